@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs the pinned n8n, and the Node.js 24 it needs, once into a cache outside
+# the repository. Later runs find it there and return at once. Nothing else on the
+# machine changes. Prints the cache folder on its last line of standard output.
+#
+#   N8N_CACHE_DIR   where the cache lives (default: ~/.cache/n8n-nodes-group-provisioning)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+n8n_version=$(node -p "require('./package.json').config.n8nVersion")
+node_runtime_version=$(node -p "require('./package.json').config.n8nNodeVersion")
+cache_root=${N8N_CACHE_DIR:-$HOME/.cache/n8n-nodes-group-provisioning}
+runtime_dir="$cache_root/node-$node_runtime_version"
+n8n_dir="$cache_root/n8n-$n8n_version"
+
+log() { echo "[install-n8n] $*" >&2; }
+
+if [ ! -x "$runtime_dir/node_modules/node/bin/node" ]; then
+  log "installing Node.js $node_runtime_version into $runtime_dir"
+  rm -rf "$runtime_dir" && mkdir -p "$runtime_dir"
+  echo '{"private":true}' > "$runtime_dir/package.json"
+  # The node package's own install step fetches its platform binary from the npm registry.
+  (cd "$runtime_dir" && npm install --no-audit --no-fund --ignore-scripts=false "node@$node_runtime_version" >&2)
+fi
+node_bin="$runtime_dir/node_modules/node/bin"
+node_headers=$(ls -d "$runtime_dir"/node_modules/node/node_modules/node-*/include/node | head -n1)
+node_headers=${node_headers%/include/node}
+
+if [ ! -f "$n8n_dir/.complete" ]; then
+  log "installing n8n $n8n_version into $n8n_dir (first time only: about 4 to 8 minutes)"
+  rm -rf "$n8n_dir" && mkdir -p "$n8n_dir"
+  echo '{"private":true}' > "$n8n_dir/package.json"
+  # Install scripts stay off: one of n8n's optional native modules downloads zlib from the internet.
+  (cd "$n8n_dir" && PATH="$node_bin:$PATH" npm install --no-audit --no-fund --ignore-scripts --loglevel=http \
+    "n8n@$n8n_version" 2>&1 | awk 'NR % 200 == 0 { print "[install-n8n] ... " NR " packages fetched"; fflush() } /^npm (error|ERR)/ { print }' >&2)
+  [ -f "$n8n_dir/node_modules/n8n/package.json" ] || { log "n8n did not install"; exit 1; }
+  log "building sqlite3, n8n's default database driver, against Node.js $node_runtime_version (about 2 minutes)"
+  (cd "$n8n_dir/node_modules/sqlite3" && PATH="$node_bin:$PATH" npx --yes node-gyp rebuild --nodedir="$node_headers" >/dev/null 2>&1) \
+    || { log "sqlite3 did not build"; exit 1; }
+  touch "$n8n_dir/.complete"
+  log "n8n $n8n_version is ready"
+fi
+echo "$n8n_dir"
