@@ -1,0 +1,131 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+import { requestGroupIdToken } from '../nodes/NetwrixGroupId/groupIdToken';
+
+export class NetwrixGroupIdApi implements ICredentialType {
+	name = 'netwrixGroupIdApi';
+
+	displayName = 'Netwrix GroupID API';
+
+	icon: Icon = {
+		light: 'file:../nodes/NetwrixGroupId/netwrixGroupId.svg',
+		dark: 'file:../nodes/NetwrixGroupId/netwrixGroupId.dark.svg',
+	};
+
+	documentationUrl = 'https://docs.netwrix.com/docs/directorymanager/11_1/api';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Session Token',
+			name: 'sessionToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+		{
+			displayName: 'Server URL',
+			name: 'serverUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://groupid.example.local:4443',
+			description:
+				'Address of the GroupID server, with its port and without a path. The token is requested from /GroupIDSecurityService and groups are created through /GroupIDDataService on this server.',
+			required: true,
+		},
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			description: "The API client's ID, from the Client table of GroupID's database",
+			required: true,
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: "The API client's secret, from the same table",
+			required: true,
+		},
+		{
+			displayName: 'Username',
+			name: 'username',
+			type: 'string',
+			default: '',
+			placeholder: 'DEMO\\provisioner',
+			description:
+				'A directory account allowed to create groups in the identity store, e.g. DOMAIN\\user',
+			required: true,
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Identity Store ID',
+			name: 'identityStoreId',
+			type: 'number',
+			typeOptions: { minValue: 1, numberPrecision: 0 },
+			default: 1,
+			description:
+				'The identity store the account signs in to, and the default store in which groups are created. Find it in GroupID\'s Identitystore table or in the portal\'s identity store settings.',
+			required: true,
+		},
+		{
+			displayName: 'Ignore SSL Issues (Insecure)',
+			name: 'ignoreSslIssues',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to connect even if the server's certificate cannot be verified, e.g. a self-signed certificate. Prefer adding the certificate's authority to n8n's trusted certificates.",
+		},
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		return { sessionToken: await requestGroupIdToken(this.helpers, credentials) };
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		requestOptions.headers = {
+			...requestOptions.headers,
+			Authorization: `Bearer ${credentials.sessionToken as string}`,
+		};
+		return requestOptions;
+	}
+
+	// The token exchange above already proves the URL, client, account and certificate; this search
+	// proves the token is accepted by the data service for the identity store.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.serverUrl.replace(/\\/+$/, "")}}',
+			url: '/GroupIDDataService/api/Searches',
+			method: 'POST',
+			skipSslCertificateValidation: '={{$credentials.ignoreSslIssues}}',
+			body: {
+				identityStoreId: '={{$credentials.identityStoreId}}',
+				searchType: 0,
+				criteria: { operator: 'Is Exactly', attribute: 'displayName', value: 'n8n connection test' },
+				attributesToLoad: ['displayName'],
+				pageNo: 1,
+				pageSize: 1,
+			},
+		},
+	};
+}

@@ -1,0 +1,261 @@
+import type {
+	ICredentialsDecrypted,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { checkBaseUrl } from '../shared/baseUrl';
+import {
+	describeConnectionFailure,
+	describeRetryAfter,
+	failureAsErrorResponse,
+	readHttpFailure,
+	summarizeBody,
+	type FailureText,
+} from '../shared/httpFailure';
+import { findTokenRequestError } from '../shared/TokenRequestError';
+
+export const GROUPID_CREDENTIAL_TYPE = 'netwrixGroupIdApi';
+
+/** GroupID's answer envelope, the same on every Data Service call. */
+export interface GroupIdEnvelope {
+	name: string | null;
+	type: number;
+	status: number;
+	message: string | null;
+	data: unknown;
+	errorCode: unknown;
+	exceptionMessagesAttributeWise: unknown;
+	details: GroupIdEnvelope[];
+}
+
+/** What one run needs to talk to GroupID: read once, shared by every item. */
+export interface GroupIdConnection {
+	serverUrl: string;
+	identityStoreId: number;
+	ignoreSslIssues: boolean;
+	timeoutMs: number;
+	/**
+	 * The decrypted credential, passed to every request so that the token n8n fetches for the
+	 * first request (or refreshes after a 401) is reused by all the others.
+	 */
+	credential: ICredentialsDecrypted;
+}
+
+export async function openGroupIdConnection(
+	context: IExecuteFunctions,
+	timeoutMs: number,
+): Promise<GroupIdConnection> {
+	const data = await context.getCredentials(GROUPID_CREDENTIAL_TYPE);
+	const { url: serverUrl, problem } = checkBaseUrl(data.serverUrl, { allowPath: false });
+	if (problem !== undefined) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`The Netwrix GroupID credential's Server URL ${problem}`,
+			{ description: 'Open the Netwrix GroupID credential and correct its Server URL.' },
+		);
+	}
+	return {
+		serverUrl,
+		identityStoreId: Number(data.identityStoreId),
+		ignoreSslIssues: data.ignoreSslIssues === true,
+		timeoutMs,
+		credential: { id: '', name: 'Netwrix GroupID API', type: GROUPID_CREDENTIAL_TYPE, data },
+	};
+}
+
+/**
+ * Sends one request to GroupID's Data Service and returns its envelope. Every failure, including
+ * an envelope that reports one on HTTP 200, becomes a NodeApiError carrying the server's message.
+ */
+export async function groupIdRequest(
+	context: IExecuteFunctions,
+	connection: GroupIdConnection,
+	method: IHttpRequestMethods,
+	path: string,
+	body: object,
+	itemIndex: number,
+): Promise<GroupIdEnvelope> {
+	const url = `${connection.serverUrl}${path}`;
+	let answer: unknown;
+	try {
+		answer = await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			GROUPID_CREDENTIAL_TYPE,
+			{
+				method,
+				url,
+				body: body as IDataObject,
+				json: true,
+				headers: { Accept: 'application/json' },
+				skipSslCertificateValidation: connection.ignoreSslIssues,
+				timeout: connection.timeoutMs,
+			},
+			{ credentialsDecrypted: connection.credential },
+		);
+	} catch (error) {
+		throw toGroupIdApiError(context, error, url, itemIndex);
+	}
+	if (!isEnvelope(answer)) {
+		throw apiError(context, {}, itemIndex, {
+			message: 'GroupID answered with something other than its JSON envelope',
+			description: `From ${url}: ${summarizeBody(answer)}`,
+		});
+	}
+	const failure = findEnvelopeFailure(answer);
+	if (failure !== undefined) {
+		throw apiError(context, { httpCode: '200' }, itemIndex, {
+			message: `GroupID refused the request: ${failure}`,
+			description: `GroupID answered HTTP 200 with status ${answer.status} in its envelope.`,
+		});
+	}
+	return answer;
+}
+
+function isEnvelope(answer: unknown): answer is GroupIdEnvelope {
+	return (
+		typeof answer === 'object' &&
+		answer !== null &&
+		!Array.isArray(answer) &&
+		'status' in answer &&
+		'data' in answer
+	);
+}
+
+/**
+ * The failure an envelope reports, or undefined for success: a status other than 0 at the
+ * top or in any detail, an error code, or per-attribute exception messages.
+ */
+export function findEnvelopeFailure(envelope: GroupIdEnvelope): string | undefined {
+	const failed: GroupIdEnvelope[] = [];
+	const visit = (entry: GroupIdEnvelope) => {
+		if (
+			(typeof entry.status === 'number' && entry.status !== 0) ||
+			(entry.errorCode !== null && entry.errorCode !== undefined && entry.errorCode !== '') ||
+			hasContent(entry.exceptionMessagesAttributeWise)
+		) {
+			failed.push(entry);
+		}
+		if (Array.isArray(entry.details)) entry.details.forEach(visit);
+	};
+	visit(envelope);
+	if (failed.length === 0) return undefined;
+	const messages = failed.flatMap(envelopeMessages);
+	const unique = [...new Set(messages)];
+	return unique.length > 0 ? unique.join('; ') : `status ${failed[0].status}, no message given`;
+}
+
+function envelopeMessages(entry: GroupIdEnvelope): string[] {
+	const messages: string[] = [];
+	if (typeof entry.message === 'string' && entry.message.trim() !== '') messages.push(entry.message.trim());
+	if (hasContent(entry.exceptionMessagesAttributeWise)) {
+		const perAttribute = entry.exceptionMessagesAttributeWise;
+		if (typeof perAttribute === 'object' && perAttribute !== null && !Array.isArray(perAttribute)) {
+			for (const [attribute, message] of Object.entries(perAttribute)) {
+				messages.push(`${attribute}: ${Array.isArray(message) ? message.join(', ') : String(message)}`);
+			}
+		} else {
+			messages.push(String(perAttribute));
+		}
+	}
+	if (entry.errorCode !== null && entry.errorCode !== undefined && entry.errorCode !== '' && messages.length === 0) {
+		messages.push(`error code ${String(entry.errorCode)}`);
+	}
+	return messages;
+}
+
+function hasContent(value: unknown): boolean {
+	if (value === null || value === undefined || value === '') return false;
+	if (Array.isArray(value)) return value.length > 0;
+	if (typeof value === 'object') return Object.keys(value).length > 0;
+	return true;
+}
+
+function toGroupIdApiError(context: IExecuteFunctions, error: unknown, url: string, itemIndex: number) {
+	const tokenError = findTokenRequestError(error);
+	if (tokenError) {
+		return apiError(context, {}, itemIndex, {
+			message: tokenError.text.message,
+			description: [
+				tokenError.text.description,
+				'Nothing was created: n8n could not get an access token from GroupID with the Netwrix GroupID credential.',
+			]
+				.filter(Boolean)
+				.join(' '),
+		});
+	}
+	const failure = readHttpFailure(error);
+	const connection = describeConnectionFailure('GroupID', url, failure);
+	if (connection) return apiError(context, failureAsErrorResponse(failure, connection.message), itemIndex, connection);
+	const serverMessage = groupIdServerMessage(failure.body);
+	const text = describeGroupIdStatus(failure.status ?? 0, serverMessage, failure, url);
+	return apiError(context, failureAsErrorResponse(failure, text.message), itemIndex, text);
+}
+
+/** The message in an answer: the envelope's, an OAuth2 error's, or the answer's own text. */
+function groupIdServerMessage(body: unknown): string {
+	if (typeof body === 'object' && body !== null) {
+		if (isEnvelope(body)) {
+			const failure = findEnvelopeFailure(body);
+			if (failure) return failure;
+			if (typeof body.message === 'string' && body.message !== '') return body.message;
+		}
+		const record = body as Record<string, unknown>;
+		for (const key of ['message', 'Message', 'error_description', 'error', 'title']) {
+			if (typeof record[key] === 'string' && record[key] !== '') return record[key] as string;
+		}
+	}
+	return summarizeBody(body);
+}
+
+function describeGroupIdStatus(status: number, serverMessage: string, failure: ReturnType<typeof readHttpFailure>, url: string): FailureText {
+	switch (status) {
+		case 400:
+			return { message: `GroupID refused the request as invalid: ${serverMessage}`, description: `HTTP 400 from ${url}` };
+		case 401:
+			return {
+				message: 'GroupID rejected the access token, even after n8n requested a new one',
+				description: `HTTP 401 from ${url}: ${serverMessage}. Check that the credential's account may create groups in this identity store.`,
+			};
+		case 403:
+			return {
+				message: `GroupID does not allow the credential's account to do this: ${serverMessage}`,
+				description: `HTTP 403 from ${url}`,
+			};
+		case 404:
+			return {
+				message: 'GroupID did not find what the request names: check the identity store ID and the Server URL',
+				description: `HTTP 404 from ${url}: ${serverMessage}`,
+			};
+		case 429:
+			return {
+				message: `GroupID is receiving too many requests; try again ${describeRetryAfter(failure)}`,
+				description: `HTTP 429 from ${url}: ${serverMessage}. Lower the node's Max Concurrent Requests, or turn on Retry On Fail in the node's settings.`,
+			};
+		default:
+			return {
+				message: `GroupID answered HTTP ${status}: ${serverMessage}`,
+				description:
+					status >= 500
+						? `From ${url}. The server failed; turn on Retry On Fail in the node's settings to try again automatically.`
+						: `From ${url}`,
+			};
+	}
+}
+
+function apiError(
+	context: IExecuteFunctions,
+	response: JsonObject,
+	itemIndex: number,
+	text: FailureText,
+): NodeApiError {
+	return new NodeApiError(context.getNode(), response, {
+		message: text.message,
+		description: text.description,
+		httpCode: typeof response.httpCode === 'string' ? response.httpCode : undefined,
+		itemIndex,
+	});
+}

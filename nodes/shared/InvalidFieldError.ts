@@ -1,0 +1,60 @@
+/**
+ * Thrown by the pure request builders when a parameter cannot be turned into a valid request.
+ * It carries the field's display name, so the node can say which field of which item is wrong
+ * before anything is sent.
+ */
+export class InvalidFieldError extends Error {
+	constructor(
+		readonly field: string,
+		readonly reason: string,
+	) {
+		super(`${field}: ${reason}`);
+		this.name = 'InvalidFieldError';
+	}
+}
+
+export function isInvalidFieldError(error: unknown): error is InvalidFieldError {
+	// Checked by shape as well as class: n8n may load nodes and credentials in separate contexts.
+	return (
+		error instanceof InvalidFieldError ||
+		(error instanceof Error && error.name === 'InvalidFieldError' && 'field' in error)
+	);
+}
+
+/** Trims a text parameter; anything that is not text (null, an object from an expression) is refused. */
+export function requireText(field: string, value: unknown, options: { maxLength?: number } = {}): string {
+	if (value === null || value === undefined) {
+		throw new InvalidFieldError(field, 'is empty (the expression resolved to nothing)');
+	}
+	if (typeof value === 'number' || typeof value === 'boolean') value = String(value);
+	if (typeof value !== 'string') {
+		throw new InvalidFieldError(field, `must be text, not ${describeType(value)}`);
+	}
+	const text = value.trim();
+	if (text === '') throw new InvalidFieldError(field, 'is empty');
+	if (options.maxLength !== undefined && text.length > options.maxLength) {
+		throw new InvalidFieldError(
+			field,
+			`is ${text.length} characters long; the limit is ${options.maxLength}`,
+		);
+	}
+	return text;
+}
+
+/** Like requireText, but an empty or missing value gives undefined instead of an error. */
+export function optionalText(
+	field: string,
+	value: unknown,
+	options: { maxLength?: number } = {},
+): string | undefined {
+	if (value === null || value === undefined) return undefined;
+	if (typeof value === 'string' && value.trim() === '') return undefined;
+	return requireText(field, value, options);
+}
+
+export function describeType(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'a list';
+	if (typeof value === 'object') return 'an object';
+	return `a ${typeof value}`;
+}

@@ -1,0 +1,150 @@
+import type { JsonObject } from 'n8n-workflow';
+
+/** What is known about a failed HTTP exchange, read from the error n8n's request helpers throw. */
+export interface HttpFailure {
+	/** HTTP status, when the server answered. */
+	status?: number;
+	/** The server's answer: parsed JSON, or text. */
+	body?: unknown;
+	headers: Record<string, string>;
+	/** A network or TLS error code such as ECONNREFUSED or DEPTH_ZERO_SELF_SIGNED_CERT. */
+	code?: string;
+	/** The lowest-level message, for failures without an answer. */
+	message: string;
+}
+
+type ErrorLike = {
+	message?: string;
+	code?: string;
+	httpCode?: string | null;
+	cause?: ErrorLike;
+	response?: { status?: number; statusCode?: number; data?: unknown; body?: unknown; headers?: unknown };
+	context?: { data?: unknown };
+};
+
+/**
+ * n8n wraps request failures (an axios error) in a NodeApiError; this walks the chain and keeps
+ * only what the error messages need. The request itself, with its Authorization header, is left
+ * behind, so nothing read here can carry a secret.
+ */
+export function readHttpFailure(error: unknown): HttpFailure {
+	const chain: ErrorLike[] = [];
+	for (let e = error as ErrorLike | undefined; e && chain.length < 6; e = e.cause) chain.push(e);
+	const withResponse = chain.find((e) => e.response && typeof e.response === 'object');
+	const response = withResponse?.response;
+	const status = response?.status ?? response?.statusCode;
+	const code = chain.map((e) => e.code).find((c) => typeof c === 'string' && !c.startsWith('ERR_BAD_'));
+	return {
+		status: typeof status === 'number' ? status : undefined,
+		body: parseBody(response?.data ?? response?.body ?? chain[0]?.context?.data),
+		headers: lowerCaseHeaders(response?.headers),
+		code,
+		message: (chain[chain.length - 1]?.message ?? String(error)).split('\n')[0],
+	};
+}
+
+function parseBody(body: unknown): unknown {
+	if (typeof body !== 'string') return body;
+	try {
+		return JSON.parse(body);
+	} catch {
+		return body;
+	}
+}
+
+function lowerCaseHeaders(headers: unknown): Record<string, string> {
+	const result: Record<string, string> = {};
+	if (!headers || typeof headers !== 'object') return result;
+	for (const [name, value] of Object.entries(headers as Record<string, unknown>)) {
+		if (value !== undefined && value !== null) result[name.toLowerCase()] = String(value);
+	}
+	return result;
+}
+
+const CERTIFICATE_CODES = new Set([
+	'DEPTH_ZERO_SELF_SIGNED_CERT',
+	'SELF_SIGNED_CERT_IN_CHAIN',
+	'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+	'UNABLE_TO_GET_ISSUER_CERT',
+	'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+	'CERT_HAS_EXPIRED',
+	'CERT_NOT_YET_VALID',
+	'CERT_UNTRUSTED',
+	'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+const UNREACHABLE_CODES = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'ECONNRESET',
+	'EPROTO',
+]);
+
+const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT', 'ERR_CANCELED']);
+
+export interface FailureText {
+	message: string;
+	description?: string;
+}
+
+/**
+ * Words for a failure that never got an HTTP answer (unreachable server, rejected certificate,
+ * time-out), or undefined when the server did answer. Error codes go in the description:
+ * n8n replaces a message that contains one with a generic sentence.
+ */
+export function describeConnectionFailure(
+	service: string,
+	url: string,
+	failure: HttpFailure,
+): FailureText | undefined {
+	if (failure.status !== undefined) return undefined;
+	const code = failure.code ?? '';
+	const description = code ? `Error code: ${code}. ${failure.message}` : failure.message;
+	if (CERTIFICATE_CODES.has(code) || /certificate/i.test(failure.message)) {
+		return {
+			message: `The ${service} server's certificate was rejected at ${url}`,
+			description: `${description}. Trust the certificate's authority in n8n (NODE_EXTRA_CA_CERTS), or turn on "Ignore SSL Issues" in the credential.`,
+		};
+	}
+	if (TIMEOUT_CODES.has(code) || /timeout/i.test(failure.message)) {
+		return {
+			message: `The ${service} server at ${url} did not answer in time`,
+			description: `${description}. Try again, or raise the node's Timeout option.`,
+		};
+	}
+	if (UNREACHABLE_CODES.has(code)) {
+		return {
+			message: `Cannot reach the ${service} server at ${url}`,
+			description: `${description}. Check the URL in the credential and that n8n can connect to that address and port.`,
+		};
+	}
+	return { message: `The request to the ${service} server at ${url} failed`, description };
+}
+
+/** The text of an answer that is not the expected JSON (an HTML error page, say), shortened. */
+export function summarizeBody(body: unknown): string {
+	if (body === undefined || body === null || body === '') return '(empty answer)';
+	if (typeof body !== 'string') return JSON.stringify(body).slice(0, 300);
+	const title = /<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1];
+	const text = (title ?? body.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
+	return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}
+
+/** The Retry-After header in words, e.g. "in 30 seconds". */
+export function describeRetryAfter(failure: HttpFailure): string {
+	const retryAfter = failure.headers['retry-after'];
+	if (!retryAfter) return 'later';
+	if (/^\d+$/.test(retryAfter)) return `in ${retryAfter} seconds`;
+	return `after ${retryAfter}`;
+}
+
+/** The failure as the plain object a NodeApiError is built from: status and answer, nothing else. */
+export function failureAsErrorResponse(failure: HttpFailure, message: string): JsonObject {
+	const response: JsonObject = { message };
+	if (failure.status !== undefined) response.httpCode = String(failure.status);
+	if (failure.code !== undefined) response.code = failure.code;
+	return response;
+}

@@ -1,0 +1,94 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { isInvalidFieldError } from './InvalidFieldError';
+
+export interface ItemProcessor<TRequest> {
+	/** Reads and checks one item's parameters; sends nothing. */
+	prepare(itemIndex: number): TRequest;
+	/** Sends one prepared request and returns the item's output. */
+	send(request: TRequest, itemIndex: number): Promise<IDataObject>;
+}
+
+/**
+ * Runs one request per input item and returns one output item per input item, in input order,
+ * each paired with its input.
+ *
+ * Every item is prepared (read and checked) before any request is sent, so bad input stops the
+ * run before anything reaches the server. Then the first request goes alone, so that the
+ * credential's token is fetched once, and the rest go with at most `concurrency` in flight.
+ *
+ * With "Continue On Fail", a failing item becomes an error item and the others go on.
+ * Without it, no new request starts after a failure, the ones in flight finish, and the
+ * failure of the earliest item is thrown.
+ */
+export async function processItems<TRequest>(
+	context: IExecuteFunctions,
+	itemCount: number,
+	concurrency: number,
+	processor: ItemProcessor<TRequest>,
+): Promise<INodeExecutionData[]> {
+	const continueOnFail = context.continueOnFail();
+	const output: INodeExecutionData[] = new Array(itemCount);
+	const prepared: Array<{ itemIndex: number; request: TRequest }> = [];
+
+	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
+		try {
+			prepared.push({ itemIndex, request: processor.prepare(itemIndex) });
+		} catch (error) {
+			const failure = describeInputError(context, error, itemIndex);
+			if (!continueOnFail) throw failure;
+			output[itemIndex] = errorItem(failure, itemIndex);
+		}
+	}
+
+	let firstFailure: { itemIndex: number; error: Error } | undefined;
+	const sendOne = async ({ itemIndex, request }: { itemIndex: number; request: TRequest }) => {
+		try {
+			const json = await processor.send(request, itemIndex);
+			output[itemIndex] = { json, pairedItem: { item: itemIndex } };
+		} catch (error) {
+			if (!continueOnFail) {
+				if (firstFailure === undefined || itemIndex < firstFailure.itemIndex) {
+					firstFailure = { itemIndex, error };
+				}
+				return;
+			}
+			output[itemIndex] = errorItem(error, itemIndex);
+		}
+	};
+
+	if (prepared.length > 0) await sendOne(prepared[0]);
+	let next = 1;
+	const worker = async () => {
+		while (next < prepared.length && firstFailure === undefined) {
+			await sendOne(prepared[next++]);
+		}
+	};
+	const workers = Math.max(1, Math.min(concurrency, prepared.length - 1));
+	await Promise.all(Array.from({ length: workers }, worker));
+
+	if (firstFailure !== undefined) throw firstFailure.error;
+	return output;
+}
+
+function describeInputError(context: IExecuteFunctions, error: Error, itemIndex: number): Error {
+	if (isInvalidFieldError(error)) {
+		return new NodeOperationError(
+			context.getNode(),
+			`Invalid "${error.field}" in item ${itemIndex}: ${error.reason}`,
+			{
+				itemIndex,
+				description: `Nothing was sent for item ${itemIndex}. Correct the "${error.field}" field (or the expression that fills it) and run again.`,
+			},
+		);
+	}
+	return error;
+}
+
+function errorItem(error: Error & { description?: string | null; httpCode?: string | null }, itemIndex: number): INodeExecutionData {
+	const json: IDataObject = { error: error.message };
+	if (error.description) json.errorDescription = error.description;
+	if (error.httpCode) json.httpCode = error.httpCode;
+	return { json, pairedItem: { item: itemIndex } };
+}

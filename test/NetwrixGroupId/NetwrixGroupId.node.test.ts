@@ -1,0 +1,245 @@
+import nock from 'nock';
+import type { IDataObject } from 'n8n-workflow';
+
+import seedRequest from '../fixtures/groupid-create-smart-group.request.json';
+import seedResponse from '../fixtures/groupid-create-smart-group.response.json';
+import { NetwrixGroupIdApi } from '../../credentials/NetwrixGroupIdApi.credentials';
+import { NetwrixGroupId } from '../../nodes/NetwrixGroupId/NetwrixGroupId.node';
+import { runNodeInEngine } from '../support/runNodeInEngine';
+import { seedNodeParameters } from './seedParameters';
+
+const server = 'https://groupid.example.local:4443';
+const createPath = '/GroupIDDataService/api/IdentityStores/2/Groups/DynamicGroup';
+const tokenPath = '/GroupIDSecurityService/connect/token';
+const secrets = {
+	password: 'pa55-w0rd-never-shown',
+	clientSecret: 'client-secret-never-shown',
+	token: 'access-token-never-shown',
+};
+const credentials = {
+	serverUrl: `${server}/`,
+	clientId: 'n8n-client',
+	clientSecret: secrets.clientSecret,
+	username: 'DEMO\\provisioner',
+	password: secrets.password,
+	identityStoreId: 2,
+	ignoreSslIssues: false,
+	sessionToken: '',
+};
+
+type Recorded = { path: string; body: unknown; headers: Record<string, unknown> };
+
+/** Intercepts GroupID: a token endpoint that counts its calls and a create endpoint that records what it receives. */
+function interceptGroupId(answers: Array<[number, unknown]> = []) {
+	const state = { tokenRequests: 0, tokenForms: [] as URLSearchParams[], creates: [] as Recorded[] };
+	nock(server)
+		.persist()
+		.post(tokenPath)
+		.reply(function (_uri, body) {
+			state.tokenRequests++;
+			state.tokenForms.push(new URLSearchParams(String(body)));
+			expect(this.req.headers['content-type']).toBe('application/x-www-form-urlencoded');
+			return [200, { access_token: `${secrets.token}-${state.tokenRequests}`, token_type: 'Bearer', expires_in: 1200 }];
+		});
+	let answer = 0;
+	nock(server)
+		.persist()
+		.post(/\/GroupIDDataService\/api\/IdentityStores\/\d+\/Groups\/DynamicGroup/)
+		.reply(function (uri, body) {
+			state.creates.push({ path: uri, body, headers: this.req.headers });
+			const next = answers[answer++];
+			if (next) return next;
+			return [200, { ...seedResponse, data: `00000000-0000-4000-8000-${String(answer).padStart(12, '0')}` }];
+		});
+	return state;
+}
+
+function run(options: { parameters?: object; items?: IDataObject[]; continueOnFail?: boolean; credentials?: object } = {}) {
+	return runNodeInEngine({
+		nodeType: new NetwrixGroupId(),
+		credentialType: new NetwrixGroupIdApi(),
+		credentials: { ...credentials, ...options.credentials },
+		parameters: { ...seedNodeParameters, ...options.parameters },
+		items: options.items,
+		continueOnFail: options.continueOnFail,
+	});
+}
+
+function expectNoSecrets(value: unknown) {
+	const text = JSON.stringify(value);
+	for (const secret of Object.values(secrets)) expect(text).not.toContain(secret);
+}
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
+afterAll(() => nock.enableNetConnect());
+
+describe('Netwrix GroupID node in n8n\'s execution engine', () => {
+	test('sends the documented Create Smart Group request and returns the new group', async () => {
+		const groupId = interceptGroupId([[200, seedResponse]]);
+		const { output, error } = await run();
+
+		expect(error).toBeUndefined();
+		expect(groupId.tokenRequests).toBe(1);
+		expect(Object.fromEntries(groupId.tokenForms[0])).toEqual({
+			grant_type: 'password',
+			username: 'DEMO\\provisioner',
+			password: secrets.password,
+			client_id: 'n8n-client',
+			client_secret: secrets.clientSecret,
+			identity_store_id: '2',
+		});
+		expect(groupId.creates).toHaveLength(1);
+		const [create] = groupId.creates;
+		expect(create.path).toBe(createPath);
+		expect(create.headers.authorization).toBe(`Bearer ${secrets.token}-1`);
+		expect(create.headers['content-type']).toBe('application/json');
+		expect(create.body).toStrictEqual(seedRequest);
+
+		expect(output).toEqual([
+			{
+				json: {
+					groupGuid: 'f8bc4524-fdcb-4b85-9f3f-d6c0af7c58ae',
+					groupName: 'DemoSmartGroup1',
+					container: 'OU=Groups,DC=demo,DC=local',
+					identityStoreId: 2,
+					response: seedResponse,
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+	});
+
+	test('asks for the token once for many items, and fills each item from its own expressions', async () => {
+		const groupId = interceptGroupId();
+		const items = Array.from({ length: 12 }, (_, i) => ({ team: `Team${i}` }));
+		const { output, error } = await run({
+			items,
+			parameters: { groupName: '={{ "Smart-" + $json.team }}', options: { maxConcurrency: 4 } },
+		});
+
+		expect(error).toBeUndefined();
+		expect(groupId.tokenRequests).toBe(1);
+		expect(groupId.creates.map((c) => (c.body as { GroupName: string }).GroupName).sort()).toEqual(
+			items.map((item) => `Smart-${item.team}`).sort(),
+		);
+		expect(output!.map((item) => item.json.groupName)).toEqual(items.map((item) => `Smart-${item.team}`));
+		expect(output!.map((item) => item.pairedItem)).toEqual(items.map((_, i) => ({ item: i })));
+	});
+
+	test('a stored token that has expired (401) is refreshed once by n8n and the request is sent again', async () => {
+		const groupId = interceptGroupId([[401, '']]);
+		const { output, error, credentialsHelper } = await run({ credentials: { sessionToken: 'expired-token' } });
+
+		expect(error).toBeUndefined();
+		expect(groupId.tokenRequests).toBe(1);
+		expect(groupId.creates.map((c) => c.headers.authorization)).toEqual([
+			'Bearer expired-token',
+			`Bearer ${secrets.token}-1`,
+		]);
+		expect(credentialsHelper.saved.netwrixGroupIdApi.sessionToken).toBe(`${secrets.token}-1`);
+		expect(output![0].json.groupGuid).toBeDefined();
+	});
+
+	test('an envelope that reports failure on HTTP 200 fails the item with the server\'s message', async () => {
+		const failure = {
+			...seedResponse,
+			data: null,
+			status: 1,
+			message: "A group named 'DemoSmartGroup1' already exists.",
+			details: [{ ...seedResponse.details[0], status: 1, message: "A group named 'DemoSmartGroup1' already exists." }],
+		};
+		interceptGroupId([[200, failure]]);
+		const { output, error } = await run();
+
+		expect(output).toBeUndefined();
+		expect(error?.message).toBe("GroupID refused the request: A group named 'DemoSmartGroup1' already exists.");
+		expect(error?.context?.itemIndex).toBe(0);
+	});
+
+	test('with Continue On Fail, failing items become error items in place and the others are created', async () => {
+		const groupId = interceptGroupId([
+			[200, seedResponse],
+			[400, { ...seedResponse, data: null, status: 1, message: 'Container does not exist.' }],
+			[200, seedResponse],
+		]);
+		const items = [{ name: 'Alpha' }, { name: 'Bad/Name' }, { name: 'Beta' }, { name: 'Gamma' }];
+		const { output, error } = await run({
+			items,
+			continueOnFail: true,
+			parameters: { groupName: '={{ $json.name }}', options: { maxConcurrency: 1 } },
+		});
+
+		expect(error).toBeUndefined();
+		expect(groupId.creates.map((c) => (c.body as { GroupName: string }).GroupName)).toEqual(['Alpha', 'Beta', 'Gamma']);
+		expect(output).toHaveLength(4);
+		expect(output![0].json.groupName).toBe('Alpha');
+		expect(output![1]).toEqual({
+			json: {
+				error: 'Invalid "Group Name" in item 1: "Bad/Name" contains /, which Active Directory does not allow in group names (" / \\ [ ] : ; | = , + * ? < >)',
+				errorDescription: expect.stringContaining('Nothing was sent for item 1'),
+			},
+			pairedItem: { item: 1 },
+		});
+		expect(output![2]).toEqual({
+			json: {
+				error: 'GroupID refused the request as invalid: Container does not exist.',
+				errorDescription: `HTTP 400 from ${server}${createPath}`,
+				httpCode: '400',
+			},
+			pairedItem: { item: 2 },
+		});
+		expect(output![3].json.groupName).toBe('Gamma');
+	});
+
+	test('without Continue On Fail, one bad item stops the run before anything is sent', async () => {
+		const groupId = interceptGroupId();
+		const { output, error } = await run({
+			items: [{ owner: '19a1822e-e7ef-4206-af75-1c2d8b1d15eb' }, { owner: 'not-a-guid' }],
+			parameters: { additionalFields: { owner: '={{ $json.owner }}' } },
+		});
+
+		expect(output).toBeUndefined();
+		expect(error?.message).toBe('Invalid "Owner" in item 1: "not-a-guid" is not an object GUID (like 19a1822e-e7ef-4206-af75-1c2d8b1d15eb)');
+		expect(groupId.tokenRequests).toBe(0);
+		expect(groupId.creates).toHaveLength(0);
+	});
+
+	test.each([
+		[400, { error: 'invalid_grant', error_description: 'invalid_username_or_password' }, "GroupID rejected the credential's username or password, or the account may not sign in to that identity store (invalid_grant: invalid_username_or_password)"],
+		[400, { error: 'invalid_client' }, "GroupID does not know the credential's client ID, or its client secret is wrong (invalid_client)"],
+		[404, '<html><title>Not Found</title></html>', `GroupID's token endpoint was not found at ${server}${tokenPath} (HTTP 404)`],
+	])('a refused token request (HTTP %s) says what to fix and shows no secret', async (status, body, message) => {
+		nock(server).post(tokenPath).reply(status, body as object);
+		const { error, run: execution } = await run();
+
+		expect(error?.message).toBe(message);
+		expectNoSecrets(execution);
+	});
+
+	test('an unreachable server is named in the error', async () => {
+		nock.enableNetConnect('127.0.0.1');
+		const { error, run: execution } = await run({ credentials: { serverUrl: 'http://127.0.0.1:9' } });
+
+		expect(error?.message).toBe('Cannot reach the GroupID server at http://127.0.0.1:9/GroupIDSecurityService/connect/token');
+		expect(error?.description).toMatch(/^Error code: ECONNREFUSED\. .*Check the URL in the credential/);
+		expectNoSecrets(execution);
+	});
+
+	test('an HTML error page is summarised, not dumped', async () => {
+		interceptGroupId([[502, '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>']]);
+		const { error } = await run();
+
+		expect(error?.message).toBe('GroupID answered HTTP 502: 502 Bad Gateway');
+	});
+
+	test('a server URL with a path is refused before anything is sent', async () => {
+		const groupId = interceptGroupId();
+		const { error } = await run({ credentials: { serverUrl: `${server}/GroupIDDataService` } });
+
+		expect(error?.message).toBe(
+			'The Netwrix GroupID credential\'s Server URL must be the server address only, like https://server:4443, without the path "/GroupIDDataService"',
+		);
+		expect(groupId.tokenRequests + groupId.creates.length).toBe(0);
+	});
+});
