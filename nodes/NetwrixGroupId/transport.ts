@@ -1,22 +1,9 @@
-import type {
-	ICredentialsDecrypted,
-	IDataObject,
-	IExecuteFunctions,
-	IHttpRequestMethods,
-	JsonObject,
-} from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { ICredentialsDecrypted, IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { checkBaseUrl } from '../shared/baseUrl';
-import {
-	describeConnectionFailure,
-	describeRetryAfter,
-	failureAsErrorResponse,
-	readHttpFailure,
-	summarizeBody,
-	type FailureText,
-} from '../shared/httpFailure';
-import { findTokenRequestError } from '../shared/TokenRequestError';
+import { describeRetryAfter, summarizeBody, type FailureText, type HttpFailure } from '../shared/httpFailure';
+import { apiError, requestFailureError } from '../shared/requestErrors';
 
 export const GROUPID_CREDENTIAL_TYPE = 'netwrixGroupIdApi';
 
@@ -100,14 +87,14 @@ export async function groupIdRequest(
 		throw toGroupIdApiError(context, error, url, itemIndex);
 	}
 	if (!isEnvelope(answer)) {
-		throw apiError(context, {}, itemIndex, {
+		throw apiError(context.getNode(), {}, itemIndex, {
 			message: 'GroupID answered with something other than its JSON envelope',
 			description: `From ${url}: ${summarizeBody(answer)}`,
 		});
 	}
 	const failure = findEnvelopeFailure(answer);
 	if (failure !== undefined) {
-		throw apiError(context, { httpCode: '200' }, itemIndex, {
+		throw apiError(context.getNode(), { httpCode: '200' }, itemIndex, {
 			message: `GroupID refused the request: ${failure}`,
 			description: `GroupID answered HTTP 200 with status ${answer.status} in its envelope.`,
 		});
@@ -175,24 +162,11 @@ function hasContent(value: unknown): boolean {
 }
 
 function toGroupIdApiError(context: IExecuteFunctions, error: unknown, url: string, itemIndex: number) {
-	const tokenError = findTokenRequestError(error);
-	if (tokenError) {
-		return apiError(context, {}, itemIndex, {
-			message: tokenError.text.message,
-			description: [
-				tokenError.text.description,
-				'Nothing was created: n8n could not get an access token from GroupID with the Netwrix GroupID credential.',
-			]
-				.filter(Boolean)
-				.join(' '),
-		});
-	}
-	const failure = readHttpFailure(error);
-	const connection = describeConnectionFailure('GroupID', url, failure);
-	if (connection) return apiError(context, failureAsErrorResponse(failure, connection.message), itemIndex, connection);
-	const serverMessage = groupIdServerMessage(failure.body);
-	const text = describeGroupIdStatus(failure.status ?? 0, serverMessage, failure, url);
-	return apiError(context, failureAsErrorResponse(failure, text.message), itemIndex, text);
+	return requestFailureError(context.getNode(), error, url, itemIndex, {
+		service: 'GroupID',
+		credential: 'Netwrix GroupID',
+		describeStatus: describeGroupIdStatus,
+	});
 }
 
 /** The message in an answer: the envelope's, an OAuth2 error's, or the answer's own text. */
@@ -211,7 +185,9 @@ function groupIdServerMessage(body: unknown): string {
 	return summarizeBody(body);
 }
 
-function describeGroupIdStatus(status: number, serverMessage: string, failure: ReturnType<typeof readHttpFailure>, url: string): FailureText {
+function describeGroupIdStatus(failure: HttpFailure, url: string): FailureText {
+	const status = failure.status ?? 0;
+	const serverMessage = groupIdServerMessage(failure.body);
 	switch (status) {
 		case 400:
 			return { message: `GroupID refused the request as invalid: ${serverMessage}`, description: `HTTP 400 from ${url}` };
@@ -244,18 +220,4 @@ function describeGroupIdStatus(status: number, serverMessage: string, failure: R
 						: `From ${url}`,
 			};
 	}
-}
-
-function apiError(
-	context: IExecuteFunctions,
-	response: JsonObject,
-	itemIndex: number,
-	text: FailureText,
-): NodeApiError {
-	return new NodeApiError(context.getNode(), response, {
-		message: text.message,
-		description: text.description,
-		httpCode: typeof response.httpCode === 'string' ? response.httpCode : undefined,
-		itemIndex,
-	});
 }

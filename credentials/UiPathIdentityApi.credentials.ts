@@ -1,0 +1,183 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+import { DEFAULT_SCOPES, requestUiPathToken, uiPathBearerToken } from '../nodes/UiPathIdentity/uiPathToken';
+
+export class UiPathIdentityApi implements ICredentialType {
+	name = 'uiPathIdentityApi';
+
+	displayName = 'UiPath Identity API';
+
+	icon: Icon = {
+		light: 'file:../nodes/UiPathIdentity/uiPathIdentity.svg',
+		dark: 'file:../nodes/UiPathIdentity/uiPathIdentity.dark.svg',
+	};
+
+	documentationUrl =
+		'https://docs.uipath.com/automation-suite/automation-suite/2023.4/api-guide/authentication-methods';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Session Token',
+			name: 'sessionToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://automation.example.com/myorg/DefaultTenant/',
+			description:
+				'Automation Suite: https://{yourDomain}/{organizationName}/{tenantName}/. Automation Cloud: https://cloud.uipath.com/{organizationName}/. A trailing slash does not matter.',
+			required: true,
+		},
+		{
+			displayName: 'Authentication',
+			name: 'authentication',
+			type: 'options',
+			default: 'clientCredentials',
+			options: [
+				{
+					name: 'External Application (Client Credentials)',
+					value: 'clientCredentials',
+					description: 'A confidential external application with application scopes; n8n fetches and renews its token',
+				},
+				{
+					name: 'Access Token',
+					value: 'accessToken',
+					description: 'A personal access token, or any bearer token, pasted here',
+				},
+			],
+		},
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			description: "The external application's App ID (Admin > External Applications)",
+			displayOptions: { show: { authentication: ['clientCredentials'] } },
+			required: true,
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: "The external application's App Secret",
+			displayOptions: { show: { authentication: ['clientCredentials'] } },
+			required: true,
+		},
+		{
+			displayName: 'Scopes',
+			name: 'scopes',
+			type: 'string',
+			default: DEFAULT_SCOPES,
+			description:
+				'Space-separated application scopes to ask for. Creating groups needs PM.Group.Write (or PM.Group); the credential test reads groups with PM.Group.Read.',
+			displayOptions: { show: { authentication: ['clientCredentials'] } },
+		},
+		{
+			displayName: 'Token URL',
+			name: 'tokenUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://automation.example.com/identity_/connect/token',
+			description:
+				"Leave empty to use https://{host of the Base URL}/identity_/connect/token. Set it if your installation's Identity Server lives elsewhere.",
+			displayOptions: { show: { authentication: ['clientCredentials'] } },
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'Sent as Authorization: Bearer. Personal access tokens work for local users only.',
+			displayOptions: { show: { authentication: ['accessToken'] } },
+			required: true,
+		},
+		{
+			displayName: 'Organization ID',
+			name: 'organizationId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 2f9c1a7e-8d3b-4f6a-9e0c-5b7d1a3c8e2f',
+			description:
+				"The organization's ID (partitionGlobalId): the organizationId= part of the portal's address. Leave empty to use the one inside the access token (its prt_id claim). The credential test needs it.",
+		},
+		{
+			displayName: 'Ignore SSL Issues (Insecure)',
+			name: 'ignoreSslIssues',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to connect even if the server's certificate cannot be verified, as with an on-premises Automation Suite that uses its own certificate",
+		},
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		// A pasted token is used as it is; only client credentials are exchanged for a token.
+		if (credentials.authentication === 'accessToken') return {};
+		return { sessionToken: await requestUiPathToken(this.helpers, credentials) };
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		requestOptions.headers = {
+			...requestOptions.headers,
+			Authorization: `Bearer ${uiPathBearerToken(credentials)}`,
+		};
+		return requestOptions;
+	}
+
+	// Lists the organization's groups: proves the URL, the token and the read scope together.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '=/identity_/api/Group/{{$credentials.organizationId || "organization-id-not-set"}}',
+			method: 'GET',
+			skipSslCertificateValidation: '={{$credentials.ignoreSslIssues}}',
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 400,
+					message:
+						"UiPath refused the organization ID. Set the credential's Organization ID (the organizationId= part of the portal's address).",
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: { value: 401, message: 'UiPath rejected the access token: it is wrong or has expired.' },
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message: 'The token lacks the PM.Group.Read scope (or PM.Group) needed to list groups.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message: "No UiPath Identity Server answered at this Base URL: check its organization and tenant names.",
+				},
+			},
+		],
+	};
+}

@@ -1,0 +1,182 @@
+import type { ICredentialsDecrypted, IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { organizationIdFromToken, requestUiPathToken, uiPathBearerToken } from './uiPathToken';
+import { checkBaseUrl } from '../shared/baseUrl';
+import { describeRetryAfter, summarizeBody, type FailureText, type HttpFailure } from '../shared/httpFailure';
+import { apiError, requestFailureError } from '../shared/requestErrors';
+
+export const UIPATH_CREDENTIAL_TYPE = 'uiPathIdentityApi';
+
+/** What one run needs to talk to UiPath's Identity Server: read once, shared by every item. */
+export interface UiPathConnection {
+	baseUrl: string;
+	/** From the credential, or else from the access token's prt_id claim. */
+	organizationId: string | undefined;
+	ignoreSslIssues: boolean;
+	timeoutMs: number;
+	/**
+	 * The decrypted credential, passed to every request so that the token fetched for the first
+	 * request (or refreshed after a 401) is reused by all the others.
+	 */
+	credential: ICredentialsDecrypted;
+}
+
+export async function openUiPathConnection(
+	context: IExecuteFunctions,
+	timeoutMs: number,
+	needsOrganizationId: boolean,
+): Promise<UiPathConnection> {
+	const data = await context.getCredentials(UIPATH_CREDENTIAL_TYPE);
+	const { url: baseUrl, problem } = checkBaseUrl(data.baseUrl, { allowPath: true });
+	if (problem !== undefined) {
+		throw new NodeOperationError(context.getNode(), `The UiPath Identity credential's Base URL ${problem}`, {
+			description: 'Open the UiPath Identity credential and correct its Base URL.',
+		});
+	}
+	const connection: UiPathConnection = {
+		baseUrl: baseUrl as string,
+		organizationId: optionalString(data.organizationId),
+		ignoreSslIssues: data.ignoreSslIssues === true,
+		timeoutMs,
+		credential: { id: '', name: 'UiPath Identity API', type: UIPATH_CREDENTIAL_TYPE, data },
+	};
+	if (connection.organizationId === undefined && needsOrganizationId) {
+		connection.organizationId = await organizationIdOfToken(context, connection);
+	}
+	return connection;
+}
+
+/**
+ * The organization named by the access token. With client credentials and no token yet, the
+ * token is fetched here, once, and kept in the run's credential so n8n does not fetch it again.
+ */
+async function organizationIdOfToken(
+	context: IExecuteFunctions,
+	connection: UiPathConnection,
+): Promise<string | undefined> {
+	const data = connection.credential.data!;
+	if (data.authentication !== 'accessToken' && !data.sessionToken) {
+		try {
+			data.sessionToken = await requestUiPathToken(context.helpers, data);
+		} catch (error) {
+			throw toUiPathApiError(context, error, connection.baseUrl, 0);
+		}
+	}
+	return organizationIdFromToken(uiPathBearerToken(data));
+}
+
+/** Sends one request to UiPath's Identity Server; failures become NodeApiErrors with the server's words. */
+export async function uiPathRequest(
+	context: IExecuteFunctions,
+	connection: UiPathConnection,
+	method: IHttpRequestMethods,
+	path: string,
+	body: object,
+	itemIndex: number,
+): Promise<IDataObject> {
+	const url = `${connection.baseUrl}/${path}`;
+	let answer: unknown;
+	try {
+		answer = await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			UIPATH_CREDENTIAL_TYPE,
+			{
+				method,
+				url,
+				body: body as IDataObject,
+				json: true,
+				headers: { Accept: 'application/json' },
+				skipSslCertificateValidation: connection.ignoreSslIssues,
+				timeout: connection.timeoutMs,
+			},
+			{ credentialsDecrypted: connection.credential },
+		);
+	} catch (error) {
+		throw toUiPathApiError(context, error, url, itemIndex);
+	}
+	if (typeof answer !== 'object' || answer === null || Array.isArray(answer)) {
+		throw apiError(context.getNode(), {}, itemIndex, {
+			message: 'UiPath answered with something other than the expected JSON object',
+			description: `From ${url}: ${summarizeBody(answer)}`,
+		});
+	}
+	return answer as IDataObject;
+}
+
+function toUiPathApiError(context: IExecuteFunctions, error: unknown, url: string, itemIndex: number) {
+	return requestFailureError(context.getNode(), error, url, itemIndex, {
+		service: 'UiPath Identity',
+		credential: 'UiPath Identity',
+		describeStatus: describeUiPathStatus,
+	});
+}
+
+/** The messages of an ASP.NET validation answer, `{"errors":{"field":["..."]}}`, as one line. */
+export function validationMessages(body: unknown): string | undefined {
+	const errors = (body as { errors?: unknown } | null)?.errors;
+	if (typeof errors !== 'object' || errors === null || Array.isArray(errors)) return undefined;
+	const parts = Object.entries(errors).map(([field, messages]) => {
+		const text = Array.isArray(messages) ? messages.join(' ') : String(messages);
+		return field === '' || field === '$' ? text : `${field}: ${text}`;
+	});
+	return parts.length > 0 ? parts.join('; ') : undefined;
+}
+
+function serverMessage(body: unknown): string {
+	const validation = validationMessages(body);
+	if (validation) return validation;
+	if (typeof body === 'object' && body !== null) {
+		const record = body as Record<string, unknown>;
+		for (const key of ['error_description', 'message', 'detail', 'title', 'error']) {
+			if (typeof record[key] === 'string' && record[key] !== '') return record[key] as string;
+		}
+	}
+	return summarizeBody(body);
+}
+
+function describeUiPathStatus(failure: HttpFailure, url: string): FailureText {
+	const status = failure.status ?? 0;
+	const said = serverMessage(failure.body);
+	switch (status) {
+		case 400:
+			return { message: `UiPath refused the request: ${said}`, description: `HTTP 400 from ${url}` };
+		case 401:
+			return {
+				message: 'UiPath rejected the access token (HTTP 401): it is missing, expired or not valid for this organization',
+				description: `From ${url}. With client credentials n8n already asked for a new token once; with an access token, paste a fresh one into the credential.`,
+			};
+		case 403:
+			return {
+				message: `UiPath refused: the token lacks the scope for this (PM.Group or PM.Group.Write for creating groups): ${said}`,
+				description: `HTTP 403 from ${url}. Give the external application the scope, and list it in the credential's Scopes.`,
+			};
+		case 404:
+			return {
+				message: 'UiPath found nothing at this address: check the credential\'s Base URL (organization and tenant names)',
+				description: `HTTP 404 from ${url}: ${said}`,
+			};
+		case 409:
+			return {
+				message: `UiPath already has such a group: ${said}`,
+				description: `HTTP 409 from ${url}. Group names and IDs are unique within an organization.`,
+			};
+		case 429:
+			return {
+				message: `UiPath's rate limit was reached; try again ${describeRetryAfter(failure)}`,
+				description: `HTTP 429 from ${url}: ${said}. Lower the node's Max Concurrent Requests, or turn on Retry On Fail in the node's settings.`,
+			};
+		default:
+			return {
+				message: `UiPath answered HTTP ${status}: ${said}`,
+				description:
+					status >= 500
+						? `From ${url}. The server failed; turn on Retry On Fail in the node's settings to try again automatically.`
+						: `From ${url}`,
+			};
+	}
+}
+
+function optionalString(value: unknown): string | undefined {
+	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
