@@ -1,0 +1,204 @@
+// @ts-check
+'use strict';
+/**
+ * Drives a real, pinned n8n (installed by scripts/install-n8n.sh) with this package installed
+ * the way a user installs a community package: from its `npm pack` tarball into the nodes
+ * folder of n8n's user folder. Used by `npm start`, `npm run demo` and the end-to-end tests.
+ */
+const { spawn, spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+
+const projectRoot = path.resolve(__dirname, '..', '..');
+const packageJson = require(path.join(projectRoot, 'package.json'));
+
+/** A fixed key for the throw-away n8n homes these scripts make (never a production key). */
+const LOCAL_ENCRYPTION_KEY = 'n8n-nodes-group-provisioning-local-only';
+
+/** Installs n8n once (cached) and returns where its CLI and its Node.js 24 live. */
+function ensureN8nInstalled() {
+	const result = spawnSync('bash', [path.join(projectRoot, 'scripts', 'install-n8n.sh')], {
+		stdio: ['ignore', 'pipe', 'inherit'],
+		encoding: 'utf8',
+	});
+	if (result.status !== 0) throw new Error('Installing n8n failed (see the messages above).');
+	const n8nDir = result.stdout.trim().split('\n').pop() ?? '';
+	const cacheRoot = path.dirname(n8nDir);
+	return {
+		version: packageJson.config.n8nVersion,
+		n8nBin: path.join(n8nDir, 'node_modules', 'n8n', 'bin', 'n8n'),
+		nodeBinDir: path.join(cacheRoot, `node-${packageJson.config.n8nNodeVersion}`, 'node_modules', 'node', 'bin'),
+	};
+}
+
+/** Builds nothing: packs what `npm run build` left in dist/ into a tarball, as `npm publish` would. */
+function packPackage() {
+	const destination = fs.mkdtempSync(path.join(os.tmpdir(), 'group-provisioning-pack-'));
+	const result = spawnSync('npm', ['pack', '--silent', '--pack-destination', destination], {
+		cwd: projectRoot,
+		encoding: 'utf8',
+	});
+	if (result.status !== 0) throw new Error(`npm pack failed:\n${result.stderr}`);
+	return path.join(destination, result.stdout.trim().split('\n').pop() ?? '');
+}
+
+/**
+ * Makes an n8n user folder with the package installed from its tarball into `.n8n/nodes`,
+ * as a user does by hand. npm would add the peer dependency n8n-workflow; n8n brings its own,
+ * so peers are left out, and install scripts stay off as in n8n's own package installer.
+ */
+function createN8nHome(tarball, home = fs.mkdtempSync(path.join(os.tmpdir(), 'group-provisioning-n8n-'))) {
+	const nodesDir = path.join(home, '.n8n', 'nodes');
+	fs.mkdirSync(nodesDir, { recursive: true });
+	if (!fs.existsSync(path.join(nodesDir, 'package.json'))) {
+		fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }, null, 2));
+	}
+	const result = spawnSync(
+		'npm',
+		['install', '--no-audit', '--no-fund', '--ignore-scripts', '--legacy-peer-deps', '--no-package-lock', tarball],
+		{ cwd: nodesDir, encoding: 'utf8' },
+	);
+	if (result.status !== 0) throw new Error(`Installing the package into n8n failed:\n${result.stderr}`);
+	return home;
+}
+
+/** Environment for every n8n command: self-contained, quiet, no telemetry. */
+function n8nEnvironment(runtime, home, extra = {}) {
+	// Not the caller's NODE_ENV (jest sets "test", which changes how n8n behaves) nor its JEST_* variables.
+	const inherited = Object.fromEntries(
+		Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('JEST_')),
+	);
+	return {
+		...inherited,
+		PATH: `${runtime.nodeBinDir}${path.delimiter}${process.env.PATH}`,
+		N8N_USER_FOLDER: home,
+		N8N_ENCRYPTION_KEY: LOCAL_ENCRYPTION_KEY,
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_RUNNERS_ENABLED: 'false',
+		N8N_HIDE_USAGE_PAGE: 'true',
+		...extra,
+	};
+}
+
+/** A free TCP port on loopback. */
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.unref();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+		});
+	});
+}
+
+/** Runs one n8n CLI command to its end. */
+async function runN8n(runtime, home, args, extraEnv = {}) {
+	// Each n8n process starts a task broker; give each its own port so they never collide.
+	const env = n8nEnvironment(runtime, home, { N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...extraEnv });
+	return await new Promise((resolve, reject) => {
+		const child = spawn(runtime.n8nBin, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (chunk) => (stdout += chunk));
+		child.stderr.on('data', (chunk) => (stderr += chunk));
+		child.on('error', reject);
+		child.on('close', (code) => resolve({ code, stdout, stderr }));
+	});
+}
+
+function writeJson(home, name, value) {
+	const file = path.join(home, name);
+	fs.writeFileSync(file, JSON.stringify(value, null, 2));
+	return file;
+}
+
+async function importCredentials(runtime, home, credentials) {
+	const result = await runN8n(runtime, home, ['import:credentials', `--input=${writeJson(home, 'credentials-to-import.json', credentials)}`]);
+	fs.rmSync(path.join(home, 'credentials-to-import.json'));
+	if (result.code !== 0) throw new Error(`n8n import:credentials failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+async function importWorkflows(runtime, home, workflows) {
+	const result = await runN8n(runtime, home, ['import:workflow', `--input=${writeJson(home, 'workflows-to-import.json', workflows)}`]);
+	if (result.code !== 0) throw new Error(`n8n import:workflow failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+/**
+ * Executes a saved workflow with `n8n execute --id` and reads the execution n8n prints.
+ * @returns {Promise<{succeeded: boolean, execution: any, errorMessage: string | undefined, stdout: string, stderr: string}>}
+ */
+async function executeWorkflow(runtime, home, workflowId) {
+	const { code, stdout, stderr } = await runN8n(runtime, home, ['execute', `--id=${workflowId}`]);
+	const execution = parseExecution(stdout);
+	const error = execution?.data?.resultData?.error;
+	return {
+		succeeded: code === 0 && execution?.status === 'success',
+		execution,
+		errorMessage: error?.message,
+		stdout,
+		stderr,
+	};
+}
+
+/** n8n prints log lines, then the execution as indented JSON starting with a line "{" and ending with "}". */
+function parseExecution(stdout) {
+	const lines = stdout.split('\n');
+	const start = lines.indexOf('{');
+	if (start === -1) return undefined;
+	const end = lines.indexOf('}', start);
+	if (end === -1) return undefined;
+	return JSON.parse(lines.slice(start, end + 1).join('\n'));
+}
+
+/** The output items of a node in a parsed execution. */
+function nodeOutput(execution, nodeName) {
+	return execution?.data?.resultData?.runData?.[nodeName]?.[0]?.data?.main?.[0] ?? [];
+}
+
+/** Starts `n8n start` (the editor and API) and resolves once it answers on its port. */
+async function startN8n(runtime, home, port, { onOutput } = {}) {
+	const env = n8nEnvironment(runtime, home, {
+		N8N_PORT: String(port),
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_SECURE_COOKIE: 'false',
+		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+	});
+	const child = spawn(runtime.n8nBin, ['start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+	child.stdout.on('data', (chunk) => onOutput?.(String(chunk)));
+	child.stderr.on('data', (chunk) => onOutput?.(String(chunk)));
+	// /healthz answers as soon as the server listens; /healthz/readiness once the REST API and database are up.
+	const healthUrl = `http://127.0.0.1:${port}/healthz/readiness`;
+	for (let attempt = 0; attempt < 240; attempt++) {
+		if (child.exitCode !== null) throw new Error(`n8n stopped while starting (exit code ${child.exitCode})`);
+		try {
+			const response = await fetch(healthUrl);
+			if (response.ok) return child;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	child.kill('SIGTERM');
+	throw new Error(`n8n did not answer on ${healthUrl} within 2 minutes`);
+}
+
+module.exports = {
+	projectRoot,
+	ensureN8nInstalled,
+	packPackage,
+	createN8nHome,
+	importCredentials,
+	importWorkflows,
+	executeWorkflow,
+	nodeOutput,
+	startN8n,
+	runN8n,
+};

@@ -1,0 +1,64 @@
+// @ts-check
+'use strict';
+/**
+ * The example workflows and the n8n credentials that point them at a running sandbox.
+ * The credential IDs are the ones the example workflows in examples/ refer to.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const { GROUPID, UIPATH } = require('../../sandbox/accounts');
+
+const EXAMPLES_DIR = path.resolve(__dirname, '..', '..', 'examples');
+const GROUPID_CREDENTIAL_ID = 'gpSandboxGroupId';
+const UIPATH_CREDENTIAL_ID = 'gpSandboxUiPathI';
+
+/** The example workflows shipped in examples/, as n8n import:workflow takes them. */
+function exampleWorkflows() {
+	return fs
+		.readdirSync(EXAMPLES_DIR)
+		.filter((file) => file.endsWith('.workflow.json'))
+		.sort()
+		.map((file) => JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')));
+}
+
+/**
+ * n8n credentials for the sandbox at `sandboxUrl`. `overrides` changes fields, e.g. a wrong
+ * password for the tests of failures.
+ */
+function sandboxCredentials(sandboxUrl, overrides = { groupId: {}, uiPath: {} }) {
+	return [
+		{
+			id: GROUPID_CREDENTIAL_ID,
+			name: 'Netwrix GroupID (local sandbox)',
+			type: 'netwrixGroupIdApi',
+			data: {
+				serverUrl: sandboxUrl,
+				clientId: GROUPID.clientId,
+				clientSecret: GROUPID.clientSecret,
+				username: GROUPID.username,
+				password: GROUPID.password,
+				identityStoreId: GROUPID.identityStoreId,
+				ignoreSslIssues: sandboxUrl.startsWith('https:'),
+				...overrides.groupId,
+			},
+		},
+		{
+			id: UIPATH_CREDENTIAL_ID,
+			name: 'UiPath Identity (local sandbox)',
+			type: 'uiPathIdentityApi',
+			data: {
+				baseUrl: `${sandboxUrl}/${UIPATH.organizationName}/${UIPATH.tenantName}/`,
+				authentication: 'clientCredentials',
+				clientId: UIPATH.clientId,
+				clientSecret: UIPATH.clientSecret,
+				scopes: 'PM.Group.Read PM.Group.Write',
+				tokenUrl: '',
+				organizationId: '',
+				ignoreSslIssues: sandboxUrl.startsWith('https:'),
+				...overrides.uiPath,
+			},
+		},
+	];
+}
+
+module.exports = { exampleWorkflows, sandboxCredentials, GROUPID_CREDENTIAL_ID, UIPATH_CREDENTIAL_ID };

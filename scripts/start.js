@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// @ts-check
+'use strict';
+/**
+ * `npm start`: the local sandbox and a real n8n with this package installed, both example
+ * workflows loaded and their credentials pointing at the sandbox. Runs until Ctrl+C.
+ *
+ *   N8N_PORT       the editor's port (default 5678)
+ *   SANDBOX_PORT   the sandbox's port (default 5690)
+ *   The n8n user folder is .n8n-run/ in the project (not tracked), so the owner account and
+ *   anything made in the editor are kept from one start to the next.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const { startSandbox } = require('../sandbox/server');
+const n8n = require('./lib/realN8n');
+const { exampleWorkflows, sandboxCredentials } = require('./lib/sandboxSetup');
+
+const OWNER = { email: 'owner@example.com', firstName: 'Local', lastName: 'Owner', password: 'Sandbox-Owner-2026' };
+
+async function main() {
+	const editorPort = Number(process.env.N8N_PORT ?? 5678);
+	const sandboxPort = Number(process.env.SANDBOX_PORT ?? 5690);
+	const runtime = n8n.ensureN8nInstalled();
+	const home = path.join(n8n.projectRoot, '.n8n-run');
+	fs.mkdirSync(home, { recursive: true });
+	n8n.createN8nHome(n8n.packPackage(), home);
+	console.log(`Installed the package into ${home}/.n8n/nodes`);
+
+	const sandbox = await startSandbox({ port: sandboxPort, quiet: true });
+	console.log(`Sandbox for GroupID and UiPath listening at ${sandbox.url}`);
+	await n8n.importCredentials(runtime, home, sandboxCredentials(sandbox.url));
+	await n8n.importWorkflows(runtime, home, exampleWorkflows());
+	console.log('Imported the example workflows and their sandbox credentials');
+
+	console.log(`Starting n8n ${runtime.version} on port ${editorPort} ...`);
+	// n8n's own log goes to a file: offline, it keeps reporting that it cannot reach n8n's servers.
+	const logFile = path.join(home, 'n8n.log');
+	const log = fs.createWriteStream(logFile);
+	const child = await n8n.startN8n(runtime, home, editorPort, { onOutput: (text) => log.write(text) });
+	const editor = `http://127.0.0.1:${editorPort}`;
+	const ownerCreated = await ensureOwner(editor);
+	console.log(`
+n8n is running: open ${editor}
+  sign in as ${OWNER.email} with the password ${OWNER.password}${ownerCreated ? ' (account created now)' : ''}
+  the workflows "Example: create the documented ..." create groups in the sandbox: open one and press "Execute workflow"
+  what the sandbox received: ${sandbox.url}/__sandbox/requests   state: ${sandbox.url}/__sandbox/state
+  n8n's log: ${logFile}
+Press Ctrl+C to stop.`);
+
+	const stop = async () => {
+		child.kill('SIGTERM');
+		await sandbox.close();
+	};
+	process.once('SIGINT', stop);
+	process.once('SIGTERM', stop);
+	child.on('exit', (code) => {
+		console.log(`n8n stopped (exit code ${code})`);
+		void sandbox.close();
+	});
+}
+
+/** Creates the owner account through n8n's REST API on first start; false when one exists already. */
+async function ensureOwner(editor) {
+	const settings = await (await fetch(`${editor}/rest/settings`)).json();
+	if (settings?.data?.userManagement?.showSetupOnFirstLoad === false) return false;
+	const response = await fetch(`${editor}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify(OWNER),
+	});
+	if (!response.ok) {
+		console.warn(`Could not create the owner account (${response.status}); the editor will ask for one.`);
+		return false;
+	}
+	return true;
+}
+
+main().catch((error) => {
+	console.error(error instanceof Error ? error.message : error);
+	process.exitCode = 1;
+});
