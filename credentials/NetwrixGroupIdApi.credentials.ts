@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { requestGroupIdToken } from '../nodes/NetwrixGroupId/groupIdToken';
+import { singleFlightToken } from '../nodes/shared/singleFlightToken';
 
 export class NetwrixGroupIdApi implements ICredentialType {
 	name = 'netwrixGroupIdApi';
@@ -96,7 +97,12 @@ export class NetwrixGroupIdApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		return { sessionToken: await requestGroupIdToken(this.helpers, credentials) };
+		const sessionToken = await singleFlightToken(
+			credentials,
+			credentials.sessionToken,
+			async () => await requestGroupIdToken(this.helpers, credentials),
+		);
+		return { sessionToken };
 	}
 
 	async authenticate(

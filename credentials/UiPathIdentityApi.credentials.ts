@@ -8,6 +8,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { singleFlightToken } from '../nodes/shared/singleFlightToken';
 import { DEFAULT_SCOPES, requestUiPathToken, uiPathBearerToken } from '../nodes/UiPathIdentity/uiPathToken';
 
 export class UiPathIdentityApi implements ICredentialType {
@@ -129,7 +130,12 @@ export class UiPathIdentityApi implements ICredentialType {
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		// A pasted token is used as it is; only client credentials are exchanged for a token.
 		if (credentials.authentication === 'accessToken') return {};
-		return { sessionToken: await requestUiPathToken(this.helpers, credentials) };
+		const sessionToken = await singleFlightToken(
+			credentials,
+			credentials.sessionToken,
+			async () => await requestUiPathToken(this.helpers, credentials),
+		);
+		return { sessionToken };
 	}
 
 	async authenticate(

@@ -112,7 +112,7 @@ export function describeConnectionFailure(
 	if (TIMEOUT_CODES.has(code) || /timeout/i.test(failure.message)) {
 		return {
 			message: `The ${service} server at ${url} did not answer in time`,
-			description: `${description}. Try again, or raise the node's Timeout option.`,
+			description: `${description}. The server may still have carried out the request: check before sending it again, or raise the node's Timeout option.`,
 		};
 	}
 	if (UNREACHABLE_CODES.has(code)) {

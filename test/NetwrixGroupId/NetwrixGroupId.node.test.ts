@@ -141,6 +141,40 @@ describe('Netwrix GroupID node in n8n\'s execution engine', () => {
 		expect(output![0].json.groupGuid).toBeDefined();
 	});
 
+	test('a token that expires in the middle of a run is replaced by exactly one token request, with nothing lost or doubled', async () => {
+		let tokenRequests = 0;
+		let validToken = '';
+		const created: string[] = [];
+		nock(server)
+			.persist()
+			.post(tokenPath)
+			.reply(() => {
+				validToken = `${secrets.token}-${++tokenRequests}`;
+				return [200, { access_token: validToken }];
+			});
+		nock(server)
+			.persist()
+			.post(createPath)
+			.delay(20)
+			.reply(function (_uri, body) {
+				if (this.req.headers.authorization !== `Bearer ${validToken}`) return [401, ''];
+				created.push((body as { GroupName: string }).GroupName);
+				// The server expires the token after the tenth group: the requests in flight all get 401.
+				if (created.length === 10) validToken = 'expired';
+				return [200, { ...seedResponse, data: `guid-${created.length}` }];
+			});
+		const items = Array.from({ length: 30 }, (_, i) => ({ name: `Bulk${i}` }));
+		const { output, error } = await run({
+			items,
+			parameters: { groupName: '={{ $json.name }}', options: { maxConcurrency: 5 } },
+		});
+
+		expect(error).toBeUndefined();
+		expect(tokenRequests).toBe(2);
+		expect([...created].sort()).toEqual(items.map((item) => item.name).sort());
+		expect(output!.map((item) => item.json.groupName)).toEqual(items.map((item) => item.name));
+	});
+
 	test('an envelope that reports failure on HTTP 200 fails the item with the server\'s message', async () => {
 		const failure = {
 			...seedResponse,
