@@ -176,7 +176,12 @@ export async function runNodeInEngine(options: NodeRunOptions): Promise<NodeRun>
 		},
 	} as unknown as IRunExecutionData;
 
-	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	try {
+		await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	} catch (error) {
+		// n8n refuses to start a workflow whose nodes have issues, such as an empty required field.
+		return { run: undefined, output: undefined, error, credentialsHelper } as unknown as NodeRun;
+	}
 	const run = await finished;
 	const taskData = run.data.resultData.runData[node.name]?.[0];
 	return {
