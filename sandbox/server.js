@@ -73,6 +73,7 @@ const { GROUPID, UIPATH, UIPATH_DIRECTORY_USERS } = require('./accounts');
  * @property {FailNextSpec|null} [failNext]
  * @property {MalformedNextSpec|null} [malformedNext]
  * @property {boolean} [expireTokens] true: expire every access token issued so far (applied once, immediately)
+ * @property {number|null} [expireTokensAfter] expire every access token issued so far once this many more API requests (not token requests) have been answered: a token that expires in the middle of a run
  * @property {number|{groupid?: number, uipath?: number}|null} [tokenLifetimeSeconds] lifetime of tokens issued from now on
  */
 
@@ -405,7 +406,7 @@ async function startSandbox(options = {}) {
 	/**
 	 * @type {{latencyMs?: number, failNext?: Required<Omit<FailNextSpec,'body'|'match'>> & {body?: unknown, match?: string},
 	 *   malformedNext?: {count: number, kind: 'html'|'truncated-json'|'reset', match?: string},
-	 *   tokenLifetimeSeconds?: number|{groupid?: number, uipath?: number}}}
+	 *   tokenLifetimeSeconds?: number|{groupid?: number, uipath?: number}, expireTokensAfter?: number}}
 	 */
 	let faults = {};
 	/** @type {Set<NodeJS.Timeout>} */
@@ -439,13 +440,14 @@ async function startSandbox(options = {}) {
 		if (faults.failNext) view.failNext = { ...faults.failNext };
 		if (faults.malformedNext) view.malformedNext = { ...faults.malformedNext };
 		if (faults.tokenLifetimeSeconds !== undefined) view.tokenLifetimeSeconds = faults.tokenLifetimeSeconds;
+		if (faults.expireTokensAfter !== undefined) view.expireTokensAfter = faults.expireTokensAfter;
 		return view;
 	}
 
 	/** @param {Faults} f */
 	function setFaults(f) {
 		if (!isObject(f)) throw new TypeError('faults must be an object');
-		const allowed = ['latencyMs', 'failNext', 'malformedNext', 'expireTokens', 'tokenLifetimeSeconds'];
+		const allowed = ['latencyMs', 'failNext', 'malformedNext', 'expireTokens', 'expireTokensAfter', 'tokenLifetimeSeconds'];
 		for (const k of Object.keys(f)) if (!allowed.includes(k)) throw new TypeError(`unknown fault '${k}' (${allowed.join(', ')})`);
 		const next = { ...faults };
 		if ('latencyMs' in f) {
@@ -492,15 +494,32 @@ async function startSandbox(options = {}) {
 				next.tokenLifetimeSeconds = v;
 			}
 		}
+		if ('expireTokensAfter' in f) {
+			const v = f.expireTokensAfter;
+			if (v === null || v === undefined) delete next.expireTokensAfter;
+			else if (!isPositiveInteger(v)) throw new TypeError('expireTokensAfter must be a positive integer');
+			else next.expireTokensAfter = v;
+		}
 		if ('expireTokens' in f && f.expireTokens !== undefined && typeof f.expireTokens !== 'boolean') {
 			throw new TypeError('expireTokens must be a boolean');
 		}
 		faults = next;
-		if (f.expireTokens === true) {
-			const now = Date.now();
-			for (const entry of accessTokens.values()) if (entry.expiresAt > now) entry.expiresAt = now;
-		}
+		if (f.expireTokens === true) expireIssuedTokens();
 		return faultsView();
+	}
+
+	function expireIssuedTokens() {
+		const now = Date.now();
+		for (const entry of accessTokens.values()) if (entry.expiresAt > now) entry.expiresAt = now;
+	}
+
+	/** Counts down `expireTokensAfter` on each answered API request; at zero, expires every token issued so far, once. */
+	function countTowardsTokenExpiry() {
+		if (faults.expireTokensAfter === undefined) return;
+		faults.expireTokensAfter -= 1;
+		if (faults.expireTokensAfter > 0) return;
+		delete faults.expireTokensAfter;
+		expireIssuedTokens();
 	}
 
 	function clearFaults() {
@@ -1188,6 +1207,7 @@ async function startSandbox(options = {}) {
 				return;
 			}
 			send(res, rec, route(), startedAt);
+			if (!isToken && endpoint) countTowardsTokenExpiry();
 		};
 
 		/** @returns {Reply} */

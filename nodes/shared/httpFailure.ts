@@ -141,10 +141,13 @@ export function describeRetryAfter(failure: HttpFailure): string {
 	return `after ${retryAfter}`;
 }
 
-/** The failure as the plain object a NodeApiError is built from: status and answer, nothing else. */
+/**
+ * The failure as the plain object a NodeApiError is built from: the message and the HTTP status,
+ * nothing else. Not the network error code either: n8n would put a generic sentence in place of
+ * the message (the code is in the description).
+ */
 export function failureAsErrorResponse(failure: HttpFailure, message: string): JsonObject {
 	const response: JsonObject = { message };
 	if (failure.status !== undefined) response.httpCode = String(failure.status);
-	if (failure.code !== undefined) response.code = failure.code;
 	return response;
 }

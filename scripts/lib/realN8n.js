@@ -135,8 +135,8 @@ async function importWorkflows(runtime, home, workflows) {
  * Executes a saved workflow with `n8n execute --id` and reads the execution n8n prints.
  * @returns {Promise<{succeeded: boolean, execution: any, errorMessage: string | undefined, stdout: string, stderr: string}>}
  */
-async function executeWorkflow(runtime, home, workflowId) {
-	const { code, stdout, stderr } = await runN8n(runtime, home, ['execute', `--id=${workflowId}`]);
+async function executeWorkflow(runtime, home, workflowId, extraEnv = {}) {
+	const { code, stdout, stderr } = await runN8n(runtime, home, ['execute', `--id=${workflowId}`], extraEnv);
 	const execution = parseExecution(stdout);
 	const error = execution?.data?.resultData?.error;
 	return {
@@ -148,14 +148,18 @@ async function executeWorkflow(runtime, home, workflowId) {
 	};
 }
 
-/** n8n prints log lines, then the execution as indented JSON starting with a line "{" and ending with "}". */
+/**
+ * n8n logs the execution as indented JSON: a line "{" then lines up to a line "}". At debug log
+ * level the first line carries the log prefix, the last one the log metadata, and all are coloured.
+ */
 function parseExecution(stdout) {
-	const lines = stdout.split('\n');
-	const start = lines.indexOf('{');
+	// eslint-disable-next-line no-control-regex
+	const lines = stdout.replace(/\u001b\[[0-9;]*m/g, '').split('\n');
+	const start = lines.findIndex((line) => /^(?:\S+\s+info\s+)?\{$/.test(line));
 	if (start === -1) return undefined;
-	const end = lines.indexOf('}', start);
+	const end = lines.findIndex((line, index) => index > start && /^\}(?:\s+\{.*\})?$/.test(line));
 	if (end === -1) return undefined;
-	return JSON.parse(lines.slice(start, end + 1).join('\n'));
+	return JSON.parse(['{', ...lines.slice(start + 1, end), '}'].join('\n'));
 }
 
 /** The output items of a node in a parsed execution. */

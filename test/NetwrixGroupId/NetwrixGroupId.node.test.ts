@@ -260,6 +260,15 @@ describe('Netwrix GroupID node in n8n\'s execution engine', () => {
 		expectNoSecrets(execution);
 	});
 
+	test('an answer slower than the Timeout option fails with a time-out message, not a generic one', async () => {
+		nock(server).post(tokenPath).reply(200, { access_token: secrets.token });
+		nock(server).post(createPath).delay(1500).reply(200, seedResponse);
+		const { error } = await run({ parameters: { options: { timeoutMs: 300 } } });
+
+		expect(error?.message).toBe(`The GroupID server at ${server}${createPath} did not answer in time`);
+		expect(error?.description).toMatch(/The server may still have carried out the request/);
+	});
+
 	test('an HTML error page is summarised, not dumped', async () => {
 		interceptGroupId([[502, '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>']]);
 		const { error } = await run();

@@ -370,6 +370,19 @@ describe('GroupID create Smart Group', () => {
 		expect((await json(ok)).status).toBe(0);
 	});
 
+	test('expireTokensAfter expires every token once that many API requests have been answered', async () => {
+		const token = (await groupIdToken(sb)).access_token;
+		sb.setFaults({ expireTokensAfter: 2 });
+		expect((await postJson(sb.url + CREATE_PATH, smartGroupBody('First'), token)).status).toBe(200);
+		expect(sb.faults).toEqual({ expireTokensAfter: 1 });
+		expect((await postJson(sb.url + CREATE_PATH, smartGroupBody('Second'), token)).status).toBe(200);
+		expect(sb.faults).toEqual({});
+		expect((await postJson(sb.url + CREATE_PATH, smartGroupBody('Third'), token)).status).toBe(401);
+		const fresh = (await groupIdToken(sb)).access_token;
+		expect((await postJson(sb.url + CREATE_PATH, smartGroupBody('Third'), fresh)).status).toBe(200);
+		expect(sb.groups.groupid.map((g) => /** @type {any} */ (g).name)).toEqual(['First', 'Second', 'Third']);
+	});
+
 	test('the tokenLifetimeSeconds fault changes expires_in of new tokens', async () => {
 		sb.setFaults({ tokenLifetimeSeconds: { groupid: 30 } });
 		const res = await postForm(sb.url + TOKEN_PATH, GROUPID_FORM);
