@@ -7,7 +7,10 @@ import type { FailureText } from './httpFailure';
  */
 export class TokenRequestError extends Error {
 	constructor(readonly text: FailureText) {
-		super(text.description ? `${text.message}. ${text.description}` : text.message);
+		// The advice rather than the description, which may hold an error code: n8n would replace the
+		// whole message with a generic sentence when a credential test shows it.
+		const more = text.advice ?? text.description;
+		super(more ? `${text.message}. ${more}` : text.message);
 		this.name = 'TokenRequestError';
 	}
 }

@@ -87,13 +87,16 @@ const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT', '
 
 export interface FailureText {
 	message: string;
+	/** Details for the error's description, error codes included. */
 	description?: string;
+	/** What to do, in words without error codes (see describeConnectionFailure). */
+	advice?: string;
 }
 
 /**
  * Words for a failure that never got an HTTP answer (unreachable server, rejected certificate,
- * time-out), or undefined when the server did answer. Error codes go in the description:
- * n8n replaces a message that contains one with a generic sentence.
+ * time-out), or undefined when the server did answer. Error codes stay out of the message and
+ * the advice: n8n replaces a message that contains one with a generic sentence.
  */
 export function describeConnectionFailure(
 	service: string,
@@ -102,26 +105,30 @@ export function describeConnectionFailure(
 ): FailureText | undefined {
 	if (failure.status !== undefined) return undefined;
 	const code = failure.code ?? '';
-	const description = code ? `Error code: ${code}. ${failure.message}` : failure.message;
+	const text = (message: string, advice: string): FailureText => ({
+		message,
+		advice,
+		description: `${advice} (${code ? `error code ${code}: ` : ''}${failure.message})`,
+	});
 	if (CERTIFICATE_CODES.has(code) || /certificate/i.test(failure.message)) {
-		return {
-			message: `The ${service} server's certificate was rejected at ${url}`,
-			description: `${description}. Trust the certificate's authority in n8n (NODE_EXTRA_CA_CERTS), or turn on "Ignore SSL Issues" in the credential.`,
-		};
+		return text(
+			`The ${service} server's certificate was rejected at ${url}`,
+			'Trust the certificate\'s authority in n8n (NODE_EXTRA_CA_CERTS), or turn on "Ignore SSL Issues" in the credential.',
+		);
 	}
 	if (TIMEOUT_CODES.has(code) || /timeout/i.test(failure.message)) {
-		return {
-			message: `The ${service} server at ${url} did not answer in time`,
-			description: `${description}. The server may still have carried out the request: check before sending it again, or raise the node's Timeout option.`,
-		};
+		return text(
+			`The ${service} server at ${url} did not answer in time`,
+			"The server may still have carried out the request: check before sending it again, or raise the node's Timeout option.",
+		);
 	}
 	if (UNREACHABLE_CODES.has(code)) {
-		return {
-			message: `Cannot reach the ${service} server at ${url}`,
-			description: `${description}. Check the URL in the credential and that n8n can connect to that address and port.`,
-		};
+		return text(
+			`Cannot reach the ${service} server at ${url}`,
+			'Check the URL in the credential and that n8n can connect to that address and port.',
+		);
 	}
-	return { message: `The request to the ${service} server at ${url} failed`, description };
+	return text(`The request to the ${service} server at ${url} failed`, 'Check the URL in the credential.');
 }
 
 /** The text of an answer that is not the expected JSON (an HTML error page, say), shortened. */

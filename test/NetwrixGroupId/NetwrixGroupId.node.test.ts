@@ -256,7 +256,7 @@ describe('Netwrix GroupID node in n8n\'s execution engine', () => {
 		const { error, run: execution } = await run({ credentials: { serverUrl: 'http://127.0.0.1:9' } });
 
 		expect(error?.message).toBe('Cannot reach the GroupID server at http://127.0.0.1:9/GroupIDSecurityService/connect/token');
-		expect(error?.description).toMatch(/^Error code: ECONNREFUSED\. .*Check the URL in the credential/);
+		expect(error?.description).toMatch(/^Check the URL in the credential.*\(error code ECONNREFUSED: connect ECONNREFUSED 127\.0\.0\.1:9\)/);
 		expectNoSecrets(execution);
 	});
 
