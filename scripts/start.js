@@ -16,8 +16,6 @@ const { startSandbox } = require('../sandbox/server');
 const n8n = require('./lib/realN8n');
 const { exampleWorkflows, sandboxCredentials } = require('./lib/sandboxSetup');
 
-const OWNER = { email: 'owner@example.com', firstName: 'Local', lastName: 'Owner', password: 'Sandbox-Owner-2026' };
-
 async function main() {
 	const editorPort = Number(process.env.N8N_PORT ?? 5678);
 	const sandboxPort = Number(process.env.SANDBOX_PORT ?? 5690);
@@ -39,10 +37,10 @@ async function main() {
 	const log = fs.createWriteStream(logFile);
 	const child = await n8n.startN8n(runtime, home, editorPort, { onOutput: (text) => log.write(text) });
 	const editor = `http://127.0.0.1:${editorPort}`;
-	const ownerCreated = await ensureOwner(editor);
+	const ownerCreated = await n8n.ensureOwner(editor);
 	console.log(`
 n8n is running: open ${editor}
-  sign in as ${OWNER.email} with the password ${OWNER.password}${ownerCreated ? ' (account created now)' : ''}
+  sign in as ${n8n.LOCAL_OWNER.email} with the password ${n8n.LOCAL_OWNER.password}${ownerCreated ? ' (account created now)' : ''}
   the workflows "Example: create the documented ..." create groups in the sandbox: open one and press "Execute workflow"
   what the sandbox received: ${sandbox.url}/__sandbox/requests   state: ${sandbox.url}/__sandbox/state
   n8n's log: ${logFile}
@@ -58,22 +56,6 @@ Press Ctrl+C to stop.`);
 		console.log(`n8n stopped (exit code ${code})`);
 		void sandbox.close();
 	});
-}
-
-/** Creates the owner account through n8n's REST API on first start; false when one exists already. */
-async function ensureOwner(editor) {
-	const settings = await (await fetch(`${editor}/rest/settings`)).json();
-	if (settings?.data?.userManagement?.showSetupOnFirstLoad === false) return false;
-	const response = await fetch(`${editor}/rest/owner/setup`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/json' },
-		body: JSON.stringify(OWNER),
-	});
-	if (!response.ok) {
-		console.warn(`Could not create the owner account (${response.status}); the editor will ask for one.`);
-		return false;
-	}
-	return true;
 }
 
 main().catch((error) => {

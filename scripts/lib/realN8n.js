@@ -194,7 +194,37 @@ async function startN8n(runtime, home, port, { onOutput } = {}) {
 	throw new Error(`n8n did not answer on ${healthUrl} within 2 minutes`);
 }
 
+/** The owner account made for a local n8n started by these scripts (never a production account). */
+const LOCAL_OWNER = { email: 'owner@example.com', firstName: 'Local', lastName: 'Owner', password: 'Sandbox-Owner-2026' };
+
+/** Creates the owner account through n8n's REST API on first start; false when one exists already. */
+async function ensureOwner(editor) {
+	const settings = await (await fetch(`${editor}/rest/settings`)).json();
+	if (settings?.data?.userManagement?.showSetupOnFirstLoad === false) return false;
+	const response = await fetch(`${editor}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify(LOCAL_OWNER),
+	});
+	if (!response.ok) throw new Error(`Could not create the owner account (HTTP ${response.status})`);
+	return true;
+}
+
+/** Signs in as the local owner; returns the cookie header for REST calls. */
+async function signIn(editor) {
+	const response = await fetch(`${editor}/rest/login`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify({ emailOrLdapLoginId: LOCAL_OWNER.email, password: LOCAL_OWNER.password }),
+	});
+	if (!response.ok) throw new Error(`Signing in to n8n failed (HTTP ${response.status})`);
+	return response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).join('; ');
+}
+
 module.exports = {
+	LOCAL_OWNER,
+	ensureOwner,
+	signIn,
 	projectRoot,
 	ensureN8nInstalled,
 	packPackage,
@@ -205,4 +235,5 @@ module.exports = {
 	nodeOutput,
 	startN8n,
 	runN8n,
+	freePort,
 };

@@ -1,0 +1,112 @@
+// @ts-check
+'use strict';
+/**
+ * The credentials' "Test" button in a real n8n (its REST API, as the editor calls it), against the
+ * sandbox: it passes with the sandbox's accounts and says what is wrong otherwise.
+ */
+const fs = require('node:fs');
+const { startSandbox } = require('../../sandbox/server');
+const n8n = require('../../scripts/lib/realN8n');
+const { sandboxCredentials } = require('../../scripts/lib/sandboxSetup');
+
+describe('credential tests in a real n8n', () => {
+	/** @type {string} */ let home;
+	/** @type {any} */ let sandbox;
+	/** @type {import('node:child_process').ChildProcess} */ let editorProcess;
+	/** @type {string} */ let editor;
+	/** @type {string} */ let cookie;
+	/** @type {any[]} */ let credentials;
+
+	/** Tests a credential, with some fields changed, as the editor's "Test" button does. */
+	async function testCredential(index, changes) {
+		const { id, name, type, data } = credentials[index];
+		const response = await fetch(`${editor}/rest/credentials/test`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', cookie, 'browser-id': 'e2e' },
+			body: JSON.stringify({ credentials: { id, name, type, data: { ...data, sessionToken: '', ...changes } } }),
+		});
+		expect(response.status).toBe(200);
+		return (await response.json()).data;
+	}
+
+	beforeAll(async () => {
+		const runtime = n8n.ensureN8nInstalled();
+		home = n8n.createN8nHome(n8n.packPackage());
+		sandbox = await startSandbox({ quiet: true });
+		credentials = sandboxCredentials(sandbox.url);
+		await n8n.importCredentials(runtime, home, credentials);
+		const port = await n8n.freePort();
+		editor = `http://127.0.0.1:${port}`;
+		editorProcess = await n8n.startN8n(runtime, home, port);
+		await n8n.ensureOwner(editor);
+		cookie = await n8n.signIn(editor);
+	});
+
+	afterAll(async () => {
+		if (editorProcess) {
+			const exited = new Promise((resolve) => editorProcess.once('exit', resolve));
+			editorProcess.kill('SIGTERM');
+			await exited;
+		}
+		await sandbox?.close();
+		if (home) fs.rmSync(home, { recursive: true, force: true });
+	});
+
+	const GROUPID = 0;
+	const UIPATH = 1;
+
+	test.each([
+		['GroupID: the sandbox account', GROUPID, {}, { status: 'OK', message: 'Connection successful!' }],
+		[
+			'GroupID: a wrong password',
+			GROUPID,
+			{ password: 'not-the-password' },
+			{ status: 'Error', message: "GroupID rejected the credential's username or password, or the account may not sign in to that identity store (invalid_grant: invalid_username_or_password)" },
+		],
+		[
+			'GroupID: an unknown client',
+			GROUPID,
+			{ clientId: 'someone-else' },
+			{ status: 'Error', message: "GroupID does not know the credential's client ID, or its client secret is wrong (invalid_client)" },
+		],
+		[
+			'GroupID: an unreachable server',
+			GROUPID,
+			{ serverUrl: 'http://127.0.0.1:9' },
+			{ status: 'Error', message: 'Cannot reach the GroupID server at http://127.0.0.1:9/GroupIDSecurityService/connect/token. Check the URL in the credential and that n8n can connect to that address and port.' },
+		],
+		['UiPath: the sandbox application', UIPATH, { organizationId: 'magic-7' }, { status: 'OK', message: 'Connection successful!' }],
+		[
+			'UiPath: a wrong client secret',
+			UIPATH,
+			{ organizationId: 'magic-7', clientSecret: 'not-the-secret' },
+			{ status: 'Error', message: "UiPath does not know the credential's client ID (App ID), or its client secret (App Secret) is wrong (invalid_client: Invalid client or client credentials.)" },
+		],
+		[
+			'UiPath: a scope the application does not have',
+			UIPATH,
+			{ organizationId: 'magic-7', scopes: 'PM.Group.Read PM.Robots' },
+			{ status: 'Error', message: expect.stringMatching(/^UiPath refused the credential's scopes: the external application must have each of them as an application scope \(invalid_scope/) },
+		],
+		[
+			'UiPath: no Organization ID',
+			UIPATH,
+			{ organizationId: '' },
+			{ status: 'Error', message: "UiPath refused the organization ID. Set the credential's Organization ID (the organizationId= part of the portal's address)." },
+		],
+		[
+			'UiPath: an expired or wrong access token',
+			UIPATH,
+			{ organizationId: 'magic-7', authentication: 'accessToken', accessToken: 'expired-token' },
+			{ status: 'Error', message: 'UiPath rejected the access token: it is wrong or has expired.' },
+		],
+		[
+			'UiPath: a base URL where nothing listens',
+			UIPATH,
+			{ organizationId: 'magic-7', authentication: 'accessToken', accessToken: '1234', baseUrl: 'http://127.0.0.1:9/nowhere/' },
+			{ status: 'Error', message: 'ECONNREFUSED' },
+		],
+	])('%s', async (_label, index, changes, expected) => {
+		expect(await testCredential(index, changes)).toEqual(expected);
+	});
+});
