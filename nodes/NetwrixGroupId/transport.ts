@@ -1,9 +1,14 @@
-import type { ICredentialsDecrypted, IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
+import type { IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { checkBaseUrl } from '../shared/baseUrl';
 import { describeRetryAfter, summarizeBody, type FailureText, type HttpFailure } from '../shared/httpFailure';
-import { apiError, requestFailureError } from '../shared/requestErrors';
+import {
+	apiError,
+	sendWithCredential,
+	type CredentialConnection,
+	type ServiceErrorWords,
+} from '../shared/requestErrors';
 
 export const GROUPID_CREDENTIAL_TYPE = 'netwrixGroupIdApi';
 
@@ -20,17 +25,16 @@ export interface GroupIdEnvelope {
 }
 
 /** What one run needs to talk to GroupID: read once, shared by every item. */
-export interface GroupIdConnection {
+export interface GroupIdConnection extends CredentialConnection {
 	serverUrl: string;
 	identityStoreId: number;
-	ignoreSslIssues: boolean;
-	timeoutMs: number;
-	/**
-	 * The decrypted credential, passed to every request so that the token n8n fetches for the
-	 * first request (or refreshes after a 401) is reused by all the others.
-	 */
-	credential: ICredentialsDecrypted;
 }
+
+const GROUPID_ERROR_WORDS: ServiceErrorWords = {
+	service: 'GroupID',
+	credential: 'Netwrix GroupID',
+	describeStatus: describeGroupIdStatus,
+};
 
 export async function openGroupIdConnection(
 	context: IExecuteFunctions,
@@ -67,25 +71,7 @@ export async function groupIdRequest(
 	itemIndex: number,
 ): Promise<GroupIdEnvelope> {
 	const url = `${connection.serverUrl}${path}`;
-	let answer: unknown;
-	try {
-		answer = await context.helpers.httpRequestWithAuthentication.call(
-			context,
-			GROUPID_CREDENTIAL_TYPE,
-			{
-				method,
-				url,
-				body: body as IDataObject,
-				json: true,
-				headers: { Accept: 'application/json' },
-				skipSslCertificateValidation: connection.ignoreSslIssues,
-				timeout: connection.timeoutMs,
-			},
-			{ credentialsDecrypted: connection.credential },
-		);
-	} catch (error) {
-		throw toGroupIdApiError(context, error, url, itemIndex);
-	}
+	const answer = await sendWithCredential(context, connection, GROUPID_ERROR_WORDS, { method, url, body, itemIndex });
 	if (!isEnvelope(answer)) {
 		throw apiError(context.getNode(), {}, itemIndex, {
 			message: 'GroupID answered with something other than its JSON envelope',
@@ -159,14 +145,6 @@ function hasContent(value: unknown): boolean {
 	if (Array.isArray(value)) return value.length > 0;
 	if (typeof value === 'object') return Object.keys(value).length > 0;
 	return true;
-}
-
-function toGroupIdApiError(context: IExecuteFunctions, error: unknown, url: string, itemIndex: number) {
-	return requestFailureError(context.getNode(), error, url, itemIndex, {
-		service: 'GroupID',
-		credential: 'Netwrix GroupID',
-		describeStatus: describeGroupIdStatus,
-	});
 }
 
 /** The message in an answer: the envelope's, an OAuth2 error's, or the answer's own text. */

@@ -1,26 +1,31 @@
-import type { ICredentialsDecrypted, IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { organizationIdFromToken, requestUiPathToken, uiPathBearerToken } from './uiPathToken';
 import { checkBaseUrl } from '../shared/baseUrl';
 import { describeRetryAfter, summarizeBody, type FailureText, type HttpFailure } from '../shared/httpFailure';
-import { apiError, requestFailureError } from '../shared/requestErrors';
+import {
+	apiError,
+	requestFailureError,
+	sendWithCredential,
+	type CredentialConnection,
+	type ServiceErrorWords,
+} from '../shared/requestErrors';
 
 export const UIPATH_CREDENTIAL_TYPE = 'uiPathIdentityApi';
 
 /** What one run needs to talk to UiPath's Identity Server: read once, shared by every item. */
-export interface UiPathConnection {
+export interface UiPathConnection extends CredentialConnection {
 	baseUrl: string;
 	/** From the credential, or else from the access token's prt_id claim. */
 	organizationId: string | undefined;
-	ignoreSslIssues: boolean;
-	timeoutMs: number;
-	/**
-	 * The decrypted credential, passed to every request so that the token fetched for the first
-	 * request (or refreshed after a 401) is reused by all the others.
-	 */
-	credential: ICredentialsDecrypted;
 }
+
+const UIPATH_ERROR_WORDS: ServiceErrorWords = {
+	service: 'UiPath Identity',
+	credential: 'UiPath Identity',
+	describeStatus: describeUiPathStatus,
+};
 
 export async function openUiPathConnection(
 	context: IExecuteFunctions,
@@ -60,7 +65,7 @@ async function organizationIdOfToken(
 		try {
 			data.sessionToken = await requestUiPathToken(context.helpers, data);
 		} catch (error) {
-			throw toUiPathApiError(context, error, connection.baseUrl, 0);
+			throw requestFailureError(context.getNode(), error, connection.baseUrl, 0, UIPATH_ERROR_WORDS);
 		}
 	}
 	return organizationIdFromToken(uiPathBearerToken(data));
@@ -76,25 +81,7 @@ export async function uiPathRequest(
 	itemIndex: number,
 ): Promise<IDataObject> {
 	const url = `${connection.baseUrl}/${path}`;
-	let answer: unknown;
-	try {
-		answer = await context.helpers.httpRequestWithAuthentication.call(
-			context,
-			UIPATH_CREDENTIAL_TYPE,
-			{
-				method,
-				url,
-				body: body as IDataObject,
-				json: true,
-				headers: { Accept: 'application/json' },
-				skipSslCertificateValidation: connection.ignoreSslIssues,
-				timeout: connection.timeoutMs,
-			},
-			{ credentialsDecrypted: connection.credential },
-		);
-	} catch (error) {
-		throw toUiPathApiError(context, error, url, itemIndex);
-	}
+	const answer = await sendWithCredential(context, connection, UIPATH_ERROR_WORDS, { method, url, body, itemIndex });
 	if (typeof answer !== 'object' || answer === null || Array.isArray(answer)) {
 		throw apiError(context.getNode(), {}, itemIndex, {
 			message: 'UiPath answered with something other than the expected JSON object',
@@ -102,14 +89,6 @@ export async function uiPathRequest(
 		});
 	}
 	return answer as IDataObject;
-}
-
-function toUiPathApiError(context: IExecuteFunctions, error: unknown, url: string, itemIndex: number) {
-	return requestFailureError(context.getNode(), error, url, itemIndex, {
-		service: 'UiPath Identity',
-		credential: 'UiPath Identity',
-		describeStatus: describeUiPathStatus,
-	});
 }
 
 /** The messages of an ASP.NET validation answer, `{"errors":{"field":["..."]}}`, as one line. */

@@ -1,5 +1,3 @@
-import { InvalidFieldError } from './InvalidFieldError';
-
 export type BaseUrlCheck = { url: string; problem?: undefined } | { url?: undefined; problem: string };
 
 /**
@@ -28,11 +26,4 @@ export function checkBaseUrl(value: unknown, { allowPath }: { allowPath: boolean
 		};
 	}
 	return { url: `${url.protocol}//${url.host}${path}` };
-}
-
-/** checkBaseUrl for the builders: a problem becomes an InvalidFieldError naming the field. */
-export function normalizeBaseUrl(field: string, value: unknown, options: { allowPath: boolean }): string {
-	const { url, problem } = checkBaseUrl(value, options);
-	if (problem !== undefined) throw new InvalidFieldError(field, problem);
-	return url as string;
 }

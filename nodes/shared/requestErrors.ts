@@ -1,4 +1,11 @@
-import type { INode, JsonObject } from 'n8n-workflow';
+import type {
+	ICredentialsDecrypted,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	INode,
+	JsonObject,
+} from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import {
@@ -55,4 +62,45 @@ export function requestFailureError(
 	const failure = readHttpFailure(error);
 	const text = describeConnectionFailure(words.service, url, failure) ?? words.describeStatus(failure, url);
 	return apiError(node, failureAsErrorResponse(failure, text.message), itemIndex, text);
+}
+
+/** What a run needs to send requests with a credential: read once, shared by every item. */
+export interface CredentialConnection {
+	ignoreSslIssues: boolean;
+	timeoutMs: number;
+	/**
+	 * The decrypted credential, passed to every request so that the token n8n fetches for the
+	 * first request (or refreshes after a 401) is reused by all the others.
+	 */
+	credential: ICredentialsDecrypted;
+}
+
+/**
+ * Sends one JSON request with the connection's credential (n8n adds the token, fetching or
+ * renewing it as needed) and returns the parsed answer; failures become one NodeApiError.
+ */
+export async function sendWithCredential(
+	context: IExecuteFunctions,
+	connection: CredentialConnection,
+	words: ServiceErrorWords,
+	request: { method: IHttpRequestMethods; url: string; body: object; itemIndex: number },
+): Promise<unknown> {
+	try {
+		return await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			connection.credential.type,
+			{
+				method: request.method,
+				url: request.url,
+				body: request.body as IDataObject,
+				json: true,
+				headers: { Accept: 'application/json' },
+				skipSslCertificateValidation: connection.ignoreSslIssues,
+				timeout: connection.timeoutMs,
+			},
+			{ credentialsDecrypted: connection.credential },
+		);
+	} catch (error) {
+		throw requestFailureError(context.getNode(), error, request.url, request.itemIndex, words);
+	}
 }
