@@ -30,7 +30,8 @@ export async function processItems<TRequest>(
 ): Promise<INodeExecutionData[]> {
 	const continueOnFail = context.continueOnFail();
 	const output: INodeExecutionData[] = new Array(itemCount);
-	const prepared: Array<{ itemIndex: number; request: TRequest }> = [];
+	// Emptied as requests are sent, so a large run does not keep every request body to its end.
+	const prepared: Array<{ itemIndex: number; request: TRequest } | undefined> = [];
 
 	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
 		try {
@@ -58,11 +59,16 @@ export async function processItems<TRequest>(
 		}
 	};
 
-	if (prepared.length > 0) await sendOne(prepared[0]);
+	const sendPrepared = async (position: number) => {
+		const entry = prepared[position]!;
+		prepared[position] = undefined;
+		await sendOne(entry);
+	};
+	if (prepared.length > 0) await sendPrepared(0);
 	let next = 1;
 	const worker = async () => {
 		while (next < prepared.length && firstFailure === undefined) {
-			await sendOne(prepared[next++]);
+			await sendPrepared(next++);
 		}
 	};
 	const workers = Math.max(1, Math.min(concurrency, prepared.length - 1));

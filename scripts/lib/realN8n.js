@@ -99,19 +99,30 @@ function freePort() {
 	});
 }
 
-/** Runs one n8n CLI command to its end. */
+let outputFiles = 0;
+
+/**
+ * Runs one n8n CLI command to its end. Its standard output goes to a file, not a pipe: n8n prints
+ * an execution and then exits at once, which cuts a large execution short in a pipe.
+ */
 async function runN8n(runtime, home, args, extraEnv = {}) {
 	// Each n8n process starts a task broker; give each its own port so they never collide.
 	const env = n8nEnvironment(runtime, home, { N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...extraEnv });
-	return await new Promise((resolve, reject) => {
-		const child = spawn(runtime.n8nBin, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (chunk) => (stdout += chunk));
-		child.stderr.on('data', (chunk) => (stderr += chunk));
-		child.on('error', reject);
-		child.on('close', (code) => resolve({ code, stdout, stderr }));
-	});
+	const outputFile = path.join(home, `n8n-output-${process.pid}-${++outputFiles}.log`);
+	const output = fs.openSync(outputFile, 'w');
+	try {
+		const { code, stderr } = await new Promise((resolve, reject) => {
+			const child = spawn(runtime.n8nBin, args, { env, stdio: ['ignore', output, 'pipe'] });
+			let stderrText = '';
+			child.stderr.on('data', (chunk) => (stderrText += chunk));
+			child.on('error', reject);
+			child.on('close', (exitCode) => resolve({ code: exitCode, stderr: stderrText }));
+		});
+		return { code, stdout: fs.readFileSync(outputFile, 'utf8'), stderr };
+	} finally {
+		fs.closeSync(output);
+		fs.rmSync(outputFile, { force: true });
+	}
 }
 
 function writeJson(home, name, value) {
@@ -235,5 +246,6 @@ module.exports = {
 	nodeOutput,
 	startN8n,
 	runN8n,
+	parseExecution,
 	freePort,
 };

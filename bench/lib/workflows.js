@@ -1,0 +1,193 @@
+// @ts-check
+'use strict';
+/**
+ * The benchmark's workflows: N items made without a Code node (task runners are off), then one
+ * provisioning node named PROVISIONING_NODE, either ours or n8n's HTTP Request node sending the
+ * same POSTs.
+ */
+const crypto = require('node:crypto');
+const path = require('node:path');
+const { projectRoot } = require('../../scripts/lib/realN8n');
+const { GROUPID, UIPATH } = require('../../sandbox/accounts');
+
+// Our node's own body builder, compiled by `npm run build`.
+const { buildSmartGroupRequest, smartGroupPath, DEFAULT_NOTES } = require(
+	path.join(projectRoot, 'dist', 'nodes', 'NetwrixGroupId', 'smartGroupBody.js'),
+);
+
+const PROVISIONING_NODE = 'Create Groups';
+
+/** The Smart Group every item creates (the documented sample), under its own name. */
+const SMART_GROUP = {
+	container: 'OU=Groups,DC=demo,DC=local',
+	groupType: '8',
+	security: 'Semi_Private',
+	objectTypes: ['6'],
+	condition: { attribute: 'department', operator: 'Contains', value: 'engineering' },
+	startPath: { path: 'DC=demo,DC=local', scope: '2' },
+	description: 'Its the description!',
+	owner: '19a1822e-e7ef-4206-af75-1c2d8b1d15eb',
+};
+
+const LOCAL_GROUP_MEMBERS = UIPATH.directoryUsers.map((user) => user.identifier);
+
+/**
+ * @param {string} id @param {string} name @param {number} itemCount
+ * @param {string} namePrefix group names are namePrefix + 0, 1, 2…
+ * @param {object} provisioningNode
+ */
+function benchWorkflow(id, name, itemCount, namePrefix, provisioningNode) {
+	const nodes = [
+		{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} },
+		{
+			name: 'Group Names',
+			type: 'n8n-nodes-base.set',
+			typeVersion: 3.4,
+			parameters: {
+				mode: 'manual',
+				assignments: {
+					assignments: [
+						{
+							id: crypto.randomUUID(),
+							name: 'name',
+							type: 'array',
+							value: `={{ Array.from({ length: ${itemCount} }, (_, i) => '${namePrefix}' + i) }}`,
+						},
+					],
+				},
+				includeOtherFields: false,
+				options: {},
+			},
+		},
+		{
+			name: 'One Item Per Name',
+			type: 'n8n-nodes-base.splitOut',
+			typeVersion: 1,
+			parameters: { fieldToSplitOut: 'name', include: 'noOtherFields', options: {} },
+		},
+		{ ...provisioningNode, name: PROVISIONING_NODE },
+	].map((node, index) => ({ id: crypto.randomUUID(), position: [index * 220, 0], ...node }));
+	const connections = Object.fromEntries(
+		nodes.slice(0, -1).map((node, index) => [
+			node.name,
+			{ main: [[{ node: nodes[index + 1].name, type: 'main', index: 0 }]] },
+		]),
+	);
+	return { id, name, active: false, settings: { executionOrder: 'v1' }, nodes, connections };
+}
+
+/** @param {number} inFlight @param {string} credentialId */
+function ourSmartGroupNode(inFlight, credentialId) {
+	return {
+		type: 'n8n-nodes-group-provisioning.netwrixGroupId',
+		typeVersion: 1,
+		credentials: { netwrixGroupIdApi: { id: credentialId, name: credentialId } },
+		parameters: {
+			resource: 'group',
+			operation: 'createSmartGroup',
+			groupName: '={{ $json.name }}',
+			container: SMART_GROUP.container,
+			groupType: SMART_GROUP.groupType,
+			security: SMART_GROUP.security,
+			objectTypes: SMART_GROUP.objectTypes,
+			criteriaMode: 'conditions',
+			conditions: { condition: [SMART_GROUP.condition] },
+			combineWith: 'AND',
+			startPaths: { startPath: [SMART_GROUP.startPath] },
+			additionalFields: { description: SMART_GROUP.description, owner: SMART_GROUP.owner },
+			options: { maxConcurrency: inFlight },
+		},
+	};
+}
+
+/** @param {number} inFlight @param {string} credentialId */
+function ourLocalGroupNode(inFlight, credentialId) {
+	return {
+		type: 'n8n-nodes-group-provisioning.uiPathIdentity',
+		typeVersion: 1,
+		credentials: { uiPathIdentityApi: { id: credentialId, name: credentialId } },
+		parameters: {
+			resource: 'group',
+			operation: 'createLocalGroup',
+			name: '={{ $json.name }}',
+			membersInput: 'list',
+			memberList: { member: LOCAL_GROUP_MEMBERS.map((userId) => ({ userId })) },
+			additionalFields: {},
+			options: { maxConcurrency: inFlight },
+		},
+	};
+}
+
+/**
+ * n8n's HTTP Request node POSTing `bodyExpression` with a header credential, batched as its
+ * Options > Batching allow: batchSize items per batch, no pause between batches.
+ * @param {string} url @param {string} bodyExpression @param {number} batchSize @param {string} credentialId
+ */
+function httpRequestNode(url, bodyExpression, batchSize, credentialId) {
+	return {
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		credentials: { httpHeaderAuth: { id: credentialId, name: credentialId } },
+		parameters: {
+			method: 'POST',
+			url,
+			authentication: 'genericCredentialType',
+			genericAuthType: 'httpHeaderAuth',
+			sendBody: true,
+			specifyBody: 'json',
+			jsonBody: bodyExpression,
+			options: { batching: { batch: { batchSize, batchInterval: 0 } } },
+		},
+	};
+}
+
+/** @param {string} sandboxUrl @param {number} batchSize @param {string} credentialId */
+function httpSmartGroupNode(sandboxUrl, batchSize, credentialId) {
+	const url = `${sandboxUrl}${smartGroupPath(GROUPID.identityStoreId)}`;
+	return httpRequestNode(url, smartGroupBodyExpression(), batchSize, credentialId);
+}
+
+/** @param {string} sandboxUrl @param {number} batchSize @param {string} credentialId */
+function httpLocalGroupNode(sandboxUrl, batchSize, credentialId) {
+	const url = `${sandboxUrl}/${UIPATH.organizationName}/${UIPATH.tenantName}/identity_/api/Group`;
+	const body = `({ partitionGlobalId: ${JSON.stringify(UIPATH.organizationId)}, name: $json.name, id: $json.name, directoryUserMemberIDs: ${JSON.stringify(LOCAL_GROUP_MEMBERS)} })`;
+	return httpRequestNode(url, `={{ ${body} }}`, batchSize, credentialId);
+}
+
+/**
+ * The body our node sends for the group named `$json.name`, made by our node's own builder from
+ * the same fields as ourSmartGroupNode's parameters, as an n8n expression giving that object.
+ */
+function smartGroupBodyExpression() {
+	const placeholder = 'BenchGroupNamePlaceholder';
+	const { body } = buildSmartGroupRequest(
+		{
+			groupName: placeholder,
+			container: SMART_GROUP.container,
+			groupType: SMART_GROUP.groupType,
+			security: SMART_GROUP.security,
+			objectTypes: SMART_GROUP.objectTypes,
+			criteria: { mode: 'conditions', conditions: [SMART_GROUP.condition], combineWith: 'AND' },
+			startPaths: [SMART_GROUP.startPath],
+			notes: DEFAULT_NOTES,
+			description: SMART_GROUP.description,
+			owner: SMART_GROUP.owner,
+		},
+		{ identityStoreId: GROUPID.identityStoreId },
+	);
+	// Indented, so no "}}" (which would end the n8n expression) appears inside the object.
+	const literal = JSON.stringify(body, null, 1).replaceAll(JSON.stringify(placeholder), '$json.name');
+	if (literal.includes(placeholder) || literal.includes('}}')) {
+		throw new Error('The Smart Group body cannot be written as an n8n expression');
+	}
+	return `={{ (${literal}) }}`;
+}
+
+module.exports = {
+	PROVISIONING_NODE,
+	benchWorkflow,
+	ourSmartGroupNode,
+	ourLocalGroupNode,
+	httpSmartGroupNode,
+	httpLocalGroupNode,
+};
