@@ -19,6 +19,7 @@ import {
 import { smartGroupFields } from './SmartGroupDescription';
 import { GROUPID_CREDENTIAL_TYPE, groupIdRequest, openGroupIdConnection } from './transport';
 import { processItems } from '../shared/processItems';
+import { isCredentialFailure } from '../shared/requestErrors';
 import { readRunOptions, runOptionsProperty } from '../shared/runOptions';
 
 /** A directory server writes each group to Active Directory: a few at a time is gentle enough. */
@@ -99,6 +100,7 @@ export class NetwrixGroupId implements INodeType {
 					response: envelope as unknown as IDataObject,
 				};
 			},
+			failsEveryItem: isCredentialFailure,
 		});
 		return [output];
 	}

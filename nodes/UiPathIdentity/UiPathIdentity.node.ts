@@ -6,6 +6,7 @@ import { buildLocalGroupRequest, type LocalGroupFields, type LocalGroupRequest }
 import { localGroupFields } from './LocalGroupDescription';
 import { openUiPathConnection, UIPATH_CREDENTIAL_TYPE, uiPathRequest } from './transport';
 import { processItems } from '../shared/processItems';
+import { isCredentialFailure } from '../shared/requestErrors';
 import { readRunOptions, runOptionsProperty } from '../shared/runOptions';
 
 /** Well inside Automation Cloud's limit of 24,000 POSTs per 5 minutes per organization (80 a second). */
@@ -73,6 +74,7 @@ export class UiPathIdentity implements INodeType {
 				}),
 			send: async (request, itemIndex) =>
 				await uiPathRequest(this, connection, 'POST', 'identity_/api/Group', request.body, itemIndex),
+			failsEveryItem: isCredentialFailure,
 		});
 		return [output];
 	}

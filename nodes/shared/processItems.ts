@@ -8,6 +8,12 @@ export interface ItemProcessor<TRequest> {
 	prepare(itemIndex: number): TRequest;
 	/** Sends one prepared request and returns the item's output. */
 	send(request: TRequest, itemIndex: number): Promise<IDataObject>;
+	/**
+	 * Whether a failure would be the same for every item (the credential cannot get a token).
+	 * Then the items not yet sent fail with it too, unsent: a wrong password is not tried once
+	 * per item, which could lock the account.
+	 */
+	failsEveryItem(error: Error): boolean;
 }
 
 /**
@@ -44,11 +50,17 @@ export async function processItems<TRequest>(
 	}
 
 	let firstFailure: { itemIndex: number; error: Error } | undefined;
+	let failureForEveryItem: Error | undefined;
 	const sendOne = async ({ itemIndex, request }: { itemIndex: number; request: TRequest }) => {
+		if (failureForEveryItem) {
+			output[itemIndex] = errorItem(failureForEveryItem, itemIndex);
+			return;
+		}
 		try {
 			const json = await processor.send(request, itemIndex);
 			output[itemIndex] = { json, pairedItem: { item: itemIndex } };
 		} catch (error) {
+			if (processor.failsEveryItem(error)) failureForEveryItem = error;
 			if (!continueOnFail) {
 				if (firstFailure === undefined || itemIndex < firstFailure.itemIndex) {
 					firstFailure = { itemIndex, error };

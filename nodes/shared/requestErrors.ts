@@ -36,6 +36,14 @@ export interface ServiceErrorWords {
 	describeStatus(failure: HttpFailure, url: string): FailureText;
 }
 
+/** Errors that no other item can escape either: the credential could not get a token. */
+const credentialFailures = new WeakSet<object>();
+
+/** Whether an error came from the credential's token exchange, so every other item would fail alike. */
+export function isCredentialFailure(error: unknown): boolean {
+	return typeof error === 'object' && error !== null && credentialFailures.has(error);
+}
+
 /**
  * Turns what a request helper threw into one NodeApiError: a failed token exchange, a failure
  * with no answer (unreachable, certificate, time-out), or an HTTP error status.
@@ -49,7 +57,7 @@ export function requestFailureError(
 ): NodeApiError {
 	const tokenError = findTokenRequestError(error);
 	if (tokenError) {
-		return apiError(node, {}, itemIndex, {
+		const failure = apiError(node, {}, itemIndex, {
 			message: tokenError.text.message,
 			description: [
 				tokenError.text.description,
@@ -58,6 +66,8 @@ export function requestFailureError(
 				.filter(Boolean)
 				.join(' '),
 		});
+		credentialFailures.add(failure);
+		return failure;
 	}
 	const failure = readHttpFailure(error);
 	const text = describeConnectionFailure(words.service, url, failure) ?? words.describeStatus(failure, url);

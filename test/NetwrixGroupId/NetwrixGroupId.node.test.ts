@@ -251,6 +251,33 @@ describe('Netwrix GroupID node in n8n\'s execution engine', () => {
 		expectNoSecrets(execution);
 	});
 
+	test('with Continue On Fail, a refused password fails every item from one token request, not one per item', async () => {
+		let tokenRequests = 0;
+		nock(server)
+			.persist()
+			.post(tokenPath)
+			.reply(() => {
+				tokenRequests++;
+				return [400, { error: 'invalid_grant', error_description: 'invalid_username_or_password' }];
+			});
+		const items = Array.from({ length: 5 }, (_, i) => ({ name: `Team${i}` }));
+		const { output, error } = await run({
+			items,
+			continueOnFail: true,
+			parameters: { groupName: '={{ $json.name }}', options: { maxConcurrency: 3 } },
+		});
+
+		expect(error).toBeUndefined();
+		expect(tokenRequests).toBe(1);
+		expect(output!.map((item) => item.json.error)).toEqual(
+			items.map(
+				() =>
+					"GroupID rejected the credential's username or password, or the account may not sign in to that identity store (invalid_grant: invalid_username_or_password)",
+			),
+		);
+		expect(output!.map((item) => item.pairedItem)).toEqual(items.map((_, i) => ({ item: i })));
+	});
+
 	test('an unreachable server is named in the error', async () => {
 		nock.enableNetConnect('127.0.0.1');
 		const { error, run: execution } = await run({ credentials: { serverUrl: 'http://127.0.0.1:9' } });
