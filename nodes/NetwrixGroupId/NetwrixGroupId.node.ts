@@ -32,7 +32,7 @@ export class NetwrixGroupId implements INodeType {
 		icon: { light: 'file:netwrixGroupId.svg', dark: 'file:netwrixGroupId.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: 'Create Smart Group',
 		description: 'Create Smart Groups in Netwrix GroupID (Directory Manager)',
 		defaults: { name: 'Netwrix GroupID' },
 		usableAsTool: true,

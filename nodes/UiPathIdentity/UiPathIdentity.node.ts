@@ -19,7 +19,7 @@ export class UiPathIdentity implements INodeType {
 		icon: { light: 'file:uiPathIdentity.svg', dark: 'file:uiPathIdentity.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: 'Create Local Group',
 		description: "Create local groups in a UiPath Automation Suite or Automation Cloud organization",
 		defaults: { name: 'UiPath Identity' },
 		usableAsTool: true,
