@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { organizationIdFromToken, requestUiPathToken, uiPathBearerToken } from './uiPathToken';
 import { checkBaseUrl } from '../shared/baseUrl';
+import { handOverToken } from '../shared/singleFlightToken';
 import { describeRetryAfter, summarizeBody, type FailureText, type HttpFailure } from '../shared/httpFailure';
 import {
 	apiError,
@@ -53,22 +54,26 @@ export async function openUiPathConnection(
 }
 
 /**
- * The organization named by the access token. With client credentials and no token yet, the
- * token is fetched here, once, and kept in the run's credential so n8n does not fetch it again.
+ * The organization named by the access token. With client credentials and no stored token, the
+ * token is fetched here, once, and handed to the credential, so n8n uses and stores it for the
+ * run's first request instead of fetching another.
  */
 async function organizationIdOfToken(
 	context: IExecuteFunctions,
 	connection: UiPathConnection,
 ): Promise<string | undefined> {
 	const data = connection.credential.data!;
-	if (data.authentication !== 'accessToken' && !data.sessionToken) {
-		try {
-			data.sessionToken = await requestUiPathToken(context.helpers, data);
-		} catch (error) {
-			throw requestFailureError(context.getNode(), error, connection.baseUrl, 0, UIPATH_ERROR_WORDS);
-		}
+	if (data.authentication === 'accessToken' || data.sessionToken) {
+		return organizationIdFromToken(uiPathBearerToken(data));
 	}
-	return organizationIdFromToken(uiPathBearerToken(data));
+	let token: string;
+	try {
+		token = await requestUiPathToken(context.helpers, data);
+	} catch (error) {
+		throw requestFailureError(context.getNode(), error, connection.baseUrl, 0, UIPATH_ERROR_WORDS);
+	}
+	handOverToken(data, token);
+	return organizationIdFromToken(token);
 }
 
 /** Sends one request to UiPath's Identity Server; failures become NodeApiErrors with the server's words. */

@@ -10,6 +10,8 @@ const REUSE_REPLACEMENT_MS = 10_000;
 interface TokenState {
 	pending?: Promise<string>;
 	replacement?: { token: string; fetchedAt: number };
+	/** A token a node fetched before its first request, for n8n to store on that request. */
+	handedOver?: string;
 }
 
 const states = new WeakMap<object, TokenState>();
@@ -21,6 +23,11 @@ export async function singleFlightToken(
 ): Promise<string> {
 	const state = states.get(credentials) ?? {};
 	states.set(credentials, state);
+	if (state.handedOver !== undefined) {
+		const token = state.handedOver;
+		state.handedOver = undefined;
+		return token;
+	}
 	if (state.pending) return await state.pending;
 	const { replacement } = state;
 	if (replacement && Date.now() - replacement.fetchedAt < REUSE_REPLACEMENT_MS) return replacement.token;
@@ -36,4 +43,15 @@ export async function singleFlightToken(
 	} finally {
 		state.pending = undefined;
 	}
+}
+
+/**
+ * Hands a token a node had to fetch itself (to read a claim from it) to the credential: the
+ * run's first request then gets it from the credential's preAuthentication instead of a second
+ * token request, and n8n stores it as it stores any token it fetched.
+ */
+export function handOverToken(credentials: object, token: string): void {
+	const state = states.get(credentials) ?? {};
+	state.handedOver = token;
+	states.set(credentials, state);
 }

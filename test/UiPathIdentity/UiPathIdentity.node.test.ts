@@ -112,7 +112,7 @@ describe("UiPath Identity node in n8n's execution engine", () => {
 	test('client credentials: one token for the whole run, and the organization read from its prt_id', async () => {
 		const uiPath = interceptUiPath();
 		const items = Array.from({ length: 8 }, (_, i) => ({ house: `House${i}` }));
-		const { output, error } = await run({
+		const { output, error, credentialsHelper } = await run({
 			credentials: appCredentials,
 			items,
 			parameters: { name: '={{ $json.house }}', additionalFields: {}, options: { maxConcurrency: 3 } },
@@ -120,6 +120,8 @@ describe("UiPath Identity node in n8n's execution engine", () => {
 
 		expect(error).toBeUndefined();
 		expect(uiPath.tokenForms).toHaveLength(1);
+		// The token the node fetched to read prt_id is the one n8n stores for later runs.
+		expect(credentialsHelper.saved.uiPathIdentityApi.sessionToken).toBe(jwt({ prt_id: 'org-from-token', n: 1 }));
 		expect(Object.fromEntries(uiPath.tokenForms[0])).toEqual({
 			grant_type: 'client_credentials',
 			client_id: 'n8n-app',

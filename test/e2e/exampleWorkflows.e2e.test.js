@@ -98,6 +98,16 @@ describe('the package in a real n8n, against the sandbox', () => {
 		expect(output[0].json.members.map((m) => m.identifier).sort()).toEqual(['har-3107', 'her-1909', 'ron-0103']);
 	});
 
+	test('a second run uses the token n8n stored after the first: no token request', async () => {
+		for (const id of ['gpExampleSmartGrp', 'gpExampleLocalGrp']) await n8n.executeWorkflow(runtime, home, id);
+		sandbox.reset(); // forgets the groups and the count of tokens issued; the tokens stay valid
+		const groupId = await n8n.executeWorkflow(runtime, home, 'gpExampleSmartGrp');
+		const uiPath = await n8n.executeWorkflow(runtime, home, 'gpExampleLocalGrp');
+
+		expect([groupId.succeeded, uiPath.succeeded]).toEqual([true, true]);
+		expect(sandbox.state().tokensIssued).toEqual({ groupid: 0, uipath: 0 });
+	});
+
 	test('a wrong GroupID password ends the execution with a clear error and shows no password', async () => {
 		const result = await n8n.executeWorkflow(runtime, home, 'gpWrongPassword1');
 
