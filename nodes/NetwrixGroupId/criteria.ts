@@ -70,12 +70,15 @@ function renderCondition(condition: CriteriaCondition, index: number): string {
 	}
 	if (VALUELESS_OPERATORS.has(operator)) return `(${attribute} ${operator})`;
 	const value = condition.value;
-	if (value === null || value === undefined || (typeof value === 'object')) {
+	const valueField = `${FIELD_CONDITIONS} (${where}, Value)`;
+	if (value !== null && typeof value === 'object') {
+		throw new InvalidFieldError(valueField, `must be text, not ${describeType(value)}`);
+	}
+	// An empty value is most likely a field left blank, and "Contains" nothing would match everyone.
+	if (value === null || value === undefined || String(value).trim() === '') {
 		throw new InvalidFieldError(
-			`${FIELD_CONDITIONS} (${where}, Value)`,
-			value === undefined || value === null
-				? `is missing; "${operator}" compares the attribute with a value`
-				: `must be text, not ${describeType(value)}`,
+			valueField,
+			`is empty; "${operator}" compares the attribute with a value (to test whether it has one at all, use Present or Not Present)`,
 		);
 	}
 	return `(${attribute} ${operator} ${quoteCriteriaValue(String(value))})`;

@@ -250,7 +250,13 @@ describe('Create Smart Group body: bad input is refused before anything is sent'
 			'a condition without value',
 			{ criteria: { mode: 'conditions', conditions: [{ attribute: 'department', operator: 'Contains', value: null }], combineWith: 'AND' } },
 			'Criteria Conditions (condition 1, Value)',
-			/is missing/,
+			/is empty; "Contains" compares the attribute with a value \(to test whether it has one at all, use Present or Not Present\)/,
+		],
+		[
+			'a condition left blank',
+			{ criteria: { mode: 'conditions', conditions: [{ attribute: 'department', operator: 'Is Exactly', value: '  ' }], combineWith: 'AND' } },
+			'Criteria Conditions (condition 1, Value)',
+			/is empty; "Is Exactly" compares/,
 		],
 		[
 			'an unknown combination',
