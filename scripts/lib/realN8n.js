@@ -149,11 +149,16 @@ async function importWorkflows(runtime, home, workflows) {
 async function executeWorkflow(runtime, home, workflowId, extraEnv = {}) {
 	const { code, stdout, stderr } = await runN8n(runtime, home, ['execute', `--id=${workflowId}`], extraEnv);
 	const execution = parseExecution(stdout);
+	const succeeded = code === 0 && execution?.status === 'success';
 	const error = execution?.data?.resultData?.error;
+	// A failure n8n did not report in an execution (a crash, say) is described from its output.
+	const unexplained = !succeeded && !error?.message;
 	return {
-		succeeded: code === 0 && execution?.status === 'success',
+		succeeded,
 		execution,
-		errorMessage: error?.message,
+		errorMessage: unexplained
+			? `n8n execute exited with code ${code} (execution status: ${execution?.status ?? 'none printed'}); its output ends:\n${`${stdout}\n${stderr}`.slice(-3000)}`
+			: error?.message,
 		stdout,
 		stderr,
 	};
