@@ -144,17 +144,20 @@ async function importWorkflows(runtime, home, workflows) {
 
 /**
  * Executes a saved workflow with `n8n execute --id` and reads the execution n8n prints.
- * @returns {Promise<{succeeded: boolean, execution: any, errorMessage: string | undefined, stdout: string, stderr: string}>}
+ * @returns {Promise<{succeeded: boolean, exitCode: number | null, execution: any, errorMessage: string | undefined, stdout: string, stderr: string}>}
  */
 async function executeWorkflow(runtime, home, workflowId, extraEnv = {}) {
 	const { code, stdout, stderr } = await runN8n(runtime, home, ['execute', `--id=${workflowId}`], extraEnv);
 	const execution = parseExecution(stdout);
-	const succeeded = code === 0 && execution?.status === 'success';
+	// The workflow's outcome is the execution's status; the exit code can also reflect n8n's own
+	// shutdown, which is not what a caller asks about.
+	const succeeded = execution?.status === 'success';
 	const error = execution?.data?.resultData?.error;
 	// A failure n8n did not report in an execution (a crash, say) is described from its output.
 	const unexplained = !succeeded && !error?.message;
 	return {
 		succeeded,
+		exitCode: code,
 		execution,
 		errorMessage: unexplained
 			? `n8n execute exited with code ${code} (execution status: ${execution?.status ?? 'none printed'}); its output ends:\n${`${stdout}\n${stderr}`.slice(-3000)}`
