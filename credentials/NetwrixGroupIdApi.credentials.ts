@@ -8,8 +8,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { requestGroupIdToken } from '../nodes/NetwrixGroupId/groupIdToken';
-import { singleFlightToken } from '../nodes/shared/singleFlightToken';
+import { requestGroupIdToken } from '../nodes/shared/auth/groupIdToken';
+import { singleFlightToken } from '../nodes/shared/auth/singleFlightToken';
 
 export class NetwrixGroupIdApi implements ICredentialType {
 	name = 'netwrixGroupIdApi';

@@ -8,8 +8,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { singleFlightToken } from '../nodes/shared/singleFlightToken';
-import { DEFAULT_SCOPES, requestUiPathToken, uiPathBearerToken } from '../nodes/UiPathIdentity/uiPathToken';
+import { singleFlightToken } from '../nodes/shared/auth/singleFlightToken';
+import { DEFAULT_SCOPES, requestUiPathToken, uiPathBearerToken } from '../nodes/shared/auth/uiPathToken';
 
 export class UiPathIdentityApi implements ICredentialType {
 	name = 'uiPathIdentityApi';

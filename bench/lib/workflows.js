@@ -83,8 +83,8 @@ function ourSmartGroupNode(inFlight, credentialId) {
 		typeVersion: 1,
 		credentials: { netwrixGroupIdApi: { id: credentialId, name: credentialId } },
 		parameters: {
-			resource: 'group',
-			operation: 'createSmartGroup',
+			resource: 'smartGroup',
+			operation: 'create',
 			groupName: '={{ $json.name }}',
 			container: SMART_GROUP.container,
 			groupType: SMART_GROUP.groupType,
@@ -108,7 +108,7 @@ function ourLocalGroupNode(inFlight, credentialId) {
 		credentials: { uiPathIdentityApi: { id: credentialId, name: credentialId } },
 		parameters: {
 			resource: 'group',
-			operation: 'createLocalGroup',
+			operation: 'create',
 			name: '={{ $json.name }}',
 			membersInput: 'list',
 			memberList: { member: LOCAL_GROUP_MEMBERS.map((userId) => ({ userId })) },

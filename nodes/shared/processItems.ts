@@ -6,8 +6,8 @@ import { isInvalidFieldError } from './InvalidFieldError';
 export interface ItemProcessor<TRequest> {
 	/** Reads and checks one item's parameters; sends nothing. */
 	prepare(itemIndex: number): TRequest;
-	/** Sends one prepared request and returns the item's output. */
-	send(request: TRequest, itemIndex: number): Promise<IDataObject>;
+	/** Sends one prepared request and returns the item's output: one item, or a list of them. */
+	send(request: TRequest, itemIndex: number): Promise<IDataObject | IDataObject[]>;
 	/**
 	 * Whether a failure would be the same for every item (the credential cannot get a token).
 	 * Then the items not yet sent fail with it too, unsent: a wrong password is not tried once
@@ -17,8 +17,8 @@ export interface ItemProcessor<TRequest> {
 }
 
 /**
- * Runs one request per input item and returns one output item per input item, in input order,
- * each paired with its input.
+ * Sends each input item and returns its output in input order, each output item paired with its
+ * input: one output item per input item, or several for an operation that lists things.
  *
  * Every item is prepared (read and checked) before any request is sent, so bad input stops the
  * run before anything reaches the server. Then the first request goes alone, so that the
@@ -35,7 +35,7 @@ export async function processItems<TRequest>(
 	processor: ItemProcessor<TRequest>,
 ): Promise<INodeExecutionData[]> {
 	const continueOnFail = context.continueOnFail();
-	const output: INodeExecutionData[] = new Array(itemCount);
+	const output: INodeExecutionData[][] = new Array(itemCount);
 	// Emptied as requests are sent, so a large run does not keep every request body to its end.
 	const prepared: Array<{ itemIndex: number; request: TRequest } | undefined> = [];
 
@@ -45,7 +45,7 @@ export async function processItems<TRequest>(
 		} catch (error) {
 			const failure = describeInputError(context, error, itemIndex);
 			if (!continueOnFail) throw failure;
-			output[itemIndex] = errorItem(failure, itemIndex);
+			output[itemIndex] = [errorItem(failure, itemIndex)];
 		}
 	}
 
@@ -53,12 +53,15 @@ export async function processItems<TRequest>(
 	let failureForEveryItem: Error | undefined;
 	const sendOne = async ({ itemIndex, request }: { itemIndex: number; request: TRequest }) => {
 		if (failureForEveryItem) {
-			output[itemIndex] = errorItem(failureForEveryItem, itemIndex);
+			output[itemIndex] = [errorItem(failureForEveryItem, itemIndex)];
 			return;
 		}
 		try {
-			const json = await processor.send(request, itemIndex);
-			output[itemIndex] = { json, pairedItem: { item: itemIndex } };
+			const result = await processor.send(request, itemIndex);
+			output[itemIndex] = (Array.isArray(result) ? result : [result]).map((json) => ({
+				json,
+				pairedItem: { item: itemIndex },
+			}));
 		} catch (error) {
 			if (processor.failsEveryItem(error)) failureForEveryItem = error;
 			if (!continueOnFail) {
@@ -67,7 +70,7 @@ export async function processItems<TRequest>(
 				}
 				return;
 			}
-			output[itemIndex] = errorItem(error, itemIndex);
+			output[itemIndex] = [errorItem(error, itemIndex)];
 		}
 	};
 
@@ -87,7 +90,17 @@ export async function processItems<TRequest>(
 	await Promise.all(Array.from({ length: workers }, worker));
 
 	if (firstFailure !== undefined) throw firstFailure.error;
-	return output;
+	return output.flat();
+}
+
+/**
+ * With "Continue On Fail", a failure before any item was handled (the credential could not be
+ * read, say) becomes an error item for every input item; without it, it is thrown. Otherwise n8n
+ * would pass the input items on unchanged, and a later node would take them for successes.
+ */
+export function failEveryItem(context: IExecuteFunctions, itemCount: number, error: Error): INodeExecutionData[] {
+	if (!context.continueOnFail()) throw error;
+	return Array.from({ length: itemCount }, (_, itemIndex) => errorItem(error, itemIndex));
 }
 
 function describeInputError(context: IExecuteFunctions, error: Error, itemIndex: number): Error {

@@ -15,7 +15,7 @@ import {
 	type FailureText,
 	type HttpFailure,
 } from './httpFailure';
-import { findTokenRequestError } from './TokenRequestError';
+import { findTokenRequestError } from './auth/TokenRequestError';
 
 /** A NodeApiError with our own words, built from plain data so it carries no request or secret. */
 export function apiError(node: INode, response: JsonObject, itemIndex: number, text: FailureText): NodeApiError {

@@ -8,19 +8,17 @@ export interface RunOptions {
 	timeoutMs: number;
 }
 
-/** The Options collection both nodes share: how many requests at once, and how long to wait. */
-export function runOptionsProperty(
-	defaultConcurrency: number,
-	concurrencyAdvice: string,
-	showFor: Record<string, string[]>,
-): INodeProperties {
+/**
+ * The Options collection both nodes share: how many requests at once, and how long to wait.
+ * Every operation sends requests, so it is shown for all of them.
+ */
+export function runOptionsProperty(defaultConcurrency: number, concurrencyAdvice: string): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: { show: showFor },
 		options: [
 			{
 				displayName: 'Max Concurrent Requests',

@@ -1,12 +1,12 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import type { SmartGroupFields } from '../../nodes/NetwrixGroupId/smartGroupBody';
-import { DEFAULT_NOTES } from '../../nodes/NetwrixGroupId/smartGroupBody';
+import type { SmartGroupFields } from '../../nodes/NetwrixGroupId/requests/smartGroupBody';
+import { DEFAULT_NOTES } from '../../nodes/NetwrixGroupId/requests/smartGroupBody';
 
 /** The node's parameters a user sets in the editor to create the Smart Group of GroupID's documented sample. */
 export const seedNodeParameters: INodeParameters = {
-	resource: 'group',
-	operation: 'createSmartGroup',
+	resource: 'smartGroup',
+	operation: 'create',
 	groupName: 'DemoSmartGroup1',
 	container: 'OU=Groups,DC=demo,DC=local',
 	groupType: '8',

@@ -4,7 +4,7 @@ import {
 	GROUP_TYPES,
 	smartGroupPath,
 	type SmartGroupFields,
-} from '../../nodes/NetwrixGroupId/smartGroupBody';
+} from '../../nodes/NetwrixGroupId/requests/smartGroupBody';
 import { InvalidFieldError } from '../../nodes/shared/InvalidFieldError';
 import { seedFields } from './seedParameters';
 

@@ -15,7 +15,7 @@ const secrets = { clientSecret: 'app-secret-never-shown', accessToken: 'pat-neve
 
 const seedParameters = {
 	resource: 'group',
-	operation: 'createLocalGroup',
+	operation: 'create',
 	name: 'Gryffindors',
 	membersInput: 'list',
 	memberList: { member: [{ userId: 'ron-0103' }, { userId: 'har-3107' }, { userId: 'her-1909' }] },

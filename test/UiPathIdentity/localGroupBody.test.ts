@@ -3,7 +3,7 @@ import {
 	buildLocalGroupRequest,
 	normalizeMembers,
 	type LocalGroupFields,
-} from '../../nodes/UiPathIdentity/localGroupBody';
+} from '../../nodes/UiPathIdentity/requests/localGroupBody';
 import { InvalidFieldError } from '../../nodes/shared/InvalidFieldError';
 
 const seedFields: LocalGroupFields = {

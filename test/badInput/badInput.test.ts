@@ -30,7 +30,7 @@ const uiPathCredentials = {
 };
 const uiPathParameters = {
 	resource: 'group',
-	operation: 'createLocalGroup',
+	operation: 'create',
 	name: 'Gryffindors',
 	membersInput: 'list',
 	memberList: { member: [{ userId: 'ron-0103' }] },

@@ -9,8 +9,8 @@ const groupIdNode = {
 	type: 'n8n-nodes-group-provisioning.netwrixGroupId',
 	credentials: { netwrixGroupIdApi: { id: GROUPID_CREDENTIAL_ID, name: 'Netwrix GroupID (local sandbox)' } },
 	parameters: {
-		resource: 'group',
-		operation: 'createSmartGroup',
+		resource: 'smartGroup',
+		operation: 'create',
 		groupName: '={{ $json.name }}',
 		container: 'OU=Groups,DC=demo,DC=local',
 		groupType: '8',
@@ -27,7 +27,7 @@ const uiPathNode = {
 	credentials: { uiPathIdentityApi: { id: UIPATH_CREDENTIAL_ID, name: 'UiPath Identity (local sandbox)' } },
 	parameters: {
 		resource: 'group',
-		operation: 'createLocalGroup',
+		operation: 'create',
 		name: '={{ $json.name }}',
 		membersInput: 'text',
 		memberIds: 'ron-0103, har-3107',

@@ -1,8 +1,8 @@
 import { NodeApiError, type INode } from 'n8n-workflow';
 
-import { describeGroupIdTokenFailure } from '../../nodes/NetwrixGroupId/groupIdToken';
-import { TokenRequestError } from '../../nodes/shared/TokenRequestError';
-import { describeUiPathTokenFailure } from '../../nodes/UiPathIdentity/uiPathToken';
+import { describeGroupIdTokenFailure } from '../../nodes/shared/auth/groupIdToken';
+import { TokenRequestError } from '../../nodes/shared/auth/TokenRequestError';
+import { describeUiPathTokenFailure } from '../../nodes/shared/auth/uiPathToken';
 
 /** The node n8n makes up when it tests a credential: it wraps what preAuthentication throws in a NodeApiError. */
 const credentialTestNode = { name: 'Temp-Node', type: 'n8n-nodes-base.noOp' } as INode;

@@ -1,4 +1,4 @@
-import { describeType, InvalidFieldError, optionalText, requireText } from '../shared/InvalidFieldError';
+import { describeType, InvalidFieldError, optionalText, requireText } from '../../shared/InvalidFieldError';
 
 export interface LocalGroupBody {
 	partitionGlobalId: string;

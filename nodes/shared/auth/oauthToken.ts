@@ -1,6 +1,6 @@
 import type { IHttpRequestHelper } from 'n8n-workflow';
 
-import { describeConnectionFailure, readHttpFailure, summarizeBody, type FailureText } from './httpFailure';
+import { describeConnectionFailure, readHttpFailure, summarizeBody, type FailureText } from '../httpFailure';
 import { TokenRequestError } from './TokenRequestError';
 
 const TOKEN_TIMEOUT_MS = 30_000;

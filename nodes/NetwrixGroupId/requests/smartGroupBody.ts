@@ -5,7 +5,7 @@ import {
 	InvalidFieldError,
 	optionalText,
 	requireText,
-} from '../shared/InvalidFieldError';
+} from '../../shared/InvalidFieldError';
 
 /** One value of a GroupID attribute, as the Data Service expects it. */
 export interface AttributeValue {

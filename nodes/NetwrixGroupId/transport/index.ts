@@ -1,14 +1,14 @@
 import type { IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { checkBaseUrl } from '../shared/baseUrl';
-import { describeRetryAfter, summarizeBody, type FailureText, type HttpFailure } from '../shared/httpFailure';
+import { checkBaseUrl } from '../../shared/baseUrl';
+import { describeRetryAfter, summarizeBody, type FailureText, type HttpFailure } from '../../shared/httpFailure';
 import {
 	apiError,
 	sendWithCredential,
 	type CredentialConnection,
 	type ServiceErrorWords,
-} from '../shared/requestErrors';
+} from '../../shared/requestErrors';
 
 export const GROUPID_CREDENTIAL_TYPE = 'netwrixGroupIdApi';
 

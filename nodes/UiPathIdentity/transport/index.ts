@@ -1,17 +1,17 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { organizationIdFromToken, requestUiPathToken, uiPathBearerToken } from './uiPathToken';
-import { checkBaseUrl } from '../shared/baseUrl';
-import { handOverToken } from '../shared/singleFlightToken';
-import { describeRetryAfter, summarizeBody, type FailureText, type HttpFailure } from '../shared/httpFailure';
+import { organizationIdFromToken, requestUiPathToken, uiPathBearerToken } from '../../shared/auth/uiPathToken';
+import { checkBaseUrl } from '../../shared/baseUrl';
+import { handOverToken } from '../../shared/auth/singleFlightToken';
+import { describeRetryAfter, summarizeBody, type FailureText, type HttpFailure } from '../../shared/httpFailure';
 import {
 	apiError,
 	requestFailureError,
 	sendWithCredential,
 	type CredentialConnection,
 	type ServiceErrorWords,
-} from '../shared/requestErrors';
+} from '../../shared/requestErrors';
 
 export const UIPATH_CREDENTIAL_TYPE = 'uiPathIdentityApi';
 
@@ -28,11 +28,7 @@ const UIPATH_ERROR_WORDS: ServiceErrorWords = {
 	describeStatus: describeUiPathStatus,
 };
 
-export async function openUiPathConnection(
-	context: IExecuteFunctions,
-	timeoutMs: number,
-	needsOrganizationId: boolean,
-): Promise<UiPathConnection> {
+export async function openUiPathConnection(context: IExecuteFunctions, timeoutMs: number): Promise<UiPathConnection> {
 	const data = await context.getCredentials(UIPATH_CREDENTIAL_TYPE);
 	const { url: baseUrl, problem } = checkBaseUrl(data.baseUrl, { allowPath: true });
 	if (problem !== undefined) {
@@ -47,10 +43,23 @@ export async function openUiPathConnection(
 		timeoutMs,
 		credential: { id: '', name: 'UiPath Identity API', type: UIPATH_CREDENTIAL_TYPE, data },
 	};
+	const itemCount = context.getInputData().length;
+	const needsOrganizationId = Array.from({ length: itemCount }).some((_, itemIndex) => !namesOrganization(context, itemIndex));
 	if (connection.organizationId === undefined && needsOrganizationId) {
 		connection.organizationId = await organizationIdOfToken(context, connection);
 	}
 	return connection;
+}
+
+/** Whether an item names its own organization, so the credential's or the token's is not needed for it. */
+function namesOrganization(context: IExecuteFunctions, itemIndex: number): boolean {
+	try {
+		const additional = context.getNodeParameter('additionalFields', itemIndex, {}) as { organizationId?: unknown };
+		return typeof additional.organizationId === 'string' && additional.organizationId.trim() !== '';
+	} catch {
+		// The item's own error is reported when it is prepared.
+		return false;
+	}
 }
 
 /**

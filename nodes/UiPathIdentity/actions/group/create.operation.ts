@@ -1,8 +1,11 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { randomUUID } from 'crypto';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-const showForCreateLocalGroup = { resource: ['group'], operation: ['createLocalGroup'] };
+import type { Operation } from '../../../shared/operation';
+import { buildLocalGroupRequest, type LocalGroupFields, type LocalGroupRequest } from '../../requests/localGroupBody';
+import { uiPathRequest, type UiPathConnection } from '../../transport';
 
-export const localGroupFields: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Group Name',
 		name: 'name',
@@ -11,7 +14,6 @@ export const localGroupFields: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. Gryffindors',
 		description: 'Name of the new local group; names are unique within the organization',
-		displayOptions: { show: showForCreateLocalGroup },
 	},
 	{
 		displayName: 'Members Input',
@@ -27,7 +29,6 @@ export const localGroupFields: INodeProperties[] = [
 				description: 'User IDs separated by commas, or an expression that gives a list',
 			},
 		],
-		displayOptions: { show: showForCreateLocalGroup },
 	},
 	{
 		displayName: 'Members',
@@ -53,7 +54,7 @@ export const localGroupFields: INodeProperties[] = [
 				],
 			},
 		],
-		displayOptions: { show: { ...showForCreateLocalGroup, membersInput: ['list'] } },
+		displayOptions: { show: { membersInput: ['list'] } },
 	},
 	{
 		displayName: 'Member User IDs',
@@ -62,7 +63,7 @@ export const localGroupFields: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. ron-0103, har-3107, her-1909',
 		description: 'Directory user IDs separated by commas, or an expression that gives a list of them. Repeats are sent once.',
-		displayOptions: { show: { ...showForCreateLocalGroup, membersInput: ['text'] } },
+		displayOptions: { show: { membersInput: ['text'] } },
 	},
 	{
 		displayName: 'Additional Fields',
@@ -70,7 +71,6 @@ export const localGroupFields: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: { show: showForCreateLocalGroup },
 		options: [
 			{
 				displayName: 'Group ID',
@@ -91,3 +91,33 @@ export const localGroupFields: INodeProperties[] = [
 		],
 	},
 ];
+
+export const createLocalGroup: Operation<UiPathConnection, LocalGroupRequest> = {
+	value: 'create',
+	name: 'Create Local Group',
+	description: 'Create a local group with its initial members',
+	properties,
+	prepare: (context, itemIndex, connection) =>
+		buildLocalGroupRequest(readLocalGroupFields(context, itemIndex), {
+			organizationId: connection.organizationId,
+			newGroupId: randomUUID,
+		}),
+	send: async (context, connection, request, itemIndex) =>
+		await uiPathRequest(context, connection, 'POST', 'identity_/api/Group', request.body, itemIndex),
+};
+
+function readLocalGroupFields(context: IExecuteFunctions, itemIndex: number): LocalGroupFields {
+	const additional = context.getNodeParameter('additionalFields', itemIndex, {}) as Record<string, unknown>;
+	const members =
+		context.getNodeParameter('membersInput', itemIndex, 'list') === 'text'
+			? context.getNodeParameter('memberIds', itemIndex, '')
+			: (context.getNodeParameter('memberList.member', itemIndex, []) as Array<{ userId?: unknown }>).map(
+					(entry) => entry.userId,
+				);
+	return {
+		name: context.getNodeParameter('name', itemIndex, ''),
+		groupId: additional.groupId,
+		organizationId: additional.organizationId,
+		members,
+	};
+}

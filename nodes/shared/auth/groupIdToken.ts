@@ -1,9 +1,9 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-workflow';
 
-import { checkBaseUrl } from '../shared/baseUrl';
-import type { FailureText } from '../shared/httpFailure';
-import { describeTokenFailure, requestOAuthToken, type TokenEndpointWords } from '../shared/oauthToken';
-import { TokenRequestError } from '../shared/TokenRequestError';
+import { checkBaseUrl } from '../baseUrl';
+import type { FailureText } from '../httpFailure';
+import { describeTokenFailure, requestOAuthToken, type TokenEndpointWords } from './oauthToken';
+import { TokenRequestError } from './TokenRequestError';
 
 export const SECURITY_SERVICE_CONNECT_PATH = '/GroupIDSecurityService/connect/token';
 

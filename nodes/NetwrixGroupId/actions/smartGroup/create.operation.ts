@@ -1,11 +1,23 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { CRITERIA_OPERATORS } from './criteria';
-import { DEFAULT_NOTES, GROUP_TYPES, OBJECT_TYPES, START_PATH_SCOPES } from './smartGroupBody';
+import type { Operation } from '../../../shared/operation';
+import type { CriteriaCondition, CriteriaInput } from '../../requests/criteria';
+import { CRITERIA_OPERATORS } from '../../requests/criteria';
+import {
+	buildSmartGroupRequest,
+	DEFAULT_NOTES,
+	GROUP_TYPES,
+	OBJECT_TYPES,
+	smartGroupPath,
+	START_PATH_SCOPES,
+	type AdditionalAttributeInput,
+	type SmartGroupFields,
+	type SmartGroupRequest,
+	type StartPathInput,
+} from '../../requests/smartGroupBody';
+import { groupIdRequest, type GroupIdConnection } from '../../transport';
 
-const showForCreateSmartGroup = { resource: ['group'], operation: ['createSmartGroup'] };
-
-export const smartGroupFields: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Group Name',
 		name: 'groupName',
@@ -15,7 +27,6 @@ export const smartGroupFields: INodeProperties[] = [
 		placeholder: 'e.g. Engineering-All',
 		description:
 			"The group's name. Also its sAMAccountName, display name, CN and mail nickname unless set under Additional Fields. Active Directory refuses \" / \\ [ ] : ; | = , + * ? &lt; &gt;.",
-		displayOptions: { show: showForCreateSmartGroup },
 	},
 	{
 		displayName: 'Container',
@@ -25,7 +36,6 @@ export const smartGroupFields: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. OU=Groups,DC=demo,DC=local',
 		description: 'Distinguished name of the organizational unit in which the group is created',
-		displayOptions: { show: showForCreateSmartGroup },
 	},
 	{
 		displayName: 'Group Type',
@@ -41,7 +51,6 @@ export const smartGroupFields: INodeProperties[] = [
 			{ name: 'Universal Distribution', value: GROUP_TYPES.universalDistribution },
 			{ name: 'Universal Security', value: GROUP_TYPES.universalSecurity },
 		],
-		displayOptions: { show: showForCreateSmartGroup },
 	},
 	{
 		displayName: 'Security',
@@ -58,7 +67,6 @@ export const smartGroupFields: INodeProperties[] = [
 				description: 'Users may ask to join or leave; the owner approves',
 			},
 		],
-		displayOptions: { show: showForCreateSmartGroup },
 	},
 	{
 		displayName: 'Object Types',
@@ -70,7 +78,6 @@ export const smartGroupFields: INodeProperties[] = [
 		options: Object.entries(OBJECT_TYPES)
 			.map(([value, name]) => ({ name, value }))
 			.sort((a, b) => a.name.localeCompare(b.name)),
-		displayOptions: { show: showForCreateSmartGroup },
 	},
 	{
 		displayName: 'Criteria Mode',
@@ -90,7 +97,6 @@ export const smartGroupFields: INodeProperties[] = [
 				description: 'Write the query as GroupID\'s Query Designer shows it',
 			},
 		],
-		displayOptions: { show: showForCreateSmartGroup },
 	},
 	{
 		displayName: 'Conditions',
@@ -130,7 +136,7 @@ export const smartGroupFields: INodeProperties[] = [
 				],
 			},
 		],
-		displayOptions: { show: { ...showForCreateSmartGroup, criteriaMode: ['conditions'] } },
+		displayOptions: { show: { criteriaMode: ['conditions'] } },
 	},
 	{
 		displayName: 'Combine Conditions With',
@@ -141,7 +147,7 @@ export const smartGroupFields: INodeProperties[] = [
 			{ name: 'AND', value: 'AND', description: 'Objects must match every condition' },
 			{ name: 'OR', value: 'OR', description: 'Objects must match at least one condition' },
 		],
-		displayOptions: { show: { ...showForCreateSmartGroup, criteriaMode: ['conditions'] } },
+		displayOptions: { show: { criteriaMode: ['conditions'] } },
 	},
 	{
 		displayName: 'Criteria',
@@ -151,7 +157,7 @@ export const smartGroupFields: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. (department Contains "engineering")',
 		description: "The query as GroupID's Query Designer writes it. It is sent as written, after a check that its quotes and parentheses are balanced.",
-		displayOptions: { show: { ...showForCreateSmartGroup, criteriaMode: ['raw'] } },
+		displayOptions: { show: { criteriaMode: ['raw'] } },
 	},
 	{
 		displayName: 'Start Paths',
@@ -188,7 +194,6 @@ export const smartGroupFields: INodeProperties[] = [
 				],
 			},
 		],
-		displayOptions: { show: showForCreateSmartGroup },
 	},
 	{
 		displayName: 'Notes',
@@ -197,7 +202,6 @@ export const smartGroupFields: INodeProperties[] = [
 		typeOptions: { rows: 2 },
 		default: DEFAULT_NOTES,
 		description: "Text for the group's Notes (info) attribute. Clear it to send none.",
-		displayOptions: { show: showForCreateSmartGroup },
 	},
 	{
 		displayName: 'Additional Fields',
@@ -205,7 +209,6 @@ export const smartGroupFields: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: { show: showForCreateSmartGroup },
 		options: [
 			{
 				displayName: 'Additional Attributes',
@@ -313,3 +316,66 @@ export const smartGroupFields: INodeProperties[] = [
 		],
 	},
 ];
+
+export const createSmartGroup: Operation<GroupIdConnection, SmartGroupRequest> = {
+	value: 'create',
+	name: 'Create Smart Group',
+	description: 'Create a group whose members GroupID keeps in line with a query',
+	properties,
+	prepare: (context, itemIndex, connection) =>
+		buildSmartGroupRequest(readSmartGroupFields(context, itemIndex), {
+			identityStoreId: connection.identityStoreId,
+		}),
+	async send(context, connection, request, itemIndex) {
+		const envelope = await groupIdRequest(
+			context,
+			connection,
+			'POST',
+			smartGroupPath(request.identityStoreId),
+			request.body,
+			itemIndex,
+		);
+		return {
+			groupGuid: envelope.data as string,
+			groupName: request.groupName,
+			container: request.container,
+			identityStoreId: request.identityStoreId,
+			response: envelope as unknown as IDataObject,
+		};
+	},
+};
+
+function readSmartGroupFields(context: IExecuteFunctions, itemIndex: number): SmartGroupFields {
+	const parameter = (name: string, fallback?: unknown) =>
+		context.getNodeParameter(name, itemIndex, fallback) as unknown;
+	const additional = parameter('additionalFields', {}) as Record<string, unknown>;
+	const criteria: CriteriaInput =
+		parameter('criteriaMode', 'conditions') === 'raw'
+			? { mode: 'raw', text: parameter('criteriaText', '') }
+			: {
+					mode: 'conditions',
+					conditions: parameter('conditions.condition', []) as CriteriaCondition[],
+					combineWith: parameter('combineWith', 'AND'),
+				};
+	const additionalAttributes = (additional.additionalAttributes as { attribute?: AdditionalAttributeInput[] })
+		?.attribute;
+	return {
+		groupName: parameter('groupName'),
+		container: parameter('container'),
+		groupType: parameter('groupType'),
+		security: parameter('security'),
+		objectTypes: parameter('objectTypes'),
+		criteria,
+		startPaths: parameter('startPaths.startPath', []) as StartPathInput[],
+		notes: parameter('notes', ''),
+		description: additional.description,
+		owner: additional.owner,
+		identityStoreId: additional.identityStoreId,
+		displayName: additional.displayName,
+		samAccountName: additional.samAccountName,
+		cn: additional.cn,
+		mailEnabled: additional.mailEnabled,
+		mailNickname: additional.mailNickname,
+		additionalAttributes,
+	};
+}

@@ -1,0 +1,9 @@
+import type { Resource } from '../../../shared/operation';
+import type { GroupIdConnection } from '../../transport';
+import { createSmartGroup } from './create.operation';
+
+export const smartGroup: Resource<GroupIdConnection> = {
+	value: 'smartGroup',
+	name: 'Smart Group',
+	operations: [createSmartGroup],
+};

@@ -1,0 +1,6 @@
+import type { Resource } from '../../shared/operation';
+import type { UiPathConnection } from '../transport';
+import { group } from './group';
+
+/** The node's resources, in the order the Resource field lists them. */
+export const uiPathResources: Array<Resource<UiPathConnection>> = [group];

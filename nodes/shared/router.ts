@@ -1,0 +1,51 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { findOperation, type Resource } from './operation';
+import { failEveryItem, processItems } from './processItems';
+import { isCredentialFailure } from './requestErrors';
+import { readRunOptions } from './runOptions';
+
+export interface NodeRouting<TConnection> {
+	resources: Array<Resource<TConnection>>;
+	defaultConcurrency: number;
+	/** The node's transport: reads the credential once per run and opens what every item shares. */
+	openConnection(context: IExecuteFunctions, timeoutMs: number): Promise<TConnection>;
+}
+
+/**
+ * Runs the operation the node's parameters name over every input item: the run options and the
+ * connection are read once, then the shared item runner prepares every item before sending any.
+ */
+export async function routeOperation<TConnection>(
+	context: IExecuteFunctions,
+	routing: NodeRouting<TConnection>,
+): Promise<INodeExecutionData[][]> {
+	const itemCount = context.getInputData().length;
+	const resource = context.getNodeParameter('resource', 0) as string;
+	const operationValue = context.getNodeParameter('operation', 0) as string;
+	const operation = findOperation(routing.resources, resource, operationValue);
+	if (operation === undefined) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`The operation "${operationValue}" of resource "${resource}" is not known to this version of the node`,
+		);
+	}
+
+	let connection: TConnection;
+	let maxConcurrency: number;
+	try {
+		const runOptions = readRunOptions(context, routing.defaultConcurrency);
+		maxConcurrency = runOptions.maxConcurrency;
+		connection = await routing.openConnection(context, runOptions.timeoutMs);
+	} catch (error) {
+		return [failEveryItem(context, itemCount, error)];
+	}
+
+	const output = await processItems(context, itemCount, maxConcurrency, {
+		prepare: (itemIndex) => operation.prepare(context, itemIndex, connection),
+		send: async (prepared, itemIndex) => await operation.send(context, connection, prepared, itemIndex),
+		failsEveryItem: isCredentialFailure,
+	});
+	return [output];
+}
