@@ -1,0 +1,75 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { InvalidFieldError } from './InvalidFieldError';
+
+/** n8n's usual Return All / Limit pair, for operations that list things. */
+export function returnAllOrLimitProperties(): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { returnAll: [false] } },
+		},
+	];
+}
+
+/** How many results one item asks for: every one, or at most `limit`. */
+export type ResultLimit = { returnAll: true } | { returnAll: false; limit: number };
+
+/** Checks Return All / Limit as read from n8n (an expression may give anything). Pure. */
+export function checkResultLimit(returnAll: unknown, limit: unknown): ResultLimit {
+	if (returnAll === true) return { returnAll: true };
+	const count = typeof limit === 'string' && limit.trim() !== '' ? Number(limit) : limit;
+	if (typeof count !== 'number' || !Number.isInteger(count) || count < 1) {
+		throw new InvalidFieldError('Limit', `must be a whole number of 1 or more, not "${String(limit)}"`);
+	}
+	return { returnAll: false, limit: count };
+}
+
+/** Reads Return All / Limit for one item. */
+export function readResultLimit(context: IExecuteFunctions, itemIndex: number): ResultLimit {
+	const returnAll = context.getNodeParameter('returnAll', itemIndex, false);
+	return checkResultLimit(returnAll, returnAll === true ? 1 : context.getNodeParameter('limit', itemIndex, 50));
+}
+
+/** One page of a paged list, as a service's transport reads it. */
+export interface Page<T> {
+	results: T[];
+	/** The total the server reports, when it does. */
+	totalCount?: number;
+}
+
+/**
+ * Fetches pages until the limit is reached, the server has no more (a short or empty page, or the
+ * reported total is reached), or `maxPages` were read. Page numbers start at 0; each service maps
+ * them onto its own paging (GroupID's pageNo from 1, UiPath's skip).
+ */
+export async function collectPages<T>(
+	limit: ResultLimit,
+	pageSize: number,
+	fetchPage: (pageIndex: number, pageSize: number) => Promise<Page<T>>,
+	maxPages = 10_000,
+): Promise<T[]> {
+	const wanted = limit.returnAll ? Infinity : limit.limit;
+	// One size for every page, so that page numbers keep pointing at the same rows.
+	const size = Math.min(pageSize, wanted);
+	const results: T[] = [];
+	for (let pageIndex = 0; pageIndex < maxPages && results.length < wanted; pageIndex++) {
+		const page = await fetchPage(pageIndex, size);
+		results.push(...page.results);
+		if (page.results.length < size) break;
+		if (page.totalCount !== undefined && pageIndex * size + page.results.length >= page.totalCount) break;
+	}
+	return results.slice(0, wanted);
+}
