@@ -93,7 +93,7 @@ export async function sendWithCredential(
 	context: IExecuteFunctions,
 	connection: CredentialConnection,
 	words: ServiceErrorWords,
-	request: { method: IHttpRequestMethods; url: string; body: object; itemIndex: number },
+	request: { method: IHttpRequestMethods; url: string; body?: unknown; itemIndex: number },
 ): Promise<unknown> {
 	try {
 		return await context.helpers.httpRequestWithAuthentication.call(
@@ -102,7 +102,8 @@ export async function sendWithCredential(
 			{
 				method: request.method,
 				url: request.url,
-				body: request.body as IDataObject,
+				// Some GroupID reads (GET) carry a JSON body, as documented; a request without one sends none.
+				...(request.body === undefined ? {} : { body: request.body as IDataObject }),
 				json: true,
 				headers: { Accept: 'application/json' },
 				skipSslCertificateValidation: connection.ignoreSslIssues,

@@ -54,13 +54,15 @@ describe('the bad input catalogue: each is refused before anything is sent, with
 	beforeEach(() => {
 		requests = [];
 		// Any request at all would be recorded here, and fail the test.
-		nock(/.*/)
-			.persist()
-			.post(/.*/)
-			.reply(function (uri) {
-				requests.push(`${this.req.headers.host}${uri}`);
-				return [500, ''];
-			});
+		for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
+			nock(/.*/)
+				.persist()
+				.intercept(/.*/, method)
+				.reply(function (uri) {
+					requests.push(`${method} ${this.req.headers.host}${uri}`);
+					return [500, ''];
+				});
+		}
 	});
 	afterEach(() => nock.cleanAll());
 	afterAll(() => nock.enableNetConnect());

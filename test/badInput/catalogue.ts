@@ -1,5 +1,9 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { groupIdGroupOperationsBadInputs } from './groupIdGroupOperations';
+import { groupIdMembershipAndUserOperationsBadInputs } from './groupIdMembershipAndUserOperations';
+import { uiPathOperationsBadInputs } from './uiPathOperations';
+
 /**
  * Bad inputs a user can give either node or credential, each with the exact error the user sees.
  * Every one stops the run before any request is sent. The README's troubleshooting table lists
@@ -9,6 +13,7 @@ export interface BadInput {
 	node: 'Netwrix GroupID' | 'UiPath Identity';
 	/** What is wrong, in the README's words. */
 	input: string;
+	/** Merged over Create Smart Group's (GroupID) or Create Local Group's (UiPath) seed parameters. */
 	parameters?: INodeParameters;
 	credentials?: IDataObject;
 	items?: IDataObject[];
@@ -17,7 +22,7 @@ export interface BadInput {
 
 const nameFromItems = { groupName: '={{ $json.name }}' };
 
-export const badInputs: BadInput[] = [
+const createOperationBadInputs: BadInput[] = [
 	// Netwrix GroupID node
 	{
 		node: 'Netwrix GroupID',
@@ -240,4 +245,11 @@ export const badInputs: BadInput[] = [
 		message:
 			'The UiPath Identity credential\'s Token URL must start with https:// (or http://), got "login.example.com/token"',
 	},
+];
+
+export const badInputs: BadInput[] = [
+	...createOperationBadInputs,
+	...groupIdGroupOperationsBadInputs,
+	...groupIdMembershipAndUserOperationsBadInputs,
+	...uiPathOperationsBadInputs,
 ];

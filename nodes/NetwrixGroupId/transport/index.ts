@@ -67,7 +67,7 @@ export async function groupIdRequest(
 	connection: GroupIdConnection,
 	method: IHttpRequestMethods,
 	path: string,
-	body: object,
+	body: unknown,
 	itemIndex: number,
 ): Promise<GroupIdEnvelope> {
 	const url = `${connection.serverUrl}${path}`;

@@ -91,7 +91,7 @@ export async function uiPathRequest(
 	connection: UiPathConnection,
 	method: IHttpRequestMethods,
 	path: string,
-	body: object,
+	body: unknown,
 	itemIndex: number,
 ): Promise<IDataObject> {
 	const url = `${connection.baseUrl}/${path}`;
