@@ -1,0 +1,337 @@
+import nock from 'nock';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { NetwrixGroupIdApi } from '../../credentials/NetwrixGroupIdApi.credentials';
+import { groupIdRequest, openGroupIdConnection, type GroupIdConnection } from '../../nodes/NetwrixGroupId/transport';
+import { InvalidFieldError, requireText } from '../../nodes/shared/InvalidFieldError';
+import { operationSubtitle, resourceProperties, type Operation, type Resource } from '../../nodes/shared/operation';
+import { routeOperation } from '../../nodes/shared/router';
+import { runOptionsProperty } from '../../nodes/shared/runOptions';
+import { runNodeInEngine } from '../support/runNodeInEngine';
+
+/*
+ * The item runner's behaviour, tested once against a fake operation that sends through GroupID's
+ * transport and credential: every item checked before anything is sent, a bounded number of
+ * requests in flight, input order and pairedItem, lists, Continue On Fail, one token per run.
+ * Each real operation's tests cover only what that operation does.
+ */
+
+const server = 'https://groupid.example.local:4443';
+const tokenPath = '/GroupIDSecurityService/connect/token';
+const echoPath = '/GroupIDDataService/api/IdentityStores/2/Echo';
+const credentials = {
+	serverUrl: server,
+	clientId: 'n8n-client',
+	clientSecret: 'client-secret-never-shown',
+	username: 'DEMO\\provisioner',
+	password: 'pa55-w0rd-never-shown',
+	identityStoreId: 2,
+	ignoreSslIssues: false,
+	sessionToken: '',
+};
+
+/** Sends each item's Value; with Copies set, returns that many output items (a list operation). */
+const echo: Operation<GroupIdConnection, { value: string; copies: number }> = {
+	value: 'echo',
+	name: 'Echo',
+	description: 'Sends the value and returns what the server answers',
+	properties: [
+		{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+		{ displayName: 'Copies', name: 'copies', type: 'number', default: 1 },
+	],
+	prepare(context, itemIndex) {
+		const value = requireText('Value', context.getNodeParameter('value', itemIndex));
+		if (value.startsWith('bad')) throw new InvalidFieldError('Value', `"${value}" is refused`);
+		return { value, copies: context.getNodeParameter('copies', itemIndex, 1) as number };
+	},
+	async send(context, connection, prepared, itemIndex) {
+		const envelope = await groupIdRequest(context, connection, 'POST', echoPath, { value: prepared.value }, itemIndex);
+		const answer = { value: prepared.value, data: envelope.data } as IDataObject;
+		return prepared.copies === 1 ? answer : Array.from({ length: prepared.copies }, (_, copy) => ({ ...answer, copy }));
+	},
+};
+
+const resources: Array<Resource<GroupIdConnection>> = [{ value: 'thing', name: 'Thing', operations: [echo] }];
+
+class FakeNode implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Fake',
+		name: 'fake',
+		group: ['output'],
+		version: 1,
+		subtitle: operationSubtitle(resources),
+		description: 'An operation that echoes',
+		defaults: { name: 'Fake' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'netwrixGroupIdApi', required: true }],
+		properties: [...resourceProperties(resources), runOptionsProperty(2, 'Test')],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await routeOperation(this, { resources, defaultConcurrency: 2, openConnection: openGroupIdConnection });
+	}
+}
+
+interface EchoServer {
+	tokenRequests: number;
+	sent: string[];
+	maxInFlight: number;
+	/** In flight when each request arrived. */
+	inFlightAtArrival: number[];
+}
+
+/** GroupID's token endpoint and an echo endpoint that answers after `delayMs`, failing the values in `failures`. */
+function interceptEcho(options: { delayMs?: number; failures?: Record<string, [number, unknown]> } = {}): EchoServer {
+	const state: EchoServer = { tokenRequests: 0, sent: [], maxInFlight: 0, inFlightAtArrival: [] };
+	let inFlight = 0;
+	nock(server)
+		.persist()
+		.post(tokenPath)
+		.reply(() => [200, { access_token: `token-${++state.tokenRequests}`, expires_in: 1200 }]);
+	nock(server)
+		.persist()
+		.post(echoPath)
+		.reply(async (_uri, body) => {
+			const { value } = body as { value: string };
+			inFlight++;
+			state.inFlightAtArrival.push(inFlight);
+			state.maxInFlight = Math.max(state.maxInFlight, inFlight);
+			state.sent.push(value);
+			await new Promise((resolve) => setTimeout(resolve, options.delayMs ?? 5));
+			inFlight--;
+			const failure = options.failures?.[value];
+			if (failure) return failure;
+			return [200, { status: 0, data: `echo:${value}`, message: null, errorCode: null, exceptionMessagesAttributeWise: null, details: [] }];
+		});
+	return state;
+}
+
+function run(options: { values: string[]; copies?: string | number; maxConcurrency?: number; continueOnFail?: boolean; credentials?: object }) {
+	return runNodeInEngine({
+		nodeType: new FakeNode(),
+		credentialType: new NetwrixGroupIdApi(),
+		credentials: { ...credentials, ...options.credentials },
+		parameters: {
+			resource: 'thing',
+			operation: 'echo',
+			value: '={{ $json.value }}',
+			copies: options.copies ?? 1,
+			options: { maxConcurrency: options.maxConcurrency ?? 2 },
+		},
+		items: options.values.map((value) => ({ value })),
+		continueOnFail: options.continueOnFail,
+	});
+}
+
+const values = (count: number) => Array.from({ length: count }, (_, i) => `v${i}`);
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
+afterAll(() => nock.enableNetConnect());
+
+describe('the item runner, with a fake operation inside n8n\'s execution engine', () => {
+	test('returns one output item per input item, in input order, each paired with its input', async () => {
+		const echoServer = interceptEcho({ delayMs: 1 });
+		const { output, error } = await run({ values: values(12), maxConcurrency: 4 });
+
+		expect(error).toBeUndefined();
+		expect(output!.map((item) => item.json.data)).toEqual(values(12).map((value) => `echo:${value}`));
+		expect(output!.map((item) => item.pairedItem)).toEqual(values(12).map((_, item) => ({ item })));
+		expect([...echoServer.sent].sort()).toEqual([...values(12)].sort());
+	});
+
+	test('the first request goes alone, then at most Max Concurrent Requests are in flight', async () => {
+		const echoServer = interceptEcho({ delayMs: 20 });
+		const { error } = await run({ values: values(20), maxConcurrency: 3 });
+
+		expect(error).toBeUndefined();
+		expect(echoServer.inFlightAtArrival[0]).toBe(1);
+		expect(echoServer.inFlightAtArrival[1]).toBe(1);
+		expect(echoServer.maxInFlight).toBe(3);
+		expect(echoServer.tokenRequests).toBe(1);
+	});
+
+	test('an operation that lists things gives several output items per input, each paired with its input', async () => {
+		interceptEcho();
+		const { output, error } = await run({ values: ['a', 'b', 'c'], copies: '={{ $json.value === "b" ? 0 : 2 }}' });
+
+		expect(error).toBeUndefined();
+		expect(output!.map((item) => [item.json.value, item.json.copy, item.pairedItem])).toEqual([
+			['a', 0, { item: 0 }],
+			['a', 1, { item: 0 }],
+			['c', 0, { item: 2 }],
+			['c', 1, { item: 2 }],
+		]);
+	});
+
+	test('without Continue On Fail, a bad item stops the run before anything is sent, naming the field and the item', async () => {
+		const echoServer = interceptEcho();
+		const { output, error } = await run({ values: ['v0', 'v1', 'bad-one', 'v3'] });
+
+		expect(output).toBeUndefined();
+		expect(error?.message).toBe('Invalid "Value" in item 2: "bad-one" is refused');
+		expect(echoServer.sent).toEqual([]);
+		expect(echoServer.tokenRequests).toBe(0);
+	});
+
+	test('with Continue On Fail, bad and failed items become error items in place and every other item is sent', async () => {
+		const echoServer = interceptEcho({ failures: { v3: [500, { status: 1, message: 'Disk full', data: null, details: [] }] } });
+		const { output, error } = await run({ values: ['v0', 'bad-1', 'v2', 'v3', 'v4'], continueOnFail: true, maxConcurrency: 1 });
+
+		expect(error).toBeUndefined();
+		expect(echoServer.sent).toEqual(['v0', 'v2', 'v3', 'v4']);
+		expect(output!.map((item) => [item.json.data ?? item.json.error, item.pairedItem])).toEqual([
+			['echo:v0', { item: 0 }],
+			['Invalid "Value" in item 1: "bad-1" is refused', { item: 1 }],
+			['echo:v2', { item: 2 }],
+			['GroupID answered HTTP 500: Disk full', { item: 3 }],
+			['echo:v4', { item: 4 }],
+		]);
+		expect(output![1].json.errorDescription).toContain('Nothing was sent for item 1');
+		expect(output![3].json.httpCode).toBe('500');
+	});
+
+	test('without Continue On Fail, no request starts after a failure, and the earliest failure is thrown', async () => {
+		const echoServer = interceptEcho({ delayMs: 10, failures: { v2: [503, 'busy'] } });
+		const { output, error } = await run({ values: values(30), maxConcurrency: 2 });
+
+		expect(output).toBeUndefined();
+		expect(error?.message).toBe('GroupID answered HTTP 503: busy');
+		// The failing request and the one beside it in flight; nothing was started afterwards.
+		expect(echoServer.sent.length).toBeLessThanOrEqual(5);
+	});
+
+	test('a token that expires in the middle of a run is replaced by one token request; nothing is lost or doubled', async () => {
+		let tokenRequests = 0;
+		let validToken = '';
+		const received: string[] = [];
+		nock(server)
+			.persist()
+			.post(tokenPath)
+			.reply(() => {
+				validToken = `token-${++tokenRequests}`;
+				return [200, { access_token: validToken }];
+			});
+		nock(server)
+			.persist()
+			.post(echoPath)
+			.delay(10)
+			.reply(function (_uri, body) {
+				if (this.req.headers.authorization !== `Bearer ${validToken}`) return [401, ''];
+				received.push((body as { value: string }).value);
+				// The server expires the token after the tenth request: those in flight all get 401.
+				if (received.length === 10) validToken = 'expired';
+				return [200, { status: 0, data: 'ok', details: [] }];
+			});
+		const { output, error } = await run({ values: values(30), maxConcurrency: 5 });
+
+		expect(error).toBeUndefined();
+		expect(tokenRequests).toBe(2);
+		expect([...received].sort()).toEqual([...values(30)].sort());
+		expect(output).toHaveLength(30);
+	});
+
+	test('a stored token that has expired (401) is renewed once, saved, and the request sent again', async () => {
+		let first = true;
+		nock(server)
+			.persist()
+			.post(tokenPath)
+			.reply(() => [200, { access_token: 'token-new' }]);
+		nock(server)
+			.persist()
+			.post(echoPath)
+			.reply(function () {
+				const authorization = this.req.headers.authorization;
+				if (first) {
+					first = false;
+					return [401, { seenWith: authorization }];
+				}
+				return [200, { status: 0, data: authorization, details: [] }];
+			});
+		const { output, error, credentialsHelper } = await run({ values: ['v0'], credentials: { sessionToken: 'expired-token' } });
+
+		expect(error).toBeUndefined();
+		expect(first).toBe(false);
+		expect(output![0].json.data).toBe('Bearer token-new');
+		expect(credentialsHelper.saved.netwrixGroupIdApi.sessionToken).toBe('token-new');
+	});
+
+	test('with Continue On Fail, a refused password fails every item from one token request, with no secret shown', async () => {
+		let tokenRequests = 0;
+		nock(server)
+			.persist()
+			.post(tokenPath)
+			.reply(() => {
+				tokenRequests++;
+				return [400, { error: 'invalid_grant', error_description: 'invalid_username_or_password' }];
+			});
+		const { output, error, run: execution } = await run({ values: values(6), continueOnFail: true, maxConcurrency: 3 });
+
+		expect(error).toBeUndefined();
+		expect(tokenRequests).toBe(1);
+		expect(output!.map((item) => [item.json.error, item.pairedItem])).toEqual(
+			values(6).map((_, item) => [
+				"GroupID rejected the credential's username or password, or the account may not sign in to that identity store (invalid_grant: invalid_username_or_password)",
+				{ item },
+			]),
+		);
+		const text = JSON.stringify(execution);
+		expect(text).not.toContain(credentials.password);
+		expect(text).not.toContain(credentials.clientSecret);
+	});
+
+	test('with Continue On Fail, a credential that cannot be used at all fails every item instead of passing the inputs on', async () => {
+		const echoServer = interceptEcho();
+		const { output, error } = await run({
+			values: values(3),
+			continueOnFail: true,
+			credentials: { serverUrl: 'groupid.example.local:4443' },
+		});
+
+		expect(error).toBeUndefined();
+		expect(echoServer.sent).toEqual([]);
+		expect(output!.map((item) => [item.json.error, item.pairedItem])).toEqual(
+			values(3).map((_, item) => [
+				'The Netwrix GroupID credential\'s Server URL must start with https:// (or http://), got "groupid.example.local:4443"',
+				{ item },
+			]),
+		);
+	});
+
+	test('an unknown Max Concurrent Requests value is refused before anything is sent', async () => {
+		const echoServer = interceptEcho();
+		const { error } = await run({ values: values(2), maxConcurrency: 0 });
+
+		expect(error?.message).toBe('Invalid "Max Concurrent Requests": must be a whole number of 1 or more, not "0"');
+		expect(echoServer.sent).toEqual([]);
+	});
+});
+
+describe('operations and resources', () => {
+	test('the subtitle names the chosen operation', () => {
+		expect(new FakeNode().description.subtitle).toBe(
+			'={{ ({"thing:echo":"Echo"})[$parameter["resource"] + ":" + $parameter["operation"]] }}',
+		);
+	});
+
+	test("each operation's fields show only for its resource and operation, keeping their own conditions", () => {
+		const properties = resourceProperties(resources);
+		expect(properties.map((p) => [p.name, p.displayOptions?.show])).toEqual([
+			['resource', undefined],
+			['operation', { resource: ['thing'] }],
+			['value', { resource: ['thing'], operation: ['echo'] }],
+			['copies', { resource: ['thing'], operation: ['echo'] }],
+		]);
+		expect(properties[1].options).toEqual([
+			{ name: 'Echo', value: 'echo', description: 'Sends the value and returns what the server answers', action: 'Echo' },
+		]);
+	});
+});
