@@ -12,24 +12,27 @@ const { GROUPID, UIPATH } = require('../../sandbox/accounts');
 
 // Our node's own body builder, compiled by `npm run build`.
 const { buildSmartGroupRequest, smartGroupPath, DEFAULT_NOTES } = require(
-	path.join(projectRoot, 'dist', 'nodes', 'NetwrixGroupId', 'smartGroupBody.js'),
+	path.join(projectRoot, 'dist', 'nodes', 'NetwrixGroupId', 'requests', 'smartGroupBody.js'),
 );
 
 const PROVISIONING_NODE = 'Create Groups';
 
-/** The Smart Group every item creates (the documented sample), under its own name. */
+/** The node parameters of the documented sample (the tests' fixture): every item creates that Smart Group under its own name. */
+const SEED_PARAMETERS = require('../../test/fixtures/groupid-create-smart-group.parameters.json');
 const SMART_GROUP = {
-	container: 'OU=Groups,DC=demo,DC=local',
-	groupType: '8',
-	security: 'Semi_Private',
-	objectTypes: ['6'],
-	condition: { attribute: 'department', operator: 'Contains', value: 'engineering' },
-	startPath: { path: 'DC=demo,DC=local', scope: '2' },
-	description: 'Its the description!',
-	owner: '19a1822e-e7ef-4206-af75-1c2d8b1d15eb',
+	container: SEED_PARAMETERS.container,
+	groupType: SEED_PARAMETERS.groupType,
+	security: SEED_PARAMETERS.security,
+	objectTypes: SEED_PARAMETERS.objectTypes,
+	condition: SEED_PARAMETERS.conditions.condition[0],
+	startPath: SEED_PARAMETERS.startPaths.startPath[0],
+	description: SEED_PARAMETERS.additionalFields.description,
+	owner: SEED_PARAMETERS.additionalFields.owner,
 };
 
-const LOCAL_GROUP_MEMBERS = UIPATH.directoryUsers.map((user) => user.identifier);
+const LOCAL_GROUP_MEMBERS = require('../../test/fixtures/uipath-create-local-group.parameters.json').memberList.member.map(
+	(/** @type {{userId: string}} */ member) => member.userId,
+);
 
 /**
  * @param {string} id @param {string} name @param {number} itemCount

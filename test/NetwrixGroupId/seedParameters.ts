@@ -1,44 +1,28 @@
 import type { INodeParameters } from 'n8n-workflow';
 
+import parameters from '../fixtures/groupid-create-smart-group.parameters.json';
 import type { SmartGroupFields } from '../../nodes/NetwrixGroupId/requests/smartGroupBody';
-import { DEFAULT_NOTES } from '../../nodes/NetwrixGroupId/requests/smartGroupBody';
 
-/** The node's parameters a user sets in the editor to create the Smart Group of GroupID's documented sample. */
-export const seedNodeParameters: INodeParameters = {
-	resource: 'smartGroup',
-	operation: 'create',
-	groupName: 'DemoSmartGroup1',
-	container: 'OU=Groups,DC=demo,DC=local',
-	groupType: '8',
-	security: 'Semi_Private',
-	objectTypes: ['6'],
-	criteriaMode: 'conditions',
-	conditions: { condition: [{ attribute: 'department', operator: 'Contains', value: 'engineering' }] },
-	combineWith: 'AND',
-	startPaths: { startPath: [{ path: 'DC=demo,DC=local', scope: '2' }] },
-	notes: DEFAULT_NOTES,
-	additionalFields: {
-		description: 'Its the description!',
-		owner: '19a1822e-e7ef-4206-af75-1c2d8b1d15eb',
-	},
-};
+/**
+ * The node's parameters a user sets in the editor to create the Smart Group of GroupID's
+ * documented sample (seed 000). The one source of them: the example workflow, the benchmark and
+ * the tests all read this fixture.
+ */
+export const seedNodeParameters: INodeParameters = parameters;
 
 /** The same, as the builder receives them. */
 export function seedFields(): SmartGroupFields {
+	const condition = parameters.conditions.condition[0];
 	return {
-		groupName: 'DemoSmartGroup1',
-		container: 'OU=Groups,DC=demo,DC=local',
-		groupType: '8',
-		security: 'Semi_Private',
-		objectTypes: ['6'],
-		criteria: {
-			mode: 'conditions',
-			conditions: [{ attribute: 'department', operator: 'Contains', value: 'engineering' }],
-			combineWith: 'AND',
-		},
-		startPaths: [{ path: 'DC=demo,DC=local', scope: '2' }],
-		notes: DEFAULT_NOTES,
-		description: 'Its the description!',
-		owner: '19a1822e-e7ef-4206-af75-1c2d8b1d15eb',
+		groupName: parameters.groupName,
+		container: parameters.container,
+		groupType: parameters.groupType,
+		security: parameters.security,
+		objectTypes: parameters.objectTypes,
+		criteria: { mode: 'conditions', conditions: [condition], combineWith: parameters.combineWith },
+		startPaths: parameters.startPaths.startPath,
+		notes: parameters.notes,
+		description: parameters.additionalFields.description,
+		owner: parameters.additionalFields.owner,
 	};
 }
