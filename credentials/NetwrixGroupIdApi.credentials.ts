@@ -121,7 +121,7 @@ export class NetwrixGroupIdApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.serverUrl.replace(/\\/+$/, "")}}',
-			url: '/GroupIDDataService/api/Searches',
+			url: '=/GroupIDDataService/api/IdentityStores/{{$credentials.identityStoreId}}/Searches',
 			method: 'POST',
 			skipSslCertificateValidation: '={{$credentials.ignoreSslIssues}}',
 			body: {

@@ -5,167 +5,34 @@ const https = require('node:https');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
 const { startSandbox } = require('../../sandbox/server');
-const { GROUPID, UIPATH } = require('../../sandbox/accounts');
+const {
+	GUID,
+	TOKEN_PATH,
+	CREATE_PATH,
+	UIPATH_TOKEN_PATH,
+	UIPATH_GROUP_PATH,
+	SEARCH_PATH,
+	UIPATH_LIST_PATH,
+	searchBody,
+	smartGroupBody,
+	successEnvelope,
+	SEED_UIPATH_REQUEST,
+	wizard,
+	SEED_UIPATH_MEMBERS,
+	GROUPID_FORM,
+	postForm,
+	postJson,
+	groupIdToken,
+	uipathToken,
+	decodeJwt,
+	getWithToken,
+	json,
+	sleep,
+	GROUPID,
+	UIPATH,
+} = require('./helpers');
 
 jest.setTimeout(30000);
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-const TOKEN_PATH = '/GroupIDSecurityService/connect/token';
-const CREATE_PATH = '/GroupIDDataService/api/IdentityStores/2/Groups/DynamicGroup';
-const UIPATH_TOKEN_PATH = '/identity_/connect/token';
-const UIPATH_GROUP_PATH = '/sandbox-org/DefaultTenant/identity_/api/Group';
-const SEARCH_PATH = '/GroupIDDataService/api/Searches';
-const UIPATH_LIST_PATH = '/sandbox-org/DefaultTenant/identity_/api/Group/magic-7';
-
-/** The credential test's search body (NetwrixGroupIdApi.credentials.ts), value and store overridable. */
-function searchBody(value = 'n8n connection test', identityStoreId = /** @type {unknown} */ (2)) {
-	return {
-		identityStoreId,
-		searchType: 0,
-		criteria: { operator: 'Is Exactly', attribute: 'displayName', value },
-		attributesToLoad: ['displayName'],
-		pageNo: 1,
-		pageSize: 1,
-	};
-}
-
-/** @param {string} v @param {number} [a] */
-const attr = (v, a = 1) => [{ Value: v, Action: a }];
-
-/** The seed's sample request (seed 000), name overridable. @param {string} [name] */
-function smartGroupBody(name = 'DemoSmartGroup1') {
-	return {
-		UpdateOption: 0,
-		IdentityStoreID: 2,
-		GroupName: name,
-		Container: 'OU=Groups,DC=demo,DC=local',
-		AttributesCollection: {
-			AttributesCollection: {
-				name: attr(name),
-				sAMAccountName: attr(name),
-				GroupType: attr('8', 0),
-				IMSGManagedGroupType: attr('2', 0),
-				XGroupSecurity: attr('Semi_Private'),
-				description: attr('Its the description!'),
-				UpdateOptions: attr('false'),
-				managedBy: attr('19a1822e-e7ef-4206-af75-1c2d8b1d15eb'),
-				identityStoreId: attr('2'),
-				IMSGObjectTypes: attr('6'),
-				IMSGCriteria: attr('(department Contains "engineering")'),
-				IMSGStartPath: [{ Value: 'DC=demo,DC=local', Action: 1, AttributeCollection: { Scope: '2' } }],
-				SmartGroupMainType: attr('X.SmartGroup', 0),
-				info: attr(
-					'This is an automated group, please do not modify membership. Membership is controlled by GroupID.',
-					0,
-				),
-				mailNickname: attr(name, 0),
-				displayName: attr(name, 0),
-				CN: attr(name, 0),
-				objectClass: attr('MailEnabledGroup', 0),
-				objectCategory: attr('group', 0),
-				ContainerDistinguishedName: attr('OU=Groups,DC=demo,DC=local', 0),
-			},
-		},
-	};
-}
-
-/** The seed's sample success response (seed 000, copied into test/fixtures) with a given `data`. @param {string} data */
-function successEnvelope(data) {
-	return { ...require('../fixtures/groupid-create-smart-group.response.json'), data };
-}
-
-/** Seed 001's request and members (response order: Hermione, Harry, Ron). */
-const SEED_UIPATH_REQUEST = {
-	partitionGlobalId: 'magic-7',
-	name: 'Gryffindors',
-	id: 'gryff-01',
-	directoryUserMemberIDs: ['ron-0103', 'har-3107', 'her-1909'],
-};
-/** @param {string} first @param {string} last @param {string} id */
-const wizard = (first, last, id) => ({
-	objectType: 'DirectoryUser',
-	firstName: first,
-	lastName: last,
-	jobTitle: 'student',
-	companyName: 'Hogwarts',
-	city: 'London',
-	department: 'magic',
-	displayName: `${first} ${last}`,
-	source: 'local',
-	identifier: id,
-	name: first,
-	email: '[email protected]',
-});
-const SEED_UIPATH_MEMBERS = [
-	wizard('Hermione', 'Granger', 'her-1909'),
-	wizard('Harry', 'Potter', 'har-3107'),
-	wizard('Ron', 'Weasley', 'ron-0103'),
-];
-
-const GROUPID_FORM = {
-	grant_type: 'password',
-	username: GROUPID.username,
-	password: GROUPID.password,
-	client_id: GROUPID.clientId,
-	client_secret: GROUPID.clientSecret,
-	identity_store_id: '2',
-};
-
-/** @param {string} url @param {Record<string,string>} fields @param {Record<string,string>} [headers] */
-function postForm(url, fields, headers = {}) {
-	return fetch(url, {
-		method: 'POST',
-		headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
-		body: new URLSearchParams(fields).toString(),
-	});
-}
-
-/** @param {string} url @param {unknown} body @param {string} [token] @param {Record<string,string>} [headers] */
-function postJson(url, body, token, headers = {}) {
-	/** @type {Record<string,string>} */
-	const h = { 'content-type': 'application/json', ...headers };
-	if (token !== undefined) h.authorization = `Bearer ${token}`;
-	return fetch(url, { method: 'POST', headers: h, body: typeof body === 'string' ? body : JSON.stringify(body) });
-}
-
-/** @param {import('../../sandbox/server').Sandbox} sb @param {Record<string,string>} [overrides] */
-async function groupIdToken(sb, overrides = {}) {
-	const res = await postForm(sb.url + TOKEN_PATH, { ...GROUPID_FORM, ...overrides });
-	expect(res.status).toBe(200);
-	return /** @type {{access_token: string, refresh_token: string}} */ (await json(res));
-}
-
-/** @param {import('../../sandbox/server').Sandbox} sb @param {string} [scope] */
-async function uipathToken(sb, scope = 'PM.Group PM.Group.Write') {
-	const res = await postForm(sb.url + '/sandbox-org' + UIPATH_TOKEN_PATH, {
-		grant_type: 'client_credentials',
-		client_id: UIPATH.clientId,
-		client_secret: UIPATH.clientSecret,
-		scope,
-	});
-	expect(res.status).toBe(200);
-	return /** @type {{access_token: string}} */ (await json(res)).access_token;
-}
-
-/** @param {string} jwt */
-function decodeJwt(jwt) {
-	const [h, p, s] = jwt.split('.');
-	return {
-		header: JSON.parse(Buffer.from(h, 'base64url').toString('utf8')),
-		payload: JSON.parse(Buffer.from(p, 'base64url').toString('utf8')),
-		signature: s,
-	};
-}
-
-/** GET with an optional bearer token. @param {string} url @param {string} [token] */
-function getWithToken(url, token) {
-	return fetch(url, token === undefined ? {} : { headers: { authorization: `Bearer ${token}` } });
-}
-
-/** Response body as JSON, typed `any` for the assertions. @param {Response} res @returns {Promise<any>} */
-const json = (res) => res.json();
-
-const sleep = (/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms));
 
 /** @type {import('../../sandbox/server').Sandbox} */
 let sb;
@@ -493,7 +360,7 @@ describe('UiPath token endpoint', () => {
 			client_secret: UIPATH.clientSecret,
 		});
 		const body = await json(res);
-		expect(body.scope).toBe('PM.Group PM.Group.Read PM.Group.Write PM.User PM.User.Read');
+		expect(body.scope).toBe('PM.Group PM.Group.Read PM.Group.Write PM.User PM.User.Read PM.Directory PM.Directory.Read');
 		expect(decodeJwt(body.access_token).payload.scope).toEqual([...UIPATH.allowedScopes]);
 	});
 
@@ -878,10 +745,10 @@ describe('UiPath list groups (credential test)', () => {
 		expect(sb.requests[1]).toMatchObject({ method: 'GET', endpoint: 'uipath.listGroups', service: 'uipath', status: 400 });
 	});
 
-	test('wrong verbs: 405 Allow GET on the list path, 405 Allow POST on the create path (with or without a trailing slash)', async () => {
+	test('wrong verbs: 405 Allow "GET, PUT" on the list path (PUT updates a group), 405 Allow POST on the create path (with or without a trailing slash)', async () => {
 		const post = await postJson(sb.url + UIPATH_LIST_PATH, SEED_UIPATH_REQUEST, '1234');
 		expect(post.status).toBe(405);
-		expect(post.headers.get('allow')).toBe('GET');
+		expect(post.headers.get('allow')).toBe('GET, PUT');
 		const get = await getWithToken(sb.url + UIPATH_GROUP_PATH, '1234');
 		expect(get.status).toBe(405);
 		expect(get.headers.get('allow')).toBe('POST');

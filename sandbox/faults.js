@@ -1,0 +1,212 @@
+// @ts-check
+'use strict';
+
+/**
+ * Fault settings of one sandbox: failNext, malformedNext, latency, token lifetime and token expiry.
+ */
+
+const { GROUPID, UIPATH } = require('./accounts');
+const { isObject, isNonNegativeNumber, isPositiveInteger } = require('./http');
+
+/**
+ * @typedef {object} FailNextSpec
+ * @property {number} [count]  how many matching requests fail (default 1)
+ * @property {number} [status] HTTP status (default 500)
+ * @property {unknown} [body]  object/array → JSON; string → sent as is (text/plain unless headers say otherwise); absent → empty body
+ * @property {Record<string,string>} [headers] extra response headers, e.g. {"Retry-After":"30"}
+ * @property {string} [match] only requests whose path contains this substring (token endpoints only count when selected this way)
+ */
+
+/**
+ * @typedef {object} MalformedNextSpec
+ * @property {number} [count] default 1
+ * @property {'html'|'truncated-json'|'reset'} kind html: 502 HTML page; truncated-json: 200 `{"data": "f8bc`; reset: socket destroyed, no response
+ * @property {string} [match]
+ */
+
+/**
+ * @typedef {object} Faults
+ * @property {number|null} [latencyMs] delay of every API response (overrides options.latencyMs); null clears
+ * @property {FailNextSpec|null} [failNext]
+ * @property {MalformedNextSpec|null} [malformedNext]
+ * @property {boolean} [expireTokens] true: expire every access token issued so far (applied once, immediately)
+ * @property {number|null} [expireTokensAfter] expire every access token issued so far once this many more API requests (not token requests) have been answered: a token that expires in the middle of a run
+ * @property {number|{groupid?: number, uipath?: number}|null} [tokenLifetimeSeconds] lifetime of tokens issued from now on
+ */
+
+/** @typedef {import('./state').Service} Service */
+
+/**
+ * @typedef {{type: 'failNext', spec: {count: number, status: number, headers: Record<string, string>, body?: unknown, match?: string}}
+ *   | {type: 'malformedNext', spec: {count: number, kind: 'html'|'truncated-json'|'reset', match?: string}}} TakenFault
+ */
+
+/**
+ * Validates a token lifetime value (number or per-service object).
+ * @param {unknown} v @param {string} name
+ */
+function checkLifetime(v, name) {
+	if (typeof v === 'number') {
+		if (!(Number.isFinite(v) && v > 0)) throw new TypeError(`${name} must be a positive number of seconds`);
+		return;
+	}
+	if (isObject(v)) {
+		for (const [k, x] of Object.entries(v)) {
+			if (k !== 'groupid' && k !== 'uipath') throw new TypeError(`${name}: unknown service '${k}' (groupid, uipath)`);
+			if (!(typeof x === 'number' && Number.isFinite(x) && x > 0)) throw new TypeError(`${name}.${k} must be a positive number of seconds`);
+		}
+		return;
+	}
+	throw new TypeError(`${name} must be a number or {groupid?, uipath?}`);
+}
+
+/**
+ * @param {{latencyMs: number, tokenLifetimeSeconds?: number|{groupid?: number, uipath?: number}, expireIssuedTokens: () => void}} options
+ *   latencyMs and tokenLifetimeSeconds: the sandbox options (faults override them); expireIssuedTokens: from the state
+ */
+function createFaults(options) {
+	/**
+	 * @type {{latencyMs?: number, failNext?: {count: number, status: number, headers: Record<string, string>, body?: unknown, match?: string},
+	 *   malformedNext?: {count: number, kind: 'html'|'truncated-json'|'reset', match?: string},
+	 *   tokenLifetimeSeconds?: number|{groupid?: number, uipath?: number}, expireTokensAfter?: number}}
+	 */
+	let faults = {};
+
+	/** Current faults (a copy). */
+	function view() {
+		/** @type {Record<string, unknown>} */
+		const out = {};
+		if (faults.latencyMs !== undefined) out.latencyMs = faults.latencyMs;
+		if (faults.failNext) out.failNext = { ...faults.failNext };
+		if (faults.malformedNext) out.malformedNext = { ...faults.malformedNext };
+		if (faults.tokenLifetimeSeconds !== undefined) out.tokenLifetimeSeconds = faults.tokenLifetimeSeconds;
+		if (faults.expireTokensAfter !== undefined) out.expireTokensAfter = faults.expireTokensAfter;
+		return out;
+	}
+
+	/** Merge: given keys replace, null clears; returns the current faults. @param {Faults} f */
+	function set(f) {
+		if (!isObject(f)) throw new TypeError('faults must be an object');
+		const allowed = ['latencyMs', 'failNext', 'malformedNext', 'expireTokens', 'expireTokensAfter', 'tokenLifetimeSeconds'];
+		for (const k of Object.keys(f)) if (!allowed.includes(k)) throw new TypeError(`unknown fault '${k}' (${allowed.join(', ')})`);
+		const next = { ...faults };
+		if ('latencyMs' in f) {
+			if (f.latencyMs === null || f.latencyMs === undefined) delete next.latencyMs;
+			else if (!isNonNegativeNumber(f.latencyMs)) throw new TypeError('latencyMs must be a number >= 0');
+			else next.latencyMs = f.latencyMs;
+		}
+		if ('failNext' in f) {
+			const s = f.failNext;
+			if (s === null || s === undefined) delete next.failNext;
+			else {
+				if (!isObject(s)) throw new TypeError('failNext must be an object');
+				const count = s.count ?? 1;
+				const status = s.status ?? 500;
+				if (!isPositiveInteger(count)) throw new TypeError('failNext.count must be a positive integer');
+				if (!(Number.isInteger(status) && status >= 200 && status <= 599)) throw new TypeError('failNext.status must be an HTTP status 200..599');
+				if (s.headers !== undefined && !(isObject(s.headers) && Object.values(s.headers).every((v) => typeof v === 'string'))) {
+					throw new TypeError('failNext.headers must be an object of strings');
+				}
+				if (s.match !== undefined && typeof s.match !== 'string') throw new TypeError('failNext.match must be a string');
+				next.failNext = { count, status, headers: { ...(s.headers ?? {}) } };
+				if (s.body !== undefined) next.failNext.body = s.body;
+				if (s.match !== undefined) next.failNext.match = s.match;
+			}
+		}
+		if ('malformedNext' in f) {
+			const s = f.malformedNext;
+			if (s === null || s === undefined) delete next.malformedNext;
+			else {
+				if (!isObject(s)) throw new TypeError('malformedNext must be an object');
+				const count = s.count ?? 1;
+				if (!isPositiveInteger(count)) throw new TypeError('malformedNext.count must be a positive integer');
+				if (!['html', 'truncated-json', 'reset'].includes(s.kind)) throw new TypeError("malformedNext.kind must be 'html', 'truncated-json' or 'reset'");
+				if (s.match !== undefined && typeof s.match !== 'string') throw new TypeError('malformedNext.match must be a string');
+				next.malformedNext = { count, kind: s.kind };
+				if (s.match !== undefined) next.malformedNext.match = s.match;
+			}
+		}
+		if ('tokenLifetimeSeconds' in f) {
+			const v = f.tokenLifetimeSeconds;
+			if (v === null || v === undefined) delete next.tokenLifetimeSeconds;
+			else {
+				checkLifetime(v, 'tokenLifetimeSeconds');
+				next.tokenLifetimeSeconds = v;
+			}
+		}
+		if ('expireTokensAfter' in f) {
+			const v = f.expireTokensAfter;
+			if (v === null || v === undefined) delete next.expireTokensAfter;
+			else if (!isPositiveInteger(v)) throw new TypeError('expireTokensAfter must be a positive integer');
+			else next.expireTokensAfter = v;
+		}
+		if ('expireTokens' in f && f.expireTokens !== undefined && typeof f.expireTokens !== 'boolean') {
+			throw new TypeError('expireTokens must be a boolean');
+		}
+		faults = next;
+		if (f.expireTokens === true) options.expireIssuedTokens();
+		return view();
+	}
+
+	function clear() {
+		faults = {};
+	}
+
+	/** Delay of API responses now, ms. */
+	function latencyMs() {
+		return faults.latencyMs ?? options.latencyMs;
+	}
+
+	/** Lifetime of a token issued now, seconds. @param {Service} service */
+	function lifetimeSeconds(service) {
+		for (const source of [faults.tokenLifetimeSeconds, options.tokenLifetimeSeconds]) {
+			if (typeof source === 'number') return source;
+			if (isObject(source) && typeof source[service] === 'number') return /** @type {number} */ (source[service]);
+		}
+		return service === 'groupid' ? GROUPID.tokenLifetimeSeconds : UIPATH.tokenLifetimeSeconds;
+	}
+
+	/** Counts down `expireTokensAfter` on each answered API request; at zero, expires every token issued so far, once. */
+	function countTowardsTokenExpiry() {
+		if (faults.expireTokensAfter === undefined) return;
+		faults.expireTokensAfter -= 1;
+		if (faults.expireTokensAfter > 0) return;
+		delete faults.expireTokensAfter;
+		options.expireIssuedTokens();
+	}
+
+	/** @param {string|undefined} match @param {string} pathname @param {boolean} isToken */
+	function selects(match, pathname, isToken) {
+		if (match === undefined || match === '') return !isToken;
+		return pathname.includes(match);
+	}
+
+	/**
+	 * Takes (and counts down) the fault for this request, if any.
+	 * @param {string} pathname @param {boolean} isToken
+	 * @returns {TakenFault|undefined}
+	 */
+	function take(pathname, isToken) {
+		const fail = faults.failNext;
+		if (fail && selects(fail.match, pathname, isToken)) {
+			const spec = { ...fail };
+			fail.count -= 1;
+			if (fail.count <= 0) delete faults.failNext;
+			return { type: 'failNext', spec };
+		}
+		const malformed = faults.malformedNext;
+		if (malformed && selects(malformed.match, pathname, isToken)) {
+			const spec = { ...malformed };
+			malformed.count -= 1;
+			if (malformed.count <= 0) delete faults.malformedNext;
+			return { type: 'malformedNext', spec };
+		}
+		return undefined;
+	}
+
+	return { view, set, clear, latencyMs, lifetimeSeconds, countTowardsTokenExpiry, take };
+}
+
+/** @typedef {ReturnType<typeof createFaults>} FaultState */
+
+module.exports = { createFaults, checkLifetime };

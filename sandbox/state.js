@@ -1,0 +1,138 @@
+// @ts-check
+'use strict';
+
+/**
+ * The sandbox's in-memory state, shared by the service modules, the control API and server.js.
+ * One per startSandbox() call.
+ */
+
+/** @typedef {'groupid'|'uipath'} Service */
+
+/**
+ * A member of a GroupID group (a sample directory user), as kept in the state.
+ * @typedef {object} GroupIdMember
+ * @property {string} objectGUID
+ * @property {string} distinguishedName
+ * @property {string} sAMAccountName
+ * @property {string} displayName
+ * @property {string} mail
+ * @property {number|null} membershipType  joinType.MembershipType of JoinOnBehalf (null: added by a Smart Group update)
+ * @property {string|null} startDate       joinType.StartDate (null when absent or 0001-01-01)
+ * @property {string|null} endDate         joinType.EndDate: a temporary membership ends then (null: permanent)
+ */
+
+/**
+ * A GroupID group (Smart or static). `sb.groups.groupid` and `GET /__sandbox/state` show these objects.
+ * @typedef {object} GroupIdGroup
+ * @property {string} id                 objectGUID
+ * @property {number} identityStoreId
+ * @property {string} name
+ * @property {string} container
+ * @property {string|null} criteria      IMSGCriteria (null for a static group)
+ * @property {string} createdAt          ISO timestamp
+ * @property {'smart'|'static'} type
+ * @property {string} distinguishedName  CN=<name>,<container>
+ * @property {boolean} expired
+ * @property {string|null} expirationDate ISO timestamp of the expiry (null while active)
+ * @property {string} modifiedAt         ISO timestamp
+ * @property {string|null} lastUpdatedAt ISO timestamp of the last Smart Group update (null: never run)
+ * @property {GroupIdMember[]} members
+ * @property {Record<string, string|string[]>} values attribute values given at create and by PATCH (well-known names in one
+ *   spelling, e.g. GroupType → groupType; others as first given); one value: a string
+ * @property {{path: string, scope: string}[]} startPaths IMSGStartPath of a Smart Group
+ * @property {unknown} [attributes]      the create request's AttributesCollection (only with recordBodies)
+ */
+
+/**
+ * A UiPath local group. `sb.groups.uipath` and `GET /__sandbox/state` show these objects.
+ * @typedef {object} UiPathGroup
+ * @property {string} partitionGlobalId
+ * @property {string} id
+ * @property {string} name
+ * @property {string} displayName
+ * @property {number} type
+ * @property {string} creationTime
+ * @property {string|null} lastModificationTime
+ * @property {Readonly<import('./accounts').DirectoryUser>[]} members
+ */
+
+/**
+ * @typedef {object} RecordedRequest
+ * @property {number} id            1, 2, 3… in arrival order (restarts after reset)
+ * @property {string} method
+ * @property {string} path          URL path without the query string
+ * @property {Record<string, string|string[]>} query
+ * @property {import('node:http').IncomingHttpHeaders} headers lower-case names
+ * @property {unknown} body         parsed form object, parsed JSON, raw string, or null (empty / recordBodies:false)
+ * @property {string|null} rawBody
+ * @property {string} receivedAt    ISO timestamp
+ * @property {Service|null} service
+ * @property {string|null} endpoint e.g. 'groupid.getGroup' (see the route table in sandbox/groupid.js and sandbox/uipath.js); null for unknown paths
+ * @property {number|null} status   response status once sent (null while pending or for 'reset' faults)
+ * @property {string|null} fault    'failNext' | 'malformedNext' | null
+ */
+
+/** @typedef {{service: Service, expiresAt: number, identityStoreId?: string}} AccessToken */
+
+function createState() {
+	const state = {
+		/** @type {RecordedRequest[]} */
+		requests: [],
+		/** API requests received since start/reset (including those no longer kept). */
+		requestCount: 0,
+		groups: { groupid: /** @type {GroupIdGroup[]} */ ([]), uipath: /** @type {UiPathGroup[]} */ ([]) },
+		tokensIssued: { groupid: 0, uipath: 0 },
+		/** GroupID Smart Group updates run (their task ids are 1, 2, 3…). */
+		groupIdTaskCount: 0,
+		/** GroupID groups by lower-case objectGUID. */
+		groupIdById: /** @type {Map<string, GroupIdGroup>} */ (new Map()),
+		/** GroupID groups by identity store id, then lower-case name. */
+		groupIdByName: /** @type {Map<string, Map<string, GroupIdGroup>>} */ (new Map()),
+		/** UiPath groups by id (case-sensitive, as given). */
+		uipathById: /** @type {Map<string, UiPathGroup>} */ (new Map()),
+		/** UiPath groups by lower-case name. */
+		uipathByName: /** @type {Map<string, UiPathGroup>} */ (new Map()),
+		/**
+		 * Access tokens: GroupID opaque token → entry; UiPath JWT `jti` → entry.
+		 * Kept across reset() so that clients holding a token keep working.
+		 * @type {Map<string, AccessToken>}
+		 */
+		accessTokens: new Map(),
+		/** @type {Map<string, {expiresAt: number, identityStoreId: string}>} */
+		refreshTokens: new Map(),
+
+		/** Forgets expired tokens once there are many (long benchmarks). */
+		pruneTokens() {
+			if (state.accessTokens.size < 50000) return;
+			const now = Date.now();
+			for (const [k, v] of state.accessTokens) if (v.expiresAt <= now) state.accessTokens.delete(k);
+			for (const [k, v] of state.refreshTokens) if (v.expiresAt <= now) state.refreshTokens.delete(k);
+		},
+
+		/** Every access token issued so far expires now. */
+		expireIssuedTokens() {
+			const now = Date.now();
+			for (const entry of state.accessTokens.values()) if (entry.expiresAt > now) entry.expiresAt = now;
+		},
+
+		/** Clears requests, groups and token counts (not the tokens themselves, nor faults: see faults.js). */
+		reset() {
+			state.requests.length = 0;
+			state.requestCount = 0;
+			state.groups.groupid.length = 0;
+			state.groups.uipath.length = 0;
+			state.groupIdById.clear();
+			state.groupIdByName.clear();
+			state.uipathById.clear();
+			state.uipathByName.clear();
+			state.tokensIssued.groupid = 0;
+			state.tokensIssued.uipath = 0;
+			state.groupIdTaskCount = 0;
+		},
+	};
+	return state;
+}
+
+/** @typedef {ReturnType<typeof createState>} State */
+
+module.exports = { createState };
