@@ -19,6 +19,8 @@ type ErrorLike = {
 	httpCode?: string | null;
 	cause?: ErrorLike;
 	response?: { status?: number; statusCode?: number; data?: unknown; body?: unknown; headers?: unknown };
+	/** n8n's older request helper puts the answer's body here rather than in `response`. */
+	error?: unknown;
 	context?: { data?: unknown };
 };
 
@@ -36,7 +38,7 @@ export function readHttpFailure(error: unknown): HttpFailure {
 	const code = chain.map((e) => e.code).find((c) => typeof c === 'string' && !c.startsWith('ERR_BAD_'));
 	return {
 		status: typeof status === 'number' ? status : undefined,
-		body: parseBody(response?.data ?? response?.body ?? chain[0]?.context?.data),
+		body: parseBody(response?.data ?? response?.body ?? withResponse?.error ?? chain[0]?.context?.data),
 		headers: lowerCaseHeaders(response?.headers),
 		code,
 		message: (chain[chain.length - 1]?.message ?? String(error)).split('\n')[0],

@@ -23,6 +23,24 @@ export interface Operation<TConnection, TPrepared = unknown> {
 		prepared: TPrepared,
 		itemIndex: number,
 	): Promise<IDataObject | IDataObject[]>;
+	/**
+	 * Optional: runs once per run, after every item was prepared and before any is sent, with every
+	 * item that prepared without error (to look names up once per run, say). It gives back, in the
+	 * same order, each item's prepared value to send, or an Error that fails that item alone: an
+	 * error item with Continue On Fail, else the run stops before anything is sent. If it throws,
+	 * every one of those items fails with that error.
+	 */
+	resolve?(
+		context: IExecuteFunctions,
+		connection: TConnection,
+		items: Array<PreparedItem<TPrepared>>,
+	): Promise<Array<TPrepared | Error>>;
+}
+
+/** One item's prepared value, as `resolve` receives it. */
+export interface PreparedItem<TPrepared> {
+	itemIndex: number;
+	prepared: TPrepared;
 }
 
 /** A resource of a node (Group, User, …) and its operations, listed in the order they are shown. */

@@ -14,6 +14,11 @@ export interface ItemProcessor<TRequest> {
 	 * per item, which could lock the account.
 	 */
 	failsEveryItem(error: Error): boolean;
+	/**
+	 * Optional: runs once, after every item was prepared and before any is sent, with the items that
+	 * prepared without error; gives back, in the same order, each one's request or an Error for it.
+	 */
+	resolve?(prepared: Array<{ itemIndex: number; request: TRequest }>): Promise<Array<TRequest | Error>>;
 }
 
 /**
@@ -47,6 +52,10 @@ export async function processItems<TRequest>(
 			if (!continueOnFail) throw failure;
 			output[itemIndex] = [errorItem(failure, itemIndex)];
 		}
+	}
+
+	if (processor.resolve && prepared.length > 0) {
+		prepared.splice(0, prepared.length, ...(await resolvePrepared(context, processor, prepared, output)));
 	}
 
 	let firstFailure: { itemIndex: number; error: Error } | undefined;
@@ -101,6 +110,44 @@ export async function processItems<TRequest>(
 export function failEveryItem(context: IExecuteFunctions, itemCount: number, error: Error): INodeExecutionData[] {
 	if (!context.continueOnFail()) throw error;
 	return Array.from({ length: itemCount }, (_, itemIndex) => errorItem(error, itemIndex));
+}
+
+/**
+ * Runs the processor's resolve step over the prepared items and keeps those it did not fail.
+ * A failed item becomes an error item with "Continue On Fail"; without it, the earliest failure
+ * is thrown, before anything is sent.
+ */
+async function resolvePrepared<TRequest>(
+	context: IExecuteFunctions,
+	processor: ItemProcessor<TRequest>,
+	prepared: Array<{ itemIndex: number; request: TRequest } | undefined>,
+	output: INodeExecutionData[][],
+): Promise<Array<{ itemIndex: number; request: TRequest }>> {
+	const entries = prepared as Array<{ itemIndex: number; request: TRequest }>;
+	const continueOnFail = context.continueOnFail();
+	let results: Array<TRequest | Error>;
+	try {
+		results = await processor.resolve!(entries);
+		if (results.length !== entries.length) throw new Error('resolve gave back a different number of items');
+	} catch (error) {
+		// The operation's own error (its transport's NodeApiError), passed on as it is.
+		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
+		if (!continueOnFail) throw error;
+		for (const { itemIndex } of entries) output[itemIndex] = [errorItem(error, itemIndex)];
+		return [];
+	}
+	const kept: Array<{ itemIndex: number; request: TRequest }> = [];
+	entries.forEach(({ itemIndex }, position) => {
+		const result = results[position];
+		if (!(result instanceof Error)) {
+			kept.push({ itemIndex, request: result });
+			return;
+		}
+		const failure = describeInputError(context, result, itemIndex);
+		if (!continueOnFail) throw failure;
+		output[itemIndex] = [errorItem(failure, itemIndex)];
+	});
+	return kept;
 }
 
 function describeInputError(context: IExecuteFunctions, error: Error, itemIndex: number): Error {

@@ -96,13 +96,13 @@ export async function sendWithCredential(
 	request: { method: IHttpRequestMethods; url: string; body?: unknown; itemIndex: number },
 ): Promise<unknown> {
 	try {
+		if (request.method === 'GET' && request.body !== undefined) return await sendGetWithBody(context, connection, request);
 		return await context.helpers.httpRequestWithAuthentication.call(
 			context,
 			connection.credential.type,
 			{
 				method: request.method,
 				url: request.url,
-				// Some GroupID reads (GET) carry a JSON body, as documented; a request without one sends none.
 				...(request.body === undefined ? {} : { body: request.body as IDataObject }),
 				json: true,
 				headers: { Accept: 'application/json' },
@@ -114,4 +114,32 @@ export async function sendWithCredential(
 	} catch (error) {
 		throw requestFailureError(context.getNode(), error, request.url, request.itemIndex, words);
 	}
+}
+
+/**
+ * GroupID documents reads that are a GET with a JSON body (Get a Group: the attributes to load;
+ * Preview Membership: the query). n8n's httpRequest helpers drop a GET's body, so these go through
+ * n8n's older request helper, which sends it, as n8n's own HTTP Request node does. That helper asks
+ * the credential for a new token after any failure, not only a 401: a failed GET with a body costs
+ * one more token request (shared by requests failing together, see singleFlightToken).
+ */
+async function sendGetWithBody(
+	context: IExecuteFunctions,
+	connection: CredentialConnection,
+	request: { url: string; body?: unknown },
+): Promise<unknown> {
+	return await context.helpers.requestWithAuthentication.call(
+		context,
+		connection.credential.type,
+		{
+			method: 'GET',
+			uri: request.url,
+			body: request.body,
+			json: true,
+			headers: { Accept: 'application/json' },
+			rejectUnauthorized: !connection.ignoreSslIssues,
+			timeout: connection.timeoutMs,
+		},
+		{ credentialsDecrypted: connection.credential },
+	);
 }

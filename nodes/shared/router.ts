@@ -46,6 +46,14 @@ export async function routeOperation<TConnection>(
 		prepare: (itemIndex) => operation.prepare(context, itemIndex, connection),
 		send: async (prepared, itemIndex) => await operation.send(context, connection, prepared, itemIndex),
 		failsEveryItem: isCredentialFailure,
+		...(operation.resolve && {
+			resolve: async (prepared) =>
+				await operation.resolve!(
+					context,
+					connection,
+					prepared.map(({ itemIndex, request }) => ({ itemIndex, prepared: request })),
+				),
+		}),
 	});
 	return [output];
 }
