@@ -1,5 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { GROUP_TYPES } from '../requests/groupFields';
+
 /**
  * The group an operation acts on: by its object GUID, or by its name or distinguished name.
  * A resource locator, so that a searchable list can join the modes without changing saved workflows.
@@ -43,4 +45,169 @@ export function readLocator(
 	}
 	// A plain value, from an expression that replaced the whole locator.
 	return { mode: 'name', value: locator };
+}
+
+/**
+ * The user an operation acts on: by its object GUID, or by its name or distinguished name.
+ * To start from an email address or a sAMAccountName, use User > Search first.
+ */
+export function userLocatorProperty(name = 'user', displayName = 'User'): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		required: true,
+		default: { mode: 'id', value: '' },
+		modes: [
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. a79934a7-c6a0-4a1c-8860-f9aeb4788e98',
+				hint: "The user's object GUID",
+			},
+			{
+				displayName: 'By Name or DN',
+				name: 'name',
+				type: 'string',
+				placeholder: 'e.g. jdoe or CN=John Doe,OU=Users,DC=demo,DC=local',
+				hint: "The user's name, or its distinguished name",
+			},
+		],
+	};
+}
+
+/** Group Type: Active Directory's GroupType value, shared by the create operations and Get Many's filter. */
+export function groupTypeProperty(defaultValue: string): INodeProperties {
+	return {
+		displayName: 'Group Type',
+		name: 'groupType',
+		type: 'options',
+		default: defaultValue,
+		description: "The group's scope and kind, sent as Active Directory's GroupType value",
+		options: [
+			{ name: 'Domain Local Distribution', value: GROUP_TYPES.domainLocalDistribution },
+			{ name: 'Domain Local Security', value: GROUP_TYPES.domainLocalSecurity },
+			{ name: 'Global Distribution', value: GROUP_TYPES.globalDistribution },
+			{ name: 'Global Security', value: GROUP_TYPES.globalSecurity },
+			{ name: 'Universal Distribution', value: GROUP_TYPES.universalDistribution },
+			{ name: 'Universal Security', value: GROUP_TYPES.universalSecurity },
+		],
+	};
+}
+
+/** Security (XGroupSecurity): who may join or leave the group in the GroupID portal. */
+export function securityProperty(): INodeProperties {
+	return {
+		displayName: 'Security',
+		name: 'security',
+		type: 'options',
+		default: 'Private',
+		description: 'Who may join or leave the group in the GroupID portal',
+		options: [
+			{ name: 'Private', value: 'Private', description: 'Only the owner manages membership' },
+			{ name: 'Public', value: 'Public', description: 'Anyone may join or leave' },
+			{
+				name: 'Semi-Private',
+				value: 'Semi_Private',
+				description: 'Users may ask to join or leave; the owner approves',
+			},
+		],
+	};
+}
+
+/**
+ * Additional Attributes: name, value and Action entries for any attribute the form does not name.
+ * `action` is the Action field's default, description and choices, which differ between operations.
+ */
+export function additionalAttributesProperty(action: {
+	default: string;
+	description: string;
+	options: Array<{ name: string; value: string }>;
+}): INodeProperties {
+	return {
+		displayName: 'Additional Attributes',
+		name: 'additionalAttributes',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Attribute',
+		default: {},
+		description:
+			'Any other attribute to send. Several entries with one name send several values. An entry with the name of an attribute this node sets replaces it.',
+		options: [
+			{
+				displayName: 'Attribute',
+				name: 'attribute',
+				values: [
+					{
+						displayName: 'Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. extensionAttribute1',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+					},
+					// The linter looks for a literal default; here it is the operation's.
+					// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
+					{
+						displayName: 'Action',
+						name: 'action',
+						type: 'options',
+						default: action.default,
+						description: action.description,
+						options: action.options,
+					},
+				],
+			},
+		],
+	};
+}
+
+/** The Action choices of operations whose documented sample sends 0 with every value. */
+export const ACTION_ZERO_LIKE_SAMPLE = {
+	default: '0',
+	description: "GroupID's Action code for the value. Netwrix does not document it; the documented sample sends 0 with every value.",
+	options: [
+		{ name: '0 (Like the Sample)', value: '0' },
+		{ name: '1', value: '1' },
+	],
+};
+
+/** Attributes to Load: names GroupID loads besides an operation's default set. */
+export function attributesToLoadProperty(defaults: readonly string[]): INodeProperties {
+	return {
+		displayName: 'Attributes to Load',
+		name: 'attributesToLoad',
+		type: 'string',
+		typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Attribute' },
+		default: [],
+		placeholder: 'e.g. extensionAttribute1',
+		description: `Directory attributes to load besides the default ones (${defaults.join(', ')}). GroupID also returns name, CN, container, objectClass and objectCategory.`,
+	};
+}
+
+/** Simplify: flat items (object GUID and attribute values) rather than GroupID's raw objects. */
+export function simplifyProperty(): INodeProperties {
+	return {
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to return a simplified version of the response instead of the raw data',
+	};
+}
+
+/** The entries of an "Additional Attributes" fixedCollection inside a collection parameter. */
+export function readAdditionalAttributes(collection: Record<string, unknown>): unknown {
+	const attributes = collection.additionalAttributes;
+	if (attributes === undefined || attributes === null || attributes === '') return undefined;
+	if (typeof attributes === 'object' && !Array.isArray(attributes)) {
+		return (attributes as { attribute?: unknown }).attribute;
+	}
+	return attributes;
 }

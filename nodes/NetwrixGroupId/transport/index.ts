@@ -88,6 +88,37 @@ export async function groupIdRequest(
 	return answer;
 }
 
+/**
+ * Sends one read (Get a Group, Searches, Preview Membership, Get a User). Netwrix documents these
+ * answers bare, not in the envelope: the group or user itself, or `{ "total", "data" }`. Gives back
+ * the parsed answer as it came; an envelope is accepted too, and its failure reported as above.
+ */
+export async function groupIdReadRequest(
+	context: IExecuteFunctions,
+	connection: GroupIdConnection,
+	method: IHttpRequestMethods,
+	path: string,
+	body: unknown,
+	itemIndex: number,
+): Promise<unknown> {
+	const url = `${connection.serverUrl}${path}`;
+	const answer = await sendWithCredential(context, connection, GROUPID_ERROR_WORDS, { method, url, body, itemIndex });
+	if (typeof answer !== 'object' || answer === null) {
+		throw apiError(context.getNode(), {}, itemIndex, {
+			message: 'GroupID answered with something other than JSON',
+			description: `From ${url}: ${summarizeBody(answer)}`,
+		});
+	}
+	const failure = isEnvelope(answer) ? findEnvelopeFailure(answer) : undefined;
+	if (failure !== undefined) {
+		throw apiError(context.getNode(), { httpCode: '200' }, itemIndex, {
+			message: `GroupID refused the request: ${failure}`,
+			description: `GroupID answered HTTP 200 with a failure status in its envelope.`,
+		});
+	}
+	return answer;
+}
+
 function isEnvelope(answer: unknown): answer is GroupIdEnvelope {
 	return (
 		typeof answer === 'object' &&

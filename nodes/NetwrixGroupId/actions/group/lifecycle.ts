@@ -1,0 +1,38 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import type { Operation } from '../../../shared/operation';
+import { buildGroupLifecycleRequest, type GroupLifecycleRequest } from '../../requests/groupLifecycle';
+import { describeTarget } from '../../requests/groupTarget';
+import { groupIdRequest, type GroupIdConnection } from '../../transport';
+import { groupLocatorProperty, readLocator } from '../common.descriptions';
+
+const properties: INodeProperties[] = [groupLocatorProperty()];
+
+/**
+ * Expire or Renew: one bodiless POST on the group. The output names the group and says what was
+ * done (`expired: true` or `renewed: true`), with GroupID's envelope.
+ */
+export function lifecycleOperation(
+	action: 'expire' | 'renew',
+	operation: Pick<Operation<GroupIdConnection, GroupLifecycleRequest>, 'name' | 'description'>,
+): Operation<GroupIdConnection, GroupLifecycleRequest> {
+	const done = action === 'expire' ? 'expired' : 'renewed';
+	return {
+		value: action,
+		...operation,
+		properties,
+		prepare: (context, itemIndex, connection) =>
+			buildGroupLifecycleRequest(action, readLocator(context, 'group', itemIndex), {
+				identityStoreId: connection.identityStoreId,
+			}),
+		async send(context, connection, request, itemIndex) {
+			const envelope = await groupIdRequest(context, connection, request.method, request.path, undefined, itemIndex);
+			return {
+				...describeTarget(request),
+				identityStoreId: request.identityStoreId,
+				[done]: true,
+				response: envelope as unknown as IDataObject,
+			};
+		},
+	};
+}

@@ -1,0 +1,95 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { Operation } from '../../../shared/operation';
+import { additionalAttributeEntries } from '../../requests/attributeValues';
+import { describeTarget } from '../../requests/groupTarget';
+import {
+	buildUpdateGroupRequest,
+	type UpdateGroupFields,
+	type UpdateGroupRequest,
+} from '../../requests/groupUpdate';
+import { groupIdRequest, type GroupIdConnection } from '../../transport';
+import {
+	ACTION_ZERO_LIKE_SAMPLE,
+	additionalAttributesProperty,
+	groupLocatorProperty,
+	readAdditionalAttributes,
+	readLocator,
+	securityProperty,
+} from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	groupLocatorProperty(),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		description: 'Only the fields added here are sent; the group keeps every other attribute as it is',
+		options: [
+			additionalAttributesProperty(ACTION_ZERO_LIKE_SAMPLE),
+			{
+				displayName: 'Description',
+				name: 'description',
+				type: 'string',
+				typeOptions: { rows: 2 },
+				default: '',
+			},
+			{
+				displayName: 'Display Name',
+				name: 'displayName',
+				type: 'string',
+				default: '',
+			},
+			{
+				displayName: 'Notes',
+				name: 'notes',
+				type: 'string',
+				typeOptions: { rows: 2 },
+				default: '',
+				description: "Text for the group's Notes (info) attribute",
+			},
+			{
+				displayName: 'Owner',
+				name: 'owner',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 19a1822e-e7ef-4206-af75-1c2d8b1d15eb',
+				description: "The group's owner (managedBy): an object GUID or a distinguished name",
+			},
+			securityProperty(),
+		],
+	},
+];
+
+export const updateGroup: Operation<GroupIdConnection, UpdateGroupRequest> = {
+	value: 'update',
+	name: 'Update',
+	description: "Change some of a group's attributes",
+	properties,
+	prepare: (context, itemIndex, connection) =>
+		buildUpdateGroupRequest(readUpdateFields(context, itemIndex), { identityStoreId: connection.identityStoreId }),
+	async send(context, connection, request, itemIndex) {
+		const envelope = await groupIdRequest(context, connection, request.method, request.path, request.body, itemIndex);
+		return {
+			...describeTarget(request, envelope.name),
+			identityStoreId: request.identityStoreId,
+			updatedAttributes: request.attributeNames,
+			response: envelope as unknown as IDataObject,
+		};
+	},
+};
+
+function readUpdateFields(context: IExecuteFunctions, itemIndex: number): UpdateGroupFields {
+	const fields = context.getNodeParameter('updateFields', itemIndex, {}) as Record<string, unknown>;
+	return {
+		group: readLocator(context, 'group', itemIndex),
+		description: fields.description,
+		displayName: fields.displayName,
+		notes: fields.notes,
+		owner: fields.owner,
+		security: fields.security,
+		additionalAttributes: additionalAttributeEntries(readAdditionalAttributes(fields)),
+	};
+}

@@ -1,0 +1,83 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { Operation } from '../../../shared/operation';
+import { returnAllOrLimitProperties } from '../../../shared/paging';
+import { GROUPID_PAGE_SIZE } from '../../requests/directoryObjects';
+import {
+	buildUserSearch,
+	collectSearchPages,
+	DEFAULT_USER_ATTRIBUTES,
+	isUser,
+	simplifyDirectoryObject,
+	USER_SEARCH_ATTRIBUTES,
+	USER_SEARCH_OPERATORS,
+	type UserSearchFields,
+	type UserSearchPlan,
+} from '../../requests/userSearch';
+import type { GroupIdConnection } from '../../transport';
+import { attributesToLoadProperty, simplifyProperty } from '../common.descriptions';
+import { fetchSearchPage } from './lookup';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Search By',
+		name: 'searchBy',
+		type: 'options',
+		default: 'mail',
+		description: 'The attribute to compare',
+		options: Object.entries(USER_SEARCH_ATTRIBUTES)
+			.map(([value, name]) => ({ name, value }))
+			.sort((a, b) => a.name.localeCompare(b.name)),
+	},
+	{
+		displayName: 'Operator',
+		name: 'operator',
+		type: 'options',
+		default: 'Is Exactly',
+		description: 'How the attribute is compared with the value',
+		options: [...USER_SEARCH_OPERATORS].sort().map((operator) => ({ name: operator, value: operator })),
+	},
+	{
+		displayName: 'Value',
+		name: 'value',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. jdoe@demo.local',
+		description: 'The text to look for. * ( ) and \\ are refused: GroupID would read them as filter syntax.',
+	},
+	...returnAllOrLimitProperties(),
+	attributesToLoadProperty(DEFAULT_USER_ATTRIBUTES),
+	simplifyProperty(),
+];
+
+export const searchUsers: Operation<GroupIdConnection, UserSearchPlan> = {
+	value: 'search',
+	name: 'Search',
+	description: 'Find users by email, name or sAMAccountName, with their GUID and distinguished name',
+	properties,
+	prepare: (context, itemIndex, connection) =>
+		buildUserSearch(readUserSearchFields(context, itemIndex), { identityStoreId: connection.identityStoreId }),
+	async send(context, connection, plan, itemIndex) {
+		const users = await collectSearchPages(
+			plan.limit,
+			GROUPID_PAGE_SIZE,
+			async (pageNo, pageSize) => await fetchSearchPage(context, connection, plan.search, pageNo, pageSize, itemIndex),
+			isUser,
+		);
+		return users.map((user) => (plan.simplify ? simplifyDirectoryObject(user) : user) as IDataObject);
+	},
+};
+
+function readUserSearchFields(context: IExecuteFunctions, itemIndex: number): UserSearchFields {
+	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as unknown;
+	return {
+		searchBy: context.getNodeParameter('searchBy', itemIndex, 'mail') as unknown,
+		operator: context.getNodeParameter('operator', itemIndex, 'Is Exactly') as unknown,
+		value: context.getNodeParameter('value', itemIndex, '') as unknown,
+		returnAll,
+		limit: returnAll === true ? undefined : (context.getNodeParameter('limit', itemIndex, 50) as unknown),
+		attributes: context.getNodeParameter('attributesToLoad', itemIndex, []) as unknown,
+		simplify: context.getNodeParameter('simplify', itemIndex, true) as unknown,
+	};
+}

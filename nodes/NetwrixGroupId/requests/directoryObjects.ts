@@ -1,0 +1,79 @@
+/**
+ * Directory objects as GroupID returns them (Get a Group, Searches, Preview Membership), and the
+ * flat items the node outputs from them. Pure.
+ *
+ * Documented answers: Get a Group returns the group object itself; Searches and Preview return
+ * `{ "total": n, "data": [objects] }`. Each object carries `objectIdFromIdentityStore` (its GUID)
+ * and `attributesBusinessObject.attributesCollection.<attribute>: [{ "value": "…", … }]`.
+ * The same, wrapped in GroupID's envelope (`{ status, message, data: … }`), is read too.
+ */
+
+/** Results per page when the node pages through a list. GroupID documents no maximum. */
+export const GROUPID_PAGE_SIZE = 100;
+
+export type DirectoryObject = Record<string, unknown>;
+
+/**
+ * One item per object: `objectGuid`, then each returned attribute by name, as text when it has
+ * one value, a list when it has several, and null when it has none.
+ */
+export function flattenDirectoryObject(object: DirectoryObject): Record<string, unknown> {
+	const flat: Record<string, unknown> = { objectGuid: object.objectIdFromIdentityStore ?? null };
+	const business = object.attributesBusinessObject;
+	const collection =
+		business !== null && typeof business === 'object'
+			? (business as Record<string, unknown>).attributesCollection
+			: undefined;
+	if (collection === null || typeof collection !== 'object') return flat;
+	for (const [name, entries] of Object.entries(collection as Record<string, unknown>)) {
+		if (name === 'objectGuid') continue;
+		const values = (Array.isArray(entries) ? entries : [entries])
+			.map((entry) => (entry !== null && typeof entry === 'object' ? (entry as Record<string, unknown>).value : entry))
+			.filter((value) => value !== undefined && value !== null);
+		flat[name] = values.length === 0 ? null : values.length === 1 ? values[0] : values;
+	}
+	return flat;
+}
+
+/** Whether the answer is GroupID's envelope (status and data), rather than the object itself. */
+function isEnvelope(answer: unknown): answer is { status: unknown; data: unknown } {
+	return isObject(answer) && 'status' in answer && 'data' in answer;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * The object of a single read: the answer itself, or its envelope's data.
+ * Undefined when there is none (an envelope whose data is null, say).
+ */
+export function readObjectAnswer(answer: unknown): DirectoryObject | undefined {
+	const object = isEnvelope(answer) ? answer.data : answer;
+	return isObject(object) && ('objectIdFromIdentityStore' in object || 'attributesBusinessObject' in object)
+		? object
+		: undefined;
+}
+
+/**
+ * One page of a list: `{ total, data: [...] }`, itself or as an envelope's data; or a bare list.
+ * Undefined when the answer has another shape.
+ */
+export function readPageAnswer(answer: unknown): { results: DirectoryObject[]; totalCount?: number } | undefined {
+	let page: unknown = answer;
+	if (isEnvelope(answer) && !('total' in answer)) page = answer.data;
+	let list: unknown;
+	let total: unknown;
+	if (Array.isArray(page)) {
+		list = page;
+	} else if (isObject(page)) {
+		list = page.data;
+		total = page.total;
+	}
+	if (!Array.isArray(list)) return undefined;
+	const results = list.filter(isObject);
+	return {
+		results,
+		totalCount: typeof total === 'number' && Number.isFinite(total) ? total : undefined,
+	};
+}

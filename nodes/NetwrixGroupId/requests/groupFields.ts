@@ -1,0 +1,63 @@
+import { checkDistinguishedName } from './distinguishedName';
+import { InvalidFieldError, optionalText, requireText } from '../../shared/InvalidFieldError';
+
+/** Fields every group write shares: name, type, security and owner, with their checks. */
+
+/** Active Directory's GroupType bitmask: scope (2 global, 4 domain local, 8 universal), plus 0x80000000 for security. */
+export const GROUP_TYPES = {
+	universalDistribution: '8',
+	universalSecurity: '-2147483640',
+	globalDistribution: '2',
+	globalSecurity: '-2147483646',
+	domainLocalDistribution: '4',
+	domainLocalSecurity: '-2147483644',
+} as const;
+
+export type GroupTypeValue = (typeof GROUP_TYPES)[keyof typeof GROUP_TYPES];
+
+/** XGroupSecurity: who may join or leave the group in the GroupID portal. */
+export const GROUP_SECURITY = ['Private', 'Semi_Private', 'Public'] as const;
+
+export const GUID = /^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?$/;
+
+/** Characters Active Directory refuses in a group's sAMAccountName (and so in a name used for it). */
+const AD_FORBIDDEN = /["/\\[\]:;|=,+*?<>]/;
+const DN_START = /^[A-Za-z][A-Za-z0-9-]*=/;
+
+/** A group name Active Directory accepts as name, CN and sAMAccountName. */
+export function checkGroupName(field: string, raw: unknown, maxLength: number): string {
+	const name = requireText(field, raw, { maxLength });
+	const forbidden = AD_FORBIDDEN.exec(name);
+	if (forbidden) {
+		throw new InvalidFieldError(
+			field,
+			`"${name}" contains ${forbidden[0]}, which Active Directory does not allow in group names (" / \\ [ ] : ; | = , + * ? < >)`,
+		);
+	}
+	if (/[\u0000-\u001f\u007f]/.test(name)) {
+		throw new InvalidFieldError(field, 'contains a control character (a line break or tab, say)');
+	}
+	if (name.endsWith('.')) {
+		throw new InvalidFieldError(field, `"${name}" ends with a period, which Active Directory does not allow`);
+	}
+	return name;
+}
+
+/**
+ * The owner (managedBy), or undefined when empty: an object GUID (braces removed), as in the
+ * documented Create Smart Group sample; with `allowDn`, also a distinguished name, as in the
+ * documented Create Static Group sample.
+ */
+export function checkOwner(raw: unknown, options: { allowDn?: boolean } = {}): string | undefined {
+	const owner = optionalText('Owner', raw);
+	if (owner === undefined) return undefined;
+	const match = GUID.exec(owner);
+	if (match) return match[1];
+	if (options.allowDn && DN_START.test(owner)) return checkDistinguishedName('Owner', owner);
+	throw new InvalidFieldError(
+		'Owner',
+		options.allowDn
+			? `"${owner}" is neither an object GUID (like 19a1822e-e7ef-4206-af75-1c2d8b1d15eb) nor a distinguished name (like CN=Administrator,CN=Users,DC=demo,DC=local)`
+			: `"${owner}" is not an object GUID (like 19a1822e-e7ef-4206-af75-1c2d8b1d15eb)`,
+	);
+}

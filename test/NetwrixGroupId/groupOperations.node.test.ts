@@ -1,0 +1,419 @@
+import nock from 'nock';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import createStaticGroupDoc from '../fixtures/groupid/create-static-group.json';
+import deleteGroupDoc from '../fixtures/groupid/delete-group.json';
+import expireGroupDoc from '../fixtures/groupid/expire-group.json';
+import getGroupDoc from '../fixtures/groupid/get-group.json';
+import renewGroupDoc from '../fixtures/groupid/renew-group.json';
+import searchDoc from '../fixtures/groupid/search-by-attribute.json';
+import updateGroupDoc from '../fixtures/groupid/update-group.json';
+import { DEFAULT_GROUP_ATTRIBUTES } from '../../nodes/NetwrixGroupId/requests/groupRead';
+import { byId as byIdOf, byName, credentials, data, interceptGroupId, runGroupIdNode, server, type Answer, type Received } from './support';
+import { startLocalGroupId, type LocalRequest } from './localGroupIdServer';
+
+const DEMO_GUID = '6bd67b4a-eb06-4b05-94a8-43914fb2e19a';
+const byId = (value = DEMO_GUID) => byIdOf(value);
+
+/** GroupID's envelope around a value, for answers the documentation shows bare (see the transport note in the report). */
+const envelope = (value: unknown) => ({ ...deleteGroupDoc.response, data: value });
+
+
+
+
+const run = runGroupIdNode;
+
+/** A search or preview result object, as GroupID documents them. */
+function directoryObject(guid: string, name: string, extra: Record<string, string[]> = {}) {
+	const values = (list: string[]) => list.map((value) => ({ attributeCollection: {}, action: 0, dn: null, value, identityStoreId: 0 }));
+	return {
+		attributesBusinessObject: {
+			attributesCollection: {
+				name: values([name]),
+				displayName: values([name]),
+				description: values([]),
+				...Object.fromEntries(Object.entries(extra).map(([key, list]) => [key, values(list)])),
+			},
+			type: null,
+			filePermissionCollection: {},
+		},
+		objectIdFromIdentityStore: guid,
+		objectDisplayName: name,
+		identityStoreId: 2,
+		objectType: 'group',
+	};
+}
+const guidOf = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const groups = (count: number, from = 1) => Array.from({ length: count }, (_, i) => directoryObject(guidOf(from + i), `Group${from + i}`));
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
+afterAll(() => nock.enableNetConnect());
+
+describe('Group operations in n8n\'s execution engine: what GroupID receives and what the node outputs', () => {
+	test.each<[string, INodeParameters, Answer, Omit<Received, 'contentType'>, IDataObject]>([
+		[
+			'Create Static Group sends the documented body',
+			{
+				resource: 'group',
+				operation: 'create',
+				groupName: 'DemoGroup',
+				container: 'OU=Groups,DC=demo,DC=local',
+				groupType: '-2147483640',
+				security: 'Semi_Private',
+				additionalFields: { owner: 'CN=Administrator,CN=Users,DC=demo,DC=local' },
+			},
+			[200, createStaticGroupDoc.response],
+			{ method: 'POST', path: `${data}/Groups/StaticGroup`, body: createStaticGroupDoc.request },
+			{
+				groupGuid: '6bd67b4a-eb06-4b05-94a8-43914fb2e19a',
+				groupName: 'DemoGroup',
+				container: 'OU=Groups,DC=demo,DC=local',
+				identityStoreId: 2,
+				response: createStaticGroupDoc.response,
+			},
+		],
+		[
+			'Update sends the documented body, only the attributes given',
+			{
+				resource: 'group',
+				operation: 'update',
+				group: byId(),
+				updateFields: {
+					description: 'Its a demo group!',
+					additionalAttributes: { attribute: [{ name: 'company', value: 'Imanami - Now part of Netwrix', action: '0' }] },
+				},
+			},
+			[200, updateGroupDoc.response],
+			{ method: 'PATCH', path: `${data}/Groups/${DEMO_GUID}`, body: updateGroupDoc.request },
+			{
+				groupGuid: DEMO_GUID,
+				group: DEMO_GUID,
+				identityStoreId: 2,
+				updatedAttributes: ['description', 'company'],
+				response: updateGroupDoc.response,
+			},
+		],
+		[
+			'Update of a group named by its DN takes the GUID from the answer\'s name',
+			{
+				resource: 'group',
+				operation: 'update',
+				group: byName('CN=DemoGroup,OU=Groups,DC=demo,DC=local'),
+				updateFields: { security: 'Public', owner: '19a1822e-e7ef-4206-af75-1c2d8b1d15eb' },
+			},
+			[200, updateGroupDoc.response],
+			{
+				method: 'PATCH',
+				path: `${data}/Groups/CN%3DDemoGroup%2COU%3DGroups%2CDC%3Ddemo%2CDC%3Dlocal`,
+				body: {
+					AttributesCollection: {
+						AttributesCollection: {
+							managedBy: [{ Value: '19a1822e-e7ef-4206-af75-1c2d8b1d15eb', Action: 0 }],
+							XGroupSecurity: [{ Value: 'Public', Action: 0 }],
+						},
+					},
+				},
+			},
+			{
+				groupGuid: DEMO_GUID,
+				group: 'CN=DemoGroup,OU=Groups,DC=demo,DC=local',
+				identityStoreId: 2,
+				updatedAttributes: ['managedBy', 'XGroupSecurity'],
+				response: updateGroupDoc.response,
+			},
+		],
+		[
+			'Delete sends no body',
+			{ resource: 'group', operation: 'delete', group: byId() },
+			[200, deleteGroupDoc.response],
+			{ method: 'DELETE', path: `${data}/Groups/${DEMO_GUID}`, body: '' },
+			{ deleted: true, group: DEMO_GUID },
+		],
+		[
+			'Delete of a group named by name sends the name URL-encoded',
+			{ resource: 'group', operation: 'delete', group: byName('Sales Team') },
+			[200, deleteGroupDoc.response],
+			{ method: 'DELETE', path: `${data}/Groups/Sales%20Team`, body: '' },
+			{ deleted: true, group: 'Sales Team' },
+		],
+		[
+			'Expire sends the documented query string and no body',
+			{ resource: 'group', operation: 'expire', group: byId() },
+			[200, expireGroupDoc.response],
+			{ method: 'POST', path: `${data}/Groups/${DEMO_GUID}/Expire?ReplicationRequired=true`, body: '' },
+			{ groupGuid: DEMO_GUID, group: DEMO_GUID, identityStoreId: 2, expired: true, response: expireGroupDoc.response },
+		],
+		[
+			'Renew sends the documented query string and no body',
+			{ resource: 'group', operation: 'renew', group: byName('Sales') },
+			[200, renewGroupDoc.response],
+			{ method: 'POST', path: `${data}/Groups/Sales/Renew?ReplicationRequired=true`, body: '' },
+			{ groupGuid: null, group: 'Sales', identityStoreId: 2, renewed: true, response: renewGroupDoc.response },
+		],
+	])('%s', async (_label, parameters, answer, expected, output) => {
+		const received = interceptGroupId(answer);
+		const result = await run(parameters);
+
+		expect(result.error).toBeUndefined();
+		expect(received.map(({ method, path, body }) => ({ method, path, body }))).toStrictEqual([expected]);
+		if (expected.body !== '') expect(received[0].contentType).toBe('application/json');
+		expect(result.output).toEqual([{ json: output, pairedItem: { item: 0 } }]);
+	});
+
+	test('Get asks for the group by GET and outputs one flat item; Simplify off gives the raw object', async () => {
+		const received = interceptGroupId([200, envelope(getGroupDoc.response)]);
+		const simple = await run({ resource: 'group', operation: 'get', group: byId(), attributesToLoad: ['ObjectGuid'] });
+
+		expect(simple.error).toBeUndefined();
+		expect(received.map(({ method, path }) => `${method} ${path}`)).toEqual([`GET ${data}/Groups/${DEMO_GUID}`]);
+		expect(simple.output).toEqual([
+			{
+				json: {
+					objectGuid: DEMO_GUID,
+					container: 'OU=Groups,DC=demo,DC=local',
+					displayName: '',
+					objectClass: 'group',
+					name: 'DemoGroup',
+					ObjectGuid: DEMO_GUID,
+					CN: 'DemoGroup',
+					objectCategory: null,
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+
+		const raw = await run({ resource: 'group', operation: 'get', group: byId(), simplify: false });
+		expect(raw.output).toEqual([{ json: getGroupDoc.response, pairedItem: { item: 0 } }]);
+	});
+
+	test('Get with one group per input item: each output item is paired with its input', async () => {
+		const received = interceptGroupId(({ path }) => [200, envelope(directoryObject(path.split('/').pop()!, 'G'))]);
+		const items = [{ id: guidOf(1) }, { id: guidOf(2) }, { id: guidOf(3) }];
+		const { output, error } = await run({
+			resource: 'group',
+			operation: 'get',
+			group: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+		}, { items });
+
+		expect(error).toBeUndefined();
+		expect(received.map(({ path }) => path).sort()).toEqual(items.map(({ id }) => `${data}/Groups/${id}`));
+		expect(output!.map(({ json, pairedItem }) => [json.objectGuid, pairedItem])).toEqual(
+			items.map(({ id }, item) => [id, { item }]),
+		);
+	});
+
+	test('Get of an unknown group (404) fails with the transport\'s not-found message', async () => {
+		interceptGroupId([404, { message: 'Group not found.' }]);
+		const { error } = await run({ resource: 'group', operation: 'get', group: byId() });
+
+		expect(error?.message).toBe('GroupID did not find what the request names: check the identity store ID and the Server URL');
+		expect(error?.description).toBe(`HTTP 404 from ${server}${data}/Groups/${DEMO_GUID}: Group not found.`);
+	});
+
+	test('Get whose answer holds no group says so', async () => {
+		interceptGroupId([200, envelope(null)]);
+		const { error } = await run({ resource: 'group', operation: 'get', group: byName('Ghost') });
+
+		expect(error?.message).toBe('GroupID returned no group for "Ghost"');
+	});
+
+	test('Get Many sends the search body for the filters and outputs one item per group', async () => {
+		const received = interceptGroupId([200, envelope({ total: 2, data: groups(2) })]);
+		const { output, error } = await run({
+			resource: 'group',
+			operation: 'getMany',
+			returnAll: false,
+			limit: 10,
+			filters: { name: 'Group', nameOperator: 'Starts With', container: 'OU=Groups,DC=demo,DC=local', groupType: '-2147483646' },
+			attributesToLoad: ['member'],
+		});
+
+		expect(error).toBeUndefined();
+		expect(received).toHaveLength(1);
+		expect(received[0].method).toBe('POST');
+		expect(received[0].path).toBe(`${data}/Searches`);
+		const criterion = (operator: string, attribute: string, value: string) => ({
+			operator,
+			attribute,
+			value,
+			valueType: 0,
+			valueTypes: [0],
+			donotEscapeValue: true,
+		});
+		expect(received[0].body).toStrictEqual({
+			identityStoreId: 2,
+			searchType: 0,
+			SortBy: 'displayName',
+			sortOrder: 'Assending',
+			pageNo: 1,
+			pageSize: 10,
+			calculateTotal: true,
+			criteria: {
+				...criterion('Is Exactly', 'objectClass', 'group'),
+				child: [
+					{ ...criterion('Starts With', 'name', 'Group'), child: null },
+					{ ...criterion('Is Exactly', 'groupType', '-2147483646'), child: null },
+				],
+			},
+			startInContainerWithScopes: { 'OU=Groups,DC=demo,DC=local': 2 },
+			attributesToLoad: [...DEFAULT_GROUP_ATTRIBUTES, 'member'],
+		});
+		expect(output).toEqual([
+			{ json: { objectGuid: guidOf(1), name: 'Group1', displayName: 'Group1', description: null }, pairedItem: { item: 0 } },
+			{ json: { objectGuid: guidOf(2), name: 'Group2', displayName: 'Group2', description: null }, pairedItem: { item: 0 } },
+		]);
+	});
+
+	test('Get Many with Return All reads every page (pageNo from 1, 100 per page) until the total is reached', async () => {
+		const received = interceptGroupId(({ body }) => {
+			const { pageNo, pageSize } = body as { pageNo: number; pageSize: number };
+			return [200, envelope({ total: 230, data: groups(Math.min(pageSize, 230 - (pageNo - 1) * pageSize), (pageNo - 1) * pageSize + 1) })];
+		});
+		const { output, error } = await run({ resource: 'group', operation: 'getMany', returnAll: true, simplify: false });
+
+		expect(error).toBeUndefined();
+		expect(received.map(({ body }) => [(body as IDataObject).pageNo, (body as IDataObject).pageSize])).toEqual([
+			[1, 100],
+			[2, 100],
+			[3, 100],
+		]);
+		expect(output).toHaveLength(230);
+		expect(output![229]).toEqual({ json: directoryObject(guidOf(230), 'Group230'), pairedItem: { item: 0 } });
+	});
+
+	test('Get Many with a Limit asks for no more than it needs and stops there', async () => {
+		const received = interceptGroupId(({ body }) => {
+			const { pageNo, pageSize } = body as { pageNo: number; pageSize: number };
+			return [200, envelope(groups(pageSize, (pageNo - 1) * pageSize + 1))];
+		});
+		const { output } = await run({ resource: 'group', operation: 'getMany', returnAll: false, limit: 150 });
+
+		expect(received.map(({ body }) => [(body as IDataObject).pageNo, (body as IDataObject).pageSize])).toEqual([
+			[1, 100],
+			[2, 100],
+		]);
+		expect(output!.map(({ json }) => json.objectGuid)).toEqual(Array.from({ length: 150 }, (_, i) => guidOf(i + 1)));
+	});
+
+	test('Get Many for two input items: each item\'s groups are paired with it; none found gives no item', async () => {
+		interceptGroupId(({ body }) => {
+			const name = (body as { criteria: { child: Array<{ value: string | null }> } }).criteria.child[0].value;
+			return [200, envelope({ total: name === 'Sales' ? 2 : 0, data: name === 'Sales' ? groups(2) : [] })];
+		});
+		const { output, error } = await run(
+			{ resource: 'group', operation: 'getMany', returnAll: true, filters: { name: '={{ $json.name }}' } },
+			{ items: [{ name: 'Sales' }, { name: 'Nobody' }, { name: 'Sales' }] },
+		);
+
+		expect(error).toBeUndefined();
+		expect(output!.map(({ pairedItem }) => pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 2 }, { item: 2 }]);
+	});
+
+	test('a search answered with something that is not a list fails the item with what GroupID said', async () => {
+		interceptGroupId([200, envelope('index rebuilding')]);
+		const { error } = await run({ resource: 'group', operation: 'getMany', returnAll: true });
+
+		expect(error?.message).toBe('GroupID answered the search without a list of groups');
+		expect(error?.description).toBe('Its answer: {"currentDirectoryServer":null,"exceptionMessagesAttributeWise":null,"data":"index rebuilding","identityStoreObject":null,"name":null,"errorCode":null,"details":[],"type":0,"message":null,"status":0}');
+	});
+
+	test('an envelope reporting failure on HTTP 200 fails the item with GroupID\'s message', async () => {
+		interceptGroupId([
+			200,
+			{
+				...updateGroupDoc.response,
+				status: 1,
+				details: [{ ...updateGroupDoc.response.details[0], status: 1, message: 'Insufficient rights to update description.' }],
+			},
+		]);
+		const { error } = await run({ resource: 'group', operation: 'update', group: byId(), updateFields: { description: 'x' } });
+
+		expect(error?.message).toBe('GroupID refused the request: Insufficient rights to update description.');
+	});
+
+	test('a refused create (HTTP 400) shows GroupID\'s message; with Continue On Fail the other items go on', async () => {
+		const received = interceptGroupId(({ body }) =>
+			(body as { GroupName: string }).GroupName === 'Taken'
+				? [400, { ...createStaticGroupDoc.response, data: null, status: 1, message: "A group named 'Taken' already exists." }]
+				: [200, createStaticGroupDoc.response],
+		);
+		const { output, error } = await run(
+			{
+				resource: 'group',
+				operation: 'create',
+				groupName: '={{ $json.name }}',
+				container: 'OU=Groups,DC=demo,DC=local',
+				groupType: '8',
+				security: 'Private',
+				options: { maxConcurrency: 1 },
+			},
+			{ items: [{ name: 'Free' }, { name: 'Taken' }], continueOnFail: true },
+		);
+
+		expect(error).toBeUndefined();
+		expect(received).toHaveLength(2);
+		expect(output![0].json.groupName).toBe('Free');
+		expect(output![1]).toEqual({
+			json: {
+				error: "GroupID refused the request as invalid: A group named 'Taken' already exists.",
+				errorDescription: `HTTP 400 from ${server}${data}/Groups/StaticGroup`,
+				httpCode: '400',
+			},
+			pairedItem: { item: 1 },
+		});
+	});
+
+	test('Delete of a group GroupID does not know (404) fails with the not-found message', async () => {
+		interceptGroupId([404, '']);
+		const { error } = await run({ resource: 'group', operation: 'delete', group: byId() });
+
+		expect(error?.message).toBe('GroupID did not find what the request names: check the identity store ID and the Server URL');
+	});
+});
+
+/*
+ * These use the answers exactly as Netwrix documents them, from a real local server (nock cannot show
+ * a GET's body reliably). They fail with the GroupID transport as it is: n8n's httpRequest drops the
+ * JSON body of a GET (the documented Get a Group body), and the transport refuses any answer that is
+ * not its envelope (Get a Group returns the group itself; Searches returns {total, data}). The change
+ * they need is in the report of the "groupid-groups" task; once made, turn `test.failing` into `test`.
+ */
+describe('documented answers as Netwrix documents them', () => {
+	beforeAll(() => nock.restore());
+	afterAll(() => nock.activate());
+
+	async function runAgainst(answer: (request: LocalRequest) => [number, unknown], parameters: INodeParameters) {
+		const local = await startLocalGroupId(answer);
+		try {
+			const result = await runGroupIdNode(parameters, {
+				credentials: { ...credentials, serverUrl: local.url },
+			});
+			return { ...result, received: local.received };
+		} finally {
+			await local.close();
+		}
+	}
+
+	test('Get sends the attribute list as the GET body and reads the bare group GroupID documents', async () => {
+		const { output, error, received } = await runAgainst(() => [200, getGroupDoc.response], {
+			resource: 'group',
+			operation: 'get',
+			group: byId(),
+			attributesToLoad: ['ObjectGuid'],
+		});
+
+		expect(error).toBeUndefined();
+		expect(received).toStrictEqual([
+			{ method: 'GET', path: `${data}/Groups/${DEMO_GUID}`, body: [...DEFAULT_GROUP_ATTRIBUTES, 'ObjectGuid'] },
+		]);
+		expect(output).toEqual([{ json: expect.objectContaining({ objectGuid: DEMO_GUID, name: 'DemoGroup' }), pairedItem: { item: 0 } }]);
+	});
+
+	test('Get Many reads the documented {total, data} answer', async () => {
+		const { output, error } = await runAgainst(() => [200, searchDoc.response], { resource: 'group', operation: 'getMany', returnAll: true });
+
+		expect(error).toBeUndefined();
+		expect(output!.map(({ json }) => json.objectGuid)).toEqual(['6f0e0c3a-ef84-40a7-8dff-6cf5a87b2d83']);
+	});
+});
