@@ -1,6 +1,5 @@
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
 	IHttpRequestOptions,
@@ -85,7 +84,7 @@ export class UiPathIdentityApi implements ICredentialType {
 			type: 'string',
 			default: DEFAULT_SCOPES,
 			description:
-				'Space-separated application scopes to ask for. Creating groups needs PM.Group.Write (or PM.Group); the credential test reads groups with PM.Group.Read.',
+				'Space-separated application scopes to ask for; the external application must have each. Reading groups needs PM.Group.Read, changing them PM.Group.Write (or PM.Group for both), and members given as emails or usernames (and Search Directory) need PM.Directory.',
 			displayOptions: { show: { authentication: ['clientCredentials'] } },
 		},
 		{
@@ -115,7 +114,7 @@ export class UiPathIdentityApi implements ICredentialType {
 			default: '',
 			placeholder: 'e.g. 2f9c1a7e-8d3b-4f6a-9e0c-5b7d1a3c8e2f',
 			description:
-				"The organization's ID (partitionGlobalId): the organizationId= part of the portal's address. Leave empty to use the one inside the access token (its prt_id claim). The credential test needs it.",
+				"The organization's ID (partitionGlobalId): the organizationId= part of the portal's address. Leave empty to use the one inside the access token (its prt_id claim); the credential test does the same.",
 		},
 		{
 			displayName: 'Ignore SSL Issues (Insecure)',
@@ -149,41 +148,7 @@ export class UiPathIdentityApi implements ICredentialType {
 		return requestOptions;
 	}
 
-	// Lists the organization's groups: proves the URL, the token and the read scope together.
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			url: '=/identity_/api/Group/{{$credentials.organizationId || "organization-id-not-set"}}',
-			method: 'GET',
-			skipSslCertificateValidation: '={{$credentials.ignoreSslIssues}}',
-		},
-		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 400,
-					message:
-						"UiPath refused the organization ID. Set the credential's Organization ID (the organizationId= part of the portal's address).",
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: { value: 401, message: 'UiPath rejected the access token: it is wrong or has expired.' },
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 403,
-					message: 'The token lacks the PM.Group.Read scope (or PM.Group) needed to list groups.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 404,
-					message: "No UiPath Identity Server answered at this Base URL: check its organization and tenant names.",
-				},
-			},
-		],
-	};
+	// The Test button is the UiPath Identity node's own function (its credentials entry names it
+	// with testedBy): it reads the organization from the token's prt_id claim when this credential
+	// has none, which a declarative test request cannot do.
 }

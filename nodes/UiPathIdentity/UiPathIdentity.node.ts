@@ -5,7 +5,7 @@ import { operationSubtitle, resourceProperties } from '../shared/operation';
 import { runOptionsProperty } from '../shared/runOptions';
 import { uiPathResources } from './actions/resources';
 import { router, UIPATH_DEFAULT_CONCURRENCY } from './actions/router';
-import { UIPATH_CREDENTIAL_TYPE } from './transport';
+import { uiPathIdentityApiTest } from './methods/credentialTest';
 
 export class UiPathIdentity implements INodeType {
 	description: INodeTypeDescription = {
@@ -15,12 +15,13 @@ export class UiPathIdentity implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: operationSubtitle(uiPathResources),
-		description: 'Create and manage local groups and their members in a UiPath Automation Suite or Automation Cloud organization',
+		description: 'Create, read, rename and delete local groups and their members in a UiPath Automation Suite or Automation Cloud organization, and find users in its directory',
 		defaults: { name: 'UiPath Identity' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: UIPATH_CREDENTIAL_TYPE, required: true }],
+		// The credential is tested by the node's own function: it reads the organization from the token when the credential has none.
+		credentials: [{ name: 'uiPathIdentityApi', required: true, testedBy: 'uiPathIdentityApiTest' }],
 		properties: [
 			...resourceProperties(uiPathResources),
 			runOptionsProperty(
@@ -29,6 +30,8 @@ export class UiPathIdentity implements INodeType {
 			),
 		],
 	};
+
+	methods = { credentialTest: { uiPathIdentityApiTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

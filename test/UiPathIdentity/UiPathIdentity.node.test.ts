@@ -205,7 +205,7 @@ describe("UiPath Identity node in n8n's execution engine", () => {
 			'a duplicate name',
 			409,
 			{ title: 'Conflict', status: 409, errors: { name: ["A group named 'Gryffindors' already exists in this organization."] } },
-			"UiPath already has such a group: name: A group named 'Gryffindors' already exists in this organization.",
+			'UiPath already has a group named "Gryffindors": name: A group named \'Gryffindors\' already exists in this organization.',
 		],
 		['a missing scope', 403, { error: 'insufficient_scope', error_description: 'The access token needs the PM.Group or PM.Group.Write scope.' }, 'UiPath refused: the token lacks the scope for this (PM.Group or PM.Group.Write for creating groups): The access token needs the PM.Group or PM.Group.Write scope.'],
 		['an unknown address', 404, '', "UiPath found nothing at this address: check the credential's Base URL (organization and tenant names)"],
@@ -251,7 +251,7 @@ describe("UiPath Identity node in n8n's execution engine", () => {
 		expect(uiPath.creates.map((c) => c.body.name)).toEqual(['A', 'B', 'D']);
 		expect(output!.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
 		expect(output![0].json.name).toBe('A');
-		expect(output![1].json.error).toBe("UiPath already has such a group: name: A group named 'B' already exists in this organization.");
+		expect(output![1].json.error).toBe(`UiPath already has a group named "B": name: A group named 'B' already exists in this organization.`);
 		expect(output![1].json.httpCode).toBe('409');
 		expect(output![2].json.error).toBe('Invalid "Group Name" in item 2: is empty');
 		expect(output![3].json.name).toBe('D');

@@ -1,4 +1,153 @@
 import type { BadInput } from './catalogue';
 
-/** Bad inputs of the uiPathOperations (see catalogue.ts). */
-export const uiPathOperationsBadInputs: BadInput[] = [];
+const ORGANIZATION_MISSING =
+	'Invalid "Organization ID" in item 0: is not set here or in the credential, and the access token does not name one (its prt_id claim). Set it: it is the organizationId= part of the UiPath portal\'s address.';
+
+/** Bad inputs of the UiPath Identity operations beyond Create Local Group, and of its members by name (see catalogue.ts). */
+export const uiPathOperationsBadInputs: BadInput[] = [
+	{
+		node: 'UiPath Identity',
+		input: 'Get Group: empty Group ID, typed (n8n itself refuses to start)',
+		parameters: { resource: 'group', operation: 'get', groupId: '' },
+		message: 'The \'UiPath Identity\' node has issues:\n- Parameter "Group ID" is required.',
+	},
+	{
+		node: 'UiPath Identity',
+		input: 'Get Group: Group ID from an expression that gives nothing, in the second item',
+		parameters: { resource: 'group', operation: 'get', groupId: '={{ $json.id }}' },
+		items: [{ id: 'gryff-01' }, { id: ' ' }],
+		message: 'Invalid "Group ID" in item 1: is empty',
+	},
+	{
+		node: 'UiPath Identity',
+		input: 'Delete Group: Group ID from an expression that gives an object',
+		parameters: { resource: 'group', operation: 'delete', groupId: '={{ { id: "gryff-01" } }}' },
+		message: 'Invalid "Group ID" in item 0: must be text, not an object',
+	},
+	{
+		node: 'UiPath Identity',
+		input: 'Get Group: Organization ID missing everywhere (node, credential, token)',
+		parameters: { resource: 'group', operation: 'get', groupId: 'gryff-01' },
+		credentials: { organizationId: '' },
+		message: ORGANIZATION_MISSING,
+	},
+	{
+		node: 'UiPath Identity',
+		input: 'Get Members: Limit 0 (from an expression)',
+		parameters: { resource: 'group', operation: 'getMembers', groupId: 'gryff-01', returnAll: false, limit: '={{ 0 }}' },
+		message: 'Invalid "Limit" in item 0: must be a whole number of 1 or more, not "0"',
+	},
+	{
+		node: 'UiPath Identity',
+		input: 'Get Many Groups: Limit that is text (from an expression)',
+		parameters: { resource: 'group', operation: 'getMany', returnAll: false, limit: '={{ "ten" }}' },
+		message: 'Invalid "Limit" in item 0: must be a whole number of 1 or more, not "ten"',
+	},
+	{
+		node: 'UiPath Identity',
+		input: 'Get Many Groups: Name Contains that is an object (from an expression)',
+		parameters: { resource: 'group', operation: 'getMany', returnAll: true, filters: { nameContains: '={{ { a: 1 } }}' } },
+		message: 'Invalid "Name Contains" in item 0: must be text, not an object',
+	},
+	{
+		node: 'UiPath Identity',
+		input: 'Add Members: no member',
+		parameters: { resource: 'group', operation: 'addMembers', groupId: 'gryff-01', membersInput: 'list', memberList: { member: [] } },
+		message: 'Invalid "Members" in item 0: is empty: give at least one user ID',
+	},
+	{
+		node: 'UiPath Identity',
+		input: 'Add Members by email or username: an empty entry between commas',
+		parameters: {
+			resource: 'group',
+			operation: 'addMembers',
+			groupId: 'gryff-01',
+			membersAre: 'names',
+			membersInput: 'text',
+			memberIds: 'harry@hogwarts.com,,ron',
+		},
+		message: 'Invalid "Members" in item 0: entry 2 is empty',
+	},
+	{
+		node: 'UiPath Identity',
+		input: 'Remove Members: no member',
+		parameters: { resource: 'group', operation: 'removeMembers', groupId: 'gryff-01', membersInput: 'text', memberIds: '' },
+		message: 'Invalid "Members" in item 0: is empty: give at least one user ID',
+	},
+	{
+		node: 'UiPath Identity',
+		input: 'Remove Members by email or username: members given as an object (from an expression)',
+		parameters: {
+			resource: 'group',
+			operation: 'removeMembers',
+			groupId: 'gryff-01',
+			membersAre: 'names',
+			membersInput: 'text',
+			memberIds: '={{ { ron: "ron@hogwarts.com" } }}',
+		},
+		message:
+			'Invalid "Members" in item 0: must be a list of emails or usernames or text separated by commas, not an object',
+	},
+	{
+		node: 'UiPath Identity',
+		input: 'Create Local Group by email or username: a member that is not text (from an expression)',
+		parameters: { membersAre: 'names', membersInput: 'text', memberIds: '={{ ["ron@hogwarts.com", 7, { id: 1 }] }}' },
+		message: 'Invalid "Members" in item 0: entry 3 must be an email or username, not an object',
+	},
+	{
+		node: 'UiPath Identity',
+		input: 'Members Are from an expression that is neither "ids" nor "names"',
+		parameters: { membersAre: '={{ "emails" }}' },
+		message: 'Invalid "Members Are" in item 0: must be "ids" or "names", not "emails"',
+	},
+	{
+		node: 'UiPath Identity',
+		input: 'Update Group: nothing to change',
+		parameters: { resource: 'group', operation: 'update', groupId: 'gryff-01', updateFields: {} },
+		message: 'Invalid "Update Fields" in item 0: has nothing to change: set Name, Members to Add or Members to Remove',
+	},
+	{
+		node: 'UiPath Identity',
+		input: 'Update Group: new name over 256 characters',
+		parameters: { resource: 'group', operation: 'update', groupId: 'gryff-01', updateFields: { name: 'G'.repeat(300) } },
+		message: 'Invalid "Name" in item 0: is 300 characters long; the limit is 256',
+	},
+	{
+		node: 'UiPath Identity',
+		input: 'Update Group: the same member to add and to remove',
+		parameters: {
+			resource: 'group',
+			operation: 'update',
+			groupId: 'gryff-01',
+			updateFields: { membersToAdd: 'ron-0103, har-3107', membersToRemove: 'ron-0103' },
+		},
+		message: 'Invalid "Members to Remove" in item 0: "ron-0103" is also in Members to Add: add or remove it, not both',
+	},
+	{
+		node: 'UiPath Identity',
+		input: 'Search Directory: empty search, typed (n8n itself refuses to start)',
+		parameters: { resource: 'user', operation: 'search', startsWith: '' },
+		message: 'The \'UiPath Identity\' node has issues:\n- Parameter "Search For" is required.',
+	},
+	{
+		node: 'UiPath Identity',
+		input: 'Search Directory: search from an expression that resolves to null',
+		parameters: { resource: 'user', operation: 'search', startsWith: '={{ null }}' },
+		message: 'Invalid "Search For" in item 0: is empty (the expression resolved to nothing)',
+	},
+	// UiPath Identity credential
+	{
+		node: 'UiPath Identity',
+		input: 'Credential: Base URL that ends in identity_/',
+		credentials: { baseUrl: 'https://automation.example.com/hogwarts/DefaultTenant/identity_/' },
+		message:
+			'The UiPath Identity credential\'s Base URL must stop before identity_: remove "identity_" (the node adds it), so that it reads https://automation.example.com/hogwarts/DefaultTenant/',
+	},
+	{
+		node: 'UiPath Identity',
+		input: 'Credential: Base URL that contains /identity_/api',
+		credentials: { baseUrl: 'https://cloud.uipath.com/hogwarts/identity_/api/Group' },
+		message:
+			'The UiPath Identity credential\'s Base URL must stop before identity_: remove "identity_/api/Group" (the node adds it), so that it reads https://cloud.uipath.com/hogwarts/',
+	},
+];

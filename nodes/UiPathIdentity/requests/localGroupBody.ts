@@ -1,4 +1,6 @@
-import { describeType, InvalidFieldError, optionalText, requireText } from '../../shared/InvalidFieldError';
+import { InvalidFieldError, optionalText, requireText } from '../../shared/InvalidFieldError';
+import { normalizeMemberList } from '../../shared/memberList';
+import { requireOrganizationId } from './organization';
 
 export interface LocalGroupBody {
 	partitionGlobalId: string;
@@ -9,6 +11,8 @@ export interface LocalGroupBody {
 
 export interface LocalGroupRequest {
 	body: LocalGroupBody;
+	/** With members given as emails or usernames: those, looked up before the group is created. */
+	memberNames?: string[];
 }
 
 /** One item's parameters as read from n8n (expressions may give any type). */
@@ -20,6 +24,8 @@ export interface LocalGroupFields {
 	organizationId?: unknown;
 	/** A list, a comma-separated text, or nothing. */
 	members?: unknown;
+	/** "ids" (default): members are user IDs; "names": emails or usernames, looked up in the directory. */
+	membersAre?: unknown;
 }
 
 export interface LocalGroupDefaults {
@@ -35,51 +41,40 @@ export const GROUP_NAME_MAX_LENGTH = 256;
  */
 export function buildLocalGroupRequest(fields: LocalGroupFields, defaults: LocalGroupDefaults): LocalGroupRequest {
 	const name = requireText('Group Name', fields.name, { maxLength: GROUP_NAME_MAX_LENGTH });
-	const organizationId = optionalText('Organization ID', fields.organizationId) ?? defaults.organizationId;
-	if (organizationId === undefined) {
-		throw new InvalidFieldError(
-			'Organization ID',
-			"is not set here or in the credential, and the access token does not name one (its prt_id claim). Set it: it is the organizationId= part of the UiPath portal's address.",
-		);
-	}
+	const organizationId = requireOrganizationId(fields.organizationId, defaults.organizationId);
 	const id = optionalText('Group ID', fields.groupId) ?? defaults.newGroupId();
-	return {
+	const byName = membersAreNames(fields.membersAre);
+	const members = normalizeMembers(fields.members, byName);
+	const request: LocalGroupRequest = {
 		// In the order of the documented example.
 		body: {
 			partitionGlobalId: organizationId,
 			name,
 			id,
-			directoryUserMemberIDs: normalizeMembers(fields.members),
+			// Names are looked up before anything is sent; their user IDs then take this place.
+			directoryUserMemberIDs: byName ? [] : members,
 		},
 	};
+	if (byName) request.memberNames = members;
+	return request;
+}
+
+/** Whether the "Members Are" field says emails or usernames ("names") rather than user IDs ("ids", the default). */
+export function membersAreNames(value: unknown): boolean {
+	if (value === undefined || value === null || value === '' || value === 'ids') return false;
+	if (value === 'names') return true;
+	throw new InvalidFieldError('Members Are', `must be "ids" or "names", not "${String(value)}"`);
 }
 
 /**
- * Member user IDs from a list, or from text separated by commas, semicolons or line breaks.
- * Entries are trimmed and repeats dropped; an empty entry, or one that is not text, is refused.
+ * Members from a list, or from text separated by commas, semicolons or line breaks: user IDs, or
+ * emails or usernames (`byName`). Entries are trimmed and repeats dropped; an empty entry, or one
+ * that is not text, is refused.
  */
-export function normalizeMembers(raw: unknown): string[] {
-	const field = 'Members';
-	if (raw === undefined || raw === null || raw === '') return [];
-	let entries: unknown[];
-	if (Array.isArray(raw)) {
-		entries = raw;
-	} else if (typeof raw === 'string') {
-		entries = raw.split(/\r?\n|[,;]/);
-		// A trailing separator ("a, b,") is common in typed lists and is not an empty member.
-		if (entries.length > 1 && String(entries[entries.length - 1]).trim() === '') entries.pop();
-	} else {
-		throw new InvalidFieldError(field, `must be a list of user IDs or text separated by commas, not ${describeType(raw)}`);
-	}
-	const members = new Set<string>();
-	entries.forEach((entry, index) => {
-		if (typeof entry === 'number') entry = String(entry);
-		if (typeof entry !== 'string') {
-			throw new InvalidFieldError(field, `entry ${index + 1} must be a user ID, not ${describeType(entry)}`);
-		}
-		const id = entry.trim();
-		if (id === '') throw new InvalidFieldError(field, `entry ${index + 1} is empty`);
-		members.add(id);
+export const normalizeMembers = (raw: unknown, byName = false, field = 'Members'): string[] =>
+	normalizeMemberList(raw, {
+		field,
+		plural: byName ? 'emails or usernames' : 'user IDs',
+		singular: byName ? 'an email or username' : 'a user ID',
+		separators: 'commas',
 	});
-	return [...members];
-}

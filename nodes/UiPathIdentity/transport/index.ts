@@ -1,8 +1,12 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { organizationIdFromToken, requestUiPathToken, uiPathBearerToken } from '../../shared/auth/uiPathToken';
-import { checkBaseUrl } from '../../shared/baseUrl';
+import {
+	checkUiPathBaseUrl,
+	organizationIdFromToken,
+	requestUiPathToken,
+	uiPathBearerToken,
+} from '../../shared/auth/uiPathToken';
 import { handOverToken } from '../../shared/auth/singleFlightToken';
 import { describeRetryAfter, summarizeBody, type FailureText, type HttpFailure } from '../../shared/httpFailure';
 import {
@@ -30,7 +34,7 @@ const UIPATH_ERROR_WORDS: ServiceErrorWords = {
 
 export async function openUiPathConnection(context: IExecuteFunctions, timeoutMs: number): Promise<UiPathConnection> {
 	const data = await context.getCredentials(UIPATH_CREDENTIAL_TYPE);
-	const { url: baseUrl, problem } = checkBaseUrl(data.baseUrl, { allowPath: true });
+	const { url: baseUrl, problem } = checkUiPathBaseUrl(data.baseUrl);
 	if (problem !== undefined) {
 		throw new NodeOperationError(context.getNode(), `The UiPath Identity credential's Base URL ${problem}`, {
 			description: 'Open the UiPath Identity credential and correct its Base URL.',
@@ -85,6 +89,19 @@ async function organizationIdOfToken(
 	return organizationIdFromToken(token);
 }
 
+/** Words for a request's failures that depend on what it was about (the defaults fit any request). */
+export interface UiPathRequestWords {
+	/** The message for HTTP 404, e.g. 'UiPath has no group with ID "x" in organization "y"'. */
+	notFound?: string;
+	/** What HTTP 409 means here, e.g. 'UiPath already has a group named "x"'; the server's words follow. */
+	conflict?: string;
+	/** The scope this request needs, in words, for HTTP 403, e.g. "PM.Group or PM.Group.Read for reading groups". */
+	scope?: string;
+}
+
+/** What a request expects back: a JSON object, a JSON list, or an object or nothing (204). */
+type Expected = 'object' | 'list' | 'objectOrNothing' | 'page';
+
 /** Sends one request to UiPath's Identity Server; failures become NodeApiErrors with the server's words. */
 export async function uiPathRequest(
 	context: IExecuteFunctions,
@@ -93,16 +110,87 @@ export async function uiPathRequest(
 	path: string,
 	body: unknown,
 	itemIndex: number,
+	words: UiPathRequestWords = {},
 ): Promise<IDataObject> {
+	return (await send(context, connection, { method, path, body, itemIndex }, 'object', words)) as IDataObject;
+}
+
+/** Sends one request whose answer is a JSON list (all groups, a directory search). */
+export async function uiPathListRequest(
+	context: IExecuteFunctions,
+	connection: UiPathConnection,
+	method: IHttpRequestMethods,
+	path: string,
+	itemIndex: number,
+	words: UiPathRequestWords = {},
+): Promise<IDataObject[]> {
+	return (await send(context, connection, { method, path, itemIndex }, 'list', words)) as IDataObject[];
+}
+
+/** Sends one request for a page of a paged list, `{"totalCount": n, "results": [...]}` (group members). */
+export async function uiPathPageRequest(
+	context: IExecuteFunctions,
+	connection: UiPathConnection,
+	path: string,
+	itemIndex: number,
+	words: UiPathRequestWords = {},
+): Promise<{ results: IDataObject[]; totalCount?: number }> {
+	const page = (await send(context, connection, { method: 'GET', path, itemIndex }, 'page', words)) as IDataObject;
+	return {
+		results: page.results as IDataObject[],
+		...(typeof page.totalCount === 'number' ? { totalCount: page.totalCount } : {}),
+	};
+}
+
+/** Sends one request that may be answered with no content (a delete, an update): its object, or undefined. */
+export async function uiPathRequestAllowingNoContent(
+	context: IExecuteFunctions,
+	connection: UiPathConnection,
+	method: IHttpRequestMethods,
+	path: string,
+	body: unknown,
+	itemIndex: number,
+	words: UiPathRequestWords = {},
+): Promise<IDataObject | undefined> {
+	return (await send(context, connection, { method, path, body, itemIndex }, 'objectOrNothing', words)) as
+		| IDataObject
+		| undefined;
+}
+
+const EXPECTED_WORDS: Record<Expected, string> = {
+	object: 'object',
+	objectOrNothing: 'object',
+	list: 'list',
+	page: 'page (an object with a "results" list)',
+};
+
+function isListOfObjects(value: unknown): boolean {
+	return Array.isArray(value) && value.every((entry) => typeof entry === 'object' && entry !== null && !Array.isArray(entry));
+}
+
+async function send(
+	context: IExecuteFunctions,
+	connection: UiPathConnection,
+	request: { method: IHttpRequestMethods; path: string; body?: unknown; itemIndex: number },
+	expected: Expected,
+	words: UiPathRequestWords,
+): Promise<IDataObject | IDataObject[] | undefined> {
+	const { method, path, body, itemIndex } = request;
 	const url = `${connection.baseUrl}/${path}`;
-	const answer = await sendWithCredential(context, connection, UIPATH_ERROR_WORDS, { method, url, body, itemIndex });
-	if (typeof answer !== 'object' || answer === null || Array.isArray(answer)) {
-		throw apiError(context.getNode(), {}, itemIndex, {
-			message: 'UiPath answered with something other than the expected JSON object',
-			description: `From ${url}: ${summarizeBody(answer)}`,
-		});
-	}
-	return answer as IDataObject;
+	const errorWords: ServiceErrorWords = {
+		...UIPATH_ERROR_WORDS,
+		describeStatus: (failure, failedUrl) => describeUiPathStatus(failure, failedUrl, words),
+	};
+	const answer = await sendWithCredential(context, connection, errorWords, { method, url, body, itemIndex });
+	const isObject = typeof answer === 'object' && answer !== null && !Array.isArray(answer);
+	if (expected === 'list' && isListOfObjects(answer)) return answer as IDataObject[];
+	if (expected === 'page' && isObject && isListOfObjects((answer as IDataObject).results)) return answer as IDataObject;
+	if ((expected === 'object' || expected === 'objectOrNothing') && isObject) return answer as IDataObject;
+	if (expected === 'objectOrNothing' && (answer === undefined || answer === null || answer === '')) return undefined;
+	throw apiError(context.getNode(), {}, itemIndex, {
+		message: `UiPath answered with something other than the expected JSON ${EXPECTED_WORDS[expected]}`,
+		description: `From ${url}: ${summarizeBody(answer)}`,
+	});
 }
 
 /** The messages of an ASP.NET validation answer, `{"errors":{"field":["..."]}}`, as one line. */
@@ -128,9 +216,27 @@ function serverMessage(body: unknown): string {
 	return summarizeBody(body);
 }
 
-function describeUiPathStatus(failure: HttpFailure, url: string): FailureText {
+function describeUiPathStatus(failure: HttpFailure, url: string, words: UiPathRequestWords = {}): FailureText {
 	const status = failure.status ?? 0;
 	const said = serverMessage(failure.body);
+	if (status === 404 && words.notFound !== undefined) {
+		return {
+			message: words.notFound,
+			description: `HTTP 404 from ${url}: ${said}. If it does exist, check the credential's Base URL (organization and tenant names).`,
+		};
+	}
+	if (status === 409 && words.conflict !== undefined) {
+		return {
+			message: `${words.conflict}: ${said}`,
+			description: `HTTP 409 from ${url}. Group names are unique within an organization.`,
+		};
+	}
+	if (status === 403 && words.scope !== undefined) {
+		return {
+			message: `UiPath refused: the token lacks the scope for this (${words.scope}): ${said}`,
+			description: `HTTP 403 from ${url}. Give the external application the scope, and list it in the credential's Scopes.`,
+		};
+	}
 	switch (status) {
 		case 400:
 			return { message: `UiPath refused the request: ${said}`, description: `HTTP 400 from ${url}` };

@@ -1,15 +1,38 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-workflow';
 
-import { checkBaseUrl } from '../baseUrl';
+import { checkBaseUrl, type BaseUrlCheck } from '../baseUrl';
 import type { FailureText } from '../httpFailure';
 import { describeTokenFailure, requestOAuthToken, type TokenEndpointWords } from './oauthToken';
 import { TokenRequestError } from './TokenRequestError';
 
-export const DEFAULT_SCOPES = 'PM.Group.Read PM.Group.Write';
+/**
+ * Reading and writing groups, and finding users by email or username (Directory Search, whose
+ * documented scope is PM.Directory).
+ */
+export const DEFAULT_SCOPES = 'PM.Group.Read PM.Group.Write PM.Directory';
+
+/**
+ * Checks a UiPath base URL: a URL (see checkBaseUrl) that stops before Identity Server's own
+ * `identity_` segment, which the node adds itself. Gives it back without trailing slashes, or
+ * says what is wrong, naming the part to remove.
+ */
+export function checkUiPathBaseUrl(value: unknown): BaseUrlCheck {
+	const checked = checkBaseUrl(value, { allowPath: true });
+	if (checked.problem !== undefined) return checked;
+	const url = new URL(checked.url);
+	const segments = url.pathname.split('/');
+	const at = segments.findIndex((segment) => segment.toLowerCase() === 'identity_');
+	if (at === -1) return checked;
+	const extra = segments.slice(at).join('/');
+	const kept = `${url.protocol}//${url.host}${segments.slice(0, at).join('/')}/`;
+	return {
+		problem: `must stop before identity_: remove "${extra}" (the node adds it), so that it reads ${kept}`,
+	};
+}
 
 /** The credential's base URL, checked, without trailing slashes. */
 export function uiPathBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	const { url, problem } = checkBaseUrl(credentials.baseUrl, { allowPath: true });
+	const { url, problem } = checkUiPathBaseUrl(credentials.baseUrl);
 	if (problem !== undefined) {
 		throw new TokenRequestError({ message: `The UiPath Identity credential's Base URL ${problem}` });
 	}

@@ -1,0 +1,139 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { checkGroupRef, type GroupRef } from '../requests/groupRequests';
+import type { UiPathConnection } from '../transport';
+
+/** The group an operation acts on, by its ID (as Get Many Groups or Create Local Group output it). */
+export const groupIdProperty: INodeProperties = {
+	displayName: 'Group ID',
+	name: 'groupId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 3f2b8c1e-5d0a-4c7e-9b1f-2a6d8e4c0f17',
+	description: "The group's ID, as Create Local Group and Get Many Groups output it",
+};
+
+/** The per-item organization override, in every operation's Additional Fields. */
+export const organizationIdOption: INodeProperties = {
+	displayName: 'Organization ID',
+	name: 'organizationId',
+	type: 'string',
+	default: '',
+	description:
+		"The organization (partition) to act in. Default: the credential's, or else the one the access token names.",
+};
+
+/** An operation's Additional Fields: the Organization ID override, and the operation's own options (sorted by name). */
+export function additionalFieldsProperty(options: INodeProperties[] = []): INodeProperties {
+	return {
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [...options, organizationIdOption].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
+
+/** Reads one item's Additional Fields. */
+export function readAdditionalFields(context: IExecuteFunctions, itemIndex: number): Record<string, unknown> {
+	const value = context.getNodeParameter('additionalFields', itemIndex, {}) as unknown;
+	return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+}
+
+/** Reads and checks one item's group (its ID and organization), for operations on one group. */
+export function readGroupRef(context: IExecuteFunctions, itemIndex: number, connection: UiPathConnection): GroupRef {
+	return checkGroupRef(
+		{
+			groupId: context.getNodeParameter('groupId', itemIndex, ''),
+			organizationId: readAdditionalFields(context, itemIndex).organizationId,
+		},
+		connection.organizationId,
+	);
+}
+
+/** Whether members are given as user IDs or as emails or usernames (looked up in the directory). */
+export const membersAreProperty: INodeProperties = {
+	displayName: 'Members Are',
+	name: 'membersAre',
+	type: 'options',
+	default: 'ids',
+	description: 'How the members are given',
+	options: [
+		{
+			name: 'Emails or Usernames',
+			value: 'names',
+			description:
+				"Looked up in UiPath's directory (Directory Search) before anything is written; each must name exactly one user",
+		},
+		{ name: 'User IDs', value: 'ids', description: "Identifiers in UiPath's directory, sent as they are" },
+	],
+};
+
+/** The members an operation takes: as a list of fields, or as text or an expression. */
+export function membersProperties(what: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Members Input',
+			name: 'membersInput',
+			type: 'options',
+			default: 'list',
+			description: `How to give the ${what}`,
+			options: [
+				{ name: 'List', value: 'list', description: 'One field per member' },
+				{
+					name: 'Text or Expression',
+					value: 'text',
+					description: 'Members separated by commas, or an expression that gives a list',
+				},
+			],
+		},
+		{
+			displayName: 'Members',
+			name: 'memberList',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Member',
+			default: {},
+			description: `The ${what}: user IDs, or emails or usernames (see Members Are). Repeats are sent once.`,
+			options: [
+				{
+					displayName: 'Member',
+					name: 'member',
+					values: [
+						{
+							displayName: 'User ID, Email or Username',
+							name: 'userId',
+							type: 'string',
+							default: '',
+							placeholder: 'e.g. ron-0103',
+							description: "The user's identifier in UiPath's directory, or their email or username (see Members Are)",
+						},
+					],
+				},
+			],
+			displayOptions: { show: { membersInput: ['list'] } },
+		},
+		{
+			displayName: 'Members',
+			name: 'memberIds',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. ron-0103, har-3107, her-1909',
+			description: `The ${what} separated by commas, or an expression that gives a list of them: user IDs, or emails or usernames (see Members Are). Repeats are sent once.`,
+			displayOptions: { show: { membersInput: ['text'] } },
+		},
+	];
+}
+
+/** One item's members as the fields give them (a list, or text or whatever an expression gave). */
+export function readMembers(context: IExecuteFunctions, itemIndex: number): unknown {
+	if (context.getNodeParameter('membersInput', itemIndex, 'list') === 'text') {
+		return context.getNodeParameter('memberIds', itemIndex, '');
+	}
+	const entries = context.getNodeParameter('memberList.member', itemIndex, []) as unknown;
+	return Array.isArray(entries)
+		? entries.map((entry) => (entry !== null && typeof entry === 'object' ? (entry as { userId?: unknown }).userId : entry))
+		: entries;
+}

@@ -1,0 +1,7 @@
+import { membershipChangeOperation } from './putGroup';
+
+export const addGroupMembers = membershipChangeOperation('add', {
+	value: 'addMembers',
+	name: 'Add Members',
+	description: 'Add users to a local group',
+});

@@ -1,0 +1,59 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { Operation } from '../../../shared/operation';
+import { readResultLimit, returnAllOrLimitProperties, type ResultLimit } from '../../../shared/paging';
+import { checkNameFilter, filterGroupsByName, getGroupsRequest } from '../../requests/groupRequests';
+import { requireOrganizationId } from '../../requests/organization';
+import { uiPathListRequest, type UiPathConnection } from '../../transport';
+import { additionalFieldsProperty, readAdditionalFields } from '../common.descriptions';
+
+interface GetManyGroups {
+	organizationId: string;
+	nameContains?: string;
+	limit: ResultLimit;
+}
+
+export const getManyGroups: Operation<UiPathConnection, GetManyGroups> = {
+	value: 'getMany',
+	name: 'Get Many Groups',
+	description: "List the organization's groups, built-in and local",
+	properties: [
+		...returnAllOrLimitProperties(),
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: [
+				{
+					displayName: 'Name Contains',
+					name: 'nameContains',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. Gryff',
+					description:
+						'Only groups whose name contains this text, in any case. UiPath sends every group; n8n keeps the matching ones.',
+				},
+			],
+		},
+		additionalFieldsProperty(),
+	],
+	prepare: (context, itemIndex, connection) => {
+		const filters = context.getNodeParameter('filters', itemIndex, {}) as { nameContains?: unknown } | null;
+		const nameContains = checkNameFilter(filters?.nameContains);
+		return {
+			organizationId: requireOrganizationId(readAdditionalFields(context, itemIndex).organizationId, connection.organizationId),
+			...(nameContains === undefined ? {} : { nameContains }),
+			limit: readResultLimit(context, itemIndex),
+		};
+	},
+	send: async (context, connection, request, itemIndex) => {
+		const { method, path } = getGroupsRequest(request.organizationId);
+		const groups = await uiPathListRequest(context, connection, method, path, itemIndex, {
+			scope: 'PM.Group or PM.Group.Read, for reading groups',
+		});
+		const matching: IDataObject[] = filterGroupsByName(groups, request.nameContains);
+		return request.limit.returnAll ? matching : matching.slice(0, request.limit.limit);
+	},
+};

@@ -1,0 +1,86 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { Operation } from '../../../shared/operation';
+import { checkGroupUpdate, type GroupUpdate } from '../../requests/groupRequests';
+import type { UiPathConnection } from '../../transport';
+import { additionalFieldsProperty, groupIdProperty, readAdditionalFields } from '../common.descriptions';
+import { resolveUpdateNames, sendGroupUpdate } from './putGroup';
+
+const properties: INodeProperties[] = [
+	groupIdProperty,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Members Are',
+				name: 'membersAre',
+				type: 'options',
+				default: 'ids',
+				description: 'How Members to Add and Members to Remove are given',
+				options: [
+					{
+						name: 'Emails or Usernames',
+						value: 'names',
+						description:
+							"Looked up in UiPath's directory (Directory Search) before anything is written; each must name exactly one user",
+					},
+					{ name: 'User IDs', value: 'ids', description: "Identifiers in UiPath's directory, sent as they are" },
+				],
+			},
+			{
+				displayName: 'Members to Add',
+				name: 'membersToAdd',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. lun-1302, nev-3007',
+				description: 'User IDs (or emails or usernames, see Members Are) separated by commas, or an expression that gives a list',
+			},
+			{
+				displayName: 'Members to Remove',
+				name: 'membersToRemove',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. ron-0103',
+				description: 'User IDs (or emails or usernames, see Members Are) separated by commas, or an expression that gives a list',
+			},
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Gryffindors',
+				description:
+					'The new name. Empty: the name stays, and the group is read first for it (UiPath requires the name on every update).',
+			},
+		],
+	},
+	additionalFieldsProperty(),
+];
+
+export const updateGroup: Operation<UiPathConnection, GroupUpdate> = {
+	value: 'update',
+	name: 'Update Group',
+	description: 'Rename a local group, and add or remove members in the same request',
+	properties,
+	prepare: (context, itemIndex, connection) => {
+		const fields = context.getNodeParameter('updateFields', itemIndex, {}) as Record<string, unknown> | null;
+		return checkGroupUpdate(
+			{
+				groupId: context.getNodeParameter('groupId', itemIndex, ''),
+				organizationId: readAdditionalFields(context, itemIndex).organizationId,
+				name: fields?.name,
+				membersAre: fields?.membersAre,
+				add: fields?.membersToAdd,
+				remove: fields?.membersToRemove,
+			},
+			connection.organizationId,
+			{ kind: 'update', addField: 'Members to Add', removeField: 'Members to Remove' },
+		);
+	},
+	resolve: resolveUpdateNames,
+	send: sendGroupUpdate,
+};
