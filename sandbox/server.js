@@ -62,6 +62,10 @@ const { createControl } = require('./control');
  * @property {number|{groupid?: number, uipath?: number}} [tokenLifetimeSeconds] default GroupID 1200, UiPath 3600
  * @property {boolean} [recordBodies] default true
  * @property {number} [recordLimit] keep only the N most recent requests (default: unlimited)
+ * @property {boolean} [recordStates] record on each API request `stateAfter`: its service's groups, in short, once it was
+ *   answered (for tests that check the state after each step of a workflow); default false
+ * @property {number} [uipathPageCap] send at most this many results per page of a UiPath list, whatever `top` asks
+ *   (as a server with a smaller page limit would); default 1000, the documented limit
  * @property {boolean} [quiet] never write anything (overrides verbose)
  * @property {boolean} [verbose] one line per API request on stderr (method, path, status, ms; never bodies, headers or query)
  */
@@ -180,7 +184,7 @@ async function startSandbox(options = {}) {
 	const faults = createFaults({ latencyMs: baseLatency, tokenLifetimeSeconds: opts.tokenLifetimeSeconds, expireIssuedTokens: state.expireIssuedTokens });
 	const router = createRouter([
 		...groupIdRoutes({ state, faults, recordBodies }),
-		...uipathRoutes({ state, faults, url: () => url }),
+		...uipathRoutes({ state, faults, url: () => url, pageCap: opts.uipathPageCap }),
 	]);
 	/** @type {Set<NodeJS.Timeout>} */
 	const timers = new Set();
@@ -317,6 +321,7 @@ async function startSandbox(options = {}) {
 			}
 			send(res, rec, dispatch(), startedAt);
 			if (route && !isToken) faults.countTowardsTokenExpiry();
+			if (opts.recordStates && route && !isToken) rec.stateAfter = state.summary(route.service);
 		};
 
 		const delay = faults.latencyMs();

@@ -70,6 +70,13 @@
  * @property {string|null} endpoint e.g. 'groupid.getGroup' (see the route table in sandbox/groupid.js and sandbox/uipath.js); null for unknown paths
  * @property {number|null} status   response status once sent (null while pending or for 'reset' faults)
  * @property {string|null} fault    'failNext' | 'malformedNext' | null
+ * @property {GroupSummary[]} [stateAfter] the service's groups once the request was answered (option recordStates)
+ */
+
+/**
+ * A group in short, as `stateAfter` records it: GroupID members by sAMAccountName, UiPath members by identifier,
+ * both sorted.
+ * @typedef {{id: string, name: string, members: string[], type?: string, expired?: boolean, description?: string|null}} GroupSummary
  */
 
 /** @typedef {{service: Service, expiresAt: number, identityStoreId?: string}} AccessToken */
@@ -115,7 +122,25 @@ function createState() {
 			for (const entry of state.accessTokens.values()) if (entry.expiresAt > now) entry.expiresAt = now;
 		},
 
-		/** Clears requests, groups and token counts (not the tokens themselves, nor faults: see faults.js). */
+		/**
+		 * The service's groups in short, in creation order.
+		 * @param {Service} service @returns {GroupSummary[]}
+		 */
+		summary(service) {
+			if (service === 'uipath') {
+				return state.groups.uipath.map((g) => ({ id: g.id, name: g.name, members: g.members.map((m) => m.identifier).sort() }));
+			}
+			return state.groups.groupid.map((g) => ({
+				id: g.id,
+				name: g.name,
+				type: g.type,
+				expired: g.expired,
+				description: typeof g.values.description === 'string' ? g.values.description : null,
+				members: g.members.map((m) => m.sAMAccountName).sort(),
+			}));
+		},
+
+				/** Clears requests, groups and token counts (not the tokens themselves, nor faults: see faults.js). */
 		reset() {
 			state.requests.length = 0;
 			state.requestCount = 0;

@@ -109,11 +109,11 @@ function listParam(query, name) {
 // ---------------------------------------------------------------------------
 
 /**
- * @param {{state: import('./state').State, faults: import('./faults').FaultState, url: () => string}} ctx
- *   url: the sandbox's base URL (for the token's `iss`)
+ * @param {{state: import('./state').State, faults: import('./faults').FaultState, url: () => string, pageCap?: number}} ctx
+ *   url: the sandbox's base URL (for the token's `iss`); pageCap: the most results a page of members holds
  * @returns {Route[]}
  */
-function uipathRoutes({ state, faults, url }) {
+function uipathRoutes({ state, faults, url, pageCap = MAX_TOP }) {
 	const groups = state.groups.uipath;
 	const jwtKey = crypto.randomBytes(32);
 	const jwtKid = crypto.randomBytes(8).toString('hex');
@@ -394,7 +394,7 @@ function uipathRoutes({ state, faults, url }) {
 		const { members } = found.group;
 		return {
 			status: 200,
-			body: { totalCount: members.length, results: members.slice(s, s + t).map((m) => ({ id: m.identifier, type: 0, ...m })) },
+			body: { totalCount: members.length, results: members.slice(s, s + Math.min(t, pageCap)).map((m) => ({ id: m.identifier, type: 0, ...m })) },
 		};
 	}
 

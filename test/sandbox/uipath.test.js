@@ -467,3 +467,45 @@ describe('UiPath lifecycle, checked through /__sandbox/state after each step', (
 function wizardLike(identifier) {
 	return { ...UIPATH_DIRECTORY_USERS.find((u) => u.identifier === identifier) };
 }
+
+describe('sandbox options for end-to-end tests: a page cap, and the state after each request', () => {
+	/** @type {import('../../sandbox/server').Sandbox} */
+	let capped;
+	beforeAll(async () => {
+		capped = await startSandbox({ quiet: true, uipathPageCap: 2, recordStates: true });
+	});
+	afterAll(async () => {
+		await capped.close();
+	});
+
+	/** @param {string} method @param {string} path @param {unknown} [body] */
+	const cappedApi = (method, path, body) => call(method, capped.url + UIPATH_API + path, { token: PAT, ...(body === undefined ? {} : { body }) });
+
+	test('uipathPageCap: a page holds at most that many members, with the full totalCount', async () => {
+		await cappedApi('POST', '/Group', { ...SEED_UIPATH_REQUEST });
+		const page = await json(await cappedApi('GET', '/Group/magic-7/gryff-01/Members?top=1000&skip=0'));
+		expect(page.totalCount).toBe(3);
+		const stored = capped.groups.uipath[0].members.map((m) => m.identifier);
+		expect(page.results.map((/** @type {any} */ r) => r.id)).toEqual(stored.slice(0, 2));
+		const rest = await json(await cappedApi('GET', '/Group/magic-7/gryff-01/Members?top=1000&skip=2'));
+		expect(rest.results.map((/** @type {any} */ r) => r.id)).toEqual(stored.slice(2));
+	});
+
+	test('recordStates: each request carries its service\'s groups as they were once it was answered', async () => {
+		capped.reset();
+		await cappedApi('POST', '/Group', { ...SEED_UIPATH_REQUEST });
+		await cappedApi('PUT', '/Group/gryff-01', { partitionGlobalId: 'magic-7', name: 'Renamed', directoryUserIDsToAdd: [], directoryUserIDsToRemove: ['ron-0103'] });
+		await cappedApi('DELETE', '/Group/magic-7/gryff-01');
+
+		expect(capped.requests.map((r) => r.stateAfter)).toEqual([
+			[{ id: 'gryff-01', name: 'Gryffindors', members: ['har-3107', 'her-1909', 'ron-0103'] }],
+			[{ id: 'gryff-01', name: 'Renamed', members: ['har-3107', 'her-1909'] }],
+			[],
+		]);
+	});
+
+	test('without recordStates, nothing is added to the recorded requests', async () => {
+		await createGroup();
+		expect(sb.requests.every((r) => !('stateAfter' in r))).toBe(true);
+	});
+});
