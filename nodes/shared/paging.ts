@@ -73,3 +73,27 @@ export async function collectPages<T>(
 	}
 	return results.slice(0, wanted);
 }
+
+/**
+ * Fetches a list paged by offset (UiPath's `skip` and `top`) until the limit is reached or the
+ * server has no more. A server may send fewer results than asked for (a page-size cap of its
+ * own): while it reports a total that is not reached, the next page starts after what came.
+ * Without a total, a short or empty page is the last.
+ */
+export async function collectOffsetPages<T>(
+	limit: ResultLimit,
+	pageSize: number,
+	fetchPage: (offset: number, pageSize: number) => Promise<Page<T>>,
+	maxPages = 10_000,
+): Promise<T[]> {
+	const wanted = limit.returnAll ? Infinity : limit.limit;
+	const results: T[] = [];
+	for (let pageIndex = 0; pageIndex < maxPages && results.length < wanted; pageIndex++) {
+		const size = Math.min(pageSize, wanted - results.length);
+		const page = await fetchPage(results.length, size);
+		results.push(...page.results);
+		if (page.results.length === 0) break;
+		if (page.totalCount === undefined ? page.results.length < size : results.length >= page.totalCount) break;
+	}
+	return results.slice(0, wanted);
+}

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/operation';
-import { collectPages, readResultLimit, returnAllOrLimitProperties, type ResultLimit } from '../../../shared/paging';
+import { collectOffsetPages, readResultLimit, returnAllOrLimitProperties, type ResultLimit } from '../../../shared/paging';
 import { groupMembersPageRequest, MEMBERS_PAGE_SIZE, type GroupRef } from '../../requests/groupRequests';
 import { uiPathPageRequest, type UiPathConnection } from '../../transport';
 import { additionalFieldsProperty, groupIdProperty, readGroupRef } from '../common.descriptions';
@@ -22,8 +22,8 @@ export const getGroupMembers: Operation<UiPathConnection, GetMembers> = {
 		limit: readResultLimit(context, itemIndex),
 	}),
 	send: async (context, connection, { ref, limit }, itemIndex) =>
-		await collectPages<IDataObject>(limit, MEMBERS_PAGE_SIZE, async (pageIndex, pageSize) => {
-			const { path } = groupMembersPageRequest(ref, pageSize, pageIndex * pageSize);
+		await collectOffsetPages<IDataObject>(limit, MEMBERS_PAGE_SIZE, async (offset, pageSize) => {
+			const { path } = groupMembersPageRequest(ref, pageSize, offset);
 			return await uiPathPageRequest(context, connection, path, itemIndex, groupWords(ref, 'read'));
 		}),
 };
