@@ -120,26 +120,40 @@ export async function sendWithCredential(
  * GroupID documents reads that are a GET with a JSON body (Get a Group: the attributes to load;
  * Preview Membership: the query). n8n's httpRequest helpers drop a GET's body, so these go through
  * n8n's older request helper, which sends it, as n8n's own HTTP Request node does. That helper asks
- * the credential for a new token after any failure, not only a 401: a failed GET with a body costs
- * one more token request (shared by requests failing together, see singleFlightToken).
+ * the credential for a new token and sends again after any failure, not only a 401; so it is asked
+ * not to fail on an HTTP error status, and an answer other than 401 is a failure at once (one
+ * request). Only a 401 is sent again the usual way, which renews the token as every other request
+ * does.
  */
 async function sendGetWithBody(
 	context: IExecuteFunctions,
 	connection: CredentialConnection,
 	request: { url: string; body?: unknown },
 ): Promise<unknown> {
-	return await context.helpers.requestWithAuthentication.call(
-		context,
-		connection.credential.type,
-		{
-			method: 'GET',
-			uri: request.url,
-			body: request.body,
-			json: true,
-			headers: { Accept: 'application/json' },
-			rejectUnauthorized: !connection.ignoreSslIssues,
-			timeout: connection.timeoutMs,
-		},
-		{ credentialsDecrypted: connection.credential },
-	);
+	const send = async (failOnErrorStatus: boolean) =>
+		(await context.helpers.requestWithAuthentication.call(
+			context,
+			connection.credential.type,
+			{
+				method: 'GET',
+				uri: request.url,
+				body: request.body,
+				json: true,
+				headers: { Accept: 'application/json' },
+				rejectUnauthorized: !connection.ignoreSslIssues,
+				timeout: connection.timeoutMs,
+				simple: failOnErrorStatus,
+				resolveWithFullResponse: true,
+			},
+			{ credentialsDecrypted: connection.credential },
+		)) as { statusCode: number; body: unknown; headers?: Record<string, unknown> };
+	let response = await send(false);
+	if (response.statusCode === 401) response = await send(true);
+	if (response.statusCode >= 400) {
+		// Shaped like the failures of n8n's httpRequest helper, with plain data only.
+		throw Object.assign(new Error(`HTTP ${response.statusCode}`), {
+			response: { status: response.statusCode, data: response.body, headers: response.headers ?? {} },
+		});
+	}
+	return response.body;
 }

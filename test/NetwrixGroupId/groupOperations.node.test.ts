@@ -410,6 +410,42 @@ describe('documented answers as Netwrix documents them', () => {
 		expect(output).toEqual([{ json: expect.objectContaining({ objectGuid: DEMO_GUID, name: 'DemoGroup' }), pairedItem: { item: 0 } }]);
 	});
 
+	test('Get of an unknown group: one request and no new token (n8n\'s request helper would renew the token and send again)', async () => {
+		const local = await startLocalGroupId(() => [404, { ...deleteGroupDoc.response, status: 1, message: 'Not found' }]);
+		try {
+			const { error } = await runGroupIdNode(
+				{ resource: 'group', operation: 'get', group: byId() },
+				{ credentials: { ...credentials, serverUrl: local.url } },
+			);
+
+			expect(error?.message).toBe('GroupID did not find what the request names: check the identity store ID and the Server URL');
+			expect(local.received).toHaveLength(1);
+			expect(local.tokensIssued()).toBe(1);
+		} finally {
+			await local.close();
+		}
+	});
+
+	test('Get with an expired token (401): a new token, and the GET sent again with its body', async () => {
+		const local = await startLocalGroupId((_request, authorization) =>
+			authorization === 'Bearer token-1' ? [401, ''] : [200, getGroupDoc.response],
+		);
+		try {
+			const { output, error } = await runGroupIdNode(
+				{ resource: 'group', operation: 'get', group: byId() },
+				{ credentials: { ...credentials, serverUrl: local.url } },
+			);
+
+			expect(error).toBeUndefined();
+			expect(output![0].json.objectGuid).toBe(DEMO_GUID);
+			expect(local.tokensIssued()).toBe(2);
+			expect(local.authorizations[local.authorizations.length - 1]).toBe('Bearer token-2');
+			expect(local.received.every((request) => Array.isArray(request.body))).toBe(true);
+		} finally {
+			await local.close();
+		}
+	});
+
 	test('Get Many reads the documented {total, data} answer', async () => {
 		const { output, error } = await runAgainst(() => [200, searchDoc.response], { resource: 'group', operation: 'getMany', returnAll: true });
 

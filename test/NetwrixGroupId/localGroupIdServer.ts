@@ -9,20 +9,24 @@ export interface LocalRequest {
 }
 
 /**
- * A real HTTP server on 127.0.0.1 that answers like GroupID: a token for the token endpoint, and
- * `answer(request)` for Data Service requests. For what nock cannot show reliably: nock (through
+ * A real HTTP server on 127.0.0.1 that answers like GroupID: a new token (token-1, token-2, …) for
+ * each token request, and `answer(request, authorization)` for Data Service requests. For what nock cannot show reliably: nock (through
  * @mswjs/interceptors) sometimes records a GET's body as empty when several test files share a
  * worker, while the body is on the wire. Use with nock deactivated (`nock.restore()`).
  */
-export async function startLocalGroupId(answer: (request: LocalRequest) => [number, unknown]) {
+export async function startLocalGroupId(answer: (request: LocalRequest, authorization: string) => [number, unknown]) {
 	const received: LocalRequest[] = [];
+	/** The Authorization header of each Data Service request, in order. */
+	const authorizations: string[] = [];
+	let tokensIssued = 0;
 	const server = http.createServer((req, res) => {
 		let text = '';
 		req.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
 		req.on('end', () => {
 			res.setHeader('content-type', 'application/json');
 			if (req.url === '/GroupIDSecurityService/connect/token') {
-				res.end(JSON.stringify({ access_token: 'token', token_type: 'Bearer', expires_in: 1200 }));
+				tokensIssued += 1;
+				res.end(JSON.stringify({ access_token: `token-${tokensIssued}`, token_type: 'Bearer', expires_in: 1200 }));
 				return;
 			}
 			let body: unknown = text;
@@ -33,7 +37,9 @@ export async function startLocalGroupId(answer: (request: LocalRequest) => [numb
 			}
 			const request = { method: req.method ?? '', path: req.url ?? '', body };
 			received.push(request);
-			const [status, reply] = answer(request);
+			const authorization = req.headers.authorization ?? '';
+			authorizations.push(authorization);
+			const [status, reply] = answer(request, authorization);
 			res.statusCode = status;
 			res.end(JSON.stringify(reply));
 		});
@@ -43,6 +49,8 @@ export async function startLocalGroupId(answer: (request: LocalRequest) => [numb
 	return {
 		url: `http://127.0.0.1:${port}`,
 		received,
+		authorizations,
+		tokensIssued: () => tokensIssued,
 		close: async () => await new Promise<void>((resolve) => server.close(() => resolve())),
 	};
 }
