@@ -58,7 +58,29 @@ const echo: Operation<GroupIdConnection, { value: string; copies: number }> = {
 	},
 };
 
-const resources: Array<Resource<GroupIdConnection>> = [{ value: 'thing', name: 'Thing', operations: [echo] }];
+/** What the resolving operation's resolve step was given, one entry per call. */
+const resolveCalls: Array<{ items: number[]; sentBefore: number }> = [];
+let sentSoFar = 0;
+
+/**
+ * Like Echo, with a resolve step: "alias-x" is looked up as "x" once per run, before anything is
+ * sent; "unknown-…" matches nothing and fails its item alone.
+ */
+const echoResolved: Operation<GroupIdConnection, { value: string; copies: number }> = {
+	...echo,
+	value: 'echoResolved',
+	name: 'Echo Resolved',
+	async resolve(_context, _connection, items) {
+		resolveCalls.push({ items: items.map(({ itemIndex }) => itemIndex), sentBefore: sentSoFar });
+		return items.map(({ prepared }) =>
+			prepared.value.startsWith('unknown-')
+				? new InvalidFieldError('Value', `"${prepared.value}" matches nobody`)
+				: { ...prepared, value: prepared.value.replace(/^alias-/, '') },
+		);
+	},
+};
+
+const resources: Array<Resource<GroupIdConnection>> = [{ value: 'thing', name: 'Thing', operations: [echo, echoResolved] }];
 
 class FakeNode implements INodeType {
 	description: INodeTypeDescription = {
@@ -105,6 +127,7 @@ function interceptEcho(options: { delayMs?: number; failures?: Record<string, [n
 			state.inFlightAtArrival.push(inFlight);
 			state.maxInFlight = Math.max(state.maxInFlight, inFlight);
 			state.sent.push(value);
+			sentSoFar++;
 			await new Promise((resolve) => setTimeout(resolve, options.delayMs ?? 5));
 			inFlight--;
 			const failure = options.failures?.[value];
@@ -114,14 +137,21 @@ function interceptEcho(options: { delayMs?: number; failures?: Record<string, [n
 	return state;
 }
 
-function run(options: { values: string[]; copies?: string | number; maxConcurrency?: number; continueOnFail?: boolean; credentials?: object }) {
+function run(options: {
+	values: string[];
+	copies?: string | number;
+	maxConcurrency?: number;
+	continueOnFail?: boolean;
+	credentials?: object;
+	operation?: string;
+}) {
 	return runNodeInEngine({
 		nodeType: new FakeNode(),
 		credentialType: new NetwrixGroupIdApi(),
 		credentials: { ...credentials, ...options.credentials },
 		parameters: {
 			resource: 'thing',
-			operation: 'echo',
+			operation: options.operation ?? 'echo',
 			value: '={{ $json.value }}',
 			copies: options.copies ?? 1,
 			options: { maxConcurrency: options.maxConcurrency ?? 2 },
@@ -197,6 +227,40 @@ describe('the item runner, with a fake operation inside n8n\'s execution engine'
 		]);
 		expect(output![1].json.errorDescription).toContain('Nothing was sent for item 1');
 		expect(output![3].json.httpCode).toBe('500');
+	});
+
+	test("an operation's resolve step runs once, with every item that prepared, before anything is sent", async () => {
+		resolveCalls.length = 0;
+		sentSoFar = 0;
+		const echoServer = interceptEcho();
+		const { output, error } = await run({ operation: 'echoResolved', values: ['alias-a', 'bad-1', 'b', 'alias-c'], continueOnFail: true });
+
+		expect(error).toBeUndefined();
+		expect(resolveCalls).toEqual([{ items: [0, 2, 3], sentBefore: 0 }]);
+		expect([...echoServer.sent].sort()).toEqual(['a', 'b', 'c']);
+		expect(output!.map((item) => [item.json.value ?? item.json.error, item.pairedItem])).toEqual([
+			['a', { item: 0 }],
+			['Invalid "Value" in item 1: "bad-1" is refused', { item: 1 }],
+			['b', { item: 2 }],
+			['c', { item: 3 }],
+		]);
+	});
+
+	test('an item its resolve step fails: an error item with Continue On Fail, else the run stops with nothing sent', async () => {
+		interceptEcho();
+		const continued = await run({ operation: 'echoResolved', values: ['a', 'unknown-x', 'alias-b'], continueOnFail: true, maxConcurrency: 1 });
+		expect(continued.output!.map((item) => [item.json.value ?? item.json.error, item.pairedItem])).toEqual([
+			['a', { item: 0 }],
+			['Invalid "Value" in item 1: "unknown-x" matches nobody', { item: 1 }],
+			['b', { item: 2 }],
+		]);
+
+		nock.cleanAll();
+		const echoServer = interceptEcho();
+		const stopped = await run({ operation: 'echoResolved', values: ['a', 'unknown-x', 'alias-b'] });
+		expect(stopped.output).toBeUndefined();
+		expect(stopped.error?.message).toBe('Invalid "Value" in item 1: "unknown-x" matches nobody');
+		expect(echoServer.sent).toEqual([]);
 	});
 
 	test('without Continue On Fail, no request starts after a failure, and the earliest failure is thrown', async () => {
@@ -318,7 +382,7 @@ describe('the item runner, with a fake operation inside n8n\'s execution engine'
 describe('operations and resources', () => {
 	test('the subtitle names the chosen operation', () => {
 		expect(new FakeNode().description.subtitle).toBe(
-			'={{ ({"thing:echo":"Echo"})[$parameter["resource"] + ":" + $parameter["operation"]] }}',
+			'={{ ({"thing:echo":"Echo","thing:echoResolved":"Echo Resolved"})[$parameter["resource"] + ":" + $parameter["operation"]] }}',
 		);
 	});
 
@@ -329,9 +393,12 @@ describe('operations and resources', () => {
 			['operation', { resource: ['thing'] }],
 			['value', { resource: ['thing'], operation: ['echo'] }],
 			['copies', { resource: ['thing'], operation: ['echo'] }],
+			['value', { resource: ['thing'], operation: ['echoResolved'] }],
+			['copies', { resource: ['thing'], operation: ['echoResolved'] }],
 		]);
 		expect(properties[1].options).toEqual([
 			{ name: 'Echo', value: 'echo', description: 'Sends the value and returns what the server answers', action: 'Echo' },
+			{ name: 'Echo Resolved', value: 'echoResolved', description: 'Sends the value and returns what the server answers', action: 'Echo Resolved' },
 		]);
 	});
 });
