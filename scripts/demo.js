@@ -2,8 +2,8 @@
 // @ts-check
 'use strict';
 /**
- * `npm run demo`: runs both example workflows in a real n8n with this package installed, against
- * the local sandbox, prints the groups they created, and exits (non-zero if either failed).
+ * `npm run demo`: runs every example workflow in a real n8n with this package installed, against
+ * the local sandbox, prints what each step output, and exits (non-zero if any failed).
  */
 const fs = require('node:fs');
 const { startSandbox } = require('../sandbox/server');
@@ -27,19 +27,21 @@ async function main() {
 		await n8n.importWorkflows(runtime, home, workflows);
 		for (const workflow of workflows) {
 			const result = await n8n.executeWorkflow(runtime, home, workflow.id);
-			const lastNode = workflow.nodes[workflow.nodes.length - 1].name;
 			if (!result.succeeded) {
 				failures++;
 				say(`FAILED "${workflow.name}": ${result.errorMessage ?? result.stderr.slice(-2000)}`);
 				continue;
 			}
 			say(`"${workflow.name}" succeeded:`);
-			for (const item of n8n.nodeOutput(result.execution, lastNode)) {
-				console.log(JSON.stringify(summarize(item.json), null, 2));
+			for (const node of workflow.nodes.slice(1)) {
+				const items = n8n.nodeOutput(result.execution, node.name);
+				const shown = items.slice(0, 3).map((item) => JSON.stringify(summarize(item.json)));
+				const more = items.length > 3 ? ` (+${items.length - 3} more)` : '';
+				console.log(`  ${node.name}: ${items.length} item(s)${items.length ? ` ${shown.join(' ')}${more}` : ''}`);
 			}
 		}
 		const state = sandbox.state();
-		say(`the sandbox now holds ${state.groups.groupid.length} Smart Group(s) and ${state.groups.uipath.length} local group(s); tokens issued: GroupID ${state.tokensIssued.groupid}, UiPath ${state.tokensIssued.uipath}`);
+		say(`the sandbox now holds ${state.groups.groupid.length} GroupID group(s) and ${state.groups.uipath.length} UiPath local group(s); tokens issued: GroupID ${state.tokensIssued.groupid}, UiPath ${state.tokensIssued.uipath}`);
 	} finally {
 		await sandbox.close();
 		fs.rmSync(home, { recursive: true, force: true });
@@ -47,16 +49,16 @@ async function main() {
 	process.exitCode = failures === 0 ? 0 : 1;
 }
 
-/** The part of a node's output worth reading on a terminal. */
+/** The fields of an output item worth reading on a terminal (all of them, if none of these is there). */
+const SHOWN_FIELDS = [
+	'error', 'groupName', 'groupGuid', 'name', 'id', 'objectGuid', 'displayName', 'sAMAccountName', 'identifier', 'email',
+	'description', 'added', 'removed', 'expired', 'renewed', 'deleted',
+];
+
 function summarize(json) {
-	if ('groupGuid' in json) {
-		return { smartGroup: json.groupName, guid: json.groupGuid, container: json.container, identityStore: json.identityStoreId };
-	}
-	return {
-		localGroup: json.name,
-		id: json.id,
-		members: (json.members ?? []).map((member) => `${member.displayName} (${member.identifier})`),
-	};
+	const shown = Object.fromEntries(SHOWN_FIELDS.filter((field) => json[field] !== undefined).map((field) => [field, json[field]]));
+	if (Array.isArray(json.members)) shown.members = json.members.map((member) => member.displayName ?? member.identifier);
+	return Object.keys(shown).length > 0 ? shown : json;
 }
 
 main().catch((error) => {

@@ -51,7 +51,7 @@ function sandboxCredentials(sandboxUrl, overrides = { groupId: {}, uiPath: {} })
 				authentication: 'clientCredentials',
 				clientId: UIPATH.clientId,
 				clientSecret: UIPATH.clientSecret,
-				scopes: 'PM.Group.Read PM.Group.Write',
+				scopes: 'PM.Group.Read PM.Group.Write PM.Directory',
 				tokenUrl: '',
 				organizationId: '',
 				ignoreSslIssues: sandboxUrl.startsWith('https:'),

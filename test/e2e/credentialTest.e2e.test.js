@@ -88,11 +88,22 @@ describe('credential tests in a real n8n', () => {
 			{ organizationId: 'magic-7', scopes: 'PM.Group.Read PM.Robots' },
 			{ status: 'Error', message: expect.stringMatching(/^UiPath refused the credential's scopes: the external application must have each of them as an application scope \(invalid_scope/) },
 		],
+		['UiPath: the sandbox credential as npm start makes it (no Organization ID: read from the token)', UIPATH, {}, { status: 'OK', message: 'Connection successful!' }],
 		[
-			'UiPath: no Organization ID',
+			'UiPath: an Organization ID the server refuses',
 			UIPATH,
-			{ organizationId: '' },
-			{ status: 'Error', message: "UiPath refused the organization ID. Set the credential's Organization ID (the organizationId= part of the portal's address)." },
+			{ organizationId: 'not-this-org' },
+			{ status: 'Error', message: expect.stringMatching(/^UiPath refused the organization ID "not-this-org" \(from the credential\)/) },
+		],
+		[
+			'UiPath: a Base URL that already holds identity_',
+			UIPATH,
+			{ organizationId: 'magic-7', baseUrl: 'https://cloud.uipath.com/hogwarts/identity_/api/' },
+			{
+				status: 'Error',
+				message:
+					'The UiPath Identity credential\'s Base URL must stop before identity_: remove "identity_/api" (the node adds it), so that it reads https://cloud.uipath.com/hogwarts/',
+			},
 		],
 		[
 			'UiPath: an expired or wrong access token',
@@ -104,7 +115,11 @@ describe('credential tests in a real n8n', () => {
 			'UiPath: a base URL where nothing listens',
 			UIPATH,
 			{ organizationId: 'magic-7', authentication: 'accessToken', accessToken: '1234', baseUrl: 'http://127.0.0.1:9/nowhere/' },
-			{ status: 'Error', message: 'ECONNREFUSED' },
+			{
+				status: 'Error',
+				message:
+					'Cannot reach the UiPath Identity server at http://127.0.0.1:9/nowhere/identity_/api/Group/magic-7. Check the URL in the credential and that n8n can connect to that address and port.',
+			},
 		],
 	])('%s', async (_label, index, changes, expected) => {
 		expect(await testCredential(index, changes)).toEqual(expected);

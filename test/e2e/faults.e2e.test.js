@@ -15,6 +15,7 @@ const { provisioningWorkflow, NODE_NAME } = require('./workflows');
 const retryOnFail = { retryOnFail: true, maxTries: 2, waitBetweenTries: 100 };
 const continueOnFail = { onError: 'continueRegularOutput' };
 const oneAtATime = { options: { maxConcurrency: 1 } };
+const WRONG_UIPATH_SECRET = 'wrong-uipath-secret-in-faults';
 const TEN_NAMES = ['N0', 'N1', 'Bad/2', 'N3', '', 'N5', 'N6', 'L'.repeat(70), 'N8', 'N9'];
 
 const workflows = [
@@ -34,6 +35,13 @@ const workflows = [
 	provisioningWorkflow({ id: 'gpFTlsIgnore', service: 'groupid', names: ['Tls'], credentials: { netwrixGroupIdApi: { id: 'gpHttpsIgnoreGid', name: 'gpHttpsIgnoreGid' } } }),
 	provisioningWorkflow({ id: 'gpF10Continue', service: 'groupid', names: TEN_NAMES, nodeSettings: continueOnFail }),
 	provisioningWorkflow({ id: 'gpF10Stop', service: 'groupid', names: TEN_NAMES }),
+	provisioningWorkflow({
+		id: 'gpFBadSecretCof',
+		service: 'uipath',
+		names: ['X', 'Y', 'Z'],
+		nodeSettings: continueOnFail,
+		credentials: { uiPathIdentityApi: { id: 'gpBadSecretUiPth', name: 'gpBadSecretUiPth' } },
+	}),
 ];
 
 describe('faults in the real n8n, against the sandbox', () => {
@@ -47,7 +55,7 @@ describe('faults in the real n8n, against the sandbox', () => {
 		const tokens = [...sandbox.requests, ...tlsSandbox.requests]
 			.map((request) => String(request.headers.authorization ?? '').replace(/^Bearer /, ''))
 			.filter((token) => token.length > 8);
-		return [GROUPID.password, GROUPID.clientSecret, UIPATH.clientSecret, ...new Set(tokens)];
+		return [GROUPID.password, GROUPID.clientSecret, UIPATH.clientSecret, WRONG_UIPATH_SECRET, ...new Set(tokens)];
 	}
 
 	/** Runs a workflow at debug log level and checks that no secret appears anywhere in what n8n printed. */
@@ -66,8 +74,10 @@ describe('faults in the real n8n, against the sandbox', () => {
 		sandbox = await startSandbox({ quiet: true });
 		tlsSandbox = await startSandbox({ quiet: true, https: true });
 		const [tlsGroupId] = sandboxCredentials(tlsSandbox.url);
+		const [, badSecretUiPath] = sandboxCredentials(sandbox.url, { groupId: {}, uiPath: { clientSecret: WRONG_UIPATH_SECRET } });
 		await n8n.importCredentials(runtime, home, [
 			...sandboxCredentials(sandbox.url),
+			{ ...badSecretUiPath, id: 'gpBadSecretUiPth', name: 'gpBadSecretUiPth' },
 			{ ...tlsGroupId, id: 'gpHttpsStrictGid', name: 'gpHttpsStrictGid', data: { ...tlsGroupId.data, ignoreSslIssues: false } },
 			{ ...tlsGroupId, id: 'gpHttpsIgnoreGid', name: 'gpHttpsIgnoreGid', data: { ...tlsGroupId.data, ignoreSslIssues: true } },
 		]);
@@ -218,5 +228,21 @@ describe('faults in the real n8n, against the sandbox', () => {
 		);
 		expect(groupNames()).toEqual([]);
 		expect(sandbox.requests.filter((r) => r.endpoint === 'groupid.createSmartGroup')).toEqual([]);
+	});
+
+	test('UiPath, a wrong client secret, Organization ID from the token, Continue On Fail: every item is an error item', async () => {
+		const result = await execute('gpFBadSecretCof');
+
+		expect(result.succeeded).toBe(true);
+		const message =
+			"UiPath does not know the credential's client ID (App ID), or its client secret (App Secret) is wrong (invalid_client: Invalid client or client credentials.)";
+		expect(result.output.map((item) => [item.json.error, item.pairedItem])).toEqual([
+			[message, { item: 0 }],
+			[message, { item: 1 }],
+			[message, { item: 2 }],
+		]);
+		// Not the input items passed through as if they had succeeded.
+		expect(result.output.every((item) => item.json.name === undefined)).toBe(true);
+		expect(sandbox.requests.filter((r) => r.service === 'uipath').map((r) => r.endpoint)).toEqual(['uipath.token']);
 	});
 });
