@@ -1,5 +1,6 @@
 import type {
 	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
 	IHttpRequestOptions,
@@ -8,7 +9,23 @@ import type {
 } from 'n8n-workflow';
 
 import { singleFlightToken } from '../nodes/shared/auth/singleFlightToken';
-import { DEFAULT_SCOPES, requestUiPathToken, uiPathBearerToken } from '../nodes/shared/auth/uiPathToken';
+import { TokenRequestError } from '../nodes/shared/auth/TokenRequestError';
+import {
+	DEFAULT_SCOPES,
+	organizationIdFromToken,
+	requestUiPathToken,
+	uiPathBaseUrl,
+	uiPathBearerToken,
+} from '../nodes/shared/auth/uiPathToken';
+
+/**
+ * Stands in the credential test's URL for the organization when the credential has none: the
+ * test URL is resolved before there is a token, so authenticate() puts the token's prt_id there.
+ */
+const ORGANIZATION_FROM_TOKEN = '{organization-from-token}';
+
+const NO_ORGANIZATION =
+	"The Organization ID is not set, and the access token does not name one (its prt_id claim). Set it: it is the organizationId= part of the UiPath portal's address.";
 
 export class UiPathIdentityApi implements ICredentialType {
 	name = 'uiPathIdentityApi';
@@ -127,8 +144,11 @@ export class UiPathIdentityApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		uiPathBaseUrl(credentials);
 		// A pasted token is used as it is; only client credentials are exchanged for a token.
 		if (credentials.authentication === 'accessToken') return {};
+		requireSet(credentials.clientId, 'Client ID');
+		requireSet(credentials.clientSecret, 'Client Secret');
 		const sessionToken = await singleFlightToken(
 			credentials,
 			credentials.sessionToken,
@@ -141,14 +161,63 @@ export class UiPathIdentityApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
+		const token = uiPathBearerToken(credentials);
+		if (credentials.authentication === 'accessToken') requireSet(token, 'Access Token');
+		if (requestOptions.url.includes(ORGANIZATION_FROM_TOKEN)) {
+			const organizationId = organizationIdFromToken(token);
+			if (organizationId === undefined) throw new TokenRequestError({ message: NO_ORGANIZATION });
+			requestOptions.url = requestOptions.url.replace(ORGANIZATION_FROM_TOKEN, encodeURIComponent(organizationId));
+		}
 		requestOptions.headers = {
 			...requestOptions.headers,
-			Authorization: `Bearer ${uiPathBearerToken(credentials)}`,
+			Authorization: `Bearer ${token}`,
 		};
 		return requestOptions;
 	}
 
-	// The Test button is the UiPath Identity node's own function (its credentials entry names it
-	// with testedBy): it reads the organization from the token's prt_id claim when this credential
-	// has none, which a declarative test request cannot do.
+	// Lists the organization's groups: proves the URL, the token and the read scope together. The
+	// organization is the credential's, or else the token's prt_id claim (see authenticate()).
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.trim().replace(/\\/+$/, "")}}',
+			url: `=/identity_/api/Group/{{ $credentials.organizationId && $credentials.organizationId.trim() ? encodeURIComponent($credentials.organizationId.trim()) : "${ORGANIZATION_FROM_TOKEN}" }}`,
+			method: 'GET',
+			skipSslCertificateValidation: '={{$credentials.ignoreSslIssues}}',
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 400,
+					message:
+						"UiPath refused the organization ID (the credential's, or else the access token's prt_id claim). Set the credential's Organization ID: the organizationId= part of the portal's address.",
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: { value: 401, message: 'UiPath rejected the access token: it is wrong or has expired.' },
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message: 'The token lacks the PM.Group.Read scope (or PM.Group) needed to list groups.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message: 'No UiPath Identity Server answered at this Base URL: check its organization and tenant names.',
+				},
+			},
+		],
+	};
+}
+
+/** A field the credential needs, said "not set" when empty (rather than a refusal from the server). */
+function requireSet(value: unknown, field: string): void {
+	if (value === undefined || value === null || String(value).trim() === '') {
+		throw new TokenRequestError({ message: `The ${field} is not set` });
+	}
 }

@@ -5,7 +5,6 @@ import { operationSubtitle, resourceProperties } from '../shared/operation';
 import { runOptionsProperty } from '../shared/runOptions';
 import { uiPathResources } from './actions/resources';
 import { router, UIPATH_DEFAULT_CONCURRENCY } from './actions/router';
-import { uiPathIdentityApiTest } from './methods/credentialTest';
 
 export class UiPathIdentity implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,8 +19,7 @@ export class UiPathIdentity implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		// The credential is tested by the node's own function: it reads the organization from the token when the credential has none.
-		credentials: [{ name: 'uiPathIdentityApi', required: true, testedBy: 'uiPathIdentityApiTest' }],
+		credentials: [{ name: 'uiPathIdentityApi', required: true }],
 		properties: [
 			...resourceProperties(uiPathResources),
 			runOptionsProperty(
@@ -30,8 +28,6 @@ export class UiPathIdentity implements INodeType {
 			),
 		],
 	};
-
-	methods = { credentialTest: { uiPathIdentityApiTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);
