@@ -1,11 +1,12 @@
 const path = require('path');
 const { task, src, dest } = require('gulp');
 
-// tsc emits only JavaScript; n8n also needs each node's and credential's SVG icon beside it.
+// tsc emits only JavaScript; n8n also needs beside each node its SVG icon and its codex file
+// (<Node>.node.json: categories, search aliases, documentation links), and each credential's icon.
 task('build:icons', copyIcons);
 
 function copyIcons() {
-	const nodeIcons = src(path.resolve('nodes', '**', '*.{png,svg}'), { encoding: false }).pipe(
+	const nodeIcons = src(path.resolve('nodes', '**', '*.{png,svg,node.json}'), { encoding: false }).pipe(
 		dest(path.resolve('dist', 'nodes')),
 	);
 	const credentialIcons = src(path.resolve('credentials', '**', '*.{png,svg}'), {

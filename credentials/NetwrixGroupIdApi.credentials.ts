@@ -21,7 +21,7 @@ export class NetwrixGroupIdApi implements ICredentialType {
 		dark: 'file:../nodes/NetwrixGroupId/netwrixGroupId.dark.svg',
 	};
 
-	documentationUrl = 'https://docs.netwrix.com/docs/directorymanager/11_1/api';
+	documentationUrl = 'https://docs.netwrix.com/docs/directorymanager/11_0/automation/apis/rest-api-reference';
 
 	properties: INodeProperties[] = [
 		{
