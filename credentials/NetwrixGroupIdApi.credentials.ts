@@ -36,7 +36,7 @@ export class NetwrixGroupIdApi implements ICredentialType {
 			name: 'serverUrl',
 			type: 'string',
 			default: '',
-			placeholder: 'https://groupid.example.local:4443',
+			placeholder: 'e.g. https://groupid.example.local:4443',
 			description:
 				'Address of the GroupID server, with its port and without a path. The token is requested from /GroupIDSecurityService and groups are created through /GroupIDDataService on this server.',
 			required: true,
@@ -63,7 +63,7 @@ export class NetwrixGroupIdApi implements ICredentialType {
 			name: 'username',
 			type: 'string',
 			default: '',
-			placeholder: 'DEMO\\provisioner',
+			placeholder: 'e.g. DEMO\\provisioner',
 			description:
 				'A directory account allowed to create groups in the identity store, e.g. DOMAIN\\user',
 			required: true,
@@ -79,9 +79,9 @@ export class NetwrixGroupIdApi implements ICredentialType {
 		{
 			displayName: 'Identity Store ID',
 			name: 'identityStoreId',
-			type: 'number',
-			typeOptions: { minValue: 1, numberPrecision: 0 },
-			default: 1,
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 2',
 			description:
 				'The identity store the account signs in to, and the default store in which groups are created. Find it in GroupID\'s Identitystore table or in the portal\'s identity store settings.',
 			required: true,

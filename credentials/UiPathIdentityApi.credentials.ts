@@ -53,7 +53,7 @@ export class UiPathIdentityApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: '',
-			placeholder: 'https://automation.example.com/myorg/DefaultTenant/',
+			placeholder: 'e.g. https://automation.example.com/myorg/DefaultTenant/',
 			description:
 				'Automation Suite: https://{yourDomain}/{organizationName}/{tenantName}/. Automation Cloud: https://cloud.uipath.com/{organizationName}/. A trailing slash does not matter.',
 			required: true,
@@ -109,7 +109,7 @@ export class UiPathIdentityApi implements ICredentialType {
 			name: 'tokenUrl',
 			type: 'string',
 			default: '',
-			placeholder: 'https://automation.example.com/identity_/connect/token',
+			placeholder: 'e.g. https://automation.example.com/identity_/connect/token',
 			description:
 				"Leave empty to use https://{host of the Base URL}/identity_/connect/token. Set it if your installation's Identity Server lives elsewhere.",
 			displayOptions: { show: { authentication: ['clientCredentials'] } },

@@ -51,3 +51,17 @@ export function normalizeMemberList(raw: unknown, words: MemberListWords): strin
 	});
 	return [...members];
 }
+
+/**
+ * How the members of an operation are entered: one field per member, or all in one field (text
+ * separated by commas, semicolons or line breaks, or an expression that gives a list). Every field
+ * takes expressions either way.
+ */
+export const MEMBERS_INPUT_OPTIONS = [
+	{ name: 'One per Field', value: 'list', description: 'Add a field for each member' },
+	{
+		name: 'All in One Field',
+		value: 'text',
+		description: 'Members separated by commas, semicolons or line breaks, or an expression that gives a list',
+	},
+];

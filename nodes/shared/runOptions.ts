@@ -29,7 +29,7 @@ export function runOptionsProperty(defaultConcurrency: number, concurrencyAdvice
 				description: `How many items may be sent at once. ${concurrencyAdvice}.`,
 			},
 			{
-				displayName: 'Timeout',
+				displayName: 'Timeout (Ms)',
 				name: 'timeoutMs',
 				type: 'number',
 				typeOptions: { minValue: 1000, numberPrecision: 0 },
@@ -57,7 +57,7 @@ export function readRunOptions(context: IExecuteFunctions, defaultConcurrency: n
 	if (!Number.isFinite(timeoutMs) || timeoutMs < 1) {
 		throw new NodeOperationError(
 			context.getNode(),
-			`Invalid "Timeout": must be a number of milliseconds, not "${String(options.timeoutMs)}"`,
+			`Invalid "Timeout (Ms)": must be a number of milliseconds, not "${String(options.timeoutMs)}"`,
 		);
 	}
 	return { maxConcurrency, timeoutMs };

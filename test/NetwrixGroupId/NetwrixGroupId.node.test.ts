@@ -101,13 +101,24 @@ describe('Netwrix GroupID node in n8n\'s execution engine', () => {
 				json: {
 					groupGuid: 'f8bc4524-fdcb-4b85-9f3f-d6c0af7c58ae',
 					groupName: 'DemoSmartGroup1',
+					distinguishedName: 'CN=DemoSmartGroup1,OU=Groups,DC=demo,DC=local',
 					container: 'OU=Groups,DC=demo,DC=local',
+					groupType: 8,
+					security: 'Semi_Private',
+					criteria: '(department Contains "engineering")',
 					identityStoreId: 2,
-					response: seedResponse,
 				},
 				pairedItem: { item: 0 },
 			},
 		]);
+	});
+
+	test('with Simplify off, the output is GroupID\'s answer as it came', async () => {
+		interceptGroupId([[200, seedResponse]]);
+		const { output, error } = await run({ parameters: { simplify: false } });
+
+		expect(error).toBeUndefined();
+		expect(output).toEqual([{ json: seedResponse, pairedItem: { item: 0 } }]);
 	});
 
 	test('asks for the token once for many items, and fills each item from its own expressions', async () => {

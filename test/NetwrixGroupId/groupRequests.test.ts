@@ -117,11 +117,11 @@ describe('Create Static Group body', () => {
 		['a description that is a list', { description: ['a'] }, 'Description', 'must be text, not a list'],
 		['an owner that is neither GUID nor DN', { owner: 'jdoe' }, 'Owner', '"jdoe" is neither an object GUID (like 19a1822e-e7ef-4206-af75-1c2d8b1d15eb) nor a distinguished name (like CN=Administrator,CN=Users,DC=demo,DC=local)'],
 		['an owner DN with an empty value', { owner: 'CN=,DC=demo' }, 'Owner', '"CN=" has no value, in "CN=,DC=demo"'],
-		['over-long notes', { notes: 'n'.repeat(1025) }, 'Notes', 'is 1025 characters long; the limit is 1024'],
-		['an additional attribute without name', { additionalAttributes: [{ name: ' ', value: 'x' }] }, 'Additional Attributes (entry 1, Name)', 'is empty'],
-		['an additional attribute with a bad name', { additionalAttributes: [{ name: 'a b', value: 'x' }] }, 'Additional Attributes (entry 1, Name)', '"a b" is not an attribute name'],
-		['an additional attribute whose value is an object', { additionalAttributes: [{ name: 'a', value: { x: 1 } }] }, 'Additional Attributes (entry 1, Value)', 'must be text, not an object'],
-		['an additional attribute with an unknown action', { additionalAttributes: [{ name: 'a', value: 'x', action: '2' }] }, 'Additional Attributes (entry 1, Action)', 'must be one of 0, 1, not "2"'],
+		['over-long notes', { notes: 'n'.repeat(1025) }, 'Group Notes (Info Attribute)', 'is 1025 characters long; the limit is 1024'],
+		['an additional attribute without name', { additionalAttributes: [{ name: ' ', value: 'x' }] }, 'Additional Attributes › Name (entry 1)', 'is empty'],
+		['an additional attribute with a bad name', { additionalAttributes: [{ name: 'a b', value: 'x' }] }, 'Additional Attributes › Name (entry 1)', '"a b" is not an attribute name'],
+		['an additional attribute whose value is an object', { additionalAttributes: [{ name: 'a', value: { x: 1 } }] }, 'Additional Attributes › Value (entry 1)', 'must be text, not an object'],
+		['an additional attribute with an unknown action', { additionalAttributes: [{ name: 'a', value: 'x', action: '2' }] }, 'Additional Attributes › Action (entry 1)', 'must be one of 0, 1, not "2"'],
 	])('refuses %s', (_label, changes, field, reason) => {
 		expect(refusal(() => build(changes))).toEqual([field, reason]);
 	});
@@ -364,7 +364,7 @@ describe('Update request', () => {
 		['a description that is an object', { description: { a: 1 } }, 'Description', 'must be text, not an object'],
 		['an owner that is an e-mail address', { owner: 'jdoe@demo.local' }, 'Owner', '"jdoe@demo.local" is neither an object GUID (like 19a1822e-e7ef-4206-af75-1c2d8b1d15eb) nor a distinguished name (like CN=Administrator,CN=Users,DC=demo,DC=local)'],
 		['an unknown security', { security: 'Open' }, 'Security', 'must be one of Private, Semi_Private, Public, not "Open"'],
-		['an additional attribute without value', { additionalAttributes: [{ name: 'company', value: null }] }, 'Additional Attributes (entry 1, Value)', 'must be text, not null'],
+		['an additional attribute without value', { additionalAttributes: [{ name: 'company', value: null }] }, 'Additional Attributes › Value (entry 1)', 'must be text, not null'],
 	])('refuses %s', (_label, fields, field, reason) => {
 		expect(refusal(() => build(fields))).toEqual([field, reason]);
 	});

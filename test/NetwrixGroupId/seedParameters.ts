@@ -21,7 +21,7 @@ export function seedFields(): SmartGroupFields {
 		objectTypes: parameters.objectTypes,
 		criteria: { mode: 'conditions', conditions: [condition], combineWith: parameters.combineWith },
 		startPaths: parameters.startPaths.startPath,
-		notes: parameters.notes,
+		notes: parameters.additionalFields.notes,
 		description: parameters.additionalFields.description,
 		owner: parameters.additionalFields.owner,
 	};

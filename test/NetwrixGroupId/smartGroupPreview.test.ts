@@ -49,7 +49,7 @@ describe('Preview Membership request', () => {
 	});
 
 	test('the documented criteria itself, with its unbalanced parenthesis, is refused before anything is sent', () => {
-		expect(refusal(() => build({ criteria: { mode: 'raw', text: DOCUMENTED_CRITERIA } }))).toEqual(['Criteria', 'has 1 unclosed "("']);
+		expect(refusal(() => build({ criteria: { mode: 'raw', text: DOCUMENTED_CRITERIA } }))).toEqual(['Query Text', 'has 1 unclosed "("']);
 	});
 
 	test('the path carries the documented query string; pages are numbered from 1', () => {
@@ -120,10 +120,10 @@ describe('Preview Membership request', () => {
 		['an unknown scope', { startPaths: [{ path: 'DC=demo', scope: '0' }] }, 'Start Paths (path 1, Scope)', 'must be one of 1, 2, not "0"'],
 		['no object type', { objectTypes: [] }, 'Object Types', 'choose at least one kind of object for the group to hold'],
 		['an unknown object type', { objectTypes: ['6', 'users'] }, 'Object Types', '"users" is not a GroupID object type (1 to 11, e.g. 6 for Users)'],
-		['empty query text', { criteria: { mode: 'raw', text: ' ' } }, 'Criteria', 'is empty'],
-		['query text with an unclosed quote', { criteria: { mode: 'raw', text: '(a Contains "b)' } }, 'Criteria', 'has an unclosed double quote'],
-		['no condition', { criteria: { mode: 'conditions', conditions: [], combineWith: 'AND' } }, 'Criteria Conditions', 'add at least one condition, so GroupID knows whom to include'],
-		['a condition without value', { criteria: { mode: 'conditions', conditions: [{ attribute: 'title', operator: 'Starts With', value: '' }], combineWith: 'AND' } }, 'Criteria Conditions (condition 1, Value)', 'is empty; "Starts With" compares the attribute with a value (to test whether it has one at all, use Present or Not Present)'],
+		['empty query text', { criteria: { mode: 'raw', text: ' ' } }, 'Query Text', 'is empty'],
+		['query text with an unclosed quote', { criteria: { mode: 'raw', text: '(a Contains "b)' } }, 'Query Text', 'has an unclosed double quote'],
+		['no condition', { criteria: { mode: 'conditions', conditions: [], combineWith: 'AND' } }, 'Conditions', 'add at least one condition, so GroupID knows whom to include'],
+		['a condition without value', { criteria: { mode: 'conditions', conditions: [{ attribute: 'title', operator: 'Starts With', value: '' }], combineWith: 'AND' } }, 'Conditions › Value (condition 1)', 'is empty; "Starts With" compares the attribute with a value (to test whether it has one at all, use Present or Not Present)'],
 		['an attribute to load that is an object', { attributes: [{ a: 1 }] }, 'Attributes to Load', 'entry 1 must be an attribute name, not an object'],
 	])('refuses %s', (_label, changes, field, reason) => {
 		expect(refusal(() => build(changes))).toEqual([field, reason]);

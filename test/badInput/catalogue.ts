@@ -93,32 +93,32 @@ const createOperationBadInputs: BadInput[] = [
 		node: 'Netwrix GroupID',
 		input: 'Query text with an unclosed quote',
 		parameters: { criteriaMode: 'raw', criteriaText: '(department Contains "engineering)' },
-		message: 'Invalid "Criteria" in item 0: has an unclosed double quote',
+		message: 'Invalid "Query Text" in item 0: has an unclosed double quote',
 	},
 	{
 		node: 'Netwrix GroupID',
 		input: 'Query text with an unclosed parenthesis',
 		parameters: { criteriaMode: 'raw', criteriaText: '((department Contains "engineering")' },
-		message: 'Invalid "Criteria" in item 0: has 1 unclosed "("',
+		message: 'Invalid "Query Text" in item 0: has 1 unclosed "("',
 	},
 	{
 		node: 'Netwrix GroupID',
 		input: 'Condition with an unknown operator (from an expression)',
 		parameters: { conditions: { condition: [{ attribute: 'department', operator: '={{ "Like" }}', value: 'eng' }] } },
 		message:
-			'Invalid "Criteria Conditions (condition 1, Operator)" in item 0: "Like" is not a GroupID operator; use one of: Contains, Doesn\'t End With, Doesn\'t Start With, Ends With, Greater Or Equal, Is Exactly, Isn\'t, Less Or Equal, Not Contain, Not Present, Present, Starts With',
+			'Invalid "Conditions › Operator (condition 1)" in item 0: "Like" is not a GroupID operator; use one of: Contains, Doesn\'t End With, Doesn\'t Start With, Ends With, Greater Or Equal, Is Exactly, Isn\'t, Less Or Equal, Not Contain, Not Present, Present, Starts With',
 	},
 	{
 		node: 'Netwrix GroupID',
 		input: 'No condition at all',
 		parameters: { conditions: { condition: [] } },
-		message: 'Invalid "Criteria Conditions" in item 0: add at least one condition, so GroupID knows whom to include',
+		message: 'Invalid "Conditions" in item 0: add at least one condition, so GroupID knows whom to include',
 	},
 	{
 		node: 'Netwrix GroupID',
 		input: 'Condition value that is an object (from an expression)',
 		parameters: { conditions: { condition: [{ attribute: 'department', operator: 'Contains', value: '={{ { a: 1 } }}' }] } },
-		message: 'Invalid "Criteria Conditions (condition 1, Value)" in item 0: must be text, not an object',
+		message: 'Invalid "Conditions › Value (condition 1)" in item 0: must be text, not an object',
 	},
 	{
 		node: 'Netwrix GroupID',
@@ -170,6 +170,12 @@ const createOperationBadInputs: BadInput[] = [
 		credentials: { serverUrl: 'https://groupid.example.local:4443/GroupIDDataService/api' },
 		message:
 			'The Netwrix GroupID credential\'s Server URL must be the server address only, like https://server:4443, without the path "/GroupIDDataService/api"',
+	},
+	{
+		node: 'Netwrix GroupID',
+		input: 'Credential: Identity Store ID not set',
+		credentials: { identityStoreId: '' },
+		message: "The Netwrix GroupID credential's Identity Store ID is not set",
 	},
 	{
 		node: 'Netwrix GroupID',

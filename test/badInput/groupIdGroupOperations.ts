@@ -29,7 +29,7 @@ export const groupIdGroupOperationsBadInputs: BadInput[] = [
 			operation: 'create',
 			additionalFields: { additionalAttributes: { attribute: [{ name: 'company', value: 'Acme' }, { name: '', value: 'x' }] } },
 		},
-		message: 'Invalid "Additional Attributes (entry 2, Name)" in item 0: is empty',
+		message: 'Invalid "Additional Attributes › Name (entry 2)" in item 0: is empty',
 	},
 	// Group: the group acted on (Get, Update, Delete, Expire, Renew)
 	{
@@ -130,7 +130,7 @@ export const groupIdGroupOperationsBadInputs: BadInput[] = [
 		node: 'Netwrix GroupID',
 		input: 'Preview Membership: the documented sample\'s criteria, which lacks its closing parenthesis',
 		parameters: { ...preview, criteriaMode: 'raw', criteriaText: '(department contains "eng"' },
-		message: 'Invalid "Criteria" in item 0: has 1 unclosed "("',
+		message: 'Invalid "Query Text" in item 0: has 1 unclosed "("',
 	},
 	{
 		node: 'Netwrix GroupID',

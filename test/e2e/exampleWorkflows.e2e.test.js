@@ -77,7 +77,16 @@ describe('the package in a real n8n, against the sandbox', () => {
 		expect(output).toHaveLength(1);
 		expect(output[0].json.groupName).toBe('DemoSmartGroup1');
 		expect(output[0].json.groupGuid).toBe(sandbox.groups.groupid[0].id);
-		expect(output[0].json.response.data).toBe(sandbox.groups.groupid[0].id);
+		expect(output[0].json).toEqual({
+			groupGuid: sandbox.groups.groupid[0].id,
+			groupName: 'DemoSmartGroup1',
+			distinguishedName: 'CN=DemoSmartGroup1,OU=Groups,DC=demo,DC=local',
+			container: 'OU=Groups,DC=demo,DC=local',
+			groupType: 8,
+			security: 'Semi_Private',
+			criteria: '(department Contains "engineering")',
+			identityStoreId: 2,
+		});
 	});
 
 	test('the local group example creates the documented group: the sandbox receives the documented body', async () => {

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { GROUP_TYPES } from '../requests/groupFields';
+import { GROUP_NOTES_FIELD, GROUP_TYPES } from '../requests/groupFields';
 
 /**
  * The group an operation acts on: by its object GUID, or by its name or distinguished name.
@@ -168,15 +168,31 @@ export function additionalAttributesProperty(action: {
 	};
 }
 
-/** The Action choices of operations whose documented sample sends 0 with every value. */
-export const ACTION_ZERO_LIKE_SAMPLE = {
-	default: '0',
-	description: "GroupID's Action code for the value. Netwrix does not document it; the documented sample sends 0 with every value.",
-	options: [
-		{ name: '0 (Like the Sample)', value: '0' },
-		{ name: '1', value: '1' },
-	],
-};
+/**
+ * GroupID's Action code for a value: Netwrix does not document it, so the choices say how its
+ * documented samples use the two codes they send.
+ */
+export function attributeActionChoices(defaultValue: '0' | '1', samples: string) {
+	return {
+		default: defaultValue,
+		description: `GroupID's code for how to apply the value. Netwrix does not document the codes; ${samples}`,
+		options: [
+			{
+				name: 'Chosen Value (Action 1)',
+				value: '1',
+				description: "The code GroupID's Smart Group sample sends with values the requester chooses (name, description, owner)",
+			},
+			{
+				name: 'Fixed Value (Action 0)',
+				value: '0',
+				description: "The code GroupID's samples send with fixed values (group type, object category), and every value of a static group or an update",
+			},
+		],
+	};
+}
+
+/** The Action choices of operations whose documented samples send 0 with every value (static create, update). */
+export const ACTION_ZERO_LIKE_SAMPLE = attributeActionChoices('0', 'their documented samples send 0 with every value.');
 
 /** Attributes to Load: names GroupID loads besides an operation's default set. */
 export function attributesToLoadProperty(defaults: readonly string[]): INodeProperties {
@@ -210,4 +226,16 @@ export function readAdditionalAttributes(collection: Record<string, unknown>): u
 		return (attributes as { attribute?: unknown }).attribute;
 	}
 	return attributes;
+}
+
+/** The group's Notes (its info attribute), an optional field of creates and updates. */
+export function groupNotesOption(defaultValue = ''): INodeProperties {
+	return {
+		displayName: GROUP_NOTES_FIELD,
+		name: 'notes',
+		type: 'string',
+		typeOptions: { rows: 2 },
+		default: defaultValue,
+		description: "Text for the group's Notes in GroupID, its info attribute in the directory",
+	};
 }

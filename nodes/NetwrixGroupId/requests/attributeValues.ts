@@ -40,15 +40,16 @@ export function applyAdditionalAttributes(
 ): void {
 	const added = new Map<string, { name: string; values: AttributeValue[] }>();
 	entries.forEach((entry, index) => {
-		const where = `Additional Attributes (entry ${index + 1}`;
-		const name = requireText(`${where}, Name)`, entry.name);
+		// As the panel labels them: "Additional Attributes › Name (entry 2)".
+		const field = (label: string) => `Additional Attributes › ${label} (entry ${index + 1})`;
+		const name = requireText(field('Name'), entry.name);
 		if (!ATTRIBUTE_NAME.test(name)) {
-			throw new InvalidFieldError(`${where}, Name)`, `"${name}" is not an attribute name`);
+			throw new InvalidFieldError(field('Name'), `"${name}" is not an attribute name`);
 		}
 		if (entry.value === null || entry.value === undefined || typeof entry.value === 'object') {
-			throw new InvalidFieldError(`${where}, Value)`, `must be text, not ${describeType(entry.value)}`);
+			throw new InvalidFieldError(field('Value'), `must be text, not ${describeType(entry.value)}`);
 		}
-		const action = checkChoice(`${where}, Action)`, entry.action ?? String(defaultAction), ['0', '1']);
+		const action = checkChoice(field('Action'), entry.action ?? String(defaultAction), ['0', '1']);
 		const key = name.toLowerCase();
 		const group = added.get(key) ?? { name, values: [] };
 		group.values.push(attributeValue(String(entry.value), Number(action)));

@@ -32,8 +32,10 @@ export type CriteriaInput =
 	| { mode: 'raw'; text: unknown };
 
 const ATTRIBUTE_NAME = /^[A-Za-z][A-Za-z0-9_.-]*$/;
-const FIELD_CONDITIONS = 'Criteria Conditions';
-const FIELD_RAW = 'Criteria';
+/** The fields as the node's panel labels them: "Conditions › Value (condition 2)", say. */
+const FIELD_CONDITIONS = 'Conditions';
+const FIELD_RAW = 'Query Text';
+const conditionField = (field: string, index: number) => `${FIELD_CONDITIONS} › ${field} (condition ${index + 1})`;
 
 /**
  * The IMSGCriteria text: `(department Contains "engineering")`, several conditions joined by
@@ -53,24 +55,23 @@ export function renderCriteria(input: CriteriaInput): string {
 }
 
 function renderCondition(condition: CriteriaCondition, index: number): string {
-	const where = `condition ${index + 1}`;
-	const attribute = requireText(`${FIELD_CONDITIONS} (${where}, Attribute)`, condition.attribute);
+	const attribute = requireText(conditionField('Attribute', index), condition.attribute);
 	if (!ATTRIBUTE_NAME.test(attribute)) {
 		throw new InvalidFieldError(
-			`${FIELD_CONDITIONS} (${where}, Attribute)`,
+			conditionField('Attribute', index),
 			`"${attribute}" is not a directory attribute name (letters, digits, "-", "_" or ".", starting with a letter)`,
 		);
 	}
 	const operator = condition.operator;
 	if (typeof operator !== 'string' || !(CRITERIA_OPERATORS as readonly string[]).includes(operator)) {
 		throw new InvalidFieldError(
-			`${FIELD_CONDITIONS} (${where}, Operator)`,
+			conditionField('Operator', index),
 			`"${String(operator)}" is not a GroupID operator; use one of: ${CRITERIA_OPERATORS.join(', ')}`,
 		);
 	}
 	if (VALUELESS_OPERATORS.has(operator)) return `(${attribute} ${operator})`;
 	const value = condition.value;
-	const valueField = `${FIELD_CONDITIONS} (${where}, Value)`;
+	const valueField = conditionField('Value', index);
 	if (value !== null && typeof value === 'object') {
 		throw new InvalidFieldError(valueField, `must be text, not ${describeType(value)}`);
 	}

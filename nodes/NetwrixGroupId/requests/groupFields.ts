@@ -61,3 +61,6 @@ export function checkOwner(raw: unknown, options: { allowDn?: boolean } = {}): s
 			: `"${owner}" is not an object GUID (like 19a1822e-e7ef-4206-af75-1c2d8b1d15eb)`,
 	);
 }
+
+/** The label of the field that fills a group's Notes (its `info` attribute), as the panel shows it. */
+export const GROUP_NOTES_FIELD = 'Group Notes (Info Attribute)';

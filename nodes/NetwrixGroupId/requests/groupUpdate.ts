@@ -5,7 +5,7 @@ import {
 	type AdditionalAttributeInput,
 	type AttributesCollection,
 } from './attributeValues';
-import { checkOwner, GROUP_SECURITY } from './groupFields';
+import { checkOwner, GROUP_NOTES_FIELD, GROUP_SECURITY } from './groupFields';
 import { checkGroupTarget, groupPath, type GroupLocatorInput, type GroupTarget } from './groupTarget';
 import { InvalidFieldError, optionalText } from '../../shared/InvalidFieldError';
 
@@ -47,7 +47,7 @@ export function buildUpdateGroupRequest(
 	const target = checkGroupTarget(fields.group, defaults);
 	const description = optionalText('Description', fields.description, { maxLength: 1024 });
 	const displayName = optionalText('Display Name', fields.displayName, { maxLength: 256 });
-	const notes = optionalText('Notes', fields.notes, { maxLength: 1024 });
+	const notes = optionalText(GROUP_NOTES_FIELD, fields.notes, { maxLength: 1024 });
 	const owner = checkOwner(fields.owner, { allowDn: true });
 	const security =
 		fields.security === undefined || fields.security === null || fields.security === ''

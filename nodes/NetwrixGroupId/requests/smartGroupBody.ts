@@ -8,7 +8,7 @@ import {
 } from './attributeValues';
 import type { CriteriaInput } from './criteria';
 import { checkDistinguishedName, domainRootOf } from './distinguishedName';
-import { checkGroupName, checkOwner, GROUP_SECURITY, GROUP_TYPES } from './groupFields';
+import { checkGroupName, checkOwner, GROUP_NOTES_FIELD, GROUP_SECURITY, GROUP_TYPES } from './groupFields';
 import { checkSmartGroupQuery, type StartPathInput } from './smartGroupQuery';
 import { InvalidFieldError, optionalText } from '../../shared/InvalidFieldError';
 
@@ -91,7 +91,7 @@ export function buildSmartGroupRequest(
 	});
 	const mailEnabled = fields.mailEnabled === undefined ? true : fields.mailEnabled === true;
 	const mailNickname = mailEnabled ? checkMailNickname(fields.mailNickname, groupName) : undefined;
-	const notes = optionalText('Notes', fields.notes, { maxLength: 1024 });
+	const notes = optionalText(GROUP_NOTES_FIELD, fields.notes, { maxLength: 1024 });
 	const displayName = optionalText('Display Name', fields.displayName, { maxLength: 256 }) ?? groupName;
 	const samAccountName =
 		fields.samAccountName === undefined || String(fields.samAccountName).trim() === ''

@@ -10,17 +10,17 @@ import { InvalidFieldError } from '../../shared/InvalidFieldError';
 
 /** IMSGObjectTypes: what kind of directory objects the criteria select. An enumeration, not a bitmask. */
 export const OBJECT_TYPES = {
-	1: 'Users with mailboxes',
-	2: 'Users with external email',
-	3: 'Contacts with external email',
-	4: 'Mail-enabled groups',
-	5: 'Mail-enabled public folders',
+	1: 'Users With Mailboxes',
+	2: 'Users With External Email',
+	3: 'Contacts With External Email',
+	4: 'Mail-Enabled Groups',
+	5: 'Mail-Enabled Public Folders',
 	6: 'Users',
 	7: 'Contacts',
 	8: 'Groups',
 	9: 'Workstations',
 	10: 'Servers',
-	11: 'Domain controllers',
+	11: 'Domain Controllers',
 } as const;
 
 /** IMSGStartPath scope: 1 = that container only, 2 = the whole subtree. */

@@ -7,7 +7,7 @@ import {
 	type AttributesCollection,
 } from './attributeValues';
 import { checkDistinguishedName } from './distinguishedName';
-import { checkGroupName, checkOwner, GROUP_SECURITY, GROUP_TYPES, type GroupTypeValue } from './groupFields';
+import { checkGroupName, checkOwner, GROUP_NOTES_FIELD, GROUP_SECURITY, GROUP_TYPES, type GroupTypeValue } from './groupFields';
 import { dataServicePath } from './groupTarget';
 import { optionalText } from '../../shared/InvalidFieldError';
 
@@ -71,7 +71,7 @@ export function buildStaticGroupRequest(
 	const security = checkChoice('Security', fields.security, GROUP_SECURITY);
 	const description = optionalText('Description', fields.description, { maxLength: 1024 });
 	const owner = checkOwner(fields.owner, { allowDn: true });
-	const notes = optionalText('Notes', fields.notes, { maxLength: 1024 });
+	const notes = optionalText(GROUP_NOTES_FIELD, fields.notes, { maxLength: 1024 });
 
 	const value = (text: string) => [attributeValue(text, STATIC_GROUP_ACTION)];
 	// In the order of the documented sample, then the optional attributes it does not show.

@@ -49,6 +49,11 @@ export async function openGroupIdConnection(
 			{ description: 'Open the Netwrix GroupID credential and correct its Server URL.' },
 		);
 	}
+	if (data.identityStoreId === undefined || data.identityStoreId === null || String(data.identityStoreId).trim() === '') {
+		throw new NodeOperationError(context.getNode(), "The Netwrix GroupID credential's Identity Store ID is not set", {
+			description: "Open the Netwrix GroupID credential and set its Identity Store ID (from GroupID's Identitystore table).",
+		});
+	}
 	return {
 		serverUrl,
 		identityStoreId: Number(data.identityStoreId),

@@ -1,5 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { MEMBERS_INPUT_OPTIONS } from '../../shared/memberList';
+
 import { checkGroupRef, type GroupRef } from '../requests/groupRequests';
 import type { UiPathConnection } from '../transport';
 
@@ -67,7 +69,7 @@ export const membersAreProperty: INodeProperties = {
 			description:
 				"Looked up in UiPath's directory (Directory Search) before anything is written; each must name exactly one user",
 		},
-		{ name: 'User IDs', value: 'ids', description: "Identifiers in UiPath's directory, sent as they are" },
+		{ name: 'User IDs', value: 'ids', description: "Identifiers in UiPath's directory (GUIDs), sent as they are" },
 	],
 };
 
@@ -75,19 +77,12 @@ export const membersAreProperty: INodeProperties = {
 export function membersProperties(what: string): INodeProperties[] {
 	return [
 		{
-			displayName: 'Members Input',
+			displayName: 'Enter Members',
 			name: 'membersInput',
 			type: 'options',
 			default: 'list',
 			description: `How to give the ${what}`,
-			options: [
-				{ name: 'List', value: 'list', description: 'One field per member' },
-				{
-					name: 'Text or Expression',
-					value: 'text',
-					description: 'Members separated by commas, or an expression that gives a list',
-				},
-			],
+			options: MEMBERS_INPUT_OPTIONS,
 		},
 		{
 			displayName: 'Members',
@@ -107,8 +102,9 @@ export function membersProperties(what: string): INodeProperties[] {
 							name: 'userId',
 							type: 'string',
 							default: '',
-							placeholder: 'e.g. ron-0103',
-							description: "The user's identifier in UiPath's directory, or their email or username (see Members Are)",
+							placeholder: 'e.g. 4592c5a7-3862-45d1-a6be-7592b458dd15 or alex.morgan@example.com',
+							description:
+								"The user's identifier in UiPath's directory (a GUID; Search Directory finds it), or their email or username (see Members Are)",
 						},
 					],
 				},
@@ -120,8 +116,8 @@ export function membersProperties(what: string): INodeProperties[] {
 			name: 'memberIds',
 			type: 'string',
 			default: '',
-			placeholder: 'e.g. ron-0103, har-3107, her-1909',
-			description: `The ${what} separated by commas, or an expression that gives a list of them: user IDs, or emails or usernames (see Members Are). Repeats are sent once.`,
+			placeholder: 'e.g. alex.morgan@example.com, jordan.lee@example.com',
+			description: `The ${what} separated by commas, semicolons or line breaks, or an expression that gives a list of them: user IDs (GUIDs; Search Directory finds them), or emails or usernames (see Members Are). Repeats are sent once.`,
 			displayOptions: { show: { membersInput: ['text'] } },
 		},
 	];

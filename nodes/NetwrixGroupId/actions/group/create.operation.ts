@@ -9,13 +9,14 @@ import {
 	type StaticGroupRequest,
 } from '../../requests/staticGroupBody';
 import type { GroupIdConnection } from '../../transport';
-import { containerProperty, groupNameProperty, sendGroupCreate } from '../createdGroup';
+import { containerProperty, createSimplifyProperty, groupNameProperty, readSimplify, sendGroupCreate } from '../createdGroup';
 import {
 	ACTION_ZERO_LIKE_SAMPLE,
 	additionalAttributesProperty,
 	groupTypeProperty,
 	readAdditionalAttributes,
 	securityProperty,
+	groupNotesOption,
 } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -41,14 +42,7 @@ const properties: INodeProperties[] = [
 				typeOptions: { rows: 2 },
 				default: '',
 			},
-			{
-				displayName: 'Notes',
-				name: 'notes',
-				type: 'string',
-				typeOptions: { rows: 2 },
-				default: '',
-				description: "Text for the group's Notes (info) attribute",
-			},
+			groupNotesOption(),
 			{
 				displayName: 'Owner',
 				name: 'owner',
@@ -59,17 +53,20 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	createSimplifyProperty,
 ];
 
-export const createStaticGroup: Operation<GroupIdConnection, StaticGroupRequest> = {
+export const createStaticGroup: Operation<GroupIdConnection, StaticGroupRequest & { simplify: boolean }> = {
 	value: 'create',
 	name: 'Create Static Group',
 	description: 'Create a group whose members are added and removed by hand',
 	properties,
-	prepare: (context, itemIndex, connection) =>
-		buildStaticGroupRequest(readStaticGroupFields(context, itemIndex), {
+	prepare: (context, itemIndex, connection) => ({
+		...buildStaticGroupRequest(readStaticGroupFields(context, itemIndex), {
 			identityStoreId: connection.identityStoreId,
 		}),
+		simplify: readSimplify(context, itemIndex),
+	}),
 	send: async (context, connection, request, itemIndex) =>
 		await sendGroupCreate(context, connection, staticGroupPath(request.identityStoreId), request, itemIndex),
 };

@@ -16,6 +16,7 @@ import {
 	readAdditionalAttributes,
 	readLocator,
 	securityProperty,
+	groupNotesOption,
 } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -42,14 +43,7 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 			},
-			{
-				displayName: 'Notes',
-				name: 'notes',
-				type: 'string',
-				typeOptions: { rows: 2 },
-				default: '',
-				description: "Text for the group's Notes (info) attribute",
-			},
+			groupNotesOption(),
 			{
 				displayName: 'Owner',
 				name: 'owner',

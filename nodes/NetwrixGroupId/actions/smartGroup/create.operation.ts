@@ -10,9 +10,11 @@ import {
 	type SmartGroupRequest,
 } from '../../requests/smartGroupBody';
 import type { GroupIdConnection } from '../../transport';
-import { containerProperty, groupNameProperty, sendGroupCreate } from '../createdGroup';
+import { containerProperty, createSimplifyProperty, groupNameProperty, readSimplify, sendGroupCreate } from '../createdGroup';
 import {
 	additionalAttributesProperty,
+	attributeActionChoices,
+	groupNotesOption,
 	groupTypeProperty,
 	readAdditionalAttributes,
 	securityProperty,
@@ -38,29 +40,15 @@ const properties: INodeProperties[] = [
 		"Where in the directory GroupID looks for members. Without any, it searches the whole domain of the container (e.g. DC=demo,DC=local).",
 	),
 	{
-		displayName: 'Notes',
-		name: 'notes',
-		type: 'string',
-		typeOptions: { rows: 2 },
-		default: DEFAULT_NOTES,
-		description: "Text for the group's Notes (info) attribute. Clear it to send none.",
-	},
-	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			additionalAttributesProperty({
-				default: '1',
-				description:
-					"GroupID's Action code for the value. Netwrix does not document it; the documented sample sends 1 with the values a user sets and 0 with fixed ones.",
-				options: [
-					{ name: '1 (Like User-Set Values in the Sample)', value: '1' },
-					{ name: '0 (Like Fixed Values in the Sample)', value: '0' },
-				],
-			}),
+			additionalAttributesProperty(
+				attributeActionChoices('1', 'the Smart Group sample sends 1 with the values a requester chooses.'),
+			),
 			{
 				displayName: 'CN',
 				name: 'cn',
@@ -82,6 +70,7 @@ const properties: INodeProperties[] = [
 				default: '',
 				description: 'Default: the group name',
 			},
+			groupNotesOption(DEFAULT_NOTES),
 			{
 				displayName: 'Identity Store ID',
 				name: 'identityStoreId',
@@ -123,17 +112,20 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	createSimplifyProperty,
 ];
 
-export const createSmartGroup: Operation<GroupIdConnection, SmartGroupRequest> = {
+export const createSmartGroup: Operation<GroupIdConnection, SmartGroupRequest & { simplify: boolean }> = {
 	value: 'create',
 	name: 'Create Smart Group',
 	description: 'Create a group whose members GroupID keeps in line with a query',
 	properties,
-	prepare: (context, itemIndex, connection) =>
-		buildSmartGroupRequest(readSmartGroupFields(context, itemIndex), {
+	prepare: (context, itemIndex, connection) => ({
+		...buildSmartGroupRequest(readSmartGroupFields(context, itemIndex), {
 			identityStoreId: connection.identityStoreId,
 		}),
+		simplify: readSimplify(context, itemIndex),
+	}),
 	send: async (context, connection, request, itemIndex) =>
 		await sendGroupCreate(context, connection, smartGroupPath(request.identityStoreId), request, itemIndex),
 };
@@ -148,7 +140,7 @@ function readSmartGroupFields(context: IExecuteFunctions, itemIndex: number): Sm
 		groupType: parameter('groupType'),
 		security: parameter('security'),
 		...readSmartGroupQueryFields(context, itemIndex),
-		notes: parameter('notes', ''),
+		notes: additional.notes,
 		description: additional.description,
 		owner: additional.owner,
 		identityStoreId: additional.identityStoreId,

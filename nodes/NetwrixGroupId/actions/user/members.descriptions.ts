@@ -1,5 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { MEMBERS_INPUT_OPTIONS } from '../../../shared/memberList';
+
 const MEMBER_FORMS =
 	"Each is a user's object GUID, distinguished name, email address or sAMAccountName; anything but a GUID is first looked up with GroupID's search and must match exactly one object. Repeats are sent once";
 
@@ -10,19 +12,12 @@ const MEMBER_FORMS =
 export function memberProperties(verb: 'add' | 'remove'): INodeProperties[] {
 	return [
 		{
-			displayName: 'Members Input',
+			displayName: 'Enter Members',
 			name: 'membersInput',
 			type: 'options',
 			default: 'list',
 			description: `How to give the members to ${verb}`,
-			options: [
-				{ name: 'List', value: 'list', description: 'One field per member' },
-				{
-					name: 'Text or Expression',
-					value: 'text',
-					description: 'Members separated by commas, semicolons or line breaks, or an expression that gives a list',
-				},
-			],
+			options: MEMBERS_INPUT_OPTIONS,
 		},
 		{
 			displayName: 'Members',

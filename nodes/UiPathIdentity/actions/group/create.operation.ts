@@ -20,7 +20,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: 'e.g. Gryffindors',
+		placeholder: 'e.g. Automation CoE',
 		description: 'Name of the new local group; names are unique within the organization',
 	},
 	membersAreProperty,

@@ -31,7 +31,7 @@ export const getManyGroups: Operation<UiPathConnection, GetManyGroups> = {
 					name: 'nameContains',
 					type: 'string',
 					default: '',
-					placeholder: 'e.g. Gryff',
+					placeholder: 'e.g. Automation',
 					description:
 						'Only groups whose name contains this text, in any case. UiPath sends every group; n8n keeps the matching ones.',
 				},

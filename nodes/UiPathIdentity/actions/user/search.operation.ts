@@ -25,7 +25,7 @@ export const searchDirectory: Operation<UiPathConnection, DirectorySearch> = {
 			type: 'string',
 			required: true,
 			default: '',
-			placeholder: 'e.g. harry.potter@example.com',
+			placeholder: 'e.g. alex.morgan@example.com',
 			description: 'The start of the name, email or display name of the users to find',
 		},
 		...returnAllOrLimitProperties(),
