@@ -108,6 +108,16 @@ const GROUPID_DIRECTORY_USERS = Object.freeze([
 	groupIdUser('e4f49c03-7eb2-4ed8-ac5f-cb5cfebed448', 'Aisha', 'Rahman', 'arahman', 'Sales', 'Sales Engineer', 'New York'),
 ]);
 
+/**
+ * The organizational units of the GroupID sample directory, with their object GUIDs: what a search
+ * for objectClass organizationalUnit finds (the node's container picker).
+ */
+const GROUPID_ORGANIZATIONAL_UNITS = Object.freeze([
+	Object.freeze({ objectGUID: '5f0d7c2a-3b1e-4c8d-9a6f-2e4b7d1c0a93', name: 'Groups', distinguishedName: 'OU=Groups,DC=demo,DC=local' }),
+	Object.freeze({ objectGUID: '8a3e1f64-7c2d-4b59-a0e8-6d1f3c9b2e47', name: 'Staff', distinguishedName: 'OU=Staff,DC=demo,DC=local' }),
+	Object.freeze({ objectGUID: 'c47b9e10-2d6a-4f3b-8e51-9a0c7d2f6b38', name: 'Projects', distinguishedName: 'OU=Projects,DC=demo,DC=local' }),
+]);
+
 /** Netwrix GroupID (Directory Manager) sandbox account. */
 const GROUPID = Object.freeze({
 	clientId: 'groupid-sandbox-client',
@@ -126,6 +136,7 @@ const GROUPID = Object.freeze({
 	/** Every sample user lives here (OU=Staff under it). */
 	domain: 'DC=demo,DC=local',
 	directoryUsers: GROUPID_DIRECTORY_USERS,
+	organizationalUnits: GROUPID_ORGANIZATIONAL_UNITS,
 });
 
 // ---------------------------------------------------------------------------
@@ -216,4 +227,4 @@ const UIPATH = Object.freeze({
 	directory: Object.freeze({ users: UIPATH_DIRECTORY_USERS, groups: UIPATH_DIRECTORY_GROUPS }),
 });
 
-module.exports = { GROUPID, UIPATH, GROUPID_DIRECTORY_USERS, UIPATH_SEED_USERS, UIPATH_DIRECTORY_USERS, UIPATH_DIRECTORY_GROUPS };
+module.exports = { GROUPID, UIPATH, GROUPID_DIRECTORY_USERS, GROUPID_ORGANIZATIONAL_UNITS, UIPATH_SEED_USERS, UIPATH_DIRECTORY_USERS, UIPATH_DIRECTORY_GROUPS };

@@ -1097,7 +1097,7 @@ function groupIdRoutes({ state, faults, recordBodies }) {
 		if (within !== undefined && within !== null && !isObject(within)) return fail(400, 'startInContainerWithScopes must be an object of container DN → scope.');
 		const containers = Object.entries(isObject(within) ? within : {}).map(([path, scope]) => ({ path, scope: String(scope ?? '2') }));
 
-		/** @type {{kind: 'group'|'user', id: string, displayName: string, attrs: Record<string, string[]>, group?: Group}[]} */
+		/** @type {{kind: 'group'|'user'|'organizationalUnit', id: string, displayName: string, attrs: Record<string, string[]>, group?: Group}[]} */
 		let candidates;
 		const scopeQuery = prop(body, 'attributeScopeQuery');
 		if (scopeQuery !== undefined && scopeQuery !== null && scopeQuery !== '') {
@@ -1121,6 +1121,19 @@ function groupIdRoutes({ state, faults, recordBodies }) {
 					.filter((g) => String(g.identityStoreId) === storeId)
 					.map((g) => ({ kind: /** @type {const} */ ('group'), id: g.id, displayName: displayNameOf(g), attrs: groupAttributes(g), group: g })),
 				...GROUPID_DIRECTORY_USERS.map((u) => ({ kind: /** @type {const} */ ('user'), id: u.objectGUID, displayName: u.displayName, attrs: userAttributes(u) })),
+				...GROUPID.organizationalUnits.map((ou) => ({
+					kind: /** @type {const} */ ('organizationalUnit'),
+					id: ou.objectGUID,
+					displayName: ou.name,
+					attrs: {
+						name: [ou.name],
+						ou: [ou.name],
+						distinguishedName: [ou.distinguishedName],
+						container: [ou.distinguishedName.slice(ou.distinguishedName.indexOf(',') + 1)],
+						objectClass: ['organizationalUnit'],
+						objectCategory: [`CN=Organizational-Unit,${SCHEMA}`],
+					},
+				})),
 			];
 		}
 		const kind = prop(body, 'objectType');

@@ -11,7 +11,7 @@ const { projectRoot } = require('../../scripts/lib/realN8n');
 const { GROUPID, UIPATH } = require('../../sandbox/accounts');
 
 // Our node's own body builder, compiled by `npm run build`.
-const { buildSmartGroupRequest, smartGroupPath, DEFAULT_NOTES } = require(
+const { buildSmartGroupRequest, smartGroupPath } = require(
 	path.join(projectRoot, 'dist', 'nodes', 'NetwrixGroupId', 'requests', 'smartGroupBody.js'),
 );
 
@@ -28,6 +28,7 @@ const SMART_GROUP = {
 	startPath: SEED_PARAMETERS.startPaths.startPath[0],
 	description: SEED_PARAMETERS.additionalFields.description,
 	owner: SEED_PARAMETERS.additionalFields.owner,
+	notes: SEED_PARAMETERS.additionalFields.notes,
 };
 
 const LOCAL_GROUP_MEMBERS = require('../../test/fixtures/uipath-create-local-group.parameters.json').memberList.member.map(
@@ -97,7 +98,7 @@ function ourSmartGroupNode(inFlight, credentialId) {
 			conditions: { condition: [SMART_GROUP.condition] },
 			combineWith: 'AND',
 			startPaths: { startPath: [SMART_GROUP.startPath] },
-			additionalFields: { description: SMART_GROUP.description, owner: SMART_GROUP.owner },
+			additionalFields: { description: SMART_GROUP.description, owner: SMART_GROUP.owner, notes: SMART_GROUP.notes },
 			options: { maxConcurrency: inFlight },
 		},
 	};
@@ -166,15 +167,15 @@ function smartGroupBodyExpression() {
 	const { body } = buildSmartGroupRequest(
 		{
 			groupName: placeholder,
-			container: SMART_GROUP.container,
+			container: SMART_GROUP.container.value,
 			groupType: SMART_GROUP.groupType,
 			security: SMART_GROUP.security,
 			objectTypes: SMART_GROUP.objectTypes,
 			criteria: { mode: 'conditions', conditions: [SMART_GROUP.condition], combineWith: 'AND' },
 			startPaths: [SMART_GROUP.startPath],
-			notes: DEFAULT_NOTES,
+			notes: SMART_GROUP.notes,
 			description: SMART_GROUP.description,
-			owner: SMART_GROUP.owner,
+			owner: SMART_GROUP.owner.value,
 		},
 		{ identityStoreId: GROUPID.identityStoreId },
 	);

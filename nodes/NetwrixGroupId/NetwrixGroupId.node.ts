@@ -5,6 +5,7 @@ import { operationSubtitle, resourceProperties } from '../shared/operation';
 import { runOptionsProperty } from '../shared/runOptions';
 import { groupIdResources } from './actions/resources';
 import { GROUPID_DEFAULT_CONCURRENCY, router } from './actions/router';
+import { searchContainers, searchGroups, searchUsers } from './methods/listSearch';
 import { GROUPID_CREDENTIAL_TYPE } from './transport';
 
 export class NetwrixGroupId implements INodeType {
@@ -29,6 +30,8 @@ export class NetwrixGroupId implements INodeType {
 			),
 		],
 	};
+
+	methods = { listSearch: { searchGroups, searchUsers, searchContainers } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

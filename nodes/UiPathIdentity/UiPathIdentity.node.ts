@@ -5,6 +5,7 @@ import { operationSubtitle, resourceProperties } from '../shared/operation';
 import { runOptionsProperty } from '../shared/runOptions';
 import { uiPathResources } from './actions/resources';
 import { router, UIPATH_DEFAULT_CONCURRENCY } from './actions/router';
+import { searchGroups, searchUsers } from './methods/listSearch';
 
 export class UiPathIdentity implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,6 +29,8 @@ export class UiPathIdentity implements INodeType {
 			),
 		],
 	};
+
+	methods = { listSearch: { searchGroups, searchUsers } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

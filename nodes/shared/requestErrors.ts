@@ -3,6 +3,7 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
+	ILoadOptionsFunctions,
 	INode,
 	JsonObject,
 } from 'n8n-workflow';
@@ -16,6 +17,9 @@ import {
 	type HttpFailure,
 } from './httpFailure';
 import { findTokenRequestError } from './auth/TokenRequestError';
+
+/** Where requests are sent from: a node's run, or the editor asking a picker for its list. */
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
 
 /** A NodeApiError with our own words, built from plain data so it carries no request or secret. */
 export function apiError(node: INode, response: JsonObject, itemIndex: number, text: FailureText): NodeApiError {
@@ -90,7 +94,7 @@ export interface CredentialConnection {
  * renewing it as needed) and returns the parsed answer; failures become one NodeApiError.
  */
 export async function sendWithCredential(
-	context: IExecuteFunctions,
+	context: RequestContext,
 	connection: CredentialConnection,
 	words: ServiceErrorWords,
 	request: { method: IHttpRequestMethods; url: string; body?: unknown; itemIndex: number },
@@ -126,7 +130,7 @@ export async function sendWithCredential(
  * does.
  */
 async function sendGetWithBody(
-	context: IExecuteFunctions,
+	context: RequestContext,
 	connection: CredentialConnection,
 	request: { url: string; body?: unknown },
 ): Promise<unknown> {

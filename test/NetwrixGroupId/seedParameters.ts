@@ -15,7 +15,7 @@ export function seedFields(): SmartGroupFields {
 	const condition = parameters.conditions.condition[0];
 	return {
 		groupName: parameters.groupName,
-		container: parameters.container,
+		container: parameters.container.value,
 		groupType: parameters.groupType,
 		security: parameters.security,
 		objectTypes: parameters.objectTypes,
@@ -23,6 +23,6 @@ export function seedFields(): SmartGroupFields {
 		startPaths: parameters.startPaths.startPath,
 		notes: parameters.additionalFields.notes,
 		description: parameters.additionalFields.description,
-		owner: parameters.additionalFields.owner,
+		owner: parameters.additionalFields.owner.value,
 	};
 }

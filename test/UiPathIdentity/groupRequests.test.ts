@@ -215,11 +215,11 @@ describe('bad input to the builders, each naming its field', () => {
 		});
 
 	test.each<[string, () => unknown, string, string]>([
-		['an empty group ID', () => checkGroupRef({ groupId: '' }, 'o'), 'Group ID', 'is empty'],
-		['a blank group ID', () => checkGroupRef({ groupId: '   ' }, 'o'), 'Group ID', 'is empty'],
-		['a group ID from a null expression', () => checkGroupRef({ groupId: null }, 'o'), 'Group ID', 'is empty (the expression resolved to nothing)'],
-		['a group ID that is an object', () => checkGroupRef({ groupId: { id: 1 } }, 'o'), 'Group ID', 'must be text, not an object'],
-		['a group ID that is a list', () => checkGroupRef({ groupId: ['a'] }, 'o'), 'Group ID', 'must be text, not a list'],
+		['an empty group ID', () => checkGroupRef({ groupId: '' }, 'o'), 'Group', 'is empty'],
+		['a blank group ID', () => checkGroupRef({ groupId: '   ' }, 'o'), 'Group', 'is empty'],
+		['a group ID from a null expression', () => checkGroupRef({ groupId: null }, 'o'), 'Group', 'is empty (the expression resolved to nothing)'],
+		['a group ID that is an object', () => checkGroupRef({ groupId: { id: 1 } }, 'o'), 'Group', 'must be text, not an object'],
+		['a group ID that is a list', () => checkGroupRef({ groupId: ['a'] }, 'o'), 'Group', 'must be text, not a list'],
 		[
 			'no organization anywhere',
 			() => checkGroupRef({ groupId: 'g' }, undefined),

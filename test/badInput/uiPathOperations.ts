@@ -9,20 +9,20 @@ export const uiPathOperationsBadInputs: BadInput[] = [
 		node: 'UiPath Identity',
 		input: 'Get Group: empty Group ID, typed (n8n itself refuses to start)',
 		parameters: { resource: 'group', operation: 'get', groupId: '' },
-		message: 'The \'UiPath Identity\' node has issues:\n- Parameter "Group ID" is required.',
+		message: 'The \'UiPath Identity\' node has issues:\n- Parameter "Group" is required.',
 	},
 	{
 		node: 'UiPath Identity',
 		input: 'Get Group: Group ID from an expression that gives nothing, in the second item',
 		parameters: { resource: 'group', operation: 'get', groupId: '={{ $json.id }}' },
 		items: [{ id: 'gryff-01' }, { id: ' ' }],
-		message: 'Invalid "Group ID" in item 1: is empty',
+		message: 'Invalid "Group" in item 1: is empty',
 	},
 	{
 		node: 'UiPath Identity',
 		input: 'Delete Group: Group ID from an expression that gives an object',
 		parameters: { resource: 'group', operation: 'delete', groupId: '={{ { id: "gryff-01" } }}' },
-		message: 'Invalid "Group ID" in item 0: must be text, not an object',
+		message: 'Invalid "Group" in item 0: must be text, not an object',
 	},
 	{
 		node: 'UiPath Identity',

@@ -1,13 +1,16 @@
 // @ts-check
 'use strict';
 /**
- * The credentials' "Test" button in a real n8n (its REST API, as the editor calls it), against the
- * sandbox: it passes with the sandbox's accounts and says what is wrong otherwise.
+ * What the editor asks n8n for, through n8n's REST API as the editor calls it, against the sandbox:
+ * the credentials' "Test" button (it passes with the sandbox's accounts and says what is wrong
+ * otherwise), and the lists of the pickers (resource locators' "From List").
  */
 const fs = require('node:fs');
 const { startSandbox } = require('../../sandbox/server');
 const n8n = require('../../scripts/lib/realN8n');
 const { sandboxCredentials } = require('../../scripts/lib/sandboxSetup');
+const { GROUPID_DIRECTORY_USERS, GROUPID: GROUPID_ACCOUNT } = require('../../sandbox/accounts');
+const { call, groupIdToken, staticGroupBody, SEED_UIPATH_REQUEST } = require('../sandbox/helpers');
 
 describe('credential tests in a real n8n', () => {
 	/** @type {string} */ let home;
@@ -129,5 +132,90 @@ describe('credential tests in a real n8n', () => {
 		],
 	])('%s', async (_label, index, changes, expected) => {
 		expect(await testCredential(index, changes)).toEqual(expected);
+	});
+
+	/** A picker's list, as the editor asks for it when the list opens or the user types. */
+	async function pickerList(node, credentialIndex, path, methodName, currentNodeParameters, filter, paginationToken) {
+		const { id, name, type } = credentials[credentialIndex];
+		const response = await fetch(`${editor}/rest/dynamic-node-parameters/resource-locator-results`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', cookie, 'browser-id': 'e2e' },
+			body: JSON.stringify({
+				path,
+				nodeTypeAndVersion: { name: `n8n-nodes-group-provisioning.${node}`, version: 1 },
+				currentNodeParameters,
+				methodName,
+				credentials: { [type]: { id, name } },
+				...(filter === undefined ? {} : { filter }),
+				...(paginationToken === undefined ? {} : { paginationToken }),
+			}),
+		});
+		const body = await response.json();
+		expect({ status: response.status, body }).toEqual({ status: 200, body: expect.objectContaining({ data: expect.anything() }) });
+		return body.data;
+	}
+
+	describe('pickers: each list comes from the sandbox', () => {
+		beforeAll(async () => {
+			const token = (await groupIdToken(sandbox)).access_token;
+			for (const groupName of ['Finance-Approvers', 'Finance-Auditors', 'Sales-EMEA']) {
+				const created = await call('POST', `${sandbox.url}/GroupIDDataService/api/IdentityStores/2/Groups/StaticGroup`, {
+					token,
+					body: staticGroupBody(groupName),
+				});
+				expect(created.status).toBe(200);
+			}
+			const uiPathCreated = await call('POST', `${sandbox.url}/sandbox-org/DefaultTenant/identity_/api/Group`, {
+				token: '1234',
+				body: { ...SEED_UIPATH_REQUEST },
+			});
+			expect(uiPathCreated.status).toBe(201);
+		});
+
+		const groupGet = { resource: 'group', operation: 'get', group: { __rl: true, mode: 'list', value: '' } };
+
+		test('GroupID groups: all of them, then those whose name contains the typed text', async () => {
+			const all = await pickerList('netwrixGroupId', GROUPID, 'parameters.group', 'searchGroups', groupGet);
+			expect(all.results.map((entry) => entry.name)).toEqual(['Finance-Approvers', 'Finance-Auditors', 'Sales-EMEA']);
+			expect(all.results.map((entry) => entry.value)).toEqual(sandbox.groups.groupid.map((group) => group.id));
+			expect(all.paginationToken).toBeUndefined();
+
+			const typed = await pickerList('netwrixGroupId', GROUPID, 'parameters.group', 'searchGroups', groupGet, 'audit');
+			expect(typed.results.map((entry) => entry.name)).toEqual(['Finance-Auditors']);
+		});
+
+		test('GroupID users: each shown with its email, its value the object GUID', async () => {
+			const { results } = await pickerList('netwrixGroupId', GROUPID, 'parameters.user', 'searchUsers', { resource: 'user', operation: 'get' }, 'maria');
+			expect(results).toEqual(
+				GROUPID_DIRECTORY_USERS.filter((user) => user.displayName.toLowerCase().includes('maria')).map((user) => ({
+					name: `${user.displayName} (${user.mail})`,
+					value: user.objectGUID,
+				})),
+			);
+		});
+
+		test('GroupID containers: the organizational units, their value the distinguished name', async () => {
+			const { results } = await pickerList('netwrixGroupId', GROUPID, 'parameters.container', 'searchContainers', { resource: 'smartGroup', operation: 'create' });
+			expect(results).toEqual(GROUPID_ACCOUNT.organizationalUnits.map((ou) => ({ name: ou.distinguishedName, value: ou.distinguishedName })));
+		});
+
+		test('UiPath groups: the organization\'s local groups (the organization read from the token)', async () => {
+			const { results } = await pickerList('uiPathIdentity', UIPATH, 'parameters.groupId', 'searchGroups', { resource: 'group', operation: 'get' });
+			expect(results).toEqual([{ name: 'Gryffindors', value: 'gryff-01' }]);
+		});
+
+		test('UiPath users: Directory Search on the typed text; the value fits Members Are', async () => {
+			const create = { resource: 'group', operation: 'create', membersAre: 'ids' };
+			const path = 'parameters.memberList.member[0].userId';
+			const byId = await pickerList('uiPathIdentity', UIPATH, path, 'searchUsers', create, 'alex');
+			expect(byId.results).toEqual([
+				{ name: 'Alex Morgan (alex.morgan@example.com)', value: '4592c5a7-3862-45d1-a6be-7592b458dd15' },
+				{ name: 'Alex Moreno (alex.moreno@example.com)', value: 'ed55fb87-55d7-47d8-adab-d0e38bcf0e9e' },
+			]);
+			const byName = await pickerList('uiPathIdentity', UIPATH, path, 'searchUsers', { ...create, membersAre: 'names' }, 'alex');
+			expect(byName.results.map((entry) => entry.value)).toEqual(['alex.morgan@example.com', 'alex.moreno@example.com']);
+			const nothingTyped = await pickerList('uiPathIdentity', UIPATH, path, 'searchUsers', create);
+			expect(nothingTyped.results).toEqual([]);
+		});
 	});
 });

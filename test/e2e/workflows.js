@@ -12,7 +12,7 @@ const groupIdNode = {
 		resource: 'smartGroup',
 		operation: 'create',
 		groupName: '={{ $json.name }}',
-		container: 'OU=Groups,DC=demo,DC=local',
+		container: { __rl: true, mode: 'dn', value: 'OU=Groups,DC=demo,DC=local' },
 		groupType: '8',
 		security: 'Private',
 		objectTypes: ['6'],

@@ -2,7 +2,7 @@
 'use strict';
 
 const { startSandbox } = require('../../sandbox/server');
-const { GROUPID_DIRECTORY_USERS } = require('../../sandbox/accounts');
+const { GROUPID, GROUPID_DIRECTORY_USERS } = require('../../sandbox/accounts');
 const {
 	GUID,
 	DATA,
@@ -719,11 +719,12 @@ describe('GroupID Searches (POST /IdentityStores/{id}/Searches)', () => {
 		const inGroups = await json(await api('POST', '/Searches', searchBody({}, { startInContainerWithScopes: { 'OU=Groups,DC=demo,DC=local': 1 } })));
 		expect(names(inGroups)).toEqual(['Engineers', 'DemoGroup']);
 		const underDomain = await json(await api('POST', '/Searches', searchBody({}, { startInContainerWithScopes: { 'DC=demo,DC=local': 1 } })));
-		expect(underDomain.total).toBe(0);
+		// Directly under the domain: only its organizational units.
+		expect(names(underDomain)).toEqual(GROUPID.organizationalUnits.map((ou) => ou.name));
 		const sorted = await json(await api('POST', '/Searches', searchBody({ operator: 'Is Exactly', attribute: 'objectType', value: 'user' }, { SortBy: 'displayName', sortOrder: 'Descending', pageSize: 2 })));
 		expect(names(sorted)).toEqual(['Thomas Becker', 'Sophie Martin']);
 		const everything = await json(await api('POST', '/Searches', { identityStoreId: 2 }));
-		expect(everything.total).toBe(10);
+		expect(everything.total).toBe(10 + GROUPID.organizationalUnits.length);
 		expect(Object.keys(everything.data[0].attributesBusinessObject.attributesCollection)).toContain('IMSGCriteria');
 	});
 

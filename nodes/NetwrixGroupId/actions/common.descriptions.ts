@@ -2,6 +2,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { GROUP_NOTES_FIELD, GROUP_TYPES } from '../requests/groupFields';
 
+export { locatorValue } from '../../shared/locatorValue';
+
 /**
  * The group an operation acts on: by its object GUID, or by its name or distinguished name.
  * A resource locator, so that a searchable list can join the modes without changing saved workflows.
@@ -12,8 +14,9 @@ export function groupLocatorProperty(name = 'group', displayName = 'Group'): INo
 		name,
 		type: 'resourceLocator',
 		required: true,
-		default: { mode: 'id', value: '' },
+		default: { mode: 'list', value: '' },
 		modes: [
+			fromListMode('searchGroups', 'Select a group...'),
 			{
 				displayName: 'By ID',
 				name: 'id',
@@ -32,6 +35,72 @@ export function groupLocatorProperty(name = 'group', displayName = 'Group'): INo
 	};
 }
 
+/** A locator's "From List" mode: a searchable list, filled by one of the node's listSearch methods. */
+function fromListMode(searchListMethod: 'searchGroups' | 'searchUsers' | 'searchContainers', placeholder: string) {
+	return {
+		displayName: 'From List',
+		name: 'list',
+		type: 'list' as const,
+		placeholder,
+		typeOptions: { searchListMethod, searchable: true },
+	};
+}
+
+/**
+ * The owner of a group (managedBy), an optional field: picked from the directory's users (its
+ * object GUID), or given by object GUID or distinguished name.
+ */
+export function ownerLocatorOption(description: string, { byDn }: { byDn: boolean }): INodeProperties {
+	return {
+		displayName: 'Owner',
+		name: 'owner',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		description,
+		modes: [
+			fromListMode('searchUsers', 'Select a user...'),
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 19a1822e-e7ef-4206-af75-1c2d8b1d15eb',
+				hint: "The owner's object GUID",
+			},
+			...(byDn
+				? [
+						{
+							displayName: 'By DN',
+							name: 'dn',
+							type: 'string' as const,
+							placeholder: 'e.g. CN=Administrator,CN=Users,DC=demo,DC=local',
+							hint: "The owner's distinguished name",
+						},
+					]
+				: []),
+		],
+	};
+}
+
+/** The container (organizational unit) a group is created in: picked from the directory, or given by its distinguished name. */
+export const containerLocatorProperty: INodeProperties = {
+	displayName: 'Container',
+	name: 'container',
+	type: 'resourceLocator',
+	required: true,
+	default: { mode: 'list', value: '' },
+	description: 'The organizational unit in which the group is created',
+	modes: [
+		fromListMode('searchContainers', 'Select an organizational unit...'),
+		{
+			displayName: 'By DN',
+			name: 'dn',
+			type: 'string',
+			placeholder: 'e.g. OU=Groups,DC=demo,DC=local',
+			hint: "The organizational unit's distinguished name",
+		},
+	],
+};
+
 /** A resource locator's mode and value for one item. */
 export function readLocator(
 	context: IExecuteFunctions,
@@ -41,7 +110,8 @@ export function readLocator(
 	const locator = context.getNodeParameter(name, itemIndex, { mode: 'id', value: '' }) as unknown;
 	if (locator !== null && typeof locator === 'object' && 'value' in locator) {
 		const { mode, value } = locator as { mode?: unknown; value: unknown };
-		return { mode: typeof mode === 'string' ? mode : 'id', value };
+		// A pick from the list holds the object's GUID, as By ID does.
+		return { mode: mode === 'list' ? 'id' : typeof mode === 'string' ? mode : 'id', value };
 	}
 	// A plain value, from an expression that replaced the whole locator.
 	return { mode: 'name', value: locator };
@@ -57,8 +127,9 @@ export function userLocatorProperty(name = 'user', displayName = 'User'): INodeP
 		name,
 		type: 'resourceLocator',
 		required: true,
-		default: { mode: 'id', value: '' },
+		default: { mode: 'list', value: '' },
 		modes: [
+			fromListMode('searchUsers', 'Select a user...'),
 			{
 				displayName: 'By ID',
 				name: 'id',

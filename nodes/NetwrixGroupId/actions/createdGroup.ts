@@ -29,17 +29,6 @@ export function groupNameProperty(placeholder: string, description: string): INo
 	};
 }
 
-/** The Container field of a create. */
-export const containerProperty: INodeProperties = {
-	displayName: 'Container',
-	name: 'container',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'e.g. OU=Groups,DC=demo,DC=local',
-	description: 'Distinguished name of the organizational unit in which the group is created',
-};
-
 /**
  * Sends a create to `path` and gives the output item. Simplified: the new group's GUID (the
  * envelope's `data`), name, distinguished name, container, type, security, criteria (a Smart

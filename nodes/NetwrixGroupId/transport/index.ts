@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
+import type { IHttpRequestMethods } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { checkBaseUrl } from '../../shared/baseUrl';
@@ -7,6 +7,7 @@ import {
 	apiError,
 	sendWithCredential,
 	type CredentialConnection,
+	type RequestContext,
 	type ServiceErrorWords,
 } from '../../shared/requestErrors';
 
@@ -37,7 +38,7 @@ const GROUPID_ERROR_WORDS: ServiceErrorWords = {
 };
 
 export async function openGroupIdConnection(
-	context: IExecuteFunctions,
+	context: RequestContext,
 	timeoutMs: number,
 ): Promise<GroupIdConnection> {
 	const data = await context.getCredentials(GROUPID_CREDENTIAL_TYPE);
@@ -68,7 +69,7 @@ export async function openGroupIdConnection(
  * an envelope that reports one on HTTP 200, becomes a NodeApiError carrying the server's message.
  */
 export async function groupIdRequest(
-	context: IExecuteFunctions,
+	context: RequestContext,
 	connection: GroupIdConnection,
 	method: IHttpRequestMethods,
 	path: string,
@@ -99,7 +100,7 @@ export async function groupIdRequest(
  * the parsed answer as it came; an envelope is accepted too, and its failure reported as above.
  */
 export async function groupIdReadRequest(
-	context: IExecuteFunctions,
+	context: RequestContext,
 	connection: GroupIdConnection,
 	method: IHttpRequestMethods,
 	path: string,

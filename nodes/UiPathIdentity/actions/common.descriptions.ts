@@ -1,20 +1,41 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { locatorValue } from '../../shared/locatorValue';
 import { MEMBERS_INPUT_OPTIONS } from '../../shared/memberList';
 
 import { checkGroupRef, type GroupRef } from '../requests/groupRequests';
 import type { UiPathConnection } from '../transport';
 
-/** The group an operation acts on, by its ID (as Get Many Groups or Create Local Group output it). */
+/** The group an operation acts on: picked from the organization's groups, or by its ID. */
 export const groupIdProperty: INodeProperties = {
-	displayName: 'Group ID',
+	displayName: 'Group',
 	name: 'groupId',
-	type: 'string',
+	type: 'resourceLocator',
 	required: true,
-	default: '',
-	placeholder: 'e.g. 3f2b8c1e-5d0a-4c7e-9b1f-2a6d8e4c0f17',
-	description: "The group's ID, as Create Local Group and Get Many Groups output it",
+	default: { mode: 'list', value: '' },
+	description: 'The local group: picked from the list, or its ID as Create Local Group and Get Many Groups output it',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Select a group...',
+			typeOptions: { searchListMethod: 'searchGroups', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 3f2b8c1e-5d0a-4c7e-9b1f-2a6d8e4c0f17',
+			hint: "The group's ID (its id in UiPath's answers)",
+		},
+	],
 };
+
+/** One item's group ID: the locator's value (or the field itself, from an expression or an older workflow). */
+export function readGroupId(context: IExecuteFunctions, itemIndex: number): unknown {
+	return context.getNodeParameter('groupId', itemIndex, '', { extractValue: true }) as unknown;
+}
 
 /** The per-item organization override, in every operation's Additional Fields. */
 export const organizationIdOption: INodeProperties = {
@@ -48,7 +69,7 @@ export function readAdditionalFields(context: IExecuteFunctions, itemIndex: numb
 export function readGroupRef(context: IExecuteFunctions, itemIndex: number, connection: UiPathConnection): GroupRef {
 	return checkGroupRef(
 		{
-			groupId: context.getNodeParameter('groupId', itemIndex, ''),
+			groupId: readGroupId(context, itemIndex),
 			organizationId: readAdditionalFields(context, itemIndex).organizationId,
 		},
 		connection.organizationId,
@@ -98,13 +119,27 @@ export function membersProperties(what: string): INodeProperties[] {
 					name: 'member',
 					values: [
 						{
-							displayName: 'User ID, Email or Username',
+							displayName: 'User',
 							name: 'userId',
-							type: 'string',
-							default: '',
-							placeholder: 'e.g. 4592c5a7-3862-45d1-a6be-7592b458dd15 or alex.morgan@example.com',
+							type: 'resourceLocator',
+							default: { mode: 'list', value: '' },
 							description:
-								"The user's identifier in UiPath's directory (a GUID; Search Directory finds it), or their email or username (see Members Are)",
+								"A user picked from UiPath's directory (type a name or email), or their identifier (a GUID; Search Directory finds it), email or username (see Members Are)",
+							modes: [
+								{
+									displayName: 'From List',
+									name: 'list',
+									type: 'list',
+									placeholder: 'Type a name or email...',
+									typeOptions: { searchListMethod: 'searchUsers', searchable: true, searchFilterRequired: true },
+								},
+								{
+									displayName: 'By ID, Email or Username',
+									name: 'id',
+									type: 'string',
+									placeholder: 'e.g. 4592c5a7-3862-45d1-a6be-7592b458dd15 or alex.morgan@example.com',
+								},
+							],
 						},
 					],
 				},
@@ -130,6 +165,8 @@ export function readMembers(context: IExecuteFunctions, itemIndex: number): unkn
 	}
 	const entries = context.getNodeParameter('memberList.member', itemIndex, []) as unknown;
 	return Array.isArray(entries)
-		? entries.map((entry) => (entry !== null && typeof entry === 'object' ? (entry as { userId?: unknown }).userId : entry))
+		? entries.map((entry) =>
+				entry !== null && typeof entry === 'object' ? locatorValue((entry as { userId?: unknown }).userId) : entry,
+			)
 		: entries;
 }

@@ -75,3 +75,27 @@ function describeEntry(entry: DirectoryEntry): string {
 	const source = typeof entry.source === 'string' && entry.source !== '' ? `${entry.source} ` : '';
 	return `${label ?? entry.identifier} (${source}user ID ${String(entry.identifier)})`;
 }
+
+/** One entry of a picker's list: what it shows, and the value the field then holds. */
+export interface UserPickerEntry {
+	name: string;
+	value: string;
+}
+
+/**
+ * A Directory Search answer as a members picker's list: one entry per user, shown with its email.
+ * The value is the user's identifier, or, when the members are given as emails or usernames, its
+ * email (else its username), so that a pick fits what the field holds. Pure.
+ */
+export function userPickerEntries(entries: DirectoryEntry[], membersAre: 'ids' | 'names'): UserPickerEntry[] {
+	const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+	return entries.filter(isDirectoryUser).flatMap((entry) => {
+		const identifier = text(entry.identifier);
+		const email = text(entry.email);
+		const username = text(entry.identityName) ?? text(entry.name);
+		const value = membersAre === 'names' ? (email ?? username) : identifier;
+		if (value === undefined) return [];
+		const label = text(entry.displayName) ?? username ?? identifier ?? value;
+		return [{ name: email === undefined ? label : `${label} (${email})`, value }];
+	});
+}

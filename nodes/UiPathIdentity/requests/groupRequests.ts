@@ -29,7 +29,7 @@ export interface GroupRefFields {
 
 /** Checks an item's Group ID and organization. Pure; throws InvalidFieldError naming the field. */
 export function checkGroupRef(fields: GroupRefFields, defaultOrganizationId: string | undefined): GroupRef {
-	const groupId = requireText('Group ID', fields.groupId);
+	const groupId = requireText('Group', fields.groupId);
 	return { organizationId: requireOrganizationId(fields.organizationId, defaultOrganizationId), groupId };
 }
 

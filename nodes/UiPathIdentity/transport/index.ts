@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, ILoadOptionsFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import {
@@ -14,6 +14,7 @@ import {
 	requestFailureError,
 	sendWithCredential,
 	type CredentialConnection,
+	type RequestContext,
 	type ServiceErrorWords,
 } from '../../shared/requestErrors';
 
@@ -33,6 +34,38 @@ const UIPATH_ERROR_WORDS: ServiceErrorWords = {
 };
 
 export async function openUiPathConnection(context: IExecuteFunctions, timeoutMs: number): Promise<UiPathConnection> {
+	const connection = await connectionFromCredential(context, timeoutMs);
+	const itemCount = context.getInputData().length;
+	const needsOrganizationId = Array.from({ length: itemCount }).some((_, itemIndex) => !namesOrganization(context, itemIndex));
+	if (connection.organizationId === undefined && needsOrganizationId) {
+		connection.organizationId = await organizationIdOfToken(context, connection);
+	}
+	return connection;
+}
+
+/**
+ * The connection of a picker in the editor (a resource locator's list): its organization is the
+ * node's Additional Fields > Organization ID, else the credential's, else the token's.
+ */
+export async function openUiPathPickerConnection(context: ILoadOptionsFunctions): Promise<UiPathConnection & { organizationId: string }> {
+	const connection = await connectionFromCredential(context, PICKER_TIMEOUT_MS);
+	const named = context.getCurrentNodeParameter('additionalFields.organizationId') as unknown;
+	const organizationId =
+		(typeof named === 'string' && named.trim() !== '' ? named.trim() : undefined) ??
+		connection.organizationId ??
+		(await organizationIdOfToken(context, connection));
+	if (organizationId === undefined) {
+		throw new NodeOperationError(context.getNode(), 'The Organization ID is not set, and the access token does not name one (its prt_id claim)', {
+			description: "Set it in the credential, or in the node's Additional Fields: it is the organizationId= part of the UiPath portal's address.",
+		});
+	}
+	return { ...connection, organizationId };
+}
+
+/** How long a picker waits for UiPath: the editor is waiting. */
+const PICKER_TIMEOUT_MS = 30_000;
+
+async function connectionFromCredential(context: RequestContext, timeoutMs: number): Promise<UiPathConnection> {
 	const data = await context.getCredentials(UIPATH_CREDENTIAL_TYPE);
 	const { url: baseUrl, problem } = checkUiPathBaseUrl(data.baseUrl);
 	if (problem !== undefined) {
@@ -40,19 +73,13 @@ export async function openUiPathConnection(context: IExecuteFunctions, timeoutMs
 			description: 'Open the UiPath Identity credential and correct its Base URL.',
 		});
 	}
-	const connection: UiPathConnection = {
+	return {
 		baseUrl: baseUrl as string,
 		organizationId: optionalString(data.organizationId),
 		ignoreSslIssues: data.ignoreSslIssues === true,
 		timeoutMs,
 		credential: { id: '', name: 'UiPath Identity API', type: UIPATH_CREDENTIAL_TYPE, data },
 	};
-	const itemCount = context.getInputData().length;
-	const needsOrganizationId = Array.from({ length: itemCount }).some((_, itemIndex) => !namesOrganization(context, itemIndex));
-	if (connection.organizationId === undefined && needsOrganizationId) {
-		connection.organizationId = await organizationIdOfToken(context, connection);
-	}
-	return connection;
 }
 
 /** Whether an item names its own organization, so the credential's or the token's is not needed for it. */
@@ -72,7 +99,7 @@ function namesOrganization(context: IExecuteFunctions, itemIndex: number): boole
  * run's first request instead of fetching another.
  */
 async function organizationIdOfToken(
-	context: IExecuteFunctions,
+	context: RequestContext,
 	connection: UiPathConnection,
 ): Promise<string | undefined> {
 	const data = connection.credential.data!;
@@ -104,7 +131,7 @@ type Expected = 'object' | 'list' | 'objectOrNothing' | 'page';
 
 /** Sends one request to UiPath's Identity Server; failures become NodeApiErrors with the server's words. */
 export async function uiPathRequest(
-	context: IExecuteFunctions,
+	context: RequestContext,
 	connection: UiPathConnection,
 	method: IHttpRequestMethods,
 	path: string,
@@ -117,7 +144,7 @@ export async function uiPathRequest(
 
 /** Sends one request whose answer is a JSON list (all groups, a directory search). */
 export async function uiPathListRequest(
-	context: IExecuteFunctions,
+	context: RequestContext,
 	connection: UiPathConnection,
 	method: IHttpRequestMethods,
 	path: string,
@@ -129,7 +156,7 @@ export async function uiPathListRequest(
 
 /** Sends one request for a page of a paged list, `{"totalCount": n, "results": [...]}` (group members). */
 export async function uiPathPageRequest(
-	context: IExecuteFunctions,
+	context: RequestContext,
 	connection: UiPathConnection,
 	path: string,
 	itemIndex: number,
@@ -144,7 +171,7 @@ export async function uiPathPageRequest(
 
 /** Sends one request that may be answered with no content (a delete, an update): its object, or undefined. */
 export async function uiPathRequestAllowingNoContent(
-	context: IExecuteFunctions,
+	context: RequestContext,
 	connection: UiPathConnection,
 	method: IHttpRequestMethods,
 	path: string,
@@ -169,7 +196,7 @@ function isListOfObjects(value: unknown): boolean {
 }
 
 async function send(
-	context: IExecuteFunctions,
+	context: RequestContext,
 	connection: UiPathConnection,
 	request: { method: IHttpRequestMethods; path: string; body?: unknown; itemIndex: number },
 	expected: Expected,

@@ -9,7 +9,7 @@ import {
 	type StaticGroupRequest,
 } from '../../requests/staticGroupBody';
 import type { GroupIdConnection } from '../../transport';
-import { containerProperty, createSimplifyProperty, groupNameProperty, readSimplify, sendGroupCreate } from '../createdGroup';
+import { createSimplifyProperty, groupNameProperty, readSimplify, sendGroupCreate } from '../createdGroup';
 import {
 	ACTION_ZERO_LIKE_SAMPLE,
 	additionalAttributesProperty,
@@ -17,6 +17,9 @@ import {
 	readAdditionalAttributes,
 	securityProperty,
 	groupNotesOption,
+	locatorValue,
+	ownerLocatorOption,
+	containerLocatorProperty,
 } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -24,7 +27,7 @@ const properties: INodeProperties[] = [
 		'e.g. DemoGroup',
 		"The group's name, also its sAMAccountName and CN. Active Directory refuses \" / \\ [ ] : ; | = , + * ? &lt; &gt;.",
 	),
-	containerProperty,
+	containerLocatorProperty,
 	groupTypeProperty('-2147483640'),
 	securityProperty(),
 	{
@@ -43,14 +46,10 @@ const properties: INodeProperties[] = [
 				default: '',
 			},
 			groupNotesOption(),
-			{
-				displayName: 'Owner',
-				name: 'owner',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. CN=Administrator,CN=Users,DC=demo,DC=local',
-				description: "The group's owner (managedBy): a distinguished name, as in GroupID's sample, or an object GUID",
-			},
+			ownerLocatorOption(
+				"The group's owner (managedBy): picked from the directory, or its object GUID or distinguished name (GroupID's sample gives a DN)",
+				{ byDn: true },
+			),
 		],
 	},
 	createSimplifyProperty,
@@ -77,11 +76,11 @@ function readStaticGroupFields(context: IExecuteFunctions, itemIndex: number): S
 	const additional = parameter('additionalFields', {}) as Record<string, unknown>;
 	return {
 		groupName: parameter('groupName'),
-		container: parameter('container'),
+		container: locatorValue(parameter('container')),
 		groupType: parameter('groupType'),
 		security: parameter('security'),
 		description: additional.description,
-		owner: additional.owner,
+		owner: locatorValue(additional.owner),
 		notes: additional.notes,
 		additionalAttributes: additionalAttributeEntries(readAdditionalAttributes(additional)),
 	};

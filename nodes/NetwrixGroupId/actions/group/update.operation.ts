@@ -17,6 +17,8 @@ import {
 	readLocator,
 	securityProperty,
 	groupNotesOption,
+	locatorValue,
+	ownerLocatorOption,
 } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -44,14 +46,10 @@ const properties: INodeProperties[] = [
 				default: '',
 			},
 			groupNotesOption(),
-			{
-				displayName: 'Owner',
-				name: 'owner',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 19a1822e-e7ef-4206-af75-1c2d8b1d15eb',
-				description: "The group's owner (managedBy): an object GUID or a distinguished name",
-			},
+			ownerLocatorOption(
+				"The group's new owner (managedBy): picked from the directory, or its object GUID or distinguished name",
+				{ byDn: true },
+			),
 			securityProperty(),
 		],
 	},
@@ -82,7 +80,7 @@ function readUpdateFields(context: IExecuteFunctions, itemIndex: number): Update
 		description: fields.description,
 		displayName: fields.displayName,
 		notes: fields.notes,
-		owner: fields.owner,
+		owner: locatorValue(fields.owner),
 		security: fields.security,
 		additionalAttributes: additionalAttributeEntries(readAdditionalAttributes(fields)),
 	};

@@ -10,7 +10,7 @@ import {
 	type SmartGroupRequest,
 } from '../../requests/smartGroupBody';
 import type { GroupIdConnection } from '../../transport';
-import { containerProperty, createSimplifyProperty, groupNameProperty, readSimplify, sendGroupCreate } from '../createdGroup';
+import { createSimplifyProperty, groupNameProperty, readSimplify, sendGroupCreate } from '../createdGroup';
 import {
 	additionalAttributesProperty,
 	attributeActionChoices,
@@ -18,6 +18,9 @@ import {
 	groupTypeProperty,
 	readAdditionalAttributes,
 	securityProperty,
+	locatorValue,
+	ownerLocatorOption,
+	containerLocatorProperty,
 } from '../common.descriptions';
 import {
 	criteriaProperties,
@@ -31,7 +34,7 @@ const properties: INodeProperties[] = [
 		'e.g. Engineering-All',
 		"The group's name. Also its sAMAccountName, display name, CN and mail nickname unless set under Additional Fields. Active Directory refuses \" / \\ [ ] : ; | = , + * ? &lt; &gt;.",
 	),
-	containerProperty,
+	containerLocatorProperty,
 	groupTypeProperty('8'),
 	securityProperty(),
 	objectTypesProperty,
@@ -95,14 +98,10 @@ const properties: INodeProperties[] = [
 				description:
 					'Whether the group gets a mail alias (objectClass MailEnabledGroup and a mail nickname). On unless turned off here.',
 			},
-			{
-				displayName: 'Owner',
-				name: 'owner',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 19a1822e-e7ef-4206-af75-1c2d8b1d15eb',
-				description: "Object GUID of the group's owner (managedBy)",
-			},
+			ownerLocatorOption(
+				"The group's owner (managedBy): picked from the directory, or its object GUID",
+				{ byDn: false },
+			),
 			{
 				displayName: 'sAMAccountName',
 				name: 'samAccountName',
@@ -136,13 +135,13 @@ function readSmartGroupFields(context: IExecuteFunctions, itemIndex: number): Sm
 	const additional = parameter('additionalFields', {}) as Record<string, unknown>;
 	return {
 		groupName: parameter('groupName'),
-		container: parameter('container'),
+		container: locatorValue(parameter('container')),
 		groupType: parameter('groupType'),
 		security: parameter('security'),
 		...readSmartGroupQueryFields(context, itemIndex),
 		notes: additional.notes,
 		description: additional.description,
-		owner: additional.owner,
+		owner: locatorValue(additional.owner),
 		identityStoreId: additional.identityStoreId,
 		displayName: additional.displayName,
 		samAccountName: additional.samAccountName,

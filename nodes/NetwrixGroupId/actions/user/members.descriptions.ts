@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { MEMBERS_INPUT_OPTIONS } from '../../../shared/memberList';
+import { locatorValue } from '../common.descriptions';
 
 const MEMBER_FORMS =
 	"Each is a user's object GUID, distinguished name, email address or sAMAccountName; anything but a GUID is first looked up with GroupID's search and must match exactly one object. Repeats are sent once";
@@ -35,10 +36,25 @@ export function memberProperties(verb: 'add' | 'remove'): INodeProperties[] {
 						{
 							displayName: 'Member',
 							name: 'identity',
-							type: 'string',
-							default: '',
-							placeholder: 'e.g. jdoe@demo.local',
-							description: 'Object GUID, distinguished name, email address or sAMAccountName',
+							type: 'resourceLocator',
+							default: { mode: 'list', value: '' },
+							description: 'A user picked from the directory, or given by object GUID, distinguished name, email address or sAMAccountName',
+							modes: [
+								{
+									displayName: 'From List',
+									name: 'list',
+									type: 'list',
+									placeholder: 'Select a user...',
+									typeOptions: { searchListMethod: 'searchUsers', searchable: true },
+								},
+								{
+									displayName: 'By Identity',
+									name: 'identity',
+									type: 'string',
+									placeholder: 'e.g. maria.garcia@demo.local',
+									hint: 'Object GUID, distinguished name, email address or sAMAccountName',
+								},
+							],
 						},
 					],
 				},
@@ -51,7 +67,7 @@ export function memberProperties(verb: 'add' | 'remove'): INodeProperties[] {
 			type: 'string',
 			typeOptions: { rows: 2 },
 			default: '',
-			placeholder: 'e.g. jdoe@demo.local, a79934a7-c6a0-4a1c-8860-f9aeb4788e98',
+			placeholder: 'e.g. maria.garcia@demo.local, a79934a7-c6a0-4a1c-8860-f9aeb4788e98',
 			description: `The members to ${verb}, separated by commas, semicolons or line breaks (only semicolons and line breaks once the text holds a distinguished name, which has commas of its own), or an expression that gives a list. ${MEMBER_FORMS}.`,
 			displayOptions: { show: { membersInput: ['text'] } },
 		},
@@ -65,7 +81,9 @@ export function readMembers(context: IExecuteFunctions, itemIndex: number): unkn
 	}
 	const entries = context.getNodeParameter('memberList.member', itemIndex, []) as unknown;
 	return Array.isArray(entries)
-		? entries.map((entry) => (entry !== null && typeof entry === 'object' ? (entry as { identity?: unknown }).identity : entry))
+		? entries.map((entry) =>
+				entry !== null && typeof entry === 'object' ? locatorValue((entry as { identity?: unknown }).identity) : entry,
+			)
 		: entries;
 }
 

@@ -11,6 +11,7 @@ import {
 	membersProperties,
 	readAdditionalFields,
 	readMembers,
+	readGroupId,
 } from '../common.descriptions';
 import { resolveMemberNames } from '../memberNames';
 import { groupWords } from './words';
@@ -90,7 +91,7 @@ export function membershipChangeOperation(
 		prepare: (context, itemIndex, connection) =>
 			checkGroupUpdate(
 				{
-					groupId: context.getNodeParameter('groupId', itemIndex, ''),
+					groupId: readGroupId(context, itemIndex),
 					organizationId: readAdditionalFields(context, itemIndex).organizationId,
 					membersAre: context.getNodeParameter('membersAre', itemIndex, 'ids'),
 					[kind]: readMembers(context, itemIndex),

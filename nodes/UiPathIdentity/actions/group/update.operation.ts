@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Operation } from '../../../shared/operation';
 import { checkGroupUpdate, type GroupUpdate } from '../../requests/groupRequests';
 import type { UiPathConnection } from '../../transport';
-import { additionalFieldsProperty, groupIdProperty, readAdditionalFields } from '../common.descriptions';
+import { additionalFieldsProperty, groupIdProperty, readAdditionalFields, readGroupId } from '../common.descriptions';
 import { resolveUpdateNames, sendGroupUpdate } from './putGroup';
 
 const properties: INodeProperties[] = [
@@ -70,7 +70,7 @@ export const updateGroup: Operation<UiPathConnection, GroupUpdate> = {
 		const fields = context.getNodeParameter('updateFields', itemIndex, {}) as Record<string, unknown> | null;
 		return checkGroupUpdate(
 			{
-				groupId: context.getNodeParameter('groupId', itemIndex, ''),
+				groupId: readGroupId(context, itemIndex),
 				organizationId: readAdditionalFields(context, itemIndex).organizationId,
 				name: fields?.name,
 				membersAre: fields?.membersAre,

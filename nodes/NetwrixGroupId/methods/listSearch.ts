@@ -1,0 +1,49 @@
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { summarizeBody } from '../../shared/httpFailure';
+import { readPageAnswer } from '../requests/directoryObjects';
+import { searchPage } from '../requests/groupSearch';
+import { PICKER_PAGE_SIZE, pickerEntry, pickerSearch, type PickerKind } from '../requests/pickerSearch';
+import { groupIdReadRequest, openGroupIdConnection } from '../transport';
+
+/** How long a picker waits for GroupID: the editor is waiting. */
+const PICKER_TIMEOUT_MS = 30_000;
+
+/**
+ * One page of a picker's list, from the documented Search. n8n passes back the page token it was
+ * given to fetch the next page as the user scrolls.
+ */
+async function searchList(
+	context: ILoadOptionsFunctions,
+	kind: PickerKind,
+	filter?: string,
+	paginationToken?: unknown,
+): Promise<INodeListSearchResult> {
+	const connection = await openGroupIdConnection(context, PICKER_TIMEOUT_MS);
+	const asked = Number(paginationToken);
+	const pageNo = Number.isInteger(asked) && asked > 1 ? asked : 1;
+	const { path, body } = searchPage(pickerSearch(kind, filter, connection.identityStoreId), pageNo, PICKER_PAGE_SIZE);
+	const answer = await groupIdReadRequest(context, connection, 'POST', path, body, 0);
+	const page = readPageAnswer(answer);
+	if (page === undefined) {
+		throw new NodeOperationError(context.getNode(), 'GroupID answered the search without a list of results', {
+			description: `Its answer: ${summarizeBody(answer)}`,
+		});
+	}
+	const results = page.results.flatMap((object) => pickerEntry(kind, object) ?? []);
+	const more = page.totalCount === undefined ? page.results.length === PICKER_PAGE_SIZE : pageNo * PICKER_PAGE_SIZE < page.totalCount;
+	return { results, ...(more ? { paginationToken: String(pageNo + 1) } : {}) };
+}
+
+export async function searchGroups(this: ILoadOptionsFunctions, filter?: string, paginationToken?: unknown) {
+	return await searchList(this, 'group', filter, paginationToken);
+}
+
+export async function searchUsers(this: ILoadOptionsFunctions, filter?: string, paginationToken?: unknown) {
+	return await searchList(this, 'user', filter, paginationToken);
+}
+
+export async function searchContainers(this: ILoadOptionsFunctions, filter?: string, paginationToken?: unknown) {
+	return await searchList(this, 'container', filter, paginationToken);
+}

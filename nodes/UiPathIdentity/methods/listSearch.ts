@@ -1,0 +1,48 @@
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { directorySearchRequest, userPickerEntries, type DirectoryEntry } from '../requests/directorySearch';
+import { filterGroupsByName, getGroupsRequest } from '../requests/groupRequests';
+import { openUiPathPickerConnection, uiPathListRequest } from '../transport';
+
+/** The organization's local groups whose name contains the typed text (UiPath lists them in one answer). */
+export async function searchGroups(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const connection = await openUiPathPickerConnection(this);
+	const { method, path } = getGroupsRequest(connection.organizationId);
+	const groups = await uiPathListRequest(this, connection, method, path, 0, {
+		scope: 'PM.Group or PM.Group.Read for reading groups',
+	});
+	const typed = filter?.trim() ? filter.trim() : undefined;
+	const results = filterGroupsByName(groups, typed).flatMap((group) =>
+		typeof group.id === 'string' && group.id !== ''
+			? [{ name: typeof group.name === 'string' && group.name !== '' ? group.name : group.id, value: group.id }]
+			: [],
+	);
+	return { results };
+}
+
+/**
+ * Users of the organization's directory whose name or email starts with the typed text (Directory
+ * Search needs some text). The value fits the node's Members Are: a user ID, or an email.
+ */
+export async function searchUsers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const typed = filter?.trim() ?? '';
+	if (typed === '') return { results: [] };
+	const connection = await openUiPathPickerConnection(this);
+	const { method, path } = directorySearchRequest(connection.organizationId, typed);
+	const entries = (await uiPathListRequest(this, connection, method, path, 0, {
+		scope: 'PM.Directory or PM.Directory.Read for searching the directory',
+	})) as DirectoryEntry[];
+	return { results: userPickerEntries(entries, membersAre(this)) };
+}
+
+/** How the node's members are given: its Members Are (Update Group: under Update Fields). */
+function membersAre(context: ILoadOptionsFunctions): 'ids' | 'names' {
+	for (const name of ['membersAre', 'updateFields.membersAre']) {
+		try {
+			if (context.getCurrentNodeParameter(name) === 'names') return 'names';
+		} catch {
+			// Not a field of this operation.
+		}
+	}
+	return 'ids';
+}

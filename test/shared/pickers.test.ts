@@ -1,0 +1,59 @@
+import { searchPage } from '../../nodes/NetwrixGroupId/requests/groupSearch';
+import { pickerEntry, pickerSearch } from '../../nodes/NetwrixGroupId/requests/pickerSearch';
+import { userPickerEntries } from '../../nodes/UiPathIdentity/requests/directorySearch';
+
+const object = (guid: string, attributes: Record<string, string[]>) => ({
+	objectIdFromIdentityStore: guid,
+	attributesBusinessObject: {
+		attributesCollection: Object.fromEntries(Object.entries(attributes).map(([name, values]) => [name, values.map((value) => ({ value }))])),
+	},
+});
+
+describe('GroupID pickers: the documented Search by objectClass, narrowed by what is typed', () => {
+	test.each([
+		['group', { operator: 'Is Exactly', attribute: 'objectClass', value: 'group' }, 'name'],
+		['user', { operator: 'Is Exactly', attribute: 'objectClass', value: 'user' }, 'displayName'],
+		['container', { operator: 'Is Exactly', attribute: 'objectClass', value: 'organizationalUnit' }, 'name'],
+	] as const)('%s: objects of that class whose name contains the text, a page at a time', (kind, objectClass, attribute) => {
+		expect(pickerSearch(kind, undefined, 2).conditions).toEqual([objectClass]);
+		const typed = pickerSearch(kind, '  fin*ance ', 2);
+		expect(typed.conditions).toEqual([objectClass, { operator: 'Contains', attribute, value: 'finance' }]);
+
+		const { path, body } = searchPage(typed, 3, 50);
+		expect(path).toBe('/GroupIDDataService/api/IdentityStores/2/Searches');
+		expect(body).toMatchObject({ identityStoreId: 2, pageNo: 3, pageSize: 50, criteria: { ...objectClass, child: [{ ...typed.conditions[1], child: null }] } });
+	});
+
+	test('entries: groups and users by object GUID (users shown with their email), containers by DN', () => {
+		const guid = 'a79934a7-c6a0-4a1c-8860-f9aeb4788e98';
+		expect(pickerEntry('group', object(guid, { displayName: ['Finance'], distinguishedName: ['CN=Finance,DC=demo'] }))).toEqual({ name: 'Finance', value: guid });
+		expect(pickerEntry('user', object(guid, { displayName: ['Maria Garcia'], mail: ['maria.garcia@demo.local'] }))).toEqual({
+			name: 'Maria Garcia (maria.garcia@demo.local)',
+			value: guid,
+		});
+		expect(pickerEntry('container', object(guid, { distinguishedName: ['OU=Staff,DC=demo,DC=local'] }))).toEqual({
+			name: 'OU=Staff,DC=demo,DC=local',
+			value: 'OU=Staff,DC=demo,DC=local',
+		});
+		expect(pickerEntry('container', object(guid, { name: ['Staff'] }))).toBeUndefined();
+	});
+});
+
+describe('UiPath members picker: Directory Search entries', () => {
+	const entries = [
+		{ identifier: 'u-1', displayName: 'Alex Morgan', email: 'alex.morgan@example.com', identityName: 'alex.morgan', type: 'User' },
+		{ identifier: 'u-2', displayName: 'No Mail', identityName: 'nomail', type: 0 },
+		{ identifier: 'g-1', displayName: 'All Users', type: 'Group' },
+	];
+
+	test('users only, shown with their email; the value is the user ID', () => {
+		expect(userPickerEntries(entries, 'ids')).toEqual([
+			{ name: 'Alex Morgan (alex.morgan@example.com)', value: 'u-1' },
+			{ name: 'No Mail', value: 'u-2' },
+		]);
+	});
+
+	test('with members given as emails or usernames, the value is the email, else the username', () => {
+		expect(userPickerEntries(entries, 'names').map((entry) => entry.value)).toEqual(['alex.morgan@example.com', 'nomail']);
+	});
+});
