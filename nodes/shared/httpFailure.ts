@@ -81,7 +81,6 @@ const UNREACHABLE_CODES = new Set([
 	'EAI_AGAIN',
 	'EHOSTUNREACH',
 	'ENETUNREACH',
-	'ECONNRESET',
 	'EPROTO',
 ]);
 
@@ -124,7 +123,13 @@ export function describeConnectionFailure(
 			"The server may still have carried out the request: check before sending it again, or raise the node's Timeout option.",
 		);
 	}
-	if (UNREACHABLE_CODES.has(code)) {
+	if (code === 'ECONNRESET' || code === 'EPIPE' || /socket hang up/i.test(failure.message)) {
+		return text(
+			`The connection to the ${service} server at ${url} was dropped before an answer came`,
+			'The server may still have carried out the request: check before sending it again. A create with "If the Group Already Exists: Use the Existing Group" finds out by itself when run again.',
+		);
+	}
+		if (UNREACHABLE_CODES.has(code)) {
 		return text(
 			`Cannot reach the ${service} server at ${url}`,
 			'Check the URL in the credential and that n8n can connect to that address and port.',

@@ -7,7 +7,7 @@ import type {
 	INode,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
 
 import {
 	describeConnectionFailure,
@@ -17,6 +17,7 @@ import {
 	type HttpFailure,
 } from './httpFailure';
 import { findTokenRequestError } from './auth/TokenRequestError';
+import { retryDelay, type RetryPolicy, type RetryState } from './retry';
 
 /** Where requests are sent from: a node's run, or the editor asking a picker for its list. */
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
@@ -58,6 +59,7 @@ export function requestFailureError(
 	url: string,
 	itemIndex: number,
 	words: ServiceErrorWords,
+	retried: RetryState = { retries: 0, waitedMs: 0 },
 ): NodeApiError {
 	const tokenError = findTokenRequestError(error);
 	if (tokenError) {
@@ -75,6 +77,10 @@ export function requestFailureError(
 	}
 	const failure = readHttpFailure(error);
 	const text = describeConnectionFailure(words.service, url, failure) ?? words.describeStatus(failure, url);
+	if (retried.retries > 0) {
+		const times = retried.retries === 1 ? 'once' : `${retried.retries} times`;
+		text.description = `${text.description ?? ''} Sent again ${times}, after ${Math.round(retried.waitedMs / 100) / 10} s of waiting in all.`.trim();
+	}
 	return apiError(node, failureAsErrorResponse(failure, text.message), itemIndex, text);
 }
 
@@ -87,6 +93,8 @@ export interface CredentialConnection {
 	 * first request (or refreshes after a 401) is reused by all the others.
 	 */
 	credential: ICredentialsDecrypted;
+	/** Retries of requests that are safe to send twice (the node's Retries options); none when absent. */
+	retry?: RetryPolicy;
 }
 
 /**
@@ -97,27 +105,54 @@ export async function sendWithCredential(
 	context: RequestContext,
 	connection: CredentialConnection,
 	words: ServiceErrorWords,
-	request: { method: IHttpRequestMethods; url: string; body?: unknown; itemIndex: number },
+	request: OutgoingRequest,
 ): Promise<unknown> {
-	try {
-		if (request.method === 'GET' && request.body !== undefined) return await sendGetWithBody(context, connection, request);
-		return await context.helpers.httpRequestWithAuthentication.call(
-			context,
-			connection.credential.type,
-			{
-				method: request.method,
-				url: request.url,
-				...(request.body === undefined ? {} : { body: request.body as IDataObject }),
-				json: true,
-				headers: { Accept: 'application/json' },
-				skipSslCertificateValidation: connection.ignoreSslIssues,
-				timeout: connection.timeoutMs,
-			},
-			{ credentialsDecrypted: connection.credential },
-		);
-	} catch (error) {
-		throw requestFailureError(context.getNode(), error, request.url, request.itemIndex, words);
+	// GET, PUT, PATCH and DELETE are safe to send twice; a POST only when its operation says so.
+	const safeToRepeat = request.idempotent ?? request.method !== 'POST';
+	const retried: RetryState = { retries: 0, waitedMs: 0 };
+	for (;;) {
+		try {
+			return await sendOnce(context, connection, request);
+		} catch (error) {
+			const wait = findTokenRequestError(error)
+				? undefined
+				: retryDelay(connection.retry ?? NO_RETRIES, retried, readHttpFailure(error), safeToRepeat);
+			if (wait === undefined) throw requestFailureError(context.getNode(), error, request.url, request.itemIndex, words, retried);
+			await sleep(wait);
+			retried.retries += 1;
+			retried.waitedMs += wait;
+		}
 	}
+}
+
+const NO_RETRIES: RetryPolicy = { retries: 0, maxTotalWaitMs: 0 };
+
+/** One request a transport sends. */
+export interface OutgoingRequest {
+	method: IHttpRequestMethods;
+	url: string;
+	body?: unknown;
+	itemIndex: number;
+	/** Whether sending it twice does no harm (see sendWithCredential for the default). */
+	idempotent?: boolean;
+}
+
+async function sendOnce(context: RequestContext, connection: CredentialConnection, request: OutgoingRequest): Promise<unknown> {
+	if (request.method === 'GET' && request.body !== undefined) return await sendGetWithBody(context, connection, request);
+	return await context.helpers.httpRequestWithAuthentication.call(
+		context,
+		connection.credential.type,
+		{
+			method: request.method,
+			url: request.url,
+			...(request.body === undefined ? {} : { body: request.body as IDataObject }),
+			json: true,
+			headers: { Accept: 'application/json' },
+			skipSslCertificateValidation: connection.ignoreSslIssues,
+			timeout: connection.timeoutMs,
+		},
+		{ credentialsDecrypted: connection.credential },
+	);
 }
 
 /**

@@ -4,13 +4,14 @@ import { NodeOperationError } from 'n8n-workflow';
 import { findOperation, type Resource } from './operation';
 import { failEveryItem, processItems } from './processItems';
 import { isCredentialFailure } from './requestErrors';
+import type { RetryPolicy } from './retry';
 import { readRunOptions } from './runOptions';
 
 export interface NodeRouting<TConnection> {
 	resources: Array<Resource<TConnection>>;
 	defaultConcurrency: number;
 	/** The node's transport: reads the credential once per run and opens what every item shares. */
-	openConnection(context: IExecuteFunctions, timeoutMs: number): Promise<TConnection>;
+	openConnection(context: IExecuteFunctions, timeoutMs: number, retry: RetryPolicy): Promise<TConnection>;
 }
 
 /**
@@ -37,7 +38,7 @@ export async function routeOperation<TConnection>(
 	try {
 		const runOptions = readRunOptions(context, routing.defaultConcurrency);
 		maxConcurrency = runOptions.maxConcurrency;
-		connection = await routing.openConnection(context, runOptions.timeoutMs);
+		connection = await routing.openConnection(context, runOptions.timeoutMs, runOptions.retry);
 	} catch (error) {
 		return [failEveryItem(context, itemCount, error)];
 	}

@@ -1,16 +1,19 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry';
+
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
 export interface RunOptions {
 	maxConcurrency: number;
 	timeoutMs: number;
+	retry: RetryPolicy;
 }
 
 /**
- * The Options collection both nodes share: how many requests at once, and how long to wait.
- * Every operation sends requests, so it is shown for all of them.
+ * The Options collection both nodes share: how many requests at once, how long to wait, and how
+ * often to try again. Every operation sends requests, so it is shown for all of them.
  */
 export function runOptionsProperty(defaultConcurrency: number, concurrencyAdvice: string): INodeProperties {
 	return {
@@ -36,6 +39,24 @@ export function runOptionsProperty(defaultConcurrency: number, concurrencyAdvice
 				default: DEFAULT_TIMEOUT_MS,
 				description: 'How long to wait for each answer, in milliseconds, before the item fails',
 			},
+			{
+				displayName: 'Retries',
+				name: 'retries',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 10, numberPrecision: 0 },
+				default: 3,
+				description:
+					"How many times a request is sent again after a rate limit (429, after its Retry-After), a busy server (502, 503, 504) or a dropped connection. Only requests that are safe to send twice are: reads, updates, deletes, membership changes, and creates that use an existing group. Instead of n8n's Retry On Fail, which runs every item again.",
+			},
+			{
+				displayName: 'Max Retry Wait (Seconds)',
+				name: 'maxRetryWaitSeconds',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 600, numberPrecision: 0 },
+				default: 60,
+				description:
+					'The longest time one request waits in all before its retries; a Retry-After longer than what is left fails the item at once, saying when to try again',
+			},
 		],
 	};
 }
@@ -45,7 +66,20 @@ export function readRunOptions(context: IExecuteFunctions, defaultConcurrency: n
 	const options = context.getNodeParameter('options', 0, {}) as {
 		maxConcurrency?: unknown;
 		timeoutMs?: unknown;
+		retries?: unknown;
+		maxRetryWaitSeconds?: unknown;
 	};
+	const retries = Number(options.retries ?? DEFAULT_RETRY_POLICY.retries);
+	const maxRetryWaitSeconds = Number(options.maxRetryWaitSeconds ?? DEFAULT_RETRY_POLICY.maxTotalWaitMs / 1000);
+	if (!Number.isInteger(retries) || retries < 0) {
+		throw new NodeOperationError(context.getNode(), `Invalid "Retries": must be a whole number of 0 or more, not "${String(options.retries)}"`);
+	}
+	if (!Number.isFinite(maxRetryWaitSeconds) || maxRetryWaitSeconds < 0) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`Invalid "Max Retry Wait (Seconds)": must be a number of seconds, not "${String(options.maxRetryWaitSeconds)}"`,
+		);
+	}
 	const maxConcurrency = Number(options.maxConcurrency ?? defaultConcurrency);
 	const timeoutMs = Number(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
 	if (!Number.isInteger(maxConcurrency) || maxConcurrency < 1) {
@@ -60,5 +94,5 @@ export function readRunOptions(context: IExecuteFunctions, defaultConcurrency: n
 			`Invalid "Timeout (Ms)": must be a number of milliseconds, not "${String(options.timeoutMs)}"`,
 		);
 	}
-	return { maxConcurrency, timeoutMs };
+	return { maxConcurrency, timeoutMs, retry: { retries, maxTotalWaitMs: maxRetryWaitSeconds * 1000 } };
 }

@@ -7,7 +7,7 @@ import leaveDoc from '../fixtures/groupid/leaveOnBehalf.json';
 import searchDoc from '../fixtures/groupid/search-by-attribute.json';
 import { DEFAULT_MEMBER_ATTRIBUTES } from '../../nodes/NetwrixGroupId/requests/membershipSearch';
 import { DEFAULT_USER_ATTRIBUTES } from '../../nodes/NetwrixGroupId/requests/userSearch';
-import { byId as byIdOf, byName, data, interceptGroupId, runGroupIdNode } from './support';
+import { byId as byIdOf, byName, data, interceptGroupId, runGroupIdNode, groupMembersAre } from './support';
 
 const GROUP = 'b95d4b5a-706f-4703-904c-c0112b814ee8';
 const USER = 'a79934a7-c6a0-4a1c-8860-f9aeb4788e98';
@@ -53,6 +53,10 @@ function members(count: number, first = 1) {
 	});
 }
 
+/** The requests other than the group's member search (which Add and Remove Members send first). */
+const withoutMemberSearch = <T extends { body: unknown }>(received: T[]): T[] =>
+	received.filter(({ body }) => (body as { attributeScopeQuery?: unknown } | null)?.attributeScopeQuery !== 'member');
+
 /** The body of the documented attribute search for one lookup. */
 const lookupBody = (attribute: string, value: string) => ({
 	...searchDoc.request,
@@ -66,6 +70,9 @@ afterEach(() => nock.cleanAll());
 afterAll(() => nock.enableNetConnect());
 
 describe('Group > Add Members and Remove Members in n8n\'s execution engine', () => {
+	beforeEach(() => groupMembersAre([]));
+	afterEach(() => groupMembersAre(undefined));
+
 	test('Add Members looks up the members given by email and sAMAccountName, then sends one documented JoinOnBehalf per member', async () => {
 		const received = interceptGroupId(({ path, body }) => {
 			if (path.endsWith('/Searches')) {
@@ -88,14 +95,17 @@ describe('Group > Add Members and Remove Members in n8n\'s execution engine', ()
 		expect(received.map(({ method, path }) => `${method} ${path}`)).toEqual([
 			`POST ${data}/Searches`,
 			`POST ${data}/Searches`,
+			`POST ${data}/Searches`,
 			`POST ${data}/Groups/${GROUP}/JoinOnBehalf`,
 			`POST ${data}/Groups/${GROUP}/JoinOnBehalf`,
 			`POST ${data}/Groups/${GROUP}/JoinOnBehalf`,
 		]);
 		expect(received[0].body).toStrictEqual(lookupBody('mail', 'jdoe@demo.local'));
 		expect(received[1].body).toStrictEqual(lookupBody('sAMAccountName', 'bsmith'));
-		expect(received[2].body).toStrictEqual(joinDoc.request);
-		expect(received.slice(3).map(({ body }) => body)).toStrictEqual([
+		// Then the group's members, read once, so that a member already in it is not sent.
+		expect(received[2].body).toMatchObject({ objectIdentity: GROUP, attributeScopeQuery: 'member', pageNo: 1 });
+		expect(received[3].body).toStrictEqual(joinDoc.request);
+		expect(received.slice(4).map(({ body }) => body)).toStrictEqual([
 			{ ...joinDoc.request, joiningUserIdentity: JANE },
 			{ ...joinDoc.request, joiningUserIdentity: BOB },
 		]);
@@ -104,17 +114,45 @@ describe('Group > Add Members and Remove Members in n8n\'s execution engine', ()
 				json: {
 					group: GROUP,
 					added: [USER, 'jdoe@demo.local', 'bsmith'],
+					unchanged: [],
 					membership: 'permanent',
 					endDate: null,
 					results: [
-						{ member: USER, objectGuid: USER, status: 'added', message: null },
-						{ member: 'jdoe@demo.local', objectGuid: JANE, status: 'added', message: null },
-						{ member: 'bsmith', objectGuid: BOB, status: 'added', message: null },
+						{ member: USER, objectGuid: USER, status: 'added', changed: true, message: null },
+						{ member: 'jdoe@demo.local', objectGuid: JANE, status: 'added', changed: true, message: null },
+						{ member: 'bsmith', objectGuid: BOB, status: 'added', changed: true, message: null },
 					],
 				},
 				pairedItem: { item: 0 },
 			},
 		]);
+	});
+
+	test('membership is a desired state: a member already in the group is not added again, one not in it is not removed', async () => {
+		groupMembersAre([USER]);
+		const added = interceptGroupId([200, success]);
+		const add = await run({ resource: 'group', operation: 'addMembers', group: byId(), membersInput: 'text', memberText: `${USER}, ${JANE}` });
+
+		expect(add.error).toBeUndefined();
+		expect(withoutMemberSearch(added).map(({ path, body }) => [path, (body as { joiningUserIdentity: string }).joiningUserIdentity])).toEqual([
+			[`${data}/Groups/${GROUP}/JoinOnBehalf`, JANE],
+		]);
+		expect(add.output![0].json).toMatchObject({
+			added: [JANE],
+			unchanged: [USER],
+			results: [
+				{ member: USER, objectGuid: USER, status: 'unchanged', changed: false, message: null },
+				{ member: JANE, objectGuid: JANE, status: 'added', changed: true, message: null },
+			],
+		});
+
+		nock.cleanAll();
+		const removed = interceptGroupId([200, success]);
+		const remove = await run({ resource: 'group', operation: 'removeMembers', group: byId(), membersInput: 'text', memberText: `${BOB}` });
+
+		expect(remove.error).toBeUndefined();
+		expect(withoutMemberSearch(removed)).toEqual([]);
+		expect(remove.output![0].json).toMatchObject({ removed: [], unchanged: [BOB], results: [{ member: BOB, status: 'unchanged', changed: false }] });
 	});
 
 	test('Add Members with a temporary membership sends StartDate now and the End Date, in UTC', async () => {
@@ -131,9 +169,10 @@ describe('Group > Add Members and Remove Members in n8n\'s execution engine', ()
 		});
 
 		expect(error).toBeUndefined();
-		expect(received).toHaveLength(1);
-		expect(received[0].path).toBe(`${data}/Groups/Sales%20Team/JoinOnBehalf`);
-		const { joinType } = received[0].body as { joinType: { StartDate: string; EndDate: string; Reason: string; MembershipType: number } };
+		const [join] = withoutMemberSearch(received);
+		expect(withoutMemberSearch(received)).toHaveLength(1);
+		expect(join.path).toBe(`${data}/Groups/Sales%20Team/JoinOnBehalf`);
+		const { joinType } = join.body as { joinType: { StartDate: string; EndDate: string; Reason: string; MembershipType: number } };
 		expect(joinType).toMatchObject({ MembershipType: 1, EndDate: '2099-12-31T17:00:00Z', Reason: 'Added by n8n' });
 		expect(joinType.StartDate).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
 		expect(Math.abs(Date.parse(joinType.StartDate) - before)).toBeLessThan(60_000);
@@ -141,6 +180,7 @@ describe('Group > Add Members and Remove Members in n8n\'s execution engine', ()
 	});
 
 	test('one input item per group: each output item is paired with its input, members from an expression list', async () => {
+		groupMembersAre([USER, JANE, BOB]);
 		const received = interceptGroupId([200, success]);
 		const { output, error } = await run(
 			{
@@ -159,12 +199,12 @@ describe('Group > Add Members and Remove Members in n8n\'s execution engine', ()
 		);
 
 		expect(error).toBeUndefined();
-		expect(received.map(({ path, body }) => [path, (body as { leavingUserId: string }).leavingUserId])).toEqual([
+		expect(withoutMemberSearch(received).map(({ path, body }) => [path, (body as { leavingUserId: string }).leavingUserId])).toEqual([
 			[`${data}/Groups/${GROUP}/LeaveOnBehalf`, USER],
 			[`${data}/Groups/${GROUP}/LeaveOnBehalf`, JANE],
 			[`${data}/Groups/${JANE.replace('3130', '4130')}/LeaveOnBehalf`, BOB],
 		]);
-		expect(received[0].body).toStrictEqual({ ...leaveDoc.request, leaveType: { ...leaveDoc.request.leaveType, Reason: 'Removed by n8n' } });
+		expect(withoutMemberSearch(received)[0].body).toStrictEqual({ ...leaveDoc.request, leaveType: { ...leaveDoc.request.leaveType, Reason: 'Removed by n8n' } });
 		expect(output!.map(({ json, pairedItem }) => [json.removed, pairedItem])).toEqual([
 			[[USER, JANE], { item: 0 }],
 			[[BOB], { item: 1 }],
@@ -182,13 +222,14 @@ describe('Group > Add Members and Remove Members in n8n\'s execution engine', ()
 		});
 
 		expect(output).toBeUndefined();
-		expect(received).toHaveLength(2);
+		expect(withoutMemberSearch(received)).toHaveLength(2);
 		expect(error?.message).toBe(
 			`Could not add member "${JANE}" (2 of 3): GroupID refused the request: The user is already a member of the group. Already added before it: "${USER}". Not tried: "${BOB}".`,
 		);
 	});
 
 	test('with Continue On Fail, the failing item becomes an error item and the next item goes on', async () => {
+		groupMembersAre([USER]);
 		const received = interceptGroupId([404, ''], [200, success]);
 		const { output, error } = await run(
 			{ resource: 'group', operation: 'removeMembers', group: byId('={{ $json.group }}'), membersInput: 'text', memberText: USER },
@@ -196,7 +237,7 @@ describe('Group > Add Members and Remove Members in n8n\'s execution engine', ()
 		);
 
 		expect(error).toBeUndefined();
-		expect(received).toHaveLength(2);
+		expect(withoutMemberSearch(received)).toHaveLength(2);
 		expect(output).toEqual([
 			{
 				json: expect.objectContaining({
@@ -209,7 +250,8 @@ describe('Group > Add Members and Remove Members in n8n\'s execution engine', ()
 				json: {
 					group: JANE,
 					removed: [USER],
-					results: [{ member: USER, objectGuid: USER, status: 'removed', message: null }],
+					unchanged: [],
+					results: [{ member: USER, objectGuid: USER, status: 'removed', changed: true, message: null }],
 				},
 				pairedItem: { item: 1 },
 			},
@@ -472,6 +514,7 @@ describe('documented answers as Netwrix documents them', () => {
 	});
 
 	test('Add Members reads the documented search answer to find a member by email', async () => {
+		groupMembersAre([]);
 		interceptGroupId(({ path }) =>
 			path.endsWith('/Searches')
 				? [200, { total: 1, data: [directoryObject(JANE, { mail: ['jdoe@demo.local'] })] }]
@@ -487,5 +530,6 @@ describe('documented answers as Netwrix documents them', () => {
 
 		expect(error).toBeUndefined();
 		expect(output![0].json.added).toEqual(['jdoe@demo.local']);
+		groupMembersAre(undefined);
 	});
 });

@@ -35,11 +35,27 @@ export interface Received {
 export type Answer = [number, unknown] | ((received: Received) => [number, unknown]);
 
 /**
+ * The members that a group's member search finds (Add and Remove Members read them first), when
+ * set; otherwise member searches take their turn like any request (Get Members' tests).
+ */
+let currentMembers: string[] | undefined;
+
+/** Sets the object GUIDs the intercepted member searches answer with; undefined: no such answer. */
+export function groupMembersAre(guids: string[] | undefined): void {
+	currentMembers = guids;
+}
+
+const isMemberSearch = (body: unknown) =>
+	body !== null && typeof body === 'object' && (body as { attributeScopeQuery?: unknown }).attributeScopeQuery === 'member';
+
+/**
  * Intercepts GroupID: the token endpoint, and every Data Service request, answered in turn
- * (the last answer repeats). Gives the list of requests received.
+ * (the last answer repeats). Once groupMembersAre was called, a group's member search is answered
+ * with those members and takes no turn. Gives the list of requests received.
  */
 export function interceptGroupId(...answers: Answer[]): Received[] {
 	const received: Received[] = [];
+	let turn = 0;
 	nock(server).persist().post('/GroupIDSecurityService/connect/token').reply(200, { access_token: 'token' });
 	for (const method of ['GET', 'POST', 'PATCH', 'DELETE']) {
 		nock(server)
@@ -48,7 +64,11 @@ export function interceptGroupId(...answers: Answer[]): Received[] {
 			.reply(function (uri, body) {
 				const request = { method, path: uri, body, contentType: this.req.headers['content-type'] };
 				received.push(request);
-				const answer = answers[Math.min(received.length - 1, answers.length - 1)];
+				if (currentMembers !== undefined && isMemberSearch(body)) {
+					const data = currentMembers.map((guid) => ({ objectIdFromIdentityStore: guid, attributesBusinessObject: { attributesCollection: {} } }));
+					return [200, { total: data.length, data }];
+				}
+				const answer = answers[Math.min(turn++, answers.length - 1)];
 				return typeof answer === 'function' ? answer(request) : answer;
 			});
 	}

@@ -70,6 +70,10 @@ describe('every operation takes its own Organization ID, so the token is not rea
 			'DELETE identity_/api/Group/item-org/g1': [[204, '']],
 			'PUT identity_/api/Group/g1': [[200, { id: 'g1', name: 'G' }]],
 			'GET identity_/api/Directory/Search/item-org?startsWith=x&entityType=User': [[200, []]],
+			// Members are read before they change: u1 is in the group when it is to be removed.
+			'GET identity_/api/Group/item-org/g1/Members?top=1000&skip=0': [
+				[200, (parameters as { operation: string }).operation === 'removeMembers' ? { totalCount: 1, results: [{ id: 'u1', identifier: 'u1' }] } : { totalCount: 0, results: [] }],
+			],
 		} as Parameters<typeof interceptUiPath>[0];
 		const uiPath = interceptUiPath(answers);
 		// An opaque personal access token names no organization, and the credential has none.

@@ -102,6 +102,7 @@ describe('members given as emails or usernames', () => {
 		const uiPath = interceptUiPath({
 			...directory,
 			'GET identity_/api/Group/magic-7/gryff-01': [[200, gryffindors]],
+			'GET identity_/api/Group/magic-7/gryff-01/Members?top=1000&skip=0': [[200, { totalCount: 0, results: [] }]],
 			'PUT identity_/api/Group/gryff-01': [[200, gryffindors]],
 		});
 		const { error, output } = await runUiPath({
@@ -135,6 +136,7 @@ describe('members given as emails or usernames', () => {
 		const uiPath = interceptUiPath({
 			...directory,
 			'GET identity_/api/Group/magic-7/gryff-01': [[200, gryffindors]],
+			'GET identity_/api/Group/magic-7/gryff-01/Members?top=1000&skip=0': [[200, { totalCount: 1, results: [{ id: 'ron-0103', identifier: 'ron-0103' }] }]],
 			'PUT identity_/api/Group/gryff-01': [[200, gryffindors]],
 		});
 		const removed = await runUiPath({

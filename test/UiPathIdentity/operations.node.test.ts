@@ -13,6 +13,9 @@ const membersPage = (from: number, count: number, totalCount: number) => ({
 	totalCount,
 	results: Array.from({ length: count }, (_, i) => member(from + i)),
 });
+/** The members Add, Remove and Update read first (membership is a desired state): these user IDs. */
+const currentMembers = (...ids: string[]) => ({ totalCount: ids.length, results: ids.map((id) => ({ id, identifier: id, type: 0 })) });
+const MEMBERS_OF_GRYFF = 'identity_/api/Group/magic-7/gryff-01/Members?top=1000&skip=0';
 
 interface Row {
 	label: string;
@@ -79,7 +82,7 @@ const rows: Row[] = [
 				directoryUserIDsToRemove: [],
 			}),
 		],
-		output: [{ ...gryffindors, name: 'Lions', displayName: 'Lions' }],
+		output: [{ ...gryffindors, name: 'Lions', displayName: 'Lions', added: [], removed: [], unchanged: [], changed: true }],
 	},
 	{
 		label: 'Update Group: members only: the group is read first for the name the PUT requires',
@@ -91,10 +94,12 @@ const rows: Row[] = [
 		},
 		answers: {
 			'GET identity_/api/Group/magic-7/gryff-01': [[200, gryffindors]],
+			[`GET ${MEMBERS_OF_GRYFF}`]: [[200, currentMembers('ron-0103')]],
 			'PUT identity_/api/Group/gryff-01': [[200, '']],
 		},
 		requests: [
 			request('GET', 'identity_/api/Group/magic-7/gryff-01'),
+			request('GET', MEMBERS_OF_GRYFF),
 			request('PUT', 'identity_/api/Group/gryff-01', {
 				partitionGlobalId: 'magic-7',
 				name: 'Gryffindors',
@@ -103,7 +108,7 @@ const rows: Row[] = [
 			}),
 		],
 		// No documented answer: with no content, the output names the group.
-		output: [{ id: 'gryff-01', name: 'Gryffindors' }],
+		output: [{ id: 'gryff-01', name: 'Gryffindors', added: ['lun-1302'], removed: ['ron-0103'], unchanged: [], changed: true }],
 	},
 	{
 		label: "Add Members: the group's name is read, then the documented Update Group body is sent",
@@ -116,13 +121,15 @@ const rows: Row[] = [
 		},
 		answers: {
 			'GET identity_/api/Group/magic-7/gryff-01': [[200, gryffindors]],
+			[`GET ${MEMBERS_OF_GRYFF}`]: [[200, currentMembers('ron-0103', 'har-3107')]],
 			'PUT identity_/api/Group/gryff-01': [[200, gryffindors]],
 		},
 		requests: [
 			request('GET', 'identity_/api/Group/magic-7/gryff-01'),
+			request('GET', MEMBERS_OF_GRYFF),
 			request('PUT', 'identity_/api/Group/gryff-01', updateGroup.request.body),
 		],
-		output: [gryffindors],
+		output: [{ ...gryffindors, added: ['lun-1302', 'nev-3007'], removed: [], unchanged: [], changed: true }],
 	},
 	{
 		label: 'Remove Members: several members per item, from an expression',
@@ -136,10 +143,12 @@ const rows: Row[] = [
 		items: [{ leaving: ['ron-0103', 'har-3107'] }],
 		answers: {
 			'GET identity_/api/Group/magic-7/gryff-01': [[200, gryffindors]],
+			[`GET ${MEMBERS_OF_GRYFF}`]: [[200, currentMembers('ron-0103', 'har-3107', 'her-1909')]],
 			'PUT identity_/api/Group/gryff-01': [[200, gryffindors]],
 		},
 		requests: [
 			request('GET', 'identity_/api/Group/magic-7/gryff-01'),
+			request('GET', MEMBERS_OF_GRYFF),
 			request('PUT', 'identity_/api/Group/gryff-01', {
 				partitionGlobalId: 'magic-7',
 				name: 'Gryffindors',
@@ -147,7 +156,22 @@ const rows: Row[] = [
 				directoryUserIDsToRemove: ['ron-0103', 'har-3107'],
 			}),
 		],
-		output: [gryffindors],
+		output: [{ ...gryffindors, added: [], removed: ['ron-0103', 'har-3107'], unchanged: [], changed: true }],
+	},
+	{
+		label: 'Update Group: adding a member already in the group and removing one who is not writes nothing',
+		parameters: {
+			resource: 'group',
+			operation: 'update',
+			groupId: 'gryff-01',
+			updateFields: { membersToAdd: 'ron-0103', membersToRemove: 'lun-1302' },
+		},
+		answers: {
+			'GET identity_/api/Group/magic-7/gryff-01': [[200, gryffindors]],
+			[`GET ${MEMBERS_OF_GRYFF}`]: [[200, currentMembers('ron-0103')]],
+		},
+		requests: [request('GET', 'identity_/api/Group/magic-7/gryff-01'), request('GET', MEMBERS_OF_GRYFF)],
+		output: [{ id: 'gryff-01', name: 'Gryffindors', added: [], removed: [], unchanged: ['ron-0103', 'lun-1302'], changed: false }],
 	},
 	{
 		label: 'Get Members: Return All reads pages of 1000 with top and skip until the total is reached',

@@ -63,7 +63,8 @@ describe('the lifecycle examples in a real n8n, against the sandbox', () => {
 			['Create Smart Group', ['groupid.createSmartGroup']],
 			['Preview Membership', ['groupid.previewSmartGroupMembers']],
 			['Get Group', ['groupid.getGroup']],
-			['Add Two Members', ['groupid.searchDirectory', 'groupid.searchDirectory', 'groupid.joinOnBehalf', 'groupid.joinOnBehalf']],
+			// Each member found by one search, then the group's members read (none), then one join each.
+			['Add Two Members', ['groupid.searchDirectory', 'groupid.searchDirectory', 'groupid.searchDirectory', 'groupid.joinOnBehalf', 'groupid.joinOnBehalf']],
 			['Get Members', ['groupid.searchDirectory']],
 			['Update Description', ['groupid.updateGroup']],
 			['Expire Group', ['groupid.expireGroup']],
@@ -95,7 +96,8 @@ describe('the lifecycle examples in a real n8n, against the sandbox', () => {
 		expect(output('Get Group')).toEqual([expect.objectContaining({ objectGuid: created.id, name: 'Lifecycle-Engineering' })]);
 
 		// Members given by email and by sAMAccountName, each found with one search, then joined.
-		expect(steps['Add Two Members'].slice(2).map((r) => r.body.joiningUserIdentity).sort()).toEqual(
+		expect(steps['Add Two Members'][2].body).toEqual(expect.objectContaining({ attributeScopeQuery: 'member', objectIdentity: created.id }));
+		expect(steps['Add Two Members'].slice(3).map((r) => r.body.joiningUserIdentity).sort()).toEqual(
 			['0366121e-2375-43ff-a829-f635890d2e24', 'd45a4f57-6455-4a5f-91ce-af871fcfb309'].sort(),
 		);
 		expect(stateAfter(steps['Add Two Members'])[0].members).toEqual(['dkim', 'smartin']);
@@ -124,10 +126,11 @@ describe('the lifecycle examples in a real n8n, against the sandbox', () => {
 			['Search User by Email', ['uipath.searchDirectory']],
 			['Create Local Group', ['uipath.searchDirectory', 'uipath.searchDirectory', 'uipath.searchDirectory', 'uipath.createGroup']],
 			['Get Group', ['uipath.getGroup']],
-			['Add Member by Email', ['uipath.searchDirectory', 'uipath.getGroup', 'uipath.updateGroup']],
+			// The name looked up, the group read (for its name), its members read (two pages of at most 2), then the change.
+			['Add Member by Email', ['uipath.searchDirectory', 'uipath.getGroup', 'uipath.listGroupMembers', 'uipath.listGroupMembers', 'uipath.updateGroup']],
 			['Get Members', ['uipath.listGroupMembers', 'uipath.listGroupMembers']],
 			['Rename Group', ['uipath.updateGroup']],
-			['Remove Member', ['uipath.searchDirectory', 'uipath.getGroup', 'uipath.updateGroup']],
+			['Remove Member', ['uipath.searchDirectory', 'uipath.getGroup', 'uipath.listGroupMembers', 'uipath.listGroupMembers', 'uipath.updateGroup']],
 			['Delete Group', ['uipath.deleteGroup']],
 		]);
 		const output = (node) => n8n.nodeOutput(result.execution, node).map((item) => item.json);
@@ -152,7 +155,7 @@ describe('the lifecycle examples in a real n8n, against the sandbox', () => {
 
 		expect(output('Get Group')).toEqual([expect.objectContaining({ id: created.id, name: 'Automation CoE' })]);
 
-		expect(steps['Add Member by Email'][2].body).toEqual(
+		expect(steps['Add Member by Email'][4].body).toEqual(
 			expect.objectContaining({ name: 'Automation CoE', directoryUserIDsToAdd: [FATIMA], directoryUserIDsToRemove: [] }),
 		);
 		expect(stateAfter(steps['Add Member by Email'])[0].members).toEqual([PRIYA, ALEX, JORDAN, FATIMA].sort());
@@ -164,7 +167,7 @@ describe('the lifecycle examples in a real n8n, against the sandbox', () => {
 		expect(stateAfter(steps['Rename Group'])).toEqual([
 			{ id: created.id, name: 'Automation Center of Excellence', members: [PRIYA, ALEX, JORDAN, FATIMA].sort() },
 		]);
-		expect(steps['Remove Member'][2].body).toEqual(
+		expect(steps['Remove Member'][4].body).toEqual(
 			expect.objectContaining({ name: 'Automation Center of Excellence', directoryUserIDsToRemove: [JORDAN] }),
 		);
 		expect(stateAfter(steps['Remove Member'])[0].members).toEqual([PRIYA, ALEX, FATIMA].sort());

@@ -2,6 +2,7 @@ import type { IHttpRequestMethods } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { checkBaseUrl } from '../../shared/baseUrl';
+import type { RetryPolicy } from '../../shared/retry';
 import { describeRetryAfter, summarizeBody, type FailureText, type HttpFailure } from '../../shared/httpFailure';
 import {
 	apiError,
@@ -40,6 +41,7 @@ const GROUPID_ERROR_WORDS: ServiceErrorWords = {
 export async function openGroupIdConnection(
 	context: RequestContext,
 	timeoutMs: number,
+	retry?: RetryPolicy,
 ): Promise<GroupIdConnection> {
 	const data = await context.getCredentials(GROUPID_CREDENTIAL_TYPE);
 	const { url: serverUrl, problem } = checkBaseUrl(data.serverUrl, { allowPath: false });
@@ -60,6 +62,7 @@ export async function openGroupIdConnection(
 		identityStoreId: Number(data.identityStoreId),
 		ignoreSslIssues: data.ignoreSslIssues === true,
 		timeoutMs,
+		retry,
 		credential: { id: '', name: 'Netwrix GroupID API', type: GROUPID_CREDENTIAL_TYPE, data },
 	};
 }
@@ -75,9 +78,11 @@ export async function groupIdRequest(
 	path: string,
 	body: unknown,
 	itemIndex: number,
+	/** Whether it is safe to send twice, so it may be retried (the default follows the method). */
+	idempotent?: boolean,
 ): Promise<GroupIdEnvelope> {
 	const url = `${connection.serverUrl}${path}`;
-	const answer = await sendWithCredential(context, connection, GROUPID_ERROR_WORDS, { method, url, body, itemIndex });
+	const answer = await sendWithCredential(context, connection, GROUPID_ERROR_WORDS, { method, url, body, itemIndex, idempotent });
 	if (!isEnvelope(answer)) {
 		throw apiError(context.getNode(), {}, itemIndex, {
 			message: 'GroupID answered with something other than its JSON envelope',
@@ -108,7 +113,8 @@ export async function groupIdReadRequest(
 	itemIndex: number,
 ): Promise<unknown> {
 	const url = `${connection.serverUrl}${path}`;
-	const answer = await sendWithCredential(context, connection, GROUPID_ERROR_WORDS, { method, url, body, itemIndex });
+	// A read, even as a POST (Searches): safe to send again.
+	const answer = await sendWithCredential(context, connection, GROUPID_ERROR_WORDS, { method, url, body, itemIndex, idempotent: true });
 	if (typeof answer !== 'object' || answer === null) {
 		throw apiError(context.getNode(), {}, itemIndex, {
 			message: 'GroupID answered with something other than JSON',

@@ -156,3 +156,20 @@ export function updateGroupRequest(update: GroupUpdate, currentName: string | un
 		},
 	};
 }
+
+/**
+ * Membership as a desired state: of the members an update adds and removes, those that would
+ * change something (added: not yet in the group; removed: in it), and the others, which are left
+ * out of the request. Compares user IDs exactly, as UiPath gives them. Pure.
+ */
+export function membershipChanges(
+	update: Pick<GroupUpdate, 'add' | 'remove'>,
+	currentMemberIds: Iterable<string>,
+): { add: string[]; remove: string[]; unchanged: string[] } {
+	const current = new Set(currentMemberIds);
+	return {
+		add: update.add.filter((id) => !current.has(id)),
+		remove: update.remove.filter((id) => current.has(id)),
+		unchanged: [...update.add.filter((id) => current.has(id)), ...update.remove.filter((id) => !current.has(id))],
+	};
+}

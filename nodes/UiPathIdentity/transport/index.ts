@@ -8,6 +8,7 @@ import {
 	uiPathBearerToken,
 } from '../../shared/auth/uiPathToken';
 import { handOverToken } from '../../shared/auth/singleFlightToken';
+import type { RetryPolicy } from '../../shared/retry';
 import { describeRetryAfter, summarizeBody, type FailureText, type HttpFailure } from '../../shared/httpFailure';
 import {
 	apiError,
@@ -33,8 +34,12 @@ const UIPATH_ERROR_WORDS: ServiceErrorWords = {
 	describeStatus: describeUiPathStatus,
 };
 
-export async function openUiPathConnection(context: IExecuteFunctions, timeoutMs: number): Promise<UiPathConnection> {
-	const connection = await connectionFromCredential(context, timeoutMs);
+export async function openUiPathConnection(
+	context: IExecuteFunctions,
+	timeoutMs: number,
+	retry?: RetryPolicy,
+): Promise<UiPathConnection> {
+	const connection = { ...(await connectionFromCredential(context, timeoutMs)), retry };
 	const itemCount = context.getInputData().length;
 	const needsOrganizationId = Array.from({ length: itemCount }).some((_, itemIndex) => !namesOrganization(context, itemIndex));
 	if (connection.organizationId === undefined && needsOrganizationId) {

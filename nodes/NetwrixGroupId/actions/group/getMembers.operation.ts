@@ -1,19 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { summarizeBody } from '../../../shared/httpFailure';
 import type { Operation } from '../../../shared/operation';
 import { returnAllOrLimitProperties } from '../../../shared/paging';
-import { GROUPID_PAGE_SIZE, readPageAnswer } from '../../requests/directoryObjects';
 import {
 	buildGroupMembersPlan,
 	DEFAULT_MEMBER_ATTRIBUTES,
-	groupMembersPage,
 	type GroupMembersFields,
 	type GroupMembersPlan,
 } from '../../requests/membershipSearch';
-import { collectSearchPages, simplifyDirectoryObject } from '../../requests/userSearch';
-import { groupIdReadRequest, type GroupIdConnection } from '../../transport';
+import { simplifyDirectoryObject } from '../../requests/userSearch';
+import type { GroupIdConnection } from '../../transport';
+import { fetchGroupMembers } from '../user/lookup';
 import { attributesToLoadProperty, groupLocatorProperty, readLocator, simplifyProperty } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -31,26 +28,7 @@ export const getMembers: Operation<GroupIdConnection, GroupMembersPlan> = {
 	prepare: (context, itemIndex, connection) =>
 		buildGroupMembersPlan(readGetMembersFields(context, itemIndex), { identityStoreId: connection.identityStoreId }),
 	async send(context, connection, plan, itemIndex) {
-		const members = await collectSearchPages(plan.limit, GROUPID_PAGE_SIZE, async (pageNo, pageSize) => {
-			const request = groupMembersPage(plan, pageNo, pageSize);
-			const answer: unknown = await groupIdReadRequest(
-				context,
-				connection,
-				request.method,
-				request.path,
-				request.body,
-				itemIndex,
-			);
-			const page = readPageAnswer(answer);
-			if (page === undefined) {
-				throw new NodeOperationError(
-					context.getNode(),
-					`GroupID answered the member search of "${plan.identity.value}" without a list of members`,
-					{ itemIndex, description: `Its answer: ${summarizeBody(answer)}` },
-				);
-			}
-			return page;
-		});
+		const members = await fetchGroupMembers(context, connection, plan, itemIndex);
 		return members.map((member) => (plan.simplify ? simplifyDirectoryObject(member) : member) as IDataObject);
 	},
 };

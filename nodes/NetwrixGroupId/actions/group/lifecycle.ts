@@ -26,7 +26,8 @@ export function lifecycleOperation(
 				identityStoreId: connection.identityStoreId,
 			}),
 		async send(context, connection, request, itemIndex) {
-			const envelope = await groupIdRequest(context, connection, request.method, request.path, undefined, itemIndex);
+			// Expiring an expired group, or renewing a renewed one, changes nothing: safe to send again.
+			const envelope = await groupIdRequest(context, connection, request.method, request.path, undefined, itemIndex, true);
 			return {
 				...describeTarget(request),
 				identityStoreId: request.identityStoreId,

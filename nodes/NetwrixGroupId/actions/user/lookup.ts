@@ -2,7 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { summarizeBody } from '../../../shared/httpFailure';
-import { readPageAnswer, type DirectoryObject } from '../../requests/directoryObjects';
+import { GROUPID_PAGE_SIZE, readPageAnswer, type DirectoryObject } from '../../requests/directoryObjects';
 import type { Search } from '../../requests/groupSearch';
 import {
 	MEMBER_LOOKUP_PAGE_SIZE,
@@ -10,7 +10,8 @@ import {
 	pickLookupMatch,
 	type MemberIdentifier,
 } from '../../requests/memberList';
-import { userSearchPage } from '../../requests/userSearch';
+import { groupMembersPage, type GroupMembersPlan } from '../../requests/membershipSearch';
+import { collectSearchPages, userSearchPage } from '../../requests/userSearch';
 import { groupIdReadRequest, type GroupIdConnection } from '../../transport';
 
 /** Sends one page of a documented Search and reads its `{total, data}` answer. */
@@ -32,6 +33,28 @@ export async function fetchSearchPage(
 		});
 	}
 	return page;
+}
+
+/** A group's members, page after page of the documented member search, up to the plan's limit. */
+export async function fetchGroupMembers(
+	context: IExecuteFunctions,
+	connection: GroupIdConnection,
+	plan: GroupMembersPlan,
+	itemIndex: number,
+): Promise<DirectoryObject[]> {
+	return await collectSearchPages(plan.limit, GROUPID_PAGE_SIZE, async (pageNo, pageSize) => {
+		const request = groupMembersPage(plan, pageNo, pageSize);
+		const answer: unknown = await groupIdReadRequest(context, connection, request.method, request.path, request.body, itemIndex);
+		const page = readPageAnswer(answer);
+		if (page === undefined) {
+			throw new NodeOperationError(
+				context.getNode(),
+				`GroupID answered the member search of "${plan.identity.value}" without a list of members`,
+				{ itemIndex, description: `Its answer: ${summarizeBody(answer)}` },
+			);
+		}
+		return page;
+	});
 }
 
 /** A member and the object GUID it is sent as. */

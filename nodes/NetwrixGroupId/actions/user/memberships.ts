@@ -2,12 +2,14 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { MembershipPlan } from '../../requests/membershipBody';
 import { groupIdRequest, type GroupIdConnection } from '../../transport';
-import { findMembers, prefixError } from './lookup';
+import { fetchGroupMembers, findMembers, prefixError } from './lookup';
 
 /**
- * Adds or removes each member in turn, one request per member, after every member was found.
- * The first failure fails the item, and its message names the member, the members already
- * changed before it, and those not tried.
+ * Brings each member to the state asked for, one request per member that needs it, after every
+ * member was found and the group's members were read: adding a member already in the group, or
+ * removing one who is not, sends nothing and says `changed: false` for that member. The first
+ * failure fails the item, and its message names the member, the members already changed before
+ * it, and those not tried.
  */
 export async function changeMembers(
 	context: IExecuteFunctions,
@@ -28,19 +30,32 @@ export async function changeMembers(
 		itemIndex,
 		`Nothing was ${words.done}.`,
 	);
+	const current = await fetchGroupMembers(
+		context,
+		connection,
+		{ identityStoreId: plan.identityStoreId, identity: plan.identity, limit: { returnAll: true }, attributesToLoad: [], simplify: false },
+		itemIndex,
+	);
+	const inGroup = new Set(current.map((object) => String(object.objectIdFromIdentityStore ?? '').toLowerCase()));
 	const results: IDataObject[] = [];
 	for (const [index, member] of members.entries()) {
+		if (inGroup.has(member.objectGuid.toLowerCase()) === (words.verb === 'add')) {
+			results.push({ member: member.member, objectGuid: member.objectGuid, status: 'unchanged', changed: false, message: null });
+			continue;
+		}
 		const request = words.request(plan, member.objectGuid);
 		try {
-			const envelope = await groupIdRequest(context, connection, request.method, request.path, request.body, itemIndex);
+			// The group's members were read first, so sending it again (a retry) changes nothing more.
+			const envelope = await groupIdRequest(context, connection, request.method, request.path, request.body, itemIndex, true);
 			results.push({
 				member: member.member,
 				objectGuid: member.objectGuid,
 				status: words.done,
+				changed: true,
 				message: envelope.message ?? null,
 			});
 		} catch (error) {
-			const done = results.map((result) => `"${String(result.member)}"`);
+			const done = results.filter((result) => result.changed === true).map((result) => `"${String(result.member)}"`);
 			const notTried = members.slice(index + 1).map((other) => `"${other.member}"`);
 			throw prefixError(
 				error,
@@ -54,7 +69,8 @@ export async function changeMembers(
 	}
 	return {
 		group: plan.identity.value,
-		[words.done]: results.map((result) => result.member),
+		[words.done]: results.filter((result) => result.changed === true).map((result) => result.member),
+		unchanged: results.filter((result) => result.changed === false).map((result) => result.member),
 		...(words.verb === 'add' ? { membership: plan.endDate === null ? 'permanent' : 'temporary', endDate: plan.endDate } : {}),
 		results,
 	};

@@ -2,8 +2,17 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { Operation, PreparedItem } from '../../../shared/operation';
 import { apiError } from '../../../shared/requestErrors';
-import { checkGroupUpdate, getGroupRequest, updateGroupRequest, type GroupUpdate } from '../../requests/groupRequests';
-import { uiPathRequest, uiPathRequestAllowingNoContent, type UiPathConnection } from '../../transport';
+import { collectOffsetPages } from '../../../shared/paging';
+import {
+	checkGroupUpdate,
+	getGroupRequest,
+	groupMembersPageRequest,
+	MEMBERS_PAGE_SIZE,
+	membershipChanges,
+	updateGroupRequest,
+	type GroupUpdate,
+} from '../../requests/groupRequests';
+import { uiPathPageRequest, uiPathRequest, uiPathRequestAllowingNoContent, type UiPathConnection } from '../../transport';
 import {
 	additionalFieldsProperty,
 	groupIdProperty,
@@ -43,8 +52,11 @@ export async function resolveUpdateNames(
 /**
  * Sends one change with `PUT identity_/api/Group/{groupId}`. UiPath requires the group's name on
  * every update: without a new one, the group is read first (`GET` one group) for its current name.
- * The output is UiPath's answer (the group), or, when it answers with no content, the group's ID
- * and name.
+ * Members are a desired state: when the change adds or removes any, the group's members are read
+ * first (`GET …/Members`, page after page), and only those that would change something are sent;
+ * with nothing left to change, nothing is written. The output is UiPath's answer (the group), or
+ * its ID and name when it answers with no content (or nothing was sent), with `added`, `removed`
+ * and `unchanged` (the members asked for that needed no change) and `changed`.
  */
 export async function sendGroupUpdate(
 	context: IExecuteFunctions,
@@ -64,12 +76,36 @@ export async function sendGroupUpdate(
 		}
 		currentName = group.name;
 	}
-	const { method, path, body } = updateGroupRequest(update, currentName);
+	const changes =
+		update.add.length + update.remove.length === 0
+			? { add: [], remove: [], unchanged: [] }
+			: membershipChanges(update, await currentMemberIds(context, connection, update, itemIndex));
+	const changed = update.name !== undefined || changes.add.length + changes.remove.length > 0;
+	const summary = { added: changes.add, removed: changes.remove, unchanged: changes.unchanged, changed };
+	if (!changed) return { id: update.groupId, name: currentName, ...summary };
+	const { method, path, body } = updateGroupRequest({ ...update, add: changes.add, remove: changes.remove }, currentName);
 	const answer = await uiPathRequestAllowingNoContent(context, connection, method, path, body, itemIndex, {
 		...groupWords(update, 'write'),
 		...(update.name === undefined ? {} : { conflict: `UiPath already has a group named "${update.name}"` }),
 	});
-	return answer ?? { id: update.groupId, name: update.name ?? currentName };
+	return { ...(answer ?? { id: update.groupId, name: update.name ?? currentName }), ...summary };
+}
+
+/** The user IDs of a group's members, read page after page. */
+async function currentMemberIds(
+	context: IExecuteFunctions,
+	connection: UiPathConnection,
+	update: GroupUpdate,
+	itemIndex: number,
+): Promise<string[]> {
+	const members = await collectOffsetPages<IDataObject>({ returnAll: true }, MEMBERS_PAGE_SIZE, async (offset, pageSize) => {
+		const { path } = groupMembersPageRequest(update, pageSize, offset);
+		return await uiPathPageRequest(context, connection, path, itemIndex, groupWords(update, 'read'));
+	});
+	return members.flatMap((member) => {
+		const id = member.identifier ?? member.id;
+		return typeof id === 'string' && id !== '' ? [id] : [];
+	});
 }
 
 /**
