@@ -58,3 +58,12 @@ export function describeType(value: unknown): string {
 	if (typeof value === 'object') return 'an object';
 	return `a ${typeof value}`;
 }
+
+/** One of the choices an options field offers (an expression may give anything). Pure. */
+export function checkChoice<T extends string>(field: string, raw: unknown, choices: readonly T[]): T {
+	const text = typeof raw === 'number' ? String(raw) : raw;
+	if (typeof text !== 'string' || !(choices as readonly string[]).includes(text)) {
+		throw new InvalidFieldError(field, `must be one of ${choices.join(', ')}, not "${String(raw)}"`);
+	}
+	return text as T;
+}

@@ -41,6 +41,11 @@ function interceptGroupId(answers: Array<[number, unknown]> = []) {
 			expect(this.req.headers['content-type']).toBe('application/x-www-form-urlencoded');
 			return [200, { access_token: `${secrets.token}-${state.tokenRequests}`, token_type: 'Bearer', expires_in: 1200 }];
 		});
+	// After a refused create, the node looks for a group of that name: there is none here.
+	nock(server)
+		.persist()
+		.post(/\/GroupIDDataService\/api\/IdentityStores\/\d+\/Searches/)
+		.reply(200, { total: 0, data: [] });
 	let answer = 0;
 	nock(server)
 		.persist()
@@ -107,6 +112,7 @@ describe('Netwrix GroupID node in n8n\'s execution engine', () => {
 					security: 'Semi_Private',
 					criteria: '(department Contains "engineering")',
 					identityStoreId: 2,
+					alreadyExisted: false,
 				},
 				pairedItem: { item: 0 },
 			},
@@ -118,7 +124,7 @@ describe('Netwrix GroupID node in n8n\'s execution engine', () => {
 		const { output, error } = await run({ parameters: { simplify: false } });
 
 		expect(error).toBeUndefined();
-		expect(output).toEqual([{ json: seedResponse, pairedItem: { item: 0 } }]);
+		expect(output).toEqual([{ json: { ...seedResponse, alreadyExisted: false }, pairedItem: { item: 0 } }]);
 	});
 
 	test('asks for the token once for many items, and fills each item from its own expressions', async () => {
@@ -309,7 +315,7 @@ describe('Netwrix GroupID node in n8n\'s execution engine', () => {
 
 	test('an HTML error page is summarised, not dumped', async () => {
 		interceptGroupId([[502, '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>']]);
-		const { error } = await run();
+		const { error } = await run({ parameters: { options: { retries: 0 } } });
 
 		expect(error?.message).toBe('GroupID answered HTTP 502: 502 Bad Gateway');
 	});

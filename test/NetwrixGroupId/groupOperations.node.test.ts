@@ -73,6 +73,7 @@ describe('Group operations in n8n\'s execution engine: what GroupID receives and
 				groupType: -2147483640,
 				security: 'Semi_Private',
 				identityStoreId: 2,
+				alreadyExisted: false,
 			},
 		],
 		[
@@ -89,7 +90,7 @@ describe('Group operations in n8n\'s execution engine: what GroupID receives and
 			},
 			[200, createStaticGroupDoc.response],
 			{ method: 'POST', path: `${data}/Groups/StaticGroup`, body: createStaticGroupDoc.request },
-			createStaticGroupDoc.response,
+			{ ...createStaticGroupDoc.response, alreadyExisted: false },
 		],
 		[
 			'Update sends the documented body, only the attributes given',
@@ -365,6 +366,7 @@ describe('Group operations in n8n\'s execution engine: what GroupID receives and
 				groupType: '8',
 				security: 'Private',
 				options: { maxConcurrency: 1 },
+				ifGroupExists: 'fail',
 			},
 			{ items: [{ name: 'Free' }, { name: 'Taken' }], continueOnFail: true },
 		);

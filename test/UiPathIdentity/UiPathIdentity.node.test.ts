@@ -106,7 +106,7 @@ describe("UiPath Identity node in n8n's execution engine", () => {
 		expect(received!.headers.authorization).toBe('Bearer 1234');
 		expect(received!.headers['content-type']).toBe('application/json');
 		expect(received!.body).toStrictEqual(seedRequest);
-		expect(output).toEqual([{ json: seedResponse, pairedItem: { item: 0 } }]);
+		expect(output).toEqual([{ json: { ...seedResponse, alreadyExisted: false }, pairedItem: { item: 0 } }]);
 	});
 
 	test('client credentials: one token for the whole run, and the organization read from its prt_id', async () => {
@@ -217,6 +217,7 @@ describe("UiPath Identity node in n8n's execution engine", () => {
 		]);
 		const { error, run: execution } = await run({
 			credentials: { ...patCredentials, accessToken: secrets.accessToken, baseUrl: `${host}/hogwarts/DefaultTenant/` },
+			parameters: { ifGroupExists: 'fail' },
 		});
 
 		expect(error?.message).toBe(message);
@@ -244,7 +245,7 @@ describe("UiPath Identity node in n8n's execution engine", () => {
 			credentials: { ...patCredentials, baseUrl: `${host}/hogwarts/DefaultTenant/` },
 			items: [{ n: 'A' }, { n: 'B' }, { n: '' }, { n: 'D' }],
 			continueOnFail: true,
-			parameters: { name: '={{ $json.n }}', additionalFields: {}, options: { maxConcurrency: 1 } },
+			parameters: { name: '={{ $json.n }}', additionalFields: {}, options: { maxConcurrency: 1 }, ifGroupExists: 'fail' },
 		});
 
 		expect(error).toBeUndefined();

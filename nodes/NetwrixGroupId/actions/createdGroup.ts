@@ -1,7 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
-import { checkBoolean } from '../requests/attributeValues';
+import { checkBoolean, checkChoice } from '../requests/attributeValues';
+import { flattenDirectoryObject, type DirectoryObject } from '../requests/directoryObjects';
+import {
+	differencesFromExisting,
+	existingGroupSearch,
+	IF_GROUP_EXISTS,
+	pickExistingGroup,
+	updateToMatchRequest,
+	type IfGroupExists,
+} from '../requests/existingGroup';
 import { groupIdRequest, type GroupIdConnection } from '../transport';
+import { fetchSearchPage } from './user/lookup';
 
 /** What both creates (Smart Group, Static Group) have prepared: where the group goes, and its body. */
 export interface GroupCreateRequest {
@@ -10,6 +21,37 @@ export interface GroupCreateRequest {
 	container: string;
 	body: { AttributesCollection: { AttributesCollection: Record<string, Array<{ Value: string }>> } };
 }
+
+/** What a create has prepared, with its output and "if the group already exists" choices. */
+export type PreparedGroupCreate = GroupCreateRequest & { simplify: boolean; ifGroupExists: IfGroupExists };
+
+/** Reads a create's If the Group Already Exists choice. */
+export function readIfGroupExists(context: IExecuteFunctions, itemIndex: number): IfGroupExists {
+	return checkChoice('If the Group Already Exists', context.getNodeParameter('ifGroupExists', itemIndex, 'useExisting'), IF_GROUP_EXISTS);
+}
+
+/** A create's If the Group Already Exists choice. */
+export const ifGroupExistsProperty: INodeProperties = {
+	displayName: 'If the Group Already Exists',
+	name: 'ifGroupExists',
+	type: 'options',
+	default: 'useExisting',
+	description: 'What to do when the identity store already has a group of this name, as when a workflow runs again',
+	options: [
+		{
+			name: 'Use the Existing Group',
+			value: 'useExisting',
+			description: 'Output the existing group, marked alreadyExisted, with the requested values that differ from it',
+		},
+		{ name: 'Fail', value: 'fail', description: "The item fails with GroupID's answer" },
+		{
+			name: 'Update It to Match',
+			value: 'update',
+			description:
+				'Change the existing group\'s description, owner, security, display name and notes to the requested ones (a PATCH); its type and criteria stay as they are',
+		},
+	],
+};
 
 /** Reads a create's Simplify switch (on unless turned off). */
 export function readSimplify(context: IExecuteFunctions, itemIndex: number): boolean {
@@ -32,17 +74,95 @@ export function groupNameProperty(placeholder: string, description: string): INo
 /**
  * Sends a create to `path` and gives the output item. Simplified: the new group's GUID (the
  * envelope's `data`), name, distinguished name, container, type, security, criteria (a Smart
- * Group's) and store. Otherwise GroupID's envelope as it came.
+ * Group's) and store. Otherwise GroupID's envelope as it came. Either way `alreadyExisted`.
+ *
+ * When GroupID refuses the create and a group of that name is then found in the store (one
+ * search, only after a refusal), the existing group is used, or updated to match, unless the
+ * item says to fail. Such a create is safe to send twice, so it may be retried.
  */
 export async function sendGroupCreate(
 	context: IExecuteFunctions,
 	connection: GroupIdConnection,
 	path: string,
-	request: GroupCreateRequest & { simplify: boolean },
+	request: PreparedGroupCreate,
 	itemIndex: number,
 ): Promise<IDataObject> {
-	const envelope = await groupIdRequest(context, connection, 'POST', path, request.body, itemIndex);
-	return request.simplify ? createdGroupSummary(request, envelope.data) : (envelope as unknown as IDataObject);
+	let envelope;
+	try {
+		envelope = await groupIdRequest(context, connection, 'POST', path, request.body, itemIndex, request.ifGroupExists !== 'fail');
+	} catch (error) {
+		// The transport's own NodeApiError, passed on as it is: it is what the user needs to see when
+		// the item fails, or when the search does not find the group (or fails itself).
+		const existing =
+			request.ifGroupExists !== 'fail' && isRefusal(error)
+				? await findExistingGroup(context, connection, request, itemIndex).catch(() => undefined)
+				: undefined;
+		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
+		if (existing === undefined) throw error;
+		return await useExistingGroup(context, connection, request, existing, itemIndex);
+	}
+	const created = request.simplify ? createdGroupSummary(request, envelope.data) : (envelope as unknown as IDataObject);
+	return { ...created, alreadyExisted: false };
+}
+
+/** An answer of GroupID's that refused the create (not a rate limit, nor the credential's failure). */
+function isRefusal(error: unknown): boolean {
+	return error instanceof NodeApiError && typeof error.httpCode === 'string' && !['401', '403', '429'].includes(error.httpCode);
+}
+
+/** The group of the create's name in its store, found with one documented Search; undefined if none. */
+export async function findExistingGroup(
+	context: IExecuteFunctions,
+	connection: GroupIdConnection,
+	request: GroupCreateRequest,
+	itemIndex: number,
+): Promise<DirectoryObject | undefined> {
+	const search = existingGroupSearch(request.groupName, request.identityStoreId);
+	const page = await fetchSearchPage(context, connection, search, 1, 10, itemIndex);
+	return pickExistingGroup(request.groupName, page.results);
+}
+
+/** The output for an existing group: it as found, what differs, and, to update it, one PATCH. */
+async function useExistingGroup(
+	context: IExecuteFunctions,
+	connection: GroupIdConnection,
+	request: PreparedGroupCreate,
+	existing: DirectoryObject,
+	itemIndex: number,
+): Promise<IDataObject> {
+	const groupGuid = String(existing.objectIdFromIdentityStore ?? '');
+	const differences = differencesFromExisting(request.body.AttributesCollection.AttributesCollection, existing);
+	let updated: string[] = [];
+	if (request.ifGroupExists === 'update' && differences.some((difference) => difference.updatable)) {
+		const patch = updateToMatchRequest(request.identityStoreId, groupGuid, differences);
+		await groupIdRequest(context, connection, patch.method, patch.path, patch.body, itemIndex);
+		updated = patch.changed;
+	}
+	const found = request.simplify ? existingGroupSummary(request, existing) : { existing: existing as IDataObject };
+	return {
+		...found,
+		alreadyExisted: true,
+		differences: differences.map(({ attribute, requested, existing: value }) => ({ attribute, requested, existing: value })),
+		...(request.ifGroupExists === 'update' ? { updated } : {}),
+	};
+}
+
+/** The simplified output for an existing group, from what the search loaded. Pure. */
+function existingGroupSummary(request: GroupCreateRequest, existing: DirectoryObject): IDataObject {
+	const flat = flattenDirectoryObject(existing);
+	const text = (value: unknown) => (value === undefined || value === null ? null : Array.isArray(value) ? value.join('; ') : String(value));
+	const groupType = text(flat.groupType);
+	const criteria = text(flat.IMSGCriteria);
+	return {
+		groupGuid: typeof existing.objectIdFromIdentityStore === 'string' ? existing.objectIdFromIdentityStore : null,
+		groupName: text(flat.name) ?? request.groupName,
+		distinguishedName: text(flat.distinguishedName),
+		container: request.container,
+		groupType: groupType === null ? null : Number(groupType),
+		security: text(flat.XGroupSecurity),
+		...(criteria === null ? {} : { criteria }),
+		identityStoreId: request.identityStoreId,
+	};
 }
 
 /** The simplified output of a create: what was asked for, and the GUID GroupID gave the group. Pure. */

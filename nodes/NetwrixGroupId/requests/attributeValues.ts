@@ -1,4 +1,6 @@
-import { describeType, InvalidFieldError, requireText } from '../../shared/InvalidFieldError';
+import { checkChoice, describeType, InvalidFieldError, requireText } from '../../shared/InvalidFieldError';
+
+export { checkChoice };
 
 /**
  * Pieces every GroupID write body shares: attribute values as the Data Service expects them,
@@ -78,13 +80,6 @@ export function additionalAttributeEntries(raw: unknown): AdditionalAttributeInp
 	});
 }
 
-export function checkChoice<T extends string>(field: string, raw: unknown, choices: readonly T[]): T {
-	const text = typeof raw === 'number' ? String(raw) : raw;
-	if (typeof text !== 'string' || !(choices as readonly string[]).includes(text)) {
-		throw new InvalidFieldError(field, `must be one of ${choices.join(', ')}, not "${String(raw)}"`);
-	}
-	return text as T;
-}
 
 export function checkPositiveInteger(field: string, raw: unknown): number {
 	const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : undefined;

@@ -143,8 +143,10 @@ export async function uiPathRequest(
 	body: unknown,
 	itemIndex: number,
 	words: UiPathRequestWords = {},
+	/** Whether it is safe to send twice, so it may be retried (the default follows the method). */
+	idempotent?: boolean,
 ): Promise<IDataObject> {
-	return (await send(context, connection, { method, path, body, itemIndex }, 'object', words)) as IDataObject;
+	return (await send(context, connection, { method, path, body, itemIndex, idempotent }, 'object', words)) as IDataObject;
 }
 
 /** Sends one request whose answer is a JSON list (all groups, a directory search). */
@@ -203,17 +205,17 @@ function isListOfObjects(value: unknown): boolean {
 async function send(
 	context: RequestContext,
 	connection: UiPathConnection,
-	request: { method: IHttpRequestMethods; path: string; body?: unknown; itemIndex: number },
+	request: { method: IHttpRequestMethods; path: string; body?: unknown; itemIndex: number; idempotent?: boolean },
 	expected: Expected,
 	words: UiPathRequestWords,
 ): Promise<IDataObject | IDataObject[] | undefined> {
-	const { method, path, body, itemIndex } = request;
+	const { method, path, body, itemIndex, idempotent } = request;
 	const url = `${connection.baseUrl}/${path}`;
 	const errorWords: ServiceErrorWords = {
 		...UIPATH_ERROR_WORDS,
 		describeStatus: (failure, failedUrl) => describeUiPathStatus(failure, failedUrl, words),
 	};
-	const answer = await sendWithCredential(context, connection, errorWords, { method, url, body, itemIndex });
+	const answer = await sendWithCredential(context, connection, errorWords, { method, url, body, itemIndex, idempotent });
 	const isObject = typeof answer === 'object' && answer !== null && !Array.isArray(answer);
 	if (expected === 'list' && isListOfObjects(answer)) return answer as IDataObject[];
 	if (expected === 'page' && isObject && isListOfObjects((answer as IDataObject).results)) return answer as IDataObject;

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/operation';
+import type { IfGroupExists } from '../../requests/existingGroup';
 import { additionalAttributeEntries } from '../../requests/attributeValues';
 import {
 	buildStaticGroupRequest,
@@ -9,7 +10,14 @@ import {
 	type StaticGroupRequest,
 } from '../../requests/staticGroupBody';
 import type { GroupIdConnection } from '../../transport';
-import { createSimplifyProperty, groupNameProperty, readSimplify, sendGroupCreate } from '../createdGroup';
+import {
+	createSimplifyProperty,
+	groupNameProperty,
+	ifGroupExistsProperty,
+	readIfGroupExists,
+	readSimplify,
+	sendGroupCreate,
+} from '../createdGroup';
 import {
 	ACTION_ZERO_LIKE_SAMPLE,
 	additionalAttributesProperty,
@@ -52,10 +60,11 @@ const properties: INodeProperties[] = [
 			),
 		],
 	},
+	ifGroupExistsProperty,
 	createSimplifyProperty,
 ];
 
-export const createStaticGroup: Operation<GroupIdConnection, StaticGroupRequest & { simplify: boolean }> = {
+export const createStaticGroup: Operation<GroupIdConnection, StaticGroupRequest & { simplify: boolean; ifGroupExists: IfGroupExists }> = {
 	value: 'create',
 	name: 'Create Static Group',
 	description: 'Create a group whose members are added and removed by hand',
@@ -65,6 +74,7 @@ export const createStaticGroup: Operation<GroupIdConnection, StaticGroupRequest 
 			identityStoreId: connection.identityStoreId,
 		}),
 		simplify: readSimplify(context, itemIndex),
+		ifGroupExists: readIfGroupExists(context, itemIndex),
 	}),
 	send: async (context, connection, request, itemIndex) =>
 		await sendGroupCreate(context, connection, staticGroupPath(request.identityStoreId), request, itemIndex),

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/operation';
+import type { IfGroupExists } from '../../requests/existingGroup';
 import { additionalAttributeEntries } from '../../requests/attributeValues';
 import {
 	buildSmartGroupRequest,
@@ -10,7 +11,14 @@ import {
 	type SmartGroupRequest,
 } from '../../requests/smartGroupBody';
 import type { GroupIdConnection } from '../../transport';
-import { createSimplifyProperty, groupNameProperty, readSimplify, sendGroupCreate } from '../createdGroup';
+import {
+	createSimplifyProperty,
+	groupNameProperty,
+	ifGroupExistsProperty,
+	readIfGroupExists,
+	readSimplify,
+	sendGroupCreate,
+} from '../createdGroup';
 import {
 	additionalAttributesProperty,
 	attributeActionChoices,
@@ -111,10 +119,11 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	ifGroupExistsProperty,
 	createSimplifyProperty,
 ];
 
-export const createSmartGroup: Operation<GroupIdConnection, SmartGroupRequest & { simplify: boolean }> = {
+export const createSmartGroup: Operation<GroupIdConnection, SmartGroupRequest & { simplify: boolean; ifGroupExists: IfGroupExists }> = {
 	value: 'create',
 	name: 'Create Smart Group',
 	description: 'Create a group whose members GroupID keeps in line with a query',
@@ -124,6 +133,7 @@ export const createSmartGroup: Operation<GroupIdConnection, SmartGroupRequest & 
 			identityStoreId: connection.identityStoreId,
 		}),
 		simplify: readSimplify(context, itemIndex),
+		ifGroupExists: readIfGroupExists(context, itemIndex),
 	}),
 	send: async (context, connection, request, itemIndex) =>
 		await sendGroupCreate(context, connection, smartGroupPath(request.identityStoreId), request, itemIndex),

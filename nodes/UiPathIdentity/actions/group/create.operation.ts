@@ -1,9 +1,12 @@
 import { randomUUID } from 'crypto';
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/operation';
+import { checkChoice } from '../../../shared/InvalidFieldError';
+import { getGroupsRequest } from '../../requests/groupRequests';
 import { buildLocalGroupRequest, type LocalGroupFields, type LocalGroupRequest } from '../../requests/localGroupBody';
-import { uiPathRequest, type UiPathConnection } from '../../transport';
+import { uiPathListRequest, uiPathRequest, type UiPathConnection } from '../../transport';
 import {
 	additionalFieldsProperty,
 	membersAreProperty,
@@ -12,6 +15,10 @@ import {
 	readMembers,
 } from '../common.descriptions';
 import { resolveMemberNames } from '../memberNames';
+import { currentMemberIds } from './putGroup';
+
+const IF_GROUP_EXISTS = ['useExisting', 'fail'] as const;
+type PreparedLocalGroup = LocalGroupRequest & { ifGroupExists: (typeof IF_GROUP_EXISTS)[number]; groupIdGiven: boolean };
 
 const properties: INodeProperties[] = [
 	{
@@ -25,6 +32,21 @@ const properties: INodeProperties[] = [
 	},
 	membersAreProperty,
 	...membersProperties('initial members'),
+	{
+		displayName: 'If the Group Already Exists',
+		name: 'ifGroupExists',
+		type: 'options',
+		default: 'useExisting',
+		description: 'What to do when the organization already has a local group of this name, as when a workflow runs again',
+		options: [
+			{
+				name: 'Use the Existing Group',
+				value: 'useExisting',
+				description: 'Output the existing group, marked alreadyExisted, with the requested values that differ from it (its members, say)',
+			},
+			{ name: 'Fail', value: 'fail', description: "The item fails with UiPath's answer (409)" },
+		],
+	},
 	additionalFieldsProperty([
 		{
 			displayName: 'Group ID',
@@ -37,16 +59,19 @@ const properties: INodeProperties[] = [
 	]),
 ];
 
-export const createLocalGroup: Operation<UiPathConnection, LocalGroupRequest> = {
+export const createLocalGroup: Operation<UiPathConnection, PreparedLocalGroup> = {
 	value: 'create',
 	name: 'Create Local Group',
 	description: 'Create a local group with its initial members',
 	properties,
-	prepare: (context, itemIndex, connection) =>
-		buildLocalGroupRequest(readLocalGroupFields(context, itemIndex), {
+	prepare: (context, itemIndex, connection) => ({
+		...buildLocalGroupRequest(readLocalGroupFields(context, itemIndex), {
 			organizationId: connection.organizationId,
 			newGroupId: randomUUID,
 		}),
+		ifGroupExists: checkChoice('If the Group Already Exists', context.getNodeParameter('ifGroupExists', itemIndex, 'useExisting'), IF_GROUP_EXISTS),
+		groupIdGiven: String(readAdditionalFields(context, itemIndex).groupId ?? '').trim() !== '',
+	}),
 	resolve: async (context, connection, items) =>
 		await resolveMemberNames(
 			context,
@@ -57,13 +82,63 @@ export const createLocalGroup: Operation<UiPathConnection, LocalGroupRequest> = 
 					organizationId: request.body.partitionGlobalId,
 					lists: [{ field: 'Members', names: request.memberNames }],
 				},
-			(request, [ids]) => ({ body: { ...request.body, directoryUserMemberIDs: ids } }),
+			(request, [ids]) => ({ ...request, body: { ...request.body, directoryUserMemberIDs: ids }, memberNames: undefined }),
 		),
-	send: async (context, connection, request, itemIndex) =>
-		await uiPathRequest(context, connection, 'POST', 'identity_/api/Group', request.body, itemIndex, {
-			conflict: `UiPath already has a group named "${request.body.name}"`,
-		}),
+	send: sendLocalGroupCreate,
 };
+
+/**
+ * Creates the group. When UiPath refuses it as a duplicate (409) and the item uses an existing
+ * group, the organization's groups are read (one request) for the one of that name, and then its
+ * members (page after page) to say how they differ from those asked for. Such a create is safe
+ * to send twice, so it may be retried.
+ */
+async function sendLocalGroupCreate(
+	context: IExecuteFunctions,
+	connection: UiPathConnection,
+	request: PreparedLocalGroup,
+	itemIndex: number,
+): Promise<IDataObject> {
+	try {
+		const created = await uiPathRequest(context, connection, 'POST', 'identity_/api/Group', request.body, itemIndex, {
+			conflict: `UiPath already has a group named "${request.body.name}"`,
+		}, request.ifGroupExists === 'useExisting');
+		return { ...created, alreadyExisted: false };
+	} catch (error) {
+		// The transport's own NodeApiError, passed on as it is when no group of that name is found.
+		const existing =
+			request.ifGroupExists === 'useExisting' && error instanceof NodeApiError && error.httpCode === '409'
+				? await findExistingLocalGroup(context, connection, request, itemIndex).catch(() => undefined)
+				: undefined;
+		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
+		if (existing === undefined) throw error;
+		return existing;
+	}
+}
+
+/** The organization's group of the request's name, compared with the request; undefined if none. */
+async function findExistingLocalGroup(
+	context: IExecuteFunctions,
+	connection: UiPathConnection,
+	request: PreparedLocalGroup,
+	itemIndex: number,
+): Promise<IDataObject | undefined> {
+	const { partitionGlobalId: organizationId, name, id, directoryUserMemberIDs: wanted } = request.body;
+	const list = getGroupsRequest(organizationId);
+	const groups = await uiPathListRequest(context, connection, list.method, list.path, itemIndex);
+	const named = groups.filter((group) => typeof group.name === 'string' && group.name.toLowerCase() === name.toLowerCase());
+	if (named.length !== 1 || typeof named[0].id !== 'string') return undefined;
+	const group = named[0];
+	const members = await currentMemberIds(context, connection, { groupId: group.id as string, organizationId }, itemIndex);
+	const differences: IDataObject[] = [];
+	if (request.groupIdGiven && group.id !== id) differences.push({ attribute: 'id', requested: id, existing: group.id as string });
+	const missing = wanted.filter((member) => !members.includes(member));
+	const extra = members.filter((member) => !wanted.includes(member));
+	if (missing.length + extra.length > 0) {
+		differences.push({ attribute: 'directoryUserMemberIDs', requested: wanted, existing: members, missing, extra });
+	}
+	return { ...group, alreadyExisted: true, differences };
+}
 
 function readLocalGroupFields(context: IExecuteFunctions, itemIndex: number): LocalGroupFields {
 	const additional = readAdditionalFields(context, itemIndex);

@@ -10,6 +10,7 @@ import {
 	MEMBERS_PAGE_SIZE,
 	membershipChanges,
 	updateGroupRequest,
+	type GroupRef,
 	type GroupUpdate,
 } from '../../requests/groupRequests';
 import { uiPathPageRequest, uiPathRequest, uiPathRequestAllowingNoContent, type UiPathConnection } from '../../transport';
@@ -92,10 +93,10 @@ export async function sendGroupUpdate(
 }
 
 /** The user IDs of a group's members, read page after page. */
-async function currentMemberIds(
+export async function currentMemberIds(
 	context: IExecuteFunctions,
 	connection: UiPathConnection,
-	update: GroupUpdate,
+	update: GroupRef,
 	itemIndex: number,
 ): Promise<string[]> {
 	const members = await collectOffsetPages<IDataObject>({ returnAll: true }, MEMBERS_PAGE_SIZE, async (offset, pageSize) => {

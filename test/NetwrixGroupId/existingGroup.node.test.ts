@@ -1,0 +1,121 @@
+import nock from 'nock';
+
+import createStaticGroupDoc from '../fixtures/groupid/create-static-group.json';
+import { EXISTING_GROUP_ATTRIBUTES } from '../../nodes/NetwrixGroupId/requests/existingGroup';
+import { data, interceptGroupId, runGroupIdNode, type Received } from './support';
+
+const EXISTING = '8d2f64a1-3c5e-4b7a-9e0d-1f2a3b4c5d6e';
+const refusedAsDuplicate = { ...createStaticGroupDoc.response, data: null, status: 1, message: "A group named 'Sales' already exists." };
+
+/** The existing group as the documented Search returns it. */
+const existingSales = {
+	total: 1,
+	data: [
+		{
+			objectIdFromIdentityStore: EXISTING,
+			attributesBusinessObject: {
+				attributesCollection: {
+					name: [{ value: 'Sales' }],
+					distinguishedName: [{ value: 'CN=Sales,OU=Groups,DC=demo,DC=local' }],
+					description: [{ value: 'Old text' }],
+					XGroupSecurity: [{ value: 'Private' }],
+					groupType: [{ value: '-2147483640' }],
+				},
+			},
+		},
+	],
+};
+
+const createSales = (extra: object = {}) => ({
+	resource: 'group',
+	operation: 'create',
+	groupName: 'Sales',
+	container: { __rl: true, mode: 'dn', value: 'OU=Groups,DC=demo,DC=local' },
+	groupType: '-2147483640',
+	security: 'Semi_Private',
+	additionalFields: { description: 'Everyone in Sales' },
+	...extra,
+});
+
+/** A refused create, then the search finds the group, then (for an update) the PATCH succeeds. */
+const answer = (request: Received): [number, unknown] => {
+	if (request.path.endsWith('/Groups/StaticGroup')) return [200, refusedAsDuplicate];
+	if (request.path.endsWith('/Searches')) return [200, existingSales];
+	return [200, { ...createStaticGroupDoc.response, data: null }];
+};
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
+afterAll(() => nock.enableNetConnect());
+
+describe('If the Group Already Exists (GroupID creates)', () => {
+	test('Use the Existing Group (the default): after the refusal, one search; the output is the group, with what differs', async () => {
+		const received = interceptGroupId(answer);
+		const { output, error } = await runGroupIdNode(createSales());
+
+		expect(error).toBeUndefined();
+		expect(received.map(({ method, path }) => `${method} ${path}`)).toEqual([`POST ${data}/Groups/StaticGroup`, `POST ${data}/Searches`]);
+		expect(received[1].body).toMatchObject({
+			criteria: { attribute: 'objectClass', value: 'group', child: [{ operator: 'Is Exactly', attribute: 'name', value: 'Sales' }] },
+			attributesToLoad: EXISTING_GROUP_ATTRIBUTES,
+		});
+		expect(output).toEqual([
+			{
+				json: {
+					groupGuid: EXISTING,
+					groupName: 'Sales',
+					distinguishedName: 'CN=Sales,OU=Groups,DC=demo,DC=local',
+					container: 'OU=Groups,DC=demo,DC=local',
+					groupType: -2147483640,
+					security: 'Private',
+					identityStoreId: 2,
+					alreadyExisted: true,
+					differences: [
+						{ attribute: 'description', requested: 'Everyone in Sales', existing: 'Old text' },
+						{ attribute: 'XGroupSecurity', requested: 'Semi_Private', existing: 'Private' },
+					],
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+	});
+
+	test('Update It to Match: one PATCH with the values that differ', async () => {
+		const received = interceptGroupId(answer);
+		const { output, error } = await runGroupIdNode(createSales({ ifGroupExists: 'update' }));
+
+		expect(error).toBeUndefined();
+		expect(received.map(({ method, path }) => `${method} ${path}`)).toEqual([
+			`POST ${data}/Groups/StaticGroup`,
+			`POST ${data}/Searches`,
+			`PATCH ${data}/Groups/${EXISTING}`,
+		]);
+		expect(received[2].body).toStrictEqual({
+			AttributesCollection: {
+				AttributesCollection: {
+					description: [{ Value: 'Everyone in Sales', Action: 0 }],
+					XGroupSecurity: [{ Value: 'Semi_Private', Action: 0 }],
+				},
+			},
+		});
+		expect(output![0].json).toMatchObject({ alreadyExisted: true, updated: ['description', 'XGroupSecurity'] });
+	});
+
+	test('Fail: the refusal, and no search', async () => {
+		const received = interceptGroupId(answer);
+		const { error } = await runGroupIdNode(createSales({ ifGroupExists: 'fail' }));
+
+		expect(error?.message).toBe("GroupID refused the request: A group named 'Sales' already exists.");
+		expect(received).toHaveLength(1);
+	});
+
+	test('a refusal for another reason (no group of that name): the refusal', async () => {
+		const received = interceptGroupId((request) =>
+			request.path.endsWith('/Searches') ? [200, { total: 0, data: [] }] : [200, { ...refusedAsDuplicate, message: 'The container does not exist.' }],
+		);
+		const { error } = await runGroupIdNode(createSales());
+
+		expect(error?.message).toBe('GroupID refused the request: The container does not exist.');
+		expect(received).toHaveLength(2);
+	});
+});

@@ -1,0 +1,49 @@
+import { interceptUiPath, runUiPath, useNock } from './support';
+
+useNock();
+
+const create = {
+	resource: 'group',
+	operation: 'create',
+	name: 'Automation CoE',
+	membersInput: 'text',
+	memberIds: 'u-1, u-2',
+	additionalFields: { groupId: 'coe-1' },
+};
+const duplicate: [number, unknown] = [409, { errors: { name: ["A group named 'Automation CoE' already exists in this organization."] } }];
+
+describe('If the Group Already Exists (UiPath Create Local Group)', () => {
+	test('Use the Existing Group (the default): after the 409, the groups and then its members are read', async () => {
+		const uiPath = interceptUiPath({
+			'POST identity_/api/Group': [duplicate],
+			'GET identity_/api/Group/magic-7': [[200, [{ id: 'other', name: 'Other' }, { id: 'coe-0', name: 'automation coe', displayName: 'Automation CoE' }]]],
+			'GET identity_/api/Group/magic-7/coe-0/Members?top=1000&skip=0': [[200, { totalCount: 2, results: [{ id: 'u-1', identifier: 'u-1' }, { id: 'u-3', identifier: 'u-3' }] }]],
+		});
+		const { output, error } = await runUiPath({ parameters: create });
+
+		expect(error).toBeUndefined();
+		expect(uiPath.received.map(({ method, path }) => `${method} ${path}`)).toEqual([
+			'POST identity_/api/Group',
+			'GET identity_/api/Group/magic-7',
+			'GET identity_/api/Group/magic-7/coe-0/Members?top=1000&skip=0',
+		]);
+		expect(output![0].json).toEqual({
+			id: 'coe-0',
+			name: 'automation coe',
+			displayName: 'Automation CoE',
+			alreadyExisted: true,
+			differences: [
+				{ attribute: 'id', requested: 'coe-1', existing: 'coe-0' },
+				{ attribute: 'directoryUserMemberIDs', requested: ['u-1', 'u-2'], existing: ['u-1', 'u-3'], missing: ['u-2'], extra: ['u-3'] },
+			],
+		});
+	});
+
+	test('Fail: the 409, and nothing read', async () => {
+		const uiPath = interceptUiPath({ 'POST identity_/api/Group': [duplicate] });
+		const { error } = await runUiPath({ parameters: { ...create, ifGroupExists: 'fail' } });
+
+		expect(error?.message).toBe(`UiPath already has a group named "Automation CoE": name: A group named 'Automation CoE' already exists in this organization.`);
+		expect(uiPath.received).toHaveLength(1);
+	});
+});
