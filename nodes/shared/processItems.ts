@@ -98,8 +98,47 @@ export async function processItems<TRequest>(
 	const workers = Math.max(1, Math.min(concurrency, prepared.length - 1));
 	await Promise.all(Array.from({ length: workers }, worker));
 
-	if (firstFailure !== undefined) throw firstFailure.error;
+	if (firstFailure !== undefined) throw withWhatWasDone(firstFailure.error, output);
 	return output.flat();
+}
+
+/** Items listed one by one in a failed run's description; beyond them, only counted. */
+const DONE_ITEMS_LISTED = 20;
+
+/**
+ * Without Continue On Fail, n8n discards a failing node's output, so the groups other items
+ * created would vanish from view: the error's description says what each item already did.
+ */
+function withWhatWasDone(error: Error, output: INodeExecutionData[][]): Error {
+	const done = output.flatMap((items, itemIndex) =>
+		items && items.length > 0 && items.every((item) => item.json.error === undefined) ? [describeDone(itemIndex, items)] : [],
+	);
+	if (done.length === 0 || !('description' in error)) return error;
+	const listed = done.slice(0, DONE_ITEMS_LISTED).join('; ');
+	const more = done.length > DONE_ITEMS_LISTED ? `; and ${done.length - DONE_ITEMS_LISTED} more items` : '';
+	const described = error as Error & { description?: string | null };
+	described.description = [described.description, `Before the run stopped, ${done.length} item(s) were done: ${listed}${more}.`]
+		.filter(Boolean)
+		.join(' ');
+	return error;
+}
+
+/** One item's result in a few words: the object it made or changed, and how. */
+function describeDone(itemIndex: number, items: INodeExecutionData[]): string {
+	if (items.length > 1) return `item ${itemIndex}: ${items.length} results`;
+	const json = items[0].json;
+	const id = [json.groupGuid, json.id, json.objectGuid, json.group, json.groupName, json.name].find(
+		(value) => typeof value === 'string' && value !== '',
+	);
+	const how: string[] = [];
+	if (json.alreadyExisted === true) how.push('already existed');
+	else if (json.alreadyExisted === false) how.push('created');
+	for (const key of ['added', 'removed'] as const) {
+		const members = json[key];
+		if (Array.isArray(members) && members.length > 0) how.push(`${key} ${members.join(', ')}`);
+	}
+	if (json.deleted === true) how.push('deleted');
+	return `item ${itemIndex}: ${String(id ?? 'done')}${how.length > 0 ? ` (${how.join('; ')})` : ''}`;
 }
 
 /**

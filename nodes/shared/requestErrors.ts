@@ -17,6 +17,7 @@ import {
 	type HttpFailure,
 } from './httpFailure';
 import { findTokenRequestError } from './auth/TokenRequestError';
+import { captureWrite, type DryRun } from './dryRun';
 import { retryDelay, type RetryPolicy, type RetryState } from './retry';
 
 /** Where requests are sent from: a node's run, or the editor asking a picker for its list. */
@@ -95,6 +96,8 @@ export interface CredentialConnection {
 	credential: ICredentialsDecrypted;
 	/** Retries of requests that are safe to send twice (the node's Retries options); none when absent. */
 	retry?: RetryPolicy;
+	/** With the node's Dry Run option: where writes are written down instead of sent. */
+	dryRun?: DryRun;
 }
 
 /**
@@ -107,6 +110,10 @@ export async function sendWithCredential(
 	words: ServiceErrorWords,
 	request: OutgoingRequest,
 ): Promise<unknown> {
+	if (connection.dryRun && request.method !== 'GET' && request.read !== true) {
+		captureWrite(connection.dryRun, request.itemIndex, request);
+		return connection.dryRun.answer;
+	}
 	// GET, PUT, PATCH and DELETE are safe to send twice; a POST only when its operation says so.
 	const safeToRepeat = request.idempotent ?? request.method !== 'POST';
 	const retried: RetryState = { retries: 0, waitedMs: 0 };
@@ -135,6 +142,8 @@ export interface OutgoingRequest {
 	itemIndex: number;
 	/** Whether sending it twice does no harm (see sendWithCredential for the default). */
 	idempotent?: boolean;
+	/** A read sent as a POST (a search): sent in a dry run too. */
+	read?: boolean;
 }
 
 async function sendOnce(context: RequestContext, connection: CredentialConnection, request: OutgoingRequest): Promise<unknown> {

@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { findOperation, type Resource } from './operation';
 import { failEveryItem, processItems } from './processItems';
 import { isCredentialFailure } from './requestErrors';
+import { dryRunOutput, startDryRun, type DryRun } from './dryRun';
 import type { RetryPolicy } from './retry';
 import { readRunOptions } from './runOptions';
 
@@ -11,7 +12,7 @@ export interface NodeRouting<TConnection> {
 	resources: Array<Resource<TConnection>>;
 	defaultConcurrency: number;
 	/** The node's transport: reads the credential once per run and opens what every item shares. */
-	openConnection(context: IExecuteFunctions, timeoutMs: number, retry: RetryPolicy): Promise<TConnection>;
+	openConnection(context: IExecuteFunctions, timeoutMs: number, retry: RetryPolicy, dryRun?: DryRun): Promise<TConnection>;
 }
 
 /**
@@ -35,17 +36,22 @@ export async function routeOperation<TConnection>(
 
 	let connection: TConnection;
 	let maxConcurrency: number;
+	let dryRun: DryRun | undefined;
 	try {
 		const runOptions = readRunOptions(context, routing.defaultConcurrency);
 		maxConcurrency = runOptions.maxConcurrency;
-		connection = await routing.openConnection(context, runOptions.timeoutMs, runOptions.retry);
+		dryRun = runOptions.dryRun ? startDryRun() : undefined;
+		connection = await routing.openConnection(context, runOptions.timeoutMs, runOptions.retry, dryRun);
 	} catch (error) {
 		return [failEveryItem(context, itemCount, error)];
 	}
 
 	const output = await processItems(context, itemCount, maxConcurrency, {
 		prepare: (itemIndex) => operation.prepare(context, itemIndex, connection),
-		send: async (prepared, itemIndex) => await operation.send(context, connection, prepared, itemIndex),
+		send: async (prepared, itemIndex) => {
+			const result = await operation.send(context, connection, prepared, itemIndex);
+			return dryRun ? dryRunOutput(dryRun, itemIndex, result) : result;
+		},
 		failsEveryItem: isCredentialFailure,
 		...(operation.resolve && {
 			resolve: async (prepared) =>

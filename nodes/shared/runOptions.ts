@@ -9,6 +9,7 @@ export interface RunOptions {
 	maxConcurrency: number;
 	timeoutMs: number;
 	retry: RetryPolicy;
+	dryRun: boolean;
 }
 
 /**
@@ -24,6 +25,14 @@ export function runOptionsProperty(defaultConcurrency: number, concurrencyAdvice
 		default: {},
 		options: [
 			{
+				displayName: 'Dry Run',
+				name: 'dryRun',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to only check the items, look up names and existing groups, and output for each item the requests it would send (method, URL, body), sending no change',
+			},
+			{
 				displayName: 'Max Concurrent Requests',
 				name: 'maxConcurrency',
 				type: 'number',
@@ -32,12 +41,13 @@ export function runOptionsProperty(defaultConcurrency: number, concurrencyAdvice
 				description: `How many items may be sent at once. ${concurrencyAdvice}.`,
 			},
 			{
-				displayName: 'Timeout (Ms)',
-				name: 'timeoutMs',
+				displayName: 'Max Retry Wait (Seconds)',
+				name: 'maxRetryWaitSeconds',
 				type: 'number',
-				typeOptions: { minValue: 1000, numberPrecision: 0 },
-				default: DEFAULT_TIMEOUT_MS,
-				description: 'How long to wait for each answer, in milliseconds, before the item fails',
+				typeOptions: { minValue: 0, maxValue: 600, numberPrecision: 0 },
+				default: 60,
+				description:
+					'The longest time one request waits in all before its retries; a Retry-After longer than what is left fails the item at once, saying when to try again',
 			},
 			{
 				displayName: 'Retries',
@@ -49,13 +59,12 @@ export function runOptionsProperty(defaultConcurrency: number, concurrencyAdvice
 					"How many times a request is sent again after a rate limit (429, after its Retry-After), a busy server (502, 503, 504) or a dropped connection. Only requests that are safe to send twice are: reads, updates, deletes, membership changes, and creates that use an existing group. Instead of n8n's Retry On Fail, which runs every item again.",
 			},
 			{
-				displayName: 'Max Retry Wait (Seconds)',
-				name: 'maxRetryWaitSeconds',
+				displayName: 'Timeout (Ms)',
+				name: 'timeoutMs',
 				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 600, numberPrecision: 0 },
-				default: 60,
-				description:
-					'The longest time one request waits in all before its retries; a Retry-After longer than what is left fails the item at once, saying when to try again',
+				typeOptions: { minValue: 1000, numberPrecision: 0 },
+				default: DEFAULT_TIMEOUT_MS,
+				description: 'How long to wait for each answer, in milliseconds, before the item fails',
 			},
 		],
 	};
@@ -68,6 +77,7 @@ export function readRunOptions(context: IExecuteFunctions, defaultConcurrency: n
 		timeoutMs?: unknown;
 		retries?: unknown;
 		maxRetryWaitSeconds?: unknown;
+		dryRun?: unknown;
 	};
 	const retries = Number(options.retries ?? DEFAULT_RETRY_POLICY.retries);
 	const maxRetryWaitSeconds = Number(options.maxRetryWaitSeconds ?? DEFAULT_RETRY_POLICY.maxTotalWaitMs / 1000);
@@ -94,5 +104,10 @@ export function readRunOptions(context: IExecuteFunctions, defaultConcurrency: n
 			`Invalid "Timeout (Ms)": must be a number of milliseconds, not "${String(options.timeoutMs)}"`,
 		);
 	}
-	return { maxConcurrency, timeoutMs, retry: { retries, maxTotalWaitMs: maxRetryWaitSeconds * 1000 } };
+	return {
+		maxConcurrency,
+		timeoutMs,
+		retry: { retries, maxTotalWaitMs: maxRetryWaitSeconds * 1000 },
+		dryRun: options.dryRun === true,
+	};
 }

@@ -119,3 +119,67 @@ describe('If the Group Already Exists (GroupID creates)', () => {
 		expect(received).toHaveLength(2);
 	});
 });
+
+describe('Delete, If the Group Is Not Found (GroupID)', () => {
+	const GUID = '6bd67b4a-eb06-4b05-94a8-43914fb2e19a';
+	const remove = (ifNotFound?: string) => ({
+		resource: 'group',
+		operation: 'delete',
+		group: { __rl: true, mode: 'id', value: GUID },
+		...(ifNotFound === undefined ? {} : { ifNotFound }),
+	});
+
+	test('Treat as Done: a 404 is deleted: false', async () => {
+		interceptGroupId([404, { ...refusedAsDuplicate, message: 'Not found' }]);
+		const { output, error } = await runGroupIdNode(remove('done'));
+
+		expect(error).toBeUndefined();
+		expect(output![0].json).toEqual({ deleted: false, notFound: true, group: GUID });
+	});
+
+	test('Fail (the default): the 404 fails the item', async () => {
+		interceptGroupId([404, '']);
+		const { error } = await runGroupIdNode(remove());
+
+		expect(error?.message).toBe('GroupID did not find what the request names: check the identity store ID and the Server URL');
+	});
+});
+
+describe('Dry Run (GroupID)', () => {
+	test('a create: the existing-group search is sent, the create is not; the output is the request it would send', async () => {
+		const received = interceptGroupId([200, { total: 0, data: [] }]);
+		const { output, error } = await runGroupIdNode(createSales({ options: { dryRun: true } }));
+
+		expect(error).toBeUndefined();
+		expect(received.map(({ method, path }) => `${method} ${path}`)).toEqual([`POST ${data}/Searches`]);
+		expect(output).toEqual([
+			{
+				json: {
+					dryRun: true,
+					alreadyExists: false,
+					requests: [{ method: 'POST', url: `https://groupid.example.local:4443${data}/Groups/StaticGroup`, body: expect.objectContaining({ GroupName: 'Sales' }) }],
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+		expect(JSON.stringify(output)).not.toMatch(/authorization|Bearer/i);
+	});
+
+	test('a create whose group exists, Update It to Match: the PATCH it would send, and nothing else', async () => {
+		const received = interceptGroupId(answer);
+		const { output } = await runGroupIdNode(createSales({ ifGroupExists: 'update', options: { dryRun: true } }));
+
+		expect(received.map(({ method }) => method)).toEqual(['POST']);
+		expect(output![0].json).toEqual({
+			dryRun: true,
+			alreadyExists: true,
+			requests: [
+				{
+					method: 'PATCH',
+					url: `https://groupid.example.local:4443${data}/Groups/${EXISTING}`,
+					body: expect.objectContaining({ AttributesCollection: expect.anything() }),
+				},
+			],
+		});
+	});
+});

@@ -47,3 +47,59 @@ describe('If the Group Already Exists (UiPath Create Local Group)', () => {
 		expect(uiPath.received).toHaveLength(1);
 	});
 });
+
+describe('Delete Group, If the Group Is Not Found (UiPath)', () => {
+	const remove = (ifNotFound?: string) => ({
+		resource: 'group',
+		operation: 'delete',
+		groupId: { __rl: true, mode: 'id', value: 'gone-1' },
+		...(ifNotFound === undefined ? {} : { ifNotFound }),
+	});
+
+	test('Treat as Done: a 404 is deleted: false', async () => {
+		interceptUiPath({ 'DELETE identity_/api/Group/magic-7/gone-1': [[404, '']] });
+		const { output, error } = await runUiPath({ parameters: remove('done') });
+
+		expect(error).toBeUndefined();
+		expect(output![0].json).toEqual({ id: 'gone-1', partitionGlobalId: 'magic-7', deleted: false, notFound: true });
+	});
+
+	test('Fail (the default): the 404 fails the item', async () => {
+		interceptUiPath({ 'DELETE identity_/api/Group/magic-7/gone-1': [[404, '']] });
+		const { error } = await runUiPath({ parameters: remove() });
+
+		expect(error?.message).toMatch(/gone-1/);
+	});
+});
+
+describe('Dry Run (UiPath)', () => {
+	test('Add Members: the group and its members are read, the PUT is only shown', async () => {
+		const uiPath = interceptUiPath({
+			'GET identity_/api/Group/magic-7/g1': [[200, { id: 'g1', name: 'G' }]],
+			'GET identity_/api/Group/magic-7/g1/Members?top=1000&skip=0': [[200, { totalCount: 0, results: [] }]],
+		});
+		const { output, error } = await runUiPath({
+			parameters: {
+				resource: 'group',
+				operation: 'addMembers',
+				groupId: { __rl: true, mode: 'id', value: 'g1' },
+				membersInput: 'text',
+				memberIds: 'u-9',
+				options: { dryRun: true },
+			},
+		});
+
+		expect(error).toBeUndefined();
+		expect(uiPath.received.map(({ method }) => method)).toEqual(['GET', 'GET']);
+		expect(output![0].json).toEqual({
+			dryRun: true,
+			requests: [
+				{
+					method: 'PUT',
+					url: 'https://automation.example.com/hogwarts/DefaultTenant/identity_/api/Group/g1',
+					body: { partitionGlobalId: 'magic-7', name: 'G', directoryUserIDsToAdd: ['u-9'], directoryUserIDsToRemove: [] },
+				},
+			],
+		});
+	});
+});

@@ -263,6 +263,14 @@ describe('the item runner, with a fake operation inside n8n\'s execution engine'
 		expect(echoServer.sent).toEqual([]);
 	});
 
+	test('without Continue On Fail, the error says what the items before the failure already did', async () => {
+		interceptEcho({ failures: { v2: [503, 'busy'] } });
+		const { error } = await run({ values: values(4), maxConcurrency: 1 });
+
+		expect(error?.message).toBe('GroupID answered HTTP 503: busy');
+		expect(error?.description).toMatch(/ Before the run stopped, 2 item\(s\) were done: item 0: done; item 1: done\.$/);
+	});
+
 	test('without Continue On Fail, no request starts after a failure, and the earliest failure is thrown', async () => {
 		const echoServer = interceptEcho({ delayMs: 10, failures: { v2: [503, 'busy'] } });
 		const { output, error } = await run({ values: values(30), maxConcurrency: 2 });

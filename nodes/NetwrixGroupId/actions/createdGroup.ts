@@ -87,6 +87,15 @@ export async function sendGroupCreate(
 	request: PreparedGroupCreate,
 	itemIndex: number,
 ): Promise<IDataObject> {
+	if (connection.dryRun) {
+		// A dry run looks first, so that it can say whether the group exists and what a run would send.
+		const existing = await findExistingGroup(context, connection, request, itemIndex);
+		if (existing !== undefined && request.ifGroupExists !== 'fail') {
+			return await useExistingGroup(context, connection, request, existing, itemIndex);
+		}
+		await groupIdRequest(context, connection, 'POST', path, request.body, itemIndex);
+		return { alreadyExisted: existing !== undefined };
+	}
 	let envelope;
 	try {
 		envelope = await groupIdRequest(context, connection, 'POST', path, request.body, itemIndex, request.ifGroupExists !== 'fail');

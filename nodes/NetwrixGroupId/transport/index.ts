@@ -2,6 +2,7 @@ import type { IHttpRequestMethods } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { checkBaseUrl } from '../../shared/baseUrl';
+import type { DryRun } from '../../shared/dryRun';
 import type { RetryPolicy } from '../../shared/retry';
 import { describeRetryAfter, summarizeBody, type FailureText, type HttpFailure } from '../../shared/httpFailure';
 import {
@@ -32,6 +33,8 @@ export interface GroupIdConnection extends CredentialConnection {
 	identityStoreId: number;
 }
 
+const DRY_RUN_ENVELOPE = { status: 0, message: null, data: null, errorCode: null, exceptionMessagesAttributeWise: null, details: [] };
+
 const GROUPID_ERROR_WORDS: ServiceErrorWords = {
 	service: 'GroupID',
 	credential: 'Netwrix GroupID',
@@ -42,6 +45,7 @@ export async function openGroupIdConnection(
 	context: RequestContext,
 	timeoutMs: number,
 	retry?: RetryPolicy,
+	dryRun?: DryRun,
 ): Promise<GroupIdConnection> {
 	const data = await context.getCredentials(GROUPID_CREDENTIAL_TYPE);
 	const { url: serverUrl, problem } = checkBaseUrl(data.serverUrl, { allowPath: false });
@@ -63,6 +67,8 @@ export async function openGroupIdConnection(
 		ignoreSslIssues: data.ignoreSslIssues === true,
 		timeoutMs,
 		retry,
+		// A write in a dry run "succeeds" with the envelope GroupID sends for a success.
+		dryRun: dryRun && { ...dryRun, answer: DRY_RUN_ENVELOPE },
 		credential: { id: '', name: 'Netwrix GroupID API', type: GROUPID_CREDENTIAL_TYPE, data },
 	};
 }
@@ -114,7 +120,7 @@ export async function groupIdReadRequest(
 ): Promise<unknown> {
 	const url = `${connection.serverUrl}${path}`;
 	// A read, even as a POST (Searches): safe to send again.
-	const answer = await sendWithCredential(context, connection, GROUPID_ERROR_WORDS, { method, url, body, itemIndex, idempotent: true });
+	const answer = await sendWithCredential(context, connection, GROUPID_ERROR_WORDS, { method, url, body, itemIndex, idempotent: true, read: true });
 	if (typeof answer !== 'object' || answer === null) {
 		throw apiError(context.getNode(), {}, itemIndex, {
 			message: 'GroupID answered with something other than JSON',

@@ -8,6 +8,7 @@ import {
 	uiPathBearerToken,
 } from '../../shared/auth/uiPathToken';
 import { handOverToken } from '../../shared/auth/singleFlightToken';
+import type { DryRun } from '../../shared/dryRun';
 import type { RetryPolicy } from '../../shared/retry';
 import { describeRetryAfter, summarizeBody, type FailureText, type HttpFailure } from '../../shared/httpFailure';
 import {
@@ -38,8 +39,10 @@ export async function openUiPathConnection(
 	context: IExecuteFunctions,
 	timeoutMs: number,
 	retry?: RetryPolicy,
+	dryRun?: DryRun,
 ): Promise<UiPathConnection> {
-	const connection = { ...(await connectionFromCredential(context, timeoutMs)), retry };
+	// A write in a dry run "succeeds" with no content, as UiPath's PUT and DELETE do.
+	const connection = { ...(await connectionFromCredential(context, timeoutMs)), retry, dryRun: dryRun && { ...dryRun, answer: {} } };
 	const itemCount = context.getInputData().length;
 	const needsOrganizationId = Array.from({ length: itemCount }).some((_, itemIndex) => !namesOrganization(context, itemIndex));
 	if (connection.organizationId === undefined && needsOrganizationId) {

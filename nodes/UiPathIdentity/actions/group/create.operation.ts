@@ -99,6 +99,13 @@ async function sendLocalGroupCreate(
 	request: PreparedLocalGroup,
 	itemIndex: number,
 ): Promise<IDataObject> {
+	if (connection.dryRun) {
+		// A dry run looks first, so that it can say whether the group exists and what a run would send.
+		const existing = await findExistingLocalGroup(context, connection, request, itemIndex);
+		if (existing !== undefined && request.ifGroupExists === 'useExisting') return existing;
+		await uiPathRequest(context, connection, 'POST', 'identity_/api/Group', request.body, itemIndex);
+		return { alreadyExisted: existing !== undefined };
+	}
 	try {
 		const created = await uiPathRequest(context, connection, 'POST', 'identity_/api/Group', request.body, itemIndex, {
 			conflict: `UiPath already has a group named "${request.body.name}"`,

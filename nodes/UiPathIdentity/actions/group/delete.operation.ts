@@ -1,18 +1,29 @@
+import { ifNotFoundProperty, isNotFound, readIfNotFound, type IfNotFound } from '../../../shared/ifNotFound';
 import type { Operation } from '../../../shared/operation';
 import { deleteGroupRequest, type GroupRef } from '../../requests/groupRequests';
 import { uiPathRequestAllowingNoContent, type UiPathConnection } from '../../transport';
 import { additionalFieldsProperty, groupIdProperty, readGroupRef } from '../common.descriptions';
 import { groupWords } from './words';
 
-export const deleteGroup: Operation<UiPathConnection, GroupRef> = {
+export const deleteGroup: Operation<UiPathConnection, GroupRef & { ifNotFound: IfNotFound }> = {
 	value: 'delete',
 	name: 'Delete Group',
 	description: 'Delete a local group',
-	properties: [groupIdProperty, additionalFieldsProperty()],
-	prepare: readGroupRef,
+	properties: [groupIdProperty, ifNotFoundProperty, additionalFieldsProperty()],
+	prepare: (context, itemIndex, connection) => ({
+		...readGroupRef(context, itemIndex, connection),
+		ifNotFound: readIfNotFound(context, itemIndex),
+	}),
 	send: async (context, connection, ref, itemIndex) => {
 		const { method, path } = deleteGroupRequest(ref);
-		await uiPathRequestAllowingNoContent(context, connection, method, path, undefined, itemIndex, groupWords(ref, 'write'));
+		try {
+			await uiPathRequestAllowingNoContent(context, connection, method, path, undefined, itemIndex, groupWords(ref, 'write'));
+		} catch (error) {
+			// The transport's own NodeApiError, passed on unless "not found" counts as done.
+			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
+			if (ref.ifNotFound !== 'done' || !isNotFound(error)) throw error;
+			return { id: ref.groupId, partitionGlobalId: ref.organizationId, deleted: false, notFound: true };
+		}
 		// UiPath answers 204 with no body: the output says what was deleted.
 		return { id: ref.groupId, partitionGlobalId: ref.organizationId, deleted: true };
 	},
