@@ -213,6 +213,14 @@ async function startN8n(runtime, home, port, { onOutput } = {}) {
 	throw new Error(`n8n did not answer on ${healthUrl} within 2 minutes`);
 }
 
+/** Stops an n8n that startN8n started, and resolves once it has exited. */
+async function stopN8n(child) {
+	if (child.exitCode !== null || child.signalCode !== null) return;
+	const exited = new Promise((resolve) => child.once('exit', resolve));
+	child.kill('SIGTERM');
+	await exited;
+}
+
 /** The owner account made for a local n8n started by these scripts (never a production account). */
 const LOCAL_OWNER = { email: 'owner@example.com', firstName: 'Local', lastName: 'Owner', password: 'Sandbox-Owner-2026' };
 
@@ -253,6 +261,7 @@ module.exports = {
 	executeWorkflow,
 	nodeOutput,
 	startN8n,
+	stopN8n,
 	runN8n,
 	parseExecution,
 	freePort,
