@@ -28,6 +28,9 @@ const { isObject, isNonNegativeNumber, isPositiveInteger } = require('./http');
  * @typedef {object} Faults
  * @property {number|null} [latencyMs] delay of every API response (overrides options.latencyMs); null clears
  * @property {FailNextSpec|null} [failNext]
+ * @property {{share: number, status?: number, headers?: Record<string, string>}|null} [failShare] answer that share of
+ *   API requests (0 < share < 1, spread evenly, the same every run) with status (default 429) and headers, until cleared;
+ *   the view counts `seen` and `failed`
  * @property {MalformedNextSpec|null} [malformedNext]
  * @property {boolean} [expireTokens] true: expire every access token issued so far (applied once, immediately)
  * @property {number|null} [expireTokensAfter] expire every access token issued so far once this many more API requests (not token requests) have been answered: a token that expires in the middle of a run
@@ -67,6 +70,7 @@ function checkLifetime(v, name) {
 function createFaults(options) {
 	/**
 	 * @type {{latencyMs?: number, failNext?: {count: number, status: number, headers: Record<string, string>, body?: unknown, match?: string},
+	 *   failShare?: {share: number, status: number, headers: Record<string, string>, seen: number, failed: number},
 	 *   malformedNext?: {count: number, kind: 'html'|'truncated-json'|'reset', match?: string},
 	 *   tokenLifetimeSeconds?: number|{groupid?: number, uipath?: number}, expireTokensAfter?: number}}
 	 */
@@ -78,6 +82,7 @@ function createFaults(options) {
 		const out = {};
 		if (faults.latencyMs !== undefined) out.latencyMs = faults.latencyMs;
 		if (faults.failNext) out.failNext = { ...faults.failNext };
+		if (faults.failShare) out.failShare = { ...faults.failShare };
 		if (faults.malformedNext) out.malformedNext = { ...faults.malformedNext };
 		if (faults.tokenLifetimeSeconds !== undefined) out.tokenLifetimeSeconds = faults.tokenLifetimeSeconds;
 		if (faults.expireTokensAfter !== undefined) out.expireTokensAfter = faults.expireTokensAfter;
@@ -87,7 +92,7 @@ function createFaults(options) {
 	/** Merge: given keys replace, null clears; returns the current faults. @param {Faults} f */
 	function set(f) {
 		if (!isObject(f)) throw new TypeError('faults must be an object');
-		const allowed = ['latencyMs', 'failNext', 'malformedNext', 'expireTokens', 'expireTokensAfter', 'tokenLifetimeSeconds'];
+		const allowed = ['latencyMs', 'failNext', 'failShare', 'malformedNext', 'expireTokens', 'expireTokensAfter', 'tokenLifetimeSeconds'];
 		for (const k of Object.keys(f)) if (!allowed.includes(k)) throw new TypeError(`unknown fault '${k}' (${allowed.join(', ')})`);
 		const next = { ...faults };
 		if ('latencyMs' in f) {
@@ -113,7 +118,22 @@ function createFaults(options) {
 				if (s.match !== undefined) next.failNext.match = s.match;
 			}
 		}
-		if ('malformedNext' in f) {
+		if ('failShare' in f) {
+			const s = f.failShare;
+			if (s === null || s === undefined) delete next.failShare;
+			else {
+				if (!isObject(s)) throw new TypeError('failShare must be an object');
+				const share = s.share;
+				const status = s.status ?? 429;
+				if (!(typeof share === 'number' && share > 0 && share < 1)) throw new TypeError('failShare.share must be a number between 0 and 1');
+				if (!(Number.isInteger(status) && status >= 200 && status <= 599)) throw new TypeError('failShare.status must be an HTTP status 200..599');
+				if (s.headers !== undefined && !(isObject(s.headers) && Object.values(s.headers).every((v) => typeof v === 'string'))) {
+					throw new TypeError('failShare.headers must be an object of strings');
+				}
+				next.failShare = { share, status, headers: { ...(s.headers ?? {}) }, seen: 0, failed: 0 };
+			}
+		}
+				if ('malformedNext' in f) {
 			const s = f.malformedNext;
 			if (s === null || s === undefined) delete next.malformedNext;
 			else {
@@ -194,7 +214,17 @@ function createFaults(options) {
 			if (fail.count <= 0) delete faults.failNext;
 			return { type: 'failNext', spec };
 		}
-		const malformed = faults.malformedNext;
+		const storm = faults.failShare;
+		// That share of API requests (never token requests), spread evenly and the same every run:
+		// a request fails when it brings the count of failures below share × requests seen.
+		if (storm && !isToken) {
+			storm.seen += 1;
+			if (storm.failed < Math.floor(storm.seen * storm.share)) {
+				storm.failed += 1;
+				return { type: 'failNext', spec: { count: 1, status: storm.status, headers: storm.headers } };
+			}
+		}
+				const malformed = faults.malformedNext;
 		if (malformed && selects(malformed.match, pathname, isToken)) {
 			const spec = { ...malformed };
 			malformed.count -= 1;

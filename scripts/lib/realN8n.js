@@ -105,7 +105,7 @@ let outputFiles = 0;
  * Runs one n8n CLI command to its end. Its standard output goes to a file, not a pipe: n8n prints
  * an execution and then exits at once, which cuts a large execution short in a pipe.
  */
-async function runN8n(runtime, home, args, extraEnv = {}) {
+async function runN8n(runtime, home, args, extraEnv = {}, { onStart } = {}) {
 	// Each n8n process starts a task broker; give each its own port so they never collide.
 	const env = n8nEnvironment(runtime, home, { N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...extraEnv });
 	const outputFile = path.join(home, `n8n-output-${process.pid}-${++outputFiles}.log`);
@@ -113,6 +113,7 @@ async function runN8n(runtime, home, args, extraEnv = {}) {
 	try {
 		const { code, stderr } = await new Promise((resolve, reject) => {
 			const child = spawn(runtime.n8nBin, args, { env, stdio: ['ignore', output, 'pipe'] });
+			onStart?.(child);
 			let stderrText = '';
 			child.stderr.on('data', (chunk) => (stderrText += chunk));
 			child.on('error', reject);
@@ -144,10 +145,11 @@ async function importWorkflows(runtime, home, workflows) {
 
 /**
  * Executes a saved workflow with `n8n execute --id` and reads the execution n8n prints.
+ * `onStart` is given the n8n process as soon as it starts (to kill it in a crash test, say).
  * @returns {Promise<{succeeded: boolean, exitCode: number | null, execution: any, errorMessage: string | undefined, stdout: string, stderr: string}>}
  */
-async function executeWorkflow(runtime, home, workflowId, extraEnv = {}) {
-	const { code, stdout, stderr } = await runN8n(runtime, home, ['execute', `--id=${workflowId}`], extraEnv);
+async function executeWorkflow(runtime, home, workflowId, extraEnv = {}, { onStart } = {}) {
+	const { code, stdout, stderr } = await runN8n(runtime, home, ['execute', `--id=${workflowId}`], extraEnv, { onStart });
 	const execution = parseExecution(stdout);
 	// The workflow's outcome is the execution's status; the exit code can also reflect n8n's own
 	// shutdown, which is not what a caller asks about.

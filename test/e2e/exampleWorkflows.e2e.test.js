@@ -86,6 +86,7 @@ describe('the package in a real n8n, against the sandbox', () => {
 			security: 'Semi_Private',
 			criteria: '(department Contains "engineering")',
 			identityStoreId: 2,
+			alreadyExisted: false,
 		});
 	});
 

@@ -19,18 +19,27 @@ const WRONG_UIPATH_SECRET = 'wrong-uipath-secret-in-faults';
 const TEN_NAMES = ['N0', 'N1', 'Bad/2', 'N3', '', 'N5', 'N6', 'L'.repeat(70), 'N8', 'N9'];
 
 const workflows = [
-	provisioningWorkflow({ id: 'gpF503Retry', service: 'groupid', names: ['Retried'], nodeSettings: retryOnFail }),
-	provisioningWorkflow({ id: 'gpF503', service: 'groupid', names: ['Unavailable'] }),
+	provisioningWorkflow({ id: 'gpF503Retry', service: 'groupid', names: ['Retried'] }),
+	provisioningWorkflow({ id: 'gpF503', service: 'groupid', names: ['Unavailable'], parameters: { options: { retries: 0 } } }),
+	provisioningWorkflow({ id: 'gpF503N8nRetry', service: 'groupid', names: ['Retried'], parameters: { options: { retries: 0 } }, nodeSettings: retryOnFail }),
 	provisioningWorkflow({ id: 'gpF500Continue', service: 'groupid', names: ['A', 'B', 'C'], parameters: oneAtATime, nodeSettings: continueOnFail }),
 	provisioningWorkflow({ id: 'gpF429', service: 'groupid', names: ['Busy'] }),
 	provisioningWorkflow({ id: 'gpF429UiPath', service: 'uipath', names: ['Busy'] }),
 	provisioningWorkflow({ id: 'gpFTimeout', service: 'groupid', names: ['Slow'], parameters: { options: { timeoutMs: 1000 } } }),
 	provisioningWorkflow({ id: 'gpFWarmUp', service: 'groupid', names: ['WarmUp'] }),
 	provisioningWorkflow({ id: 'gpFTokenExpiry', service: 'groupid', names: Array.from({ length: 100 }, (_, i) => `Bulk-${i}`) }),
-	provisioningWorkflow({ id: 'gpFHtml', service: 'groupid', names: ['Html'] }),
+	provisioningWorkflow({ id: 'gpFHtml', service: 'groupid', names: ['Html'], parameters: { options: { retries: 0 } } }),
 	provisioningWorkflow({ id: 'gpFTruncated', service: 'groupid', names: ['Truncated'] }),
 	provisioningWorkflow({ id: 'gpFTruncUiPath', service: 'uipath', names: ['Truncated'] }),
-	provisioningWorkflow({ id: 'gpFDuplicate', service: 'groupid', names: ['Twice', 'Twice'], parameters: oneAtATime, nodeSettings: continueOnFail }),
+	provisioningWorkflow({
+		id: 'gpFDuplicate',
+		service: 'groupid',
+		names: ['Twice', 'Twice'],
+		parameters: { ...oneAtATime, ifGroupExists: 'fail' },
+		nodeSettings: continueOnFail,
+	}),
+	provisioningWorkflow({ id: 'gpFStopsAtSecond', service: 'groupid', names: ['Once', 'Once', 'Third'], parameters: { ...oneAtATime, ifGroupExists: 'fail' } }),
+	provisioningWorkflow({ id: 'gpFDupExisting', service: 'groupid', names: ['Twice', 'Twice'], parameters: oneAtATime }),
 	provisioningWorkflow({ id: 'gpFTlsStrict', service: 'groupid', names: ['Tls'], credentials: { netwrixGroupIdApi: { id: 'gpHttpsStrictGid', name: 'gpHttpsStrictGid' } } }),
 	provisioningWorkflow({ id: 'gpFTlsIgnore', service: 'groupid', names: ['Tls'], credentials: { netwrixGroupIdApi: { id: 'gpHttpsIgnoreGid', name: 'gpHttpsIgnoreGid' } } }),
 	provisioningWorkflow({ id: 'gpF10Continue', service: 'groupid', names: TEN_NAMES, nodeSettings: continueOnFail }),
@@ -95,19 +104,27 @@ describe('faults in the real n8n, against the sandbox', () => {
 		tlsSandbox.reset();
 	});
 
-	test('503: without Retry On Fail the run fails with the server\'s answer; with it, n8n tries again and the group is created once', async () => {
+	test('503 once: the node sends the request again by itself and the group is created once; with Retries 0 the run fails with the server\'s answer', async () => {
+		sandbox.setFaults({ failNext: { status: 503, body: 'Service Unavailable: the data service is restarting' } });
+		const retried = await execute('gpF503Retry');
+		expect(retried.succeeded).toBe(true);
+		expect(sandbox.requests.filter((r) => r.endpoint === 'groupid.createSmartGroup').map((r) => r.status)).toEqual([503, 200]);
+		expect(groupNames()).toEqual(['Retried']);
+		expect(retried.output.map((item) => item.json.groupGuid)).toEqual([sandbox.groups.groupid[0].id]);
+
+		sandbox.reset();
 		sandbox.setFaults({ failNext: { status: 503, body: 'Service Unavailable: the data service is restarting' } });
 		const failed = await execute('gpF503');
 		expect(failed.succeeded).toBe(false);
 		expect(failed.errorMessage).toBe('GroupID answered HTTP 503: Service Unavailable: the data service is restarting');
 		expect(groupNames()).toEqual([]);
 
+		// n8n's own Retry On Fail still works, for a node set to no retries of its own.
+		sandbox.reset();
 		sandbox.setFaults({ failNext: { status: 503, body: 'Service Unavailable: the data service is restarting' } });
-		const retried = await execute('gpF503Retry');
-		expect(retried.succeeded).toBe(true);
-		expect(sandbox.requests.filter((r) => r.endpoint === 'groupid.createSmartGroup').map((r) => r.status)).toEqual([503, 503, 200]);
+		const n8nRetried = await execute('gpF503N8nRetry');
+		expect(n8nRetried.succeeded).toBe(true);
 		expect(groupNames()).toEqual(['Retried']);
-		expect(retried.output.map((item) => item.json.groupGuid)).toEqual([sandbox.groups.groupid[0].id]);
 	});
 
 	test('500 with Continue On Fail: that item is an error item, the others are created', async () => {
@@ -124,14 +141,14 @@ describe('faults in the real n8n, against the sandbox', () => {
 		expect(groupNames()).toEqual(['B', 'C']);
 	});
 
-	test('429 with Retry-After: the message says when to try again, for both services', async () => {
-		sandbox.setFaults({ failNext: { status: 429, headers: { 'Retry-After': '30' }, match: 'DynamicGroup' } });
+	test('429 with a Retry-After past Max Retry Wait: the message says when to try again, for both services', async () => {
+		sandbox.setFaults({ failNext: { status: 429, headers: { 'Retry-After': '90' }, match: 'DynamicGroup' } });
 		const groupId = await execute('gpF429');
-		expect(groupId.errorMessage).toBe('GroupID is receiving too many requests; try again in 30 seconds');
+		expect(groupId.errorMessage).toBe('GroupID is receiving too many requests; try again in 90 seconds');
 
-		sandbox.setFaults({ failNext: { status: 429, headers: { 'Retry-After': '30' }, match: 'api/Group' } });
+		sandbox.setFaults({ failNext: { status: 429, headers: { 'Retry-After': '90' }, match: 'api/Group' } });
 		const uiPath = await execute('gpF429UiPath');
-		expect(uiPath.errorMessage).toBe("UiPath's rate limit was reached; try again in 30 seconds");
+		expect(uiPath.errorMessage).toBe("UiPath's rate limit was reached; try again in 90 seconds");
 		expect(groupNames()).toEqual([]);
 		expect(sandbox.groups.uipath).toEqual([]);
 	});
@@ -178,7 +195,7 @@ describe('faults in the real n8n, against the sandbox', () => {
 		expect(sandbox.groups.uipath).toEqual([]);
 	});
 
-	test('a GroupID envelope that reports failure on HTTP 200 is an error with its message', async () => {
+	test('a GroupID envelope that reports failure on HTTP 200 is an error with its message (If the Group Already Exists: Fail)', async () => {
 		const result = await execute('gpFDuplicate');
 
 		expect(result.output.map((item) => item.json.error ?? item.json.groupName)).toEqual([
@@ -186,6 +203,30 @@ describe('faults in the real n8n, against the sandbox', () => {
 			"GroupID refused the request: A group named 'Twice' already exists in identity store 2.",
 		]);
 		expect(result.output[1].json.httpCode).toBe('200');
+		expect(groupNames()).toEqual(['Twice']);
+	});
+
+	test('a run that stops at a failing item says in its error what the items before it did', async () => {
+		const result = await execute('gpFStopsAtSecond');
+
+		expect(result.succeeded).toBe(false);
+		expect(result.errorMessage).toBe("GroupID refused the request: A group named 'Once' already exists in identity store 2.");
+		const [created] = sandbox.groups.groupid;
+		expect(result.execution.data.resultData.error.description).toMatch(
+			new RegExp(`Before the run stopped, 1 item\\(s\\) were done: item 0: ${created.id} \\(created\\)\\.$`),
+		);
+		expect(groupNames()).toEqual(['Once']);
+	});
+
+	test('the same name twice with If the Group Already Exists: Use the Existing Group (the default): one group, the second marked', async () => {
+		const result = await execute('gpFDupExisting');
+
+		expect(result.succeeded).toBe(true);
+		expect(result.output.map((item) => [item.json.groupName, item.json.alreadyExisted])).toEqual([
+			['Twice', false],
+			['Twice', true],
+		]);
+		expect(result.output[1].json.groupGuid).toBe(result.output[0].json.groupGuid);
 		expect(groupNames()).toEqual(['Twice']);
 	});
 

@@ -157,3 +157,20 @@ describe('the sandbox route table', () => {
 		}
 	});
 });
+
+describe('failShare: a share of API requests fails, spread evenly, until cleared', () => {
+	const { createFaults } = require('../../sandbox/faults');
+
+	test('30%: 6 of 20 requests, never two in a row, never a token request', () => {
+		const faults = createFaults({ latencyMs: 0, expireIssuedTokens() {} });
+		faults.set({ failShare: { share: 0.3, status: 429, headers: { 'Retry-After': '1' } } });
+		const taken = Array.from({ length: 20 }, () => faults.take('/api/x', false));
+		expect(taken.filter(Boolean)).toHaveLength(6);
+		expect(taken.some((fault, i) => fault && taken[i + 1])).toBe(false);
+		expect(taken.find(Boolean)).toEqual({ type: 'failNext', spec: { count: 1, status: 429, headers: { 'Retry-After': '1' } } });
+		expect(faults.take('/identity_/connect/token', true)).toBeUndefined();
+		expect(faults.view().failShare).toMatchObject({ seen: 20, failed: 6 });
+		faults.set({ failShare: null });
+		expect(faults.view().failShare).toBeUndefined();
+	});
+});
