@@ -32,7 +32,7 @@ const SMART_GROUP = {
 };
 
 const LOCAL_GROUP_MEMBERS = require('../../test/fixtures/uipath-create-local-group.parameters.json').memberList.member.map(
-	(/** @type {{userId: string}} */ member) => member.userId,
+	(/** @type {{userId: {value: string}}} */ member) => member.userId.value,
 );
 
 /**
@@ -115,7 +115,7 @@ function ourLocalGroupNode(inFlight, credentialId) {
 			operation: 'create',
 			name: '={{ $json.name }}',
 			membersInput: 'list',
-			memberList: { member: LOCAL_GROUP_MEMBERS.map((userId) => ({ userId })) },
+			memberList: { member: LOCAL_GROUP_MEMBERS.map((userId) => ({ userId: { __rl: true, mode: 'id', value: userId } })) },
 			additionalFields: {},
 			options: { maxConcurrency: inFlight },
 		},

@@ -141,7 +141,7 @@ describe('Delete, If the Group Is Not Found (GroupID)', () => {
 		interceptGroupId([404, '']);
 		const { error } = await runGroupIdNode(remove());
 
-		expect(error?.message).toBe('GroupID did not find what the request names: check the identity store ID and the Server URL');
+		expect(error?.message).toBe('GroupID found no such object: it does not exist (any more), or the identity store ID or the Server URL is wrong');
 	});
 });
 

@@ -226,7 +226,7 @@ describe('Group operations in n8n\'s execution engine: what GroupID receives and
 		interceptGroupId([404, { message: 'Group not found.' }]);
 		const { error } = await run({ resource: 'group', operation: 'get', group: byId() });
 
-		expect(error?.message).toBe('GroupID did not find what the request names: check the identity store ID and the Server URL');
+		expect(error?.message).toBe('GroupID found no such object: it does not exist (any more), or the identity store ID or the Server URL is wrong');
 		expect(error?.description).toBe(`HTTP 404 from ${server}${data}/Groups/${DEMO_GUID}: Group not found.`);
 	});
 
@@ -388,7 +388,7 @@ describe('Group operations in n8n\'s execution engine: what GroupID receives and
 		interceptGroupId([404, '']);
 		const { error } = await run({ resource: 'group', operation: 'delete', group: byId() });
 
-		expect(error?.message).toBe('GroupID did not find what the request names: check the identity store ID and the Server URL');
+		expect(error?.message).toBe('GroupID found no such object: it does not exist (any more), or the identity store ID or the Server URL is wrong');
 	});
 });
 
@@ -438,7 +438,7 @@ describe('documented answers as Netwrix documents them', () => {
 				{ credentials: { ...credentials, serverUrl: local.url } },
 			);
 
-			expect(error?.message).toBe('GroupID did not find what the request names: check the identity store ID and the Server URL');
+			expect(error?.message).toBe('GroupID found no such object: it does not exist (any more), or the identity store ID or the Server URL is wrong');
 			expect(local.received).toHaveLength(1);
 			expect(local.tokensIssued()).toBe(1);
 		} finally {

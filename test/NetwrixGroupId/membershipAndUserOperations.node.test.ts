@@ -241,7 +241,7 @@ describe('Group > Add Members and Remove Members in n8n\'s execution engine', ()
 		expect(output).toEqual([
 			{
 				json: expect.objectContaining({
-					error: `Could not remove member "${USER}" (1 of 1): GroupID did not find what the request names: check the identity store ID and the Server URL. No member was removed before it.`,
+					error: `Could not remove member "${USER}" (1 of 1): GroupID found no such object: it does not exist (any more), or the identity store ID or the Server URL is wrong. No member was removed before it.`,
 					httpCode: '404',
 				}),
 				pairedItem: { item: 0 },
@@ -371,7 +371,7 @@ describe('Group > Get Members in n8n\'s execution engine', () => {
 	});
 
 	test.each([
-		['404', [404, ''], 'GroupID did not find what the request names: check the identity store ID and the Server URL'],
+		['404', [404, ''], 'GroupID found no such object: it does not exist (any more), or the identity store ID or the Server URL is wrong'],
 		['an envelope reporting failure', [200, refused('Group not found in identity store 2.')], 'GroupID refused the request: Group not found in identity store 2.'],
 		['an answer without a list', [200, envelope('index rebuilding')], `GroupID answered the member search of "${GROUP}" without a list of members`],
 	])('%s fails the item with GroupID\'s words', async (_label, answer, message) => {
@@ -410,7 +410,7 @@ describe('User > Get and User > Search in n8n\'s execution engine', () => {
 	});
 
 	test.each([
-		['an unknown user (404)', [404, ''], 'GroupID did not find what the request names: check the identity store ID and the Server URL'],
+		['an unknown user (404)', [404, ''], 'GroupID found no such object: it does not exist (any more), or the identity store ID or the Server URL is wrong'],
 		['an answer holding no user', [200, envelope(null)], 'GroupID returned no user for "jdoe"'],
 	])('Get of %s fails the item with GroupID\'s words', async (_label, answer, message) => {
 		interceptGroupId(answer as [number, unknown]);

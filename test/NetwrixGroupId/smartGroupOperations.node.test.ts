@@ -149,7 +149,7 @@ describe('Smart Group operations in n8n\'s execution engine', () => {
 		});
 
 		expect(received.map(({ path }) => path)).toEqual([`${data}/Groups/SmartGroups/Engineering%20All/Update`]);
-		expect(error?.message).toBe('GroupID did not find what the request names: check the identity store ID and the Server URL');
+		expect(error?.message).toBe('GroupID found no such object: it does not exist (any more), or the identity store ID or the Server URL is wrong');
 	});
 
 	test('Run Membership Update refused in the envelope (HTTP 200) shows GroupID\'s message', async () => {

@@ -113,7 +113,7 @@ describe('the lifecycle examples in a real n8n, against the sandbox', () => {
 		// The last Get has Continue On Fail: "not found" is an error item, and the workflow succeeds.
 		expect(steps['Get Deleted Group'][0].status).toBe(404);
 		expect(output('Get Deleted Group')).toEqual([
-			expect.objectContaining({ error: 'GroupID did not find what the request names: check the identity store ID and the Server URL' }),
+			expect.objectContaining({ error: 'GroupID found no such object: it does not exist (any more), or the identity store ID or the Server URL is wrong' }),
 		]);
 	});
 

@@ -230,7 +230,7 @@ function describeGroupIdStatus(failure: HttpFailure, url: string): FailureText {
 			};
 		case 404:
 			return {
-				message: 'GroupID did not find what the request names: check the identity store ID and the Server URL',
+				message: 'GroupID found no such object: it does not exist (any more), or the identity store ID or the Server URL is wrong',
 				description: `HTTP 404 from ${url}: ${serverMessage}`,
 			};
 		case 429:
