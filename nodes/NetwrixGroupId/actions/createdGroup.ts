@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { checkBoolean, checkChoice } from '../requests/attributeValues';
+import type { Operation } from '../../shared/operation';
+import { additionalAttributeEntries, checkBoolean, checkChoice } from '../requests/attributeValues';
 import { flattenDirectoryObject, type DirectoryObject } from '../requests/directoryObjects';
 import {
 	differencesFromExisting,
@@ -12,6 +13,7 @@ import {
 	type IfGroupExists,
 } from '../requests/existingGroup';
 import { groupIdRequest, type GroupIdConnection } from '../transport';
+import { locatorValue, readAdditionalAttributes } from './common.descriptions';
 import { fetchSearchPage } from './user/lookup';
 
 /** What both creates (Smart Group, Static Group) have prepared: where the group goes, and its body. */
@@ -20,6 +22,51 @@ export interface GroupCreateRequest {
 	groupName: string;
 	container: string;
 	body: { AttributesCollection: { AttributesCollection: Record<string, Array<{ Value: string }>> } };
+}
+
+/**
+ * A create operation (Smart Group, Static Group): its own fields and builder, then the fields and
+ * steps every create shares: If the Group Already Exists, Simplify, and the send.
+ */
+export function groupCreateOperation<TRequest extends GroupCreateRequest>(spec: {
+	name: string;
+	description: string;
+	properties: INodeProperties[];
+	build(context: IExecuteFunctions, itemIndex: number, defaults: { identityStoreId: number }): TRequest;
+	path(identityStoreId: number): string;
+}): Operation<GroupIdConnection, TRequest & { simplify: boolean; ifGroupExists: IfGroupExists }> {
+	return {
+		value: 'create',
+		name: spec.name,
+		description: spec.description,
+		properties: [...spec.properties, ifGroupExistsProperty, createSimplifyProperty],
+		prepare: (context, itemIndex, connection) => ({
+			...spec.build(context, itemIndex, { identityStoreId: connection.identityStoreId }),
+			simplify: readSimplify(context, itemIndex),
+			ifGroupExists: readIfGroupExists(context, itemIndex),
+		}),
+		send: async (context, connection, request, itemIndex) =>
+			await sendGroupCreate(context, connection, spec.path(request.identityStoreId), request, itemIndex),
+	};
+}
+
+/** The fields both creates read alike, as the builders take them. */
+export function readCommonCreateFields(context: IExecuteFunctions, itemIndex: number) {
+	const parameter = (name: string, fallback?: unknown) => context.getNodeParameter(name, itemIndex, fallback) as unknown;
+	const additional = parameter('additionalFields', {}) as Record<string, unknown>;
+	return {
+		additional,
+		fields: {
+			groupName: parameter('groupName'),
+			container: locatorValue(parameter('container')),
+			groupType: parameter('groupType'),
+			security: parameter('security'),
+			description: additional.description,
+			owner: locatorValue(additional.owner),
+			notes: additional.notes,
+			additionalAttributes: additionalAttributeEntries(readAdditionalAttributes(additional)),
+		},
+	};
 }
 
 /** What a create has prepared, with its output and "if the group already exists" choices. */

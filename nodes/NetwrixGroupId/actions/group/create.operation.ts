@@ -1,34 +1,21 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { Operation } from '../../../shared/operation';
-import type { IfGroupExists } from '../../requests/existingGroup';
-import { additionalAttributeEntries } from '../../requests/attributeValues';
 import {
 	buildStaticGroupRequest,
 	staticGroupPath,
 	type StaticGroupFields,
 	type StaticGroupRequest,
 } from '../../requests/staticGroupBody';
-import type { GroupIdConnection } from '../../transport';
-import {
-	createSimplifyProperty,
-	groupNameProperty,
-	ifGroupExistsProperty,
-	readIfGroupExists,
-	readSimplify,
-	sendGroupCreate,
-} from '../createdGroup';
 import {
 	ACTION_ZERO_LIKE_SAMPLE,
 	additionalAttributesProperty,
-	groupTypeProperty,
-	readAdditionalAttributes,
-	securityProperty,
-	groupNotesOption,
-	locatorValue,
-	ownerLocatorOption,
 	containerLocatorProperty,
+	groupNotesOption,
+	groupTypeProperty,
+	ownerLocatorOption,
+	securityProperty,
 } from '../common.descriptions';
+import { groupCreateOperation, groupNameProperty, readCommonCreateFields } from '../createdGroup';
 
 const properties: INodeProperties[] = [
 	groupNameProperty(
@@ -60,38 +47,16 @@ const properties: INodeProperties[] = [
 			),
 		],
 	},
-	ifGroupExistsProperty,
-	createSimplifyProperty,
 ];
 
-export const createStaticGroup: Operation<GroupIdConnection, StaticGroupRequest & { simplify: boolean; ifGroupExists: IfGroupExists }> = {
-	value: 'create',
+export const createStaticGroup = groupCreateOperation<StaticGroupRequest>({
 	name: 'Create Static Group',
 	description: 'Create a group whose members are added and removed by hand',
 	properties,
-	prepare: (context, itemIndex, connection) => ({
-		...buildStaticGroupRequest(readStaticGroupFields(context, itemIndex), {
-			identityStoreId: connection.identityStoreId,
-		}),
-		simplify: readSimplify(context, itemIndex),
-		ifGroupExists: readIfGroupExists(context, itemIndex),
-	}),
-	send: async (context, connection, request, itemIndex) =>
-		await sendGroupCreate(context, connection, staticGroupPath(request.identityStoreId), request, itemIndex),
-};
+	build: (context, itemIndex, defaults) => buildStaticGroupRequest(readStaticGroupFields(context, itemIndex), defaults),
+	path: staticGroupPath,
+});
 
 function readStaticGroupFields(context: IExecuteFunctions, itemIndex: number): StaticGroupFields {
-	const parameter = (name: string, fallback?: unknown) =>
-		context.getNodeParameter(name, itemIndex, fallback) as unknown;
-	const additional = parameter('additionalFields', {}) as Record<string, unknown>;
-	return {
-		groupName: parameter('groupName'),
-		container: locatorValue(parameter('container')),
-		groupType: parameter('groupType'),
-		security: parameter('security'),
-		description: additional.description,
-		owner: locatorValue(additional.owner),
-		notes: additional.notes,
-		additionalAttributes: additionalAttributeEntries(readAdditionalAttributes(additional)),
-	};
+	return readCommonCreateFields(context, itemIndex).fields;
 }

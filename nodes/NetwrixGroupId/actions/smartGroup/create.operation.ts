@@ -1,8 +1,5 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { Operation } from '../../../shared/operation';
-import type { IfGroupExists } from '../../requests/existingGroup';
-import { additionalAttributeEntries } from '../../requests/attributeValues';
 import {
 	buildSmartGroupRequest,
 	DEFAULT_NOTES,
@@ -10,26 +7,16 @@ import {
 	type SmartGroupFields,
 	type SmartGroupRequest,
 } from '../../requests/smartGroupBody';
-import type { GroupIdConnection } from '../../transport';
-import {
-	createSimplifyProperty,
-	groupNameProperty,
-	ifGroupExistsProperty,
-	readIfGroupExists,
-	readSimplify,
-	sendGroupCreate,
-} from '../createdGroup';
 import {
 	additionalAttributesProperty,
 	attributeActionChoices,
+	containerLocatorProperty,
 	groupNotesOption,
 	groupTypeProperty,
-	readAdditionalAttributes,
-	securityProperty,
-	locatorValue,
 	ownerLocatorOption,
-	containerLocatorProperty,
+	securityProperty,
 } from '../common.descriptions';
+import { groupCreateOperation, groupNameProperty, readCommonCreateFields } from '../createdGroup';
 import {
 	criteriaProperties,
 	objectTypesProperty,
@@ -119,45 +106,26 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	ifGroupExistsProperty,
-	createSimplifyProperty,
 ];
 
-export const createSmartGroup: Operation<GroupIdConnection, SmartGroupRequest & { simplify: boolean; ifGroupExists: IfGroupExists }> = {
-	value: 'create',
+export const createSmartGroup = groupCreateOperation<SmartGroupRequest>({
 	name: 'Create Smart Group',
 	description: 'Create a group whose members GroupID keeps in line with a query',
 	properties,
-	prepare: (context, itemIndex, connection) => ({
-		...buildSmartGroupRequest(readSmartGroupFields(context, itemIndex), {
-			identityStoreId: connection.identityStoreId,
-		}),
-		simplify: readSimplify(context, itemIndex),
-		ifGroupExists: readIfGroupExists(context, itemIndex),
-	}),
-	send: async (context, connection, request, itemIndex) =>
-		await sendGroupCreate(context, connection, smartGroupPath(request.identityStoreId), request, itemIndex),
-};
+	build: (context, itemIndex, defaults) => buildSmartGroupRequest(readSmartGroupFields(context, itemIndex), defaults),
+	path: smartGroupPath,
+});
 
 function readSmartGroupFields(context: IExecuteFunctions, itemIndex: number): SmartGroupFields {
-	const parameter = (name: string, fallback?: unknown) =>
-		context.getNodeParameter(name, itemIndex, fallback) as unknown;
-	const additional = parameter('additionalFields', {}) as Record<string, unknown>;
+	const { fields, additional } = readCommonCreateFields(context, itemIndex);
 	return {
-		groupName: parameter('groupName'),
-		container: locatorValue(parameter('container')),
-		groupType: parameter('groupType'),
-		security: parameter('security'),
+		...fields,
 		...readSmartGroupQueryFields(context, itemIndex),
-		notes: additional.notes,
-		description: additional.description,
-		owner: locatorValue(additional.owner),
 		identityStoreId: additional.identityStoreId,
 		displayName: additional.displayName,
 		samAccountName: additional.samAccountName,
 		cn: additional.cn,
 		mailEnabled: additional.mailEnabled,
 		mailNickname: additional.mailNickname,
-		additionalAttributes: additionalAttributeEntries(readAdditionalAttributes(additional)),
 	};
 }
