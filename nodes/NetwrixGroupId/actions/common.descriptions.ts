@@ -299,6 +299,15 @@ export function readAdditionalAttributes(collection: Record<string, unknown>): u
 	return attributes;
 }
 
+/** The group's description, an optional field of creates and updates. */
+export const groupDescriptionOption: INodeProperties = {
+	displayName: 'Description',
+	name: 'description',
+	type: 'string',
+	typeOptions: { rows: 2 },
+	default: '',
+};
+
 /** The group's Notes (its info attribute), an optional field of creates and updates. */
 export function groupNotesOption(defaultValue = ''): INodeProperties {
 	return {

@@ -10,6 +10,7 @@ import {
 	ACTION_ZERO_LIKE_SAMPLE,
 	additionalAttributesProperty,
 	containerLocatorProperty,
+	groupDescriptionOption,
 	groupNotesOption,
 	groupTypeProperty,
 	ownerLocatorOption,
@@ -33,13 +34,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			additionalAttributesProperty(ACTION_ZERO_LIKE_SAMPLE),
-			{
-				displayName: 'Description',
-				name: 'description',
-				type: 'string',
-				typeOptions: { rows: 2 },
-				default: '',
-			},
+			groupDescriptionOption,
 			groupNotesOption(),
 			ownerLocatorOption(
 				"The group's owner (managedBy): picked from the directory, or its object GUID or distinguished name (GroupID's sample gives a DN)",

@@ -16,6 +16,7 @@ import {
 	readAdditionalAttributes,
 	readLocator,
 	securityProperty,
+	groupDescriptionOption,
 	groupNotesOption,
 	locatorValue,
 	ownerLocatorOption,
@@ -32,13 +33,7 @@ const properties: INodeProperties[] = [
 		description: 'Only the fields added here are sent; the group keeps every other attribute as it is',
 		options: [
 			additionalAttributesProperty(ACTION_ZERO_LIKE_SAMPLE),
-			{
-				displayName: 'Description',
-				name: 'description',
-				type: 'string',
-				typeOptions: { rows: 2 },
-				default: '',
-			},
+			groupDescriptionOption,
 			{
 				displayName: 'Display Name',
 				name: 'displayName',

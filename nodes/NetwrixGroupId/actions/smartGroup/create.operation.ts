@@ -11,6 +11,7 @@ import {
 	additionalAttributesProperty,
 	attributeActionChoices,
 	containerLocatorProperty,
+	groupDescriptionOption,
 	groupNotesOption,
 	groupTypeProperty,
 	ownerLocatorOption,
@@ -54,13 +55,7 @@ const properties: INodeProperties[] = [
 				default: '',
 				description: "The group's common name (CN) in its container. Default: the group name.",
 			},
-			{
-				displayName: 'Description',
-				name: 'description',
-				type: 'string',
-				typeOptions: { rows: 2 },
-				default: '',
-			},
+			groupDescriptionOption,
 			{
 				displayName: 'Display Name',
 				name: 'displayName',
