@@ -5,5 +5,6 @@ module.exports = {
 	testMatch: ['**/*.test.ts', '**/*.test.js'],
 	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/', '/test/ui/'],
 	setupFiles: ['<rootDir>/test/support/quietN8n.js'],
+	setupFilesAfterEnv: ['<rootDir>/test/support/freshTokens.ts'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
 };

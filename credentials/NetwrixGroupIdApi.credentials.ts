@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { requestGroupIdToken } from '../nodes/shared/auth/groupIdToken';
-import { singleFlightToken } from '../nodes/shared/auth/singleFlightToken';
+import { sharedToken } from '../nodes/shared/auth/sharedToken';
 
 export class NetwrixGroupIdApi implements ICredentialType {
 	name = 'netwrixGroupIdApi';
@@ -97,9 +97,9 @@ export class NetwrixGroupIdApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const sessionToken = await singleFlightToken(
+		const sessionToken = await sharedToken(
 			credentials,
-			credentials.sessionToken,
+			'sessionToken',
 			async () => await requestGroupIdToken(this.helpers, credentials),
 		);
 		return { sessionToken };

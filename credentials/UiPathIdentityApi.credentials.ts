@@ -8,7 +8,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { singleFlightToken } from '../nodes/shared/auth/singleFlightToken';
+import { sharedToken } from '../nodes/shared/auth/sharedToken';
 import { TokenRequestError } from '../nodes/shared/auth/TokenRequestError';
 import {
 	DEFAULT_SCOPES,
@@ -149,9 +149,9 @@ export class UiPathIdentityApi implements ICredentialType {
 		if (credentials.authentication === 'accessToken') return {};
 		requireSet(credentials.clientId, 'Client ID');
 		requireSet(credentials.clientSecret, 'Client Secret');
-		const sessionToken = await singleFlightToken(
+		const sessionToken = await sharedToken(
 			credentials,
-			credentials.sessionToken,
+			'sessionToken',
 			async () => await requestUiPathToken(this.helpers, credentials),
 		);
 		return { sessionToken };

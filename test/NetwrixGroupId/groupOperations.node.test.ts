@@ -466,6 +466,26 @@ describe('documented answers as Netwrix documents them', () => {
 		}
 	});
 
+	test('ten executions at once in one n8n process (a worker), none with a stored token: one token request for all', async () => {
+		const local = await startLocalGroupId(() => [200, getGroupDoc.response]);
+		try {
+			const runs = await Promise.all(
+				Array.from({ length: 10 }, async () =>
+					await runGroupIdNode(
+						{ resource: 'group', operation: 'get', group: byId() },
+						{ credentials: { ...credentials, serverUrl: local.url, sessionToken: '' } },
+					),
+				),
+			);
+
+			expect(runs.map((run) => run.error)).toEqual(Array(10).fill(undefined));
+			expect(local.tokensIssued()).toBe(1);
+			expect(local.authorizations).toEqual(Array(10).fill('Bearer token-1'));
+		} finally {
+			await local.close();
+		}
+	});
+
 	test('Get Many reads the documented {total, data} answer', async () => {
 		const { output, error } = await runAgainst(() => [200, searchDoc.response], { resource: 'group', operation: 'getMany', returnAll: true });
 

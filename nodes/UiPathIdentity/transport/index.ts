@@ -7,7 +7,7 @@ import {
 	requestUiPathToken,
 	uiPathBearerToken,
 } from '../../shared/auth/uiPathToken';
-import { handOverToken } from '../../shared/auth/singleFlightToken';
+import { sharedToken } from '../../shared/auth/sharedToken';
 import type { DryRun } from '../../shared/dryRun';
 import type { RetryPolicy } from '../../shared/retry';
 import { describeRetryAfter, summarizeBody, type FailureText, type HttpFailure } from '../../shared/httpFailure';
@@ -103,8 +103,8 @@ function namesOrganization(context: IExecuteFunctions, itemIndex: number): boole
 
 /**
  * The organization named by the access token. With client credentials and no stored token, the
- * token is fetched here, once, and handed to the credential, so n8n uses and stores it for the
- * run's first request instead of fetching another.
+ * token is fetched here through the process's shared token (see sharedToken), so the credential
+ * hands n8n that same token for the run's first request instead of fetching another.
  */
 async function organizationIdOfToken(
 	context: RequestContext,
@@ -116,11 +116,10 @@ async function organizationIdOfToken(
 	}
 	let token: string;
 	try {
-		token = await requestUiPathToken(context.helpers, data);
+		token = await sharedToken(data, 'sessionToken', async () => await requestUiPathToken(context.helpers, data));
 	} catch (error) {
 		throw requestFailureError(context.getNode(), error, connection.baseUrl, 0, UIPATH_ERROR_WORDS);
 	}
-	handOverToken(data, token);
 	return organizationIdFromToken(token);
 }
 

@@ -3,6 +3,7 @@ import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-wor
 import { checkBaseUrl } from '../baseUrl';
 import type { FailureText } from '../httpFailure';
 import { describeTokenFailure, requestOAuthToken, type TokenEndpointWords } from './oauthToken';
+import type { IssuedToken } from './sharedToken';
 import { TokenRequestError } from './TokenRequestError';
 
 export const SECURITY_SERVICE_CONNECT_PATH = '/GroupIDSecurityService/connect/token';
@@ -35,7 +36,7 @@ export function groupIdServerUrl(credentials: ICredentialDataDecryptedObject): s
 export async function requestGroupIdToken(
 	helpers: IHttpRequestHelper['helpers'],
 	credentials: ICredentialDataDecryptedObject,
-): Promise<string> {
+): Promise<IssuedToken> {
 	return await requestOAuthToken(helpers, GROUPID_TOKEN_WORDS, {
 		url: `${groupIdServerUrl(credentials)}${SECURITY_SERVICE_CONNECT_PATH}`,
 		form: {

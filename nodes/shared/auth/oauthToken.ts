@@ -1,6 +1,7 @@
 import type { IHttpRequestHelper } from 'n8n-workflow';
 
 import { describeConnectionFailure, readHttpFailure, summarizeBody, type FailureText } from '../httpFailure';
+import type { IssuedToken } from './sharedToken';
 import { TokenRequestError } from './TokenRequestError';
 
 const TOKEN_TIMEOUT_MS = 30_000;
@@ -16,14 +17,14 @@ export interface TokenEndpointWords {
 }
 
 /**
- * Posts a form-encoded OAuth2 token request and returns the access token. Any failure becomes a
+ * Posts a form-encoded OAuth2 token request and returns the access token with its lifetime. Any failure becomes a
  * TokenRequestError that says what to fix, without the form's secrets.
  */
 export async function requestOAuthToken(
 	helpers: IHttpRequestHelper['helpers'],
 	words: TokenEndpointWords,
 	request: { url: string; form: Record<string, string>; ignoreSslIssues: boolean },
-): Promise<string> {
+): Promise<IssuedToken> {
 	let answer: unknown;
 	try {
 		answer = await helpers.httpRequest({
@@ -40,7 +41,7 @@ export async function requestOAuthToken(
 		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
 		throw new TokenRequestError(describeTokenFailure(words, request.url, error));
 	}
-	const token = readAccessToken(answer);
+	const token = readIssuedToken(answer);
 	if (!token) {
 		throw new TokenRequestError({
 			message: `${words.service}'s token endpoint (${request.url}) answered without an access token`,
@@ -50,7 +51,7 @@ export async function requestOAuthToken(
 	return token;
 }
 
-function readAccessToken(answer: unknown): string | undefined {
+function readIssuedToken(answer: unknown): IssuedToken | undefined {
 	let parsed = answer;
 	if (typeof answer === 'string') {
 		try {
@@ -59,8 +60,11 @@ function readAccessToken(answer: unknown): string | undefined {
 			return undefined;
 		}
 	}
-	const token = (parsed as { access_token?: unknown } | null)?.access_token;
-	return typeof token === 'string' && token !== '' ? token : undefined;
+	const fields = parsed as { access_token?: unknown; expires_in?: unknown } | null;
+	const accessToken = fields?.access_token;
+	if (typeof accessToken !== 'string' || accessToken === '') return undefined;
+	const expiresIn = Number(fields?.expires_in);
+	return { accessToken, expiresInSeconds: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : undefined };
 }
 
 /** Words for a failed token request: no answer, an OAuth2 error, a missing endpoint, anything else. */

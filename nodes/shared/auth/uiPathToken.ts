@@ -3,6 +3,7 @@ import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-wor
 import { checkBaseUrl, type BaseUrlCheck } from '../baseUrl';
 import type { FailureText } from '../httpFailure';
 import { describeTokenFailure, requestOAuthToken, type TokenEndpointWords } from './oauthToken';
+import type { IssuedToken } from './sharedToken';
 import { TokenRequestError } from './TokenRequestError';
 
 /**
@@ -77,7 +78,7 @@ const UIPATH_TOKEN_WORDS: TokenEndpointWords = {
 export async function requestUiPathToken(
 	helpers: IHttpRequestHelper['helpers'],
 	credentials: ICredentialDataDecryptedObject,
-): Promise<string> {
+): Promise<IssuedToken> {
 	const scopes = String(credentials.scopes ?? '').trim().split(/\s+/).filter(Boolean).join(' ');
 	return await requestOAuthToken(helpers, UIPATH_TOKEN_WORDS, {
 		url: uiPathTokenUrl(credentials),
