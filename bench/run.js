@@ -23,7 +23,7 @@ const n8n = require('../scripts/lib/realN8n');
 const { sandboxCredentials } = require('../scripts/lib/sandboxSetup');
 const { executeMeasured } = require('./lib/measuredExecution');
 const { median, peakInFlight } = require('./lib/figures');
-const workflows = require('./lib/workflows');
+const workflows = require('../scripts/lib/loadWorkflows');
 
 const RESULTS_FILE = path.join(n8n.projectRoot, 'bench-results.json');
 const DEFAULTS = { rounds: 3, inFlight: 4, latencyMs: 20, items: 1000, memoryItems: 10000 };

@@ -315,16 +315,14 @@ function groupIdRoutes({ state, faults, recordBodies }) {
 
 	// ----- token service
 
-	/** @param {string} identityStoreId @returns {Reply} */
-	function issueTokens(identityStoreId) {
+	/** @param {string} identityStoreId @param {string|undefined} client @returns {Reply} */
+	function issueTokens(identityStoreId, client) {
 		const lifetime = faults.lifetimeSeconds('groupid');
 		const now = Date.now();
 		const accessToken = crypto.randomBytes(32).toString('hex').toUpperCase();
 		const refreshToken = crypto.randomBytes(32).toString('hex').toUpperCase();
-		state.pruneTokens();
-		state.accessTokens.set(accessToken, { service: 'groupid', expiresAt: now + lifetime * 1000, identityStoreId });
+		state.issueToken(accessToken, { service: 'groupid', expiresAt: now + lifetime * 1000, identityStoreId, client });
 		state.refreshTokens.set(refreshToken, { expiresAt: now + REFRESH_TOKEN_LIFETIME_MS, identityStoreId });
-		state.tokensIssued.groupid += 1;
 		return {
 			status: 200,
 			headers: NO_STORE,
@@ -339,7 +337,7 @@ function groupIdRoutes({ state, faults, recordBodies }) {
 	}
 
 	/** @param {RouteRequest} req @returns {Reply} */
-	function token({ headers, raw }) {
+	function token({ headers, raw, client: sender }) {
 		if (!isForm(headers['content-type'])) return invalidRequest('Content-Type must be application/x-www-form-urlencoded');
 		const form = parseForm(raw);
 		const client = clientCredentials(headers, form);
@@ -350,7 +348,7 @@ function groupIdRoutes({ state, faults, recordBodies }) {
 			const entry = form.refresh_token ? state.refreshTokens.get(form.refresh_token) : undefined;
 			if (!entry || entry.expiresAt <= Date.now()) return { status: 400, headers: NO_STORE, body: { error: 'invalid_grant' } };
 			state.refreshTokens.delete(/** @type {string} */ (form.refresh_token));
-			return issueTokens(entry.identityStoreId);
+			return issueTokens(entry.identityStoreId, sender);
 		}
 		if (form.grant_type !== 'password') return { status: 400, headers: NO_STORE, body: { error: 'unsupported_grant_type' } };
 		const store = form.identity_store_id;
@@ -360,7 +358,7 @@ function groupIdRoutes({ state, faults, recordBodies }) {
 		if (username.toLowerCase() !== GROUPID.username.toLowerCase() || form.password !== GROUPID.password) {
 			return { status: 400, headers: NO_STORE, body: { error: 'invalid_grant', error_description: 'invalid_username_or_password' } };
 		}
-		return issueTokens(STORE);
+		return issueTokens(STORE, sender);
 	}
 
 	// ----- request checks

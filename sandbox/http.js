@@ -22,6 +22,7 @@ const crypto = require('node:crypto');
  * @property {string} raw                 the body as text ('' when empty)
  * @property {Record<string, string>} params path parameters, percent-decoded
  * @property {URLSearchParams} query
+ * @property {string} [client]            who sent it, for token requests when the sandbox was told how to tell (identifyClient)
  */
 
 /** @param {unknown} v @returns {v is Record<string, any>} */

@@ -66,6 +66,9 @@ const { createControl } = require('./control');
  *   answered (for tests that check the state after each step of a workflow); default false
  * @property {number} [uipathPageCap] send at most this many results per page of a UiPath list, whatever `top` asks
  *   (as a server with a smaller page limit would); default 1000, the documented limit
+ * @property {(clientPort: number) => string|undefined} [identifyClient] names the program that sent a token request,
+ *   from the port it sent it from (asked while the connection is open); each issued token then records it, see
+ *   `tokenRequests` and `expireTokensOf`. For several n8n processes sharing one credential (queue mode)
  * @property {boolean} [quiet] never write anything (overrides verbose)
  * @property {boolean} [verbose] one line per API request on stderr (method, path, status, ms; never bodies, headers or query)
  */
@@ -81,6 +84,8 @@ const { createControl } = require('./control');
  * @property {RecordedRequest[]} requests
  * @property {{groupid: import('./state').GroupIdGroup[], uipath: import('./state').UiPathGroup[]}} groups
  * @property {{groupid: number, uipath: number}} tokensIssued
+ * @property {Array<{service: Service, client: string|undefined, at: string}>} tokenRequests every token issued since start/reset, and to whom
+ * @property {(client: string, service: Service) => number} expireTokensOf every token of the service issued to that client expires now; returns how many
  * @property {number} requestCount  API requests received since start/reset (including those no longer kept)
  * @property {object} faults        current faults (read-only view)
  * @property {(f: Faults) => object} setFaults merge: given keys replace, null clears; returns current faults
@@ -291,6 +296,7 @@ async function startSandbox(options = {}) {
 		}
 
 		const isToken = !!route?.token;
+		const client = isToken && opts.identifyClient ? opts.identifyClient(req.socket.remotePort ?? 0) : undefined;
 		const fault = faults.take(pathname, isToken);
 		if (fault) rec.fault = fault.type;
 
@@ -299,7 +305,7 @@ async function startSandbox(options = {}) {
 			if (tooLarge) return { status: 413 };
 			if (!match) return { status: 404 };
 			if (match.kind === 'method-not-allowed') return { status: 405, headers: { Allow: match.allow } };
-			return match.route.handler({ method, pathname, headers: req.headers, raw, params: match.params, query: u.searchParams });
+			return match.route.handler({ method, pathname, headers: req.headers, raw, params: match.params, query: u.searchParams, client });
 		};
 
 		const respond = () => {
@@ -400,6 +406,8 @@ async function startSandbox(options = {}) {
 		requests: state.requests,
 		groups: state.groups,
 		tokensIssued: state.tokensIssued,
+		tokenRequests: state.tokenRequests,
+		expireTokensOf: state.expireTokensOf,
 		get requestCount() {
 			return state.requestCount;
 		},

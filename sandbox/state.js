@@ -79,7 +79,7 @@
  * @typedef {{id: string, name: string, members: string[], type?: string, expired?: boolean, description?: string|null}} GroupSummary
  */
 
-/** @typedef {{service: Service, expiresAt: number, identityStoreId?: string}} AccessToken */
+/** @typedef {{service: Service, expiresAt: number, identityStoreId?: string, client?: string}} AccessToken */
 
 function createState() {
 	const state = {
@@ -89,6 +89,8 @@ function createState() {
 		requestCount: 0,
 		groups: { groupid: /** @type {GroupIdGroup[]} */ ([]), uipath: /** @type {UiPathGroup[]} */ ([]) },
 		tokensIssued: { groupid: 0, uipath: 0 },
+		/** @type {Array<{service: Service, client: string|undefined, at: string}>} */
+		tokenRequests: [],
 		/** GroupID Smart Group updates run (their task ids are 1, 2, 3…). */
 		groupIdTaskCount: 0,
 		/** GroupID groups by lower-case objectGUID. */
@@ -114,6 +116,33 @@ function createState() {
 			const now = Date.now();
 			for (const [k, v] of state.accessTokens) if (v.expiresAt <= now) state.accessTokens.delete(k);
 			for (const [k, v] of state.refreshTokens) if (v.expiresAt <= now) state.refreshTokens.delete(k);
+		},
+
+		/**
+		 * Keeps an access token and counts it, with who asked for it.
+		 * @param {string} key @param {AccessToken} entry
+		 */
+		issueToken(key, entry) {
+			state.pruneTokens();
+			state.accessTokens.set(key, entry);
+			state.tokensIssued[entry.service] += 1;
+			state.tokenRequests.push({ service: entry.service, client: entry.client, at: new Date().toISOString() });
+		},
+
+		/**
+		 * Every access token of `service` issued to `client` expires now; returns how many did.
+		 * @param {string} client @param {Service} service
+		 */
+		expireTokensOf(client, service) {
+			const now = Date.now();
+			let expired = 0;
+			for (const entry of state.accessTokens.values()) {
+				if (entry.client === client && entry.service === service && entry.expiresAt > now) {
+					entry.expiresAt = now;
+					expired++;
+				}
+			}
+			return expired;
 		},
 
 		/** Every access token issued so far expires now. */
@@ -152,6 +181,7 @@ function createState() {
 			state.uipathByName.clear();
 			state.tokensIssued.groupid = 0;
 			state.tokensIssued.uipath = 0;
+			state.tokenRequests.length = 0;
 			state.groupIdTaskCount = 0;
 		},
 	};

@@ -140,7 +140,7 @@ function uipathRoutes({ state, faults, url, pageCap = MAX_TOP }) {
 	}
 
 	/** @param {RouteRequest} req @returns {Reply} */
-	function token({ headers, raw }) {
+	function token({ headers, raw, client: sender }) {
 		if (!isForm(headers['content-type'])) return invalidRequest('Content-Type must be application/x-www-form-urlencoded');
 		const form = parseForm(raw);
 		const client = clientCredentials(headers, form);
@@ -180,9 +180,7 @@ function uipathRoutes({ state, faults, url, pageCap = MAX_TOP }) {
 			sub_type: 'service.external',
 			jti,
 		});
-		state.pruneTokens();
-		state.accessTokens.set(jti, { service: 'uipath', expiresAt: now + lifetime * 1000 });
-		state.tokensIssued.uipath += 1;
+		state.issueToken(jti, { service: 'uipath', expiresAt: now + lifetime * 1000, client: sender });
 		return {
 			status: 200,
 			headers: NO_STORE,

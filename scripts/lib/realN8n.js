@@ -132,15 +132,22 @@ function writeJson(home, name, value) {
 	return file;
 }
 
-async function importCredentials(runtime, home, credentials) {
-	const result = await runN8n(runtime, home, ['import:credentials', `--input=${writeJson(home, 'credentials-to-import.json', credentials)}`]);
+/** `extraEnv` names another database, for instance (queue mode's Postgres). */
+async function importCredentials(runtime, home, credentials, extraEnv = {}) {
+	const result = await runN8n(runtime, home, ['import:credentials', `--input=${writeJson(home, 'credentials-to-import.json', credentials)}`], extraEnv);
 	fs.rmSync(path.join(home, 'credentials-to-import.json'));
 	if (result.code !== 0) throw new Error(`n8n import:credentials failed:\n${result.stdout}\n${result.stderr}`);
 }
 
-async function importWorkflows(runtime, home, workflows) {
-	const result = await runN8n(runtime, home, ['import:workflow', `--input=${writeJson(home, 'workflows-to-import.json', workflows)}`]);
+async function importWorkflows(runtime, home, workflows, extraEnv = {}) {
+	const result = await runN8n(runtime, home, ['import:workflow', `--input=${writeJson(home, 'workflows-to-import.json', workflows)}`], extraEnv);
 	if (result.code !== 0) throw new Error(`n8n import:workflow failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+/** Publishes (activates) an imported workflow, so that its triggers listen once n8n starts. */
+async function publishWorkflow(runtime, home, workflowId, extraEnv = {}) {
+	const result = await runN8n(runtime, home, ['publish:workflow', `--id=${workflowId}`], extraEnv);
+	if (result.code !== 0) throw new Error(`n8n publish:workflow failed:\n${result.stdout}\n${result.stderr}`);
 }
 
 /**
@@ -188,21 +195,35 @@ function nodeOutput(execution, nodeName) {
 	return execution?.data?.resultData?.runData?.[nodeName]?.[0]?.data?.main?.[0] ?? [];
 }
 
-/** Starts `n8n start` (the editor and API) and resolves once it answers on its port. */
-async function startN8n(runtime, home, port, { onOutput } = {}) {
-	const env = n8nEnvironment(runtime, home, {
-		N8N_PORT: String(port),
-		N8N_LISTEN_ADDRESS: '127.0.0.1',
-		N8N_SECURE_COOKIE: 'false',
-		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+/**
+ * Starts `n8n start` (the editor and API) and resolves once it answers on its port.
+ * `extraEnv` adds settings, such as queue mode's; `onSpawn` is given the process as soon as it exists.
+ */
+async function startN8n(runtime, home, port, { onOutput, onSpawn, extraEnv = {} } = {}) {
+	return await startN8nProcess(runtime, home, ['start'], {
+		env: { N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_SECURE_COOKIE: 'false', ...extraEnv },
+		// /healthz answers as soon as the server listens; /healthz/readiness once the REST API and database are up.
+		healthUrl: `http://127.0.0.1:${port}/healthz/readiness`,
+		onOutput,
+		onSpawn,
 	});
-	const child = spawn(runtime.n8nBin, ['start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/**
+ * Starts a long-running n8n command (`start`, `worker`) and resolves with its process once
+ * `healthUrl` answers 200.
+ * @param {ReturnType<typeof ensureN8nInstalled>} runtime @param {string} home @param {string[]} args
+ * @param {{env?: Record<string, string>, healthUrl: string, onOutput?: (text: string) => void,
+ *   onSpawn?: (child: import('node:child_process').ChildProcess) => void}} options
+ */
+async function startN8nProcess(runtime, home, args, { env: extraEnv = {}, healthUrl, onOutput, onSpawn }) {
+	const env = n8nEnvironment(runtime, home, { N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...extraEnv });
+	const child = spawn(runtime.n8nBin, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+	onSpawn?.(child);
 	child.stdout.on('data', (chunk) => onOutput?.(String(chunk)));
 	child.stderr.on('data', (chunk) => onOutput?.(String(chunk)));
-	// /healthz answers as soon as the server listens; /healthz/readiness once the REST API and database are up.
-	const healthUrl = `http://127.0.0.1:${port}/healthz/readiness`;
 	for (let attempt = 0; attempt < 240; attempt++) {
-		if (child.exitCode !== null) throw new Error(`n8n stopped while starting (exit code ${child.exitCode})`);
+		if (child.exitCode !== null) throw new Error(`n8n ${args[0]} stopped while starting (exit code ${child.exitCode})`);
 		try {
 			const response = await fetch(healthUrl);
 			if (response.ok) return child;
@@ -212,7 +233,7 @@ async function startN8n(runtime, home, port, { onOutput } = {}) {
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
 	child.kill('SIGTERM');
-	throw new Error(`n8n did not answer on ${healthUrl} within 2 minutes`);
+	throw new Error(`n8n ${args[0]} did not answer on ${healthUrl} within 2 minutes`);
 }
 
 /** Stops an n8n that startN8n started, and resolves once it has exited. */
@@ -260,9 +281,11 @@ module.exports = {
 	createN8nHome,
 	importCredentials,
 	importWorkflows,
+	publishWorkflow,
 	executeWorkflow,
 	nodeOutput,
 	startN8n,
+	startN8nProcess,
 	stopN8n,
 	runN8n,
 	parseExecution,

@@ -1,13 +1,14 @@
 // @ts-check
 'use strict';
 /**
- * The benchmark's workflows: N items made without a Code node (task runners are off), then one
- * provisioning node named PROVISIONING_NODE, either ours or n8n's HTTP Request node sending the
- * same POSTs.
+ * Workflows that create many groups, for the benchmark and the queue-mode runs: N group names
+ * made without a Code node (task runners are off), one item per name, then one provisioning node
+ * named PROVISIONING_NODE, either ours or n8n's HTTP Request node sending the same POSTs. Started
+ * by hand (N fixed in the workflow) or by a webhook (N and the names' prefix in the POST body).
  */
 const crypto = require('node:crypto');
 const path = require('node:path');
-const { projectRoot } = require('../../scripts/lib/realN8n');
+const { projectRoot } = require('./realN8n');
 const { GROUPID, UIPATH } = require('../../sandbox/accounts');
 
 // Our node's own body builder, compiled by `npm run build`.
@@ -36,13 +37,40 @@ const LOCAL_GROUP_MEMBERS = require('../../test/fixtures/uipath-create-local-gro
 );
 
 /**
- * @param {string} id @param {string} name @param {number} itemCount
- * @param {string} namePrefix group names are namePrefix + 0, 1, 2…
+ * Started by hand: `itemCount` groups named namePrefix + 0, 1, 2…
+ * @param {string} id @param {string} name @param {number} itemCount @param {string} namePrefix
  * @param {object} provisioningNode
  */
 function benchWorkflow(id, name, itemCount, namePrefix, provisioningNode) {
+	const trigger = { name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} };
+	return provisioningWorkflow(id, name, trigger, `${itemCount}`, JSON.stringify(namePrefix), provisioningNode);
+}
+
+/**
+ * Started by a POST to /webhook/<webhookPath> with the body {"count": N, "prefix": "…"}: N groups
+ * named prefix + 0, 1, 2… n8n answers when the execution ends, so the sender learns whether it
+ * succeeded (HTTP 200, with no body) and can send a failed request again.
+ * @param {string} id @param {string} name @param {string} webhookPath @param {object} provisioningNode
+ */
+function webhookWorkflow(id, name, webhookPath, provisioningNode) {
+	const trigger = {
+		name: 'Provisioning Request',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		webhookId: crypto.randomUUID(),
+		parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'lastNode', responseData: 'noData', options: {} },
+	};
+	return provisioningWorkflow(id, name, trigger, '$json.body.count', '$json.body.prefix', provisioningNode);
+}
+
+/**
+ * @param {string} id @param {string} name @param {object} trigger
+ * @param {string} countExpression @param {string} prefixExpression JavaScript inside the n8n expression
+ * @param {object} provisioningNode
+ */
+function provisioningWorkflow(id, name, trigger, countExpression, prefixExpression, provisioningNode) {
 	const nodes = [
-		{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} },
+		trigger,
 		{
 			name: 'Group Names',
 			type: 'n8n-nodes-base.set',
@@ -55,7 +83,7 @@ function benchWorkflow(id, name, itemCount, namePrefix, provisioningNode) {
 							id: crypto.randomUUID(),
 							name: 'name',
 							type: 'array',
-							value: `={{ Array.from({ length: ${itemCount} }, (_, i) => '${namePrefix}' + i) }}`,
+							value: `={{ Array.from({ length: ${countExpression} }, (_, i) => ${prefixExpression} + i) }}`,
 						},
 					],
 				},
@@ -190,6 +218,7 @@ function smartGroupBodyExpression() {
 module.exports = {
 	PROVISIONING_NODE,
 	benchWorkflow,
+	webhookWorkflow,
 	ourSmartGroupNode,
 	ourLocalGroupNode,
 	httpSmartGroupNode,
