@@ -64,6 +64,38 @@ function webhookWorkflow(id, name, webhookPath, provisioningNode) {
 }
 
 /**
+ * A Set node whose one item holds `name`: the array of N names prefix + 0, 1, 2…
+ * @param {string} name @param {string} countExpression @param {string} prefixExpression JavaScript inside the n8n expression
+ */
+function groupNamesNode(name, countExpression, prefixExpression) {
+	return {
+		name,
+		type: 'n8n-nodes-base.set',
+		typeVersion: 3.4,
+		parameters: {
+			mode: 'manual',
+			assignments: {
+				assignments: [
+					{
+						id: crypto.randomUUID(),
+						name: 'name',
+						type: 'array',
+						value: `={{ Array.from({ length: ${countExpression} }, (_, i) => ${prefixExpression} + i) }}`,
+					},
+				],
+			},
+			includeOtherFields: false,
+			options: {},
+		},
+	};
+}
+
+/** A Split Out node making one item per name. @param {string} name */
+function splitNamesNode(name) {
+	return { name, type: 'n8n-nodes-base.splitOut', typeVersion: 1, parameters: { fieldToSplitOut: 'name', include: 'noOtherFields', options: {} } };
+}
+
+/**
  * @param {string} id @param {string} name @param {object} trigger
  * @param {string} countExpression @param {string} prefixExpression JavaScript inside the n8n expression
  * @param {object} provisioningNode
@@ -71,32 +103,8 @@ function webhookWorkflow(id, name, webhookPath, provisioningNode) {
 function provisioningWorkflow(id, name, trigger, countExpression, prefixExpression, provisioningNode) {
 	const nodes = [
 		trigger,
-		{
-			name: 'Group Names',
-			type: 'n8n-nodes-base.set',
-			typeVersion: 3.4,
-			parameters: {
-				mode: 'manual',
-				assignments: {
-					assignments: [
-						{
-							id: crypto.randomUUID(),
-							name: 'name',
-							type: 'array',
-							value: `={{ Array.from({ length: ${countExpression} }, (_, i) => ${prefixExpression} + i) }}`,
-						},
-					],
-				},
-				includeOtherFields: false,
-				options: {},
-			},
-		},
-		{
-			name: 'One Item Per Name',
-			type: 'n8n-nodes-base.splitOut',
-			typeVersion: 1,
-			parameters: { fieldToSplitOut: 'name', include: 'noOtherFields', options: {} },
-		},
+		groupNamesNode('Group Names', countExpression, prefixExpression),
+		splitNamesNode('One Item Per Name'),
 		{ ...provisioningNode, name: PROVISIONING_NODE },
 	].map((node, index) => ({ id: crypto.randomUUID(), position: [index * 220, 0], ...node }));
 	const connections = Object.fromEntries(
@@ -151,9 +159,10 @@ function ourLocalGroupNode(inFlight, credentialId) {
 }
 
 /**
- * n8n's HTTP Request node POSTing `bodyExpression` with a header credential, batched as its
- * Options > Batching allow: batchSize items per batch, no pause between batches.
- * @param {string} url @param {string} bodyExpression @param {number} batchSize @param {string} credentialId
+ * n8n's HTTP Request node POSTing `bodyExpression` with a header credential. With `batchSize`,
+ * batched as its Options > Batching allow: batchSize items per batch, no pause between batches
+ * (which, as the node is written, still sends every item's request at once). Without, plain.
+ * @param {string} url @param {string} bodyExpression @param {number|undefined} batchSize @param {string} credentialId
  */
 function httpRequestNode(url, bodyExpression, batchSize, credentialId) {
 	return {
@@ -168,22 +177,31 @@ function httpRequestNode(url, bodyExpression, batchSize, credentialId) {
 			sendBody: true,
 			specifyBody: 'json',
 			jsonBody: bodyExpression,
-			options: { batching: { batch: { batchSize, batchInterval: 0 } } },
+			options: batchSize === undefined ? {} : { batching: { batch: { batchSize, batchInterval: 0 } } },
 		},
 	};
 }
 
-/** @param {string} sandboxUrl @param {number} batchSize @param {string} credentialId */
-function httpSmartGroupNode(sandboxUrl, batchSize, credentialId) {
-	const url = `${sandboxUrl}${smartGroupPath(GROUPID.identityStoreId)}`;
-	return httpRequestNode(url, smartGroupBodyExpression(), batchSize, credentialId);
+/** Where both the HTTP Request node and a plain client POST a Smart Group. @param {string} sandboxUrl */
+const smartGroupUrl = (sandboxUrl) => `${sandboxUrl}${smartGroupPath(GROUPID.identityStoreId)}`;
+/** Where both POST a local group. @param {string} sandboxUrl */
+const localGroupUrl = (sandboxUrl) => `${sandboxUrl}/${UIPATH.organizationName}/${UIPATH.tenantName}/identity_/api/Group`;
+
+/** A local group body as our node sends it for `name` (the seed's shape and the fixture's members; the ID is the name where our node makes a GUID). @param {string} name */
+function localGroupBody(name) {
+	return { partitionGlobalId: UIPATH.organizationId, name, id: name, directoryUserMemberIDs: LOCAL_GROUP_MEMBERS };
 }
 
-/** @param {string} sandboxUrl @param {number} batchSize @param {string} credentialId */
+/** @param {string} sandboxUrl @param {number|undefined} batchSize @param {string} credentialId */
+function httpSmartGroupNode(sandboxUrl, batchSize, credentialId) {
+	return httpRequestNode(smartGroupUrl(sandboxUrl), smartGroupBodyExpression(), batchSize, credentialId);
+}
+
+/** @param {string} sandboxUrl @param {number|undefined} batchSize @param {string} credentialId */
 function httpLocalGroupNode(sandboxUrl, batchSize, credentialId) {
-	const url = `${sandboxUrl}/${UIPATH.organizationName}/${UIPATH.tenantName}/identity_/api/Group`;
-	const body = `({ partitionGlobalId: ${JSON.stringify(UIPATH.organizationId)}, name: $json.name, id: $json.name, directoryUserMemberIDs: ${JSON.stringify(LOCAL_GROUP_MEMBERS)} })`;
-	return httpRequestNode(url, `={{ ${body} }}`, batchSize, credentialId);
+	const placeholder = 'BenchGroupNamePlaceholder';
+	const body = JSON.stringify(localGroupBody(placeholder)).replaceAll(JSON.stringify(placeholder), '$json.name');
+	return httpRequestNode(localGroupUrl(sandboxUrl), `={{ (${body}) }}`, batchSize, credentialId);
 }
 
 /**
@@ -192,9 +210,19 @@ function httpLocalGroupNode(sandboxUrl, batchSize, credentialId) {
  */
 function smartGroupBodyExpression() {
 	const placeholder = 'BenchGroupNamePlaceholder';
+	// Indented, so no "}}" (which would end the n8n expression) appears inside the object.
+	const literal = JSON.stringify(smartGroupBody(placeholder), null, 1).replaceAll(JSON.stringify(placeholder), '$json.name');
+	if (literal.includes(placeholder) || literal.includes('}}')) {
+		throw new Error('The Smart Group body cannot be written as an n8n expression');
+	}
+	return `={{ (${literal}) }}`;
+}
+
+/** The Smart Group body our node sends for `name`, made by our node's own builder from ourSmartGroupNode's fields. @param {string} name */
+function smartGroupBody(name) {
 	const { body } = buildSmartGroupRequest(
 		{
-			groupName: placeholder,
+			groupName: name,
 			container: SMART_GROUP.container.value,
 			groupType: SMART_GROUP.groupType,
 			security: SMART_GROUP.security,
@@ -207,20 +235,21 @@ function smartGroupBodyExpression() {
 		},
 		{ identityStoreId: GROUPID.identityStoreId },
 	);
-	// Indented, so no "}}" (which would end the n8n expression) appears inside the object.
-	const literal = JSON.stringify(body, null, 1).replaceAll(JSON.stringify(placeholder), '$json.name');
-	if (literal.includes(placeholder) || literal.includes('}}')) {
-		throw new Error('The Smart Group body cannot be written as an n8n expression');
-	}
-	return `={{ (${literal}) }}`;
+	return body;
 }
 
 module.exports = {
 	PROVISIONING_NODE,
 	benchWorkflow,
 	webhookWorkflow,
+	groupNamesNode,
+	splitNamesNode,
 	ourSmartGroupNode,
 	ourLocalGroupNode,
 	httpSmartGroupNode,
 	httpLocalGroupNode,
+	smartGroupUrl,
+	localGroupUrl,
+	smartGroupBody,
+	localGroupBody,
 };

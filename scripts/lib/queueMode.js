@@ -35,7 +35,8 @@ const REAPER = path.join(__dirname, 'queueReaper.js');
  * @property {string} mainLogFile
  * @property {Worker[]} workers
  * @property {{postgres: string, redis: string}} services  where they are, in words
- * @property {(index: number) => Promise<Worker>} startWorker starts worker `index` again (after it was killed)
+ * @property {(index: number) => Promise<Worker>} startWorker starts worker `index` again (after it was stopped or killed)
+ * @property {(index: number) => Promise<void>} stopWorker stops worker `index` as n8n stops (it finishes its executions first)
  * @property {() => number[]} pids   the n8n processes' ids, main first
  * @property {() => string} logTails the end of each n8n process's log (for a failure's message)
  * @property {() => Promise<void>} stop
@@ -164,6 +165,7 @@ async function startQueueMode(options) {
 			workers,
 			services: { postgres: database.where, redis: queue.where },
 			startWorker,
+			stopWorker: async (index) => await stopProcess(workers[index].child, 'SIGTERM', 60_000),
 			pids: () => [main, ...workers.map((worker) => worker.child)].map((child) => child.pid ?? 0),
 			logTails: () =>
 				[['main', mainLogFile], ...workers.map((worker) => [worker.name, worker.logFile])]
