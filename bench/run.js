@@ -202,7 +202,6 @@ async function plainClient(service, sandboxUrl, authorization, inFlight, items, 
  * @param {{runtime: any, home: string, sandbox: any, options: typeof DEFAULTS, say: (text: string) => void}} context
  */
 async function measureMemoryAndCpu({ runtime, home, sandbox, options, say }) {
-	sandbox.setFaults({ latencyMs: 0 });
 	const plan = [];
 	for (const service of SERVICES) {
 		for (const variant of /** @type {const} */ (['ours', 'httpUncapped'])) {
@@ -217,7 +216,9 @@ async function measureMemoryAndCpu({ runtime, home, sandbox, options, say }) {
 	say(`memory and CPU: ${plan.length} n8n runs, no added latency`);
 	const measured = [];
 	for (const run of plan) {
+		// reset() also clears faults: the latency is set after it.
 		sandbox.reset();
+		sandbox.setFaults({ latencyMs: 0 });
 		const { peakMemoryBytes, cpuMs } = await executeMeasured(runtime, home, run.id);
 		if (sandbox.groups[run.service.key].length !== run.items) throw new Error(`${run.id} created ${sandbox.groups[run.service.key].length} groups, not ${run.items}`);
 		measured.push({ service: run.service.key, variant: run.variant, items: run.items, peakMemoryBytes, cpuMs });
@@ -255,7 +256,6 @@ async function measureQueueMode({ tarball, sandbox, options, say }) {
 		publish: [workflow.id],
 	});
 	try {
-		sandbox.setFaults({ latencyMs: options.queueLatencyMs });
 		say(`queue mode: ${options.queueExecutions} requests x ${options.queueItems} groups, ${QUEUE_WORKER_CONCURRENCY} executions per worker at once, the sandbox answering after ${options.queueLatencyMs} ms`);
 		const runs = [];
 		let workersRunning = 2;
@@ -265,6 +265,7 @@ async function measureQueueMode({ tarball, sandbox, options, say }) {
 				if (workers === 2 && workersRunning === 1) await queue.startWorker(1);
 				workersRunning = workers;
 				sandbox.reset();
+				sandbox.setFaults({ latencyMs: options.queueLatencyMs });
 				const begun = Date.now();
 				const statuses = await Promise.all(Array.from({ length: options.queueExecutions }, async (_, index) => {
 					const response = await fetch(`${queue.editorUrl}/webhook/${workflow.path}`, {
