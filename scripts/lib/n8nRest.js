@@ -80,9 +80,4 @@ async function n8nRest(editorUrl, runtime) {
 	return { call, executions, waitForExecutions, newestExecutionId, execution, retry, cookie };
 }
 
-/** The output items of a node in an execution's run data. @param {any} data @param {string} nodeName */
-function outputOf(data, nodeName) {
-	return data?.resultData?.runData?.[nodeName]?.[0]?.data?.main?.[0] ?? [];
-}
-
-module.exports = { n8nRest, outputOf, FINISHED };
+module.exports = { n8nRest };

@@ -12,7 +12,7 @@ const path = require('node:path');
 const { startSandbox } = require('../../sandbox/server');
 const n8n = require('../../scripts/lib/realN8n');
 const { startQueueMode } = require('../../scripts/lib/queueMode');
-const { n8nRest, outputOf } = require('../../scripts/lib/n8nRest');
+const { n8nRest } = require('../../scripts/lib/n8nRest');
 const { processOfPort } = require('../../scripts/lib/socketOwner');
 const { sandboxCredentials, GROUPID_CREDENTIAL_ID, UIPATH_CREDENTIAL_ID } = require('../../scripts/lib/sandboxSetup');
 const load = require('../../scripts/lib/loadWorkflows');
@@ -128,8 +128,8 @@ describe('queue mode: n8n main, Postgres, Redis and two workers', () => {
 		return await Promise.all(
 			ids.map(async (id) => {
 				const execution = await rest.execution(id);
-				const items = outputOf(execution.data, load.PROVISIONING_NODE);
-				const request = outputOf(execution.data, 'Provisioning Request')[0]?.json?.body;
+				const items = n8n.nodeOutput(execution, load.PROVISIONING_NODE);
+				const request = n8n.nodeOutput(execution, 'Provisioning Request')[0]?.json?.body;
 				return { id, status: execution.status, prefix: request?.prefix, items: items.map((/** @type {any} */ item) => item.json) };
 			}),
 		);
