@@ -2,7 +2,7 @@
 'use strict';
 /**
  * The REST API of a running n8n (the one its editor uses), signed in as the local owner:
- * executions (list, read, retry), for the runs that start workflows through webhooks and wait
+ * executions (list, read), for the runs that start workflows through webhooks and wait
  * for the executions n8n enqueued.
  */
 const path = require('node:path');
@@ -12,7 +12,7 @@ const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
 
 /**
  * @typedef {{id: string, status: string, mode: string, startedAt: string|null, stoppedAt: string|null,
- *   retryOf?: string|null, retrySuccessId?: string|null, workflowId: string}} ExecutionSummary
+ *   workflowId: string}} ExecutionSummary
  */
 
 /**
@@ -67,17 +67,12 @@ async function n8nRest(editorUrl, runtime) {
 		return { ...found, data: typeof found.data === 'string' ? flatted.parse(found.data) : found.data };
 	}
 
-	/** n8n's Retry (from the failed node, with the workflow as it was); returns the new execution's id. @param {string} id */
-	async function retry(id) {
-		return await call('POST', `/executions/${id}/retry`, { loadWorkflow: false });
-	}
-
 	/** The highest execution ID so far (0 for none): later executions have higher ones. @param {string} workflowId */
 	async function newestExecutionId(workflowId) {
 		return Math.max(0, ...(await executions(workflowId)).map((execution) => Number(execution.id)));
 	}
 
-	return { call, executions, waitForExecutions, newestExecutionId, execution, retry, cookie };
+	return { call, executions, waitForExecutions, newestExecutionId, execution };
 }
 
 module.exports = { n8nRest };
