@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { checkChoice } from './InvalidFieldError';
+import { checkChoice } from './fieldChecks';
 
 /** What Delete does when the group is not there (already deleted, say, by an earlier run). */
 export const IF_NOT_FOUND = ['fail', 'done'] as const;

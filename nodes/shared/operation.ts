@@ -2,11 +2,16 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 /**
- * One operation of a node, in one file: how it is listed, its fields, and its two steps for one
- * input item. `TConnection` is what the node's transport opens once per run (base URL, the
- * credential, time-out); `TPrepared` is what `prepare` hands to `send`.
+ * One operation of a node, in one file: how it is listed, its fields, and its steps. `TConnection`
+ * is what the node's transport opens once per run (base URL, the credential, time-out);
+ * `TPrepared` is what `prepare` makes of one item, and `TResolved` what `resolve` makes of it (the
+ * same unless the operation resolves names into IDs, say), which `send` sends.
+ *
+ * A run's steps, each over every item before the next starts: prepare (read and check, nothing
+ * sent), resolve (optional, once per run), plan (optional, once per run: which items are sent
+ * together), send.
  */
-export interface Operation<TConnection, TPrepared = unknown> {
+export interface Operation<TConnection, TPrepared = unknown, TResolved = TPrepared> {
 	/** The value saved in workflows: a verb, e.g. "create" or "getMany". */
 	value: string;
 	/** Its name in the Operation field and in the Actions panel, e.g. "Create Smart Group". */
@@ -16,31 +21,50 @@ export interface Operation<TConnection, TPrepared = unknown> {
 	properties: INodeProperties[];
 	/** Reads and checks one item's parameters (a pure builder does the work); sends nothing. */
 	prepare(context: IExecuteFunctions, itemIndex: number, connection: TConnection): TPrepared;
-	/** Sends what `prepare` made for one item and returns its output: one item, or a list of them. */
-	send(
-		context: IExecuteFunctions,
-		connection: TConnection,
-		prepared: TPrepared,
-		itemIndex: number,
-	): Promise<IDataObject | IDataObject[]>;
 	/**
 	 * Optional: runs once per run, after every item was prepared and before any is sent, with every
 	 * item that prepared without error (to look names up once per run, say). It gives back, in the
-	 * same order, each item's prepared value to send, or an Error that fails that item alone: an
-	 * error item with Continue On Fail, else the run stops before anything is sent. If it throws,
-	 * every one of those items fails with that error.
+	 * same order, each item's value to send, or an Error that fails that item alone: an error item
+	 * with Continue On Fail, else the run stops before anything is sent. If it throws, every one of
+	 * those items fails with that error.
 	 */
 	resolve?(
 		context: IExecuteFunctions,
 		connection: TConnection,
 		items: Array<PreparedItem<TPrepared>>,
-	): Promise<Array<TPrepared | Error>>;
+	): Promise<Array<TResolved | Error>>;
+	/**
+	 * Optional: runs once per run, after resolve and before anything is sent, with every item still
+	 * to send, and says how they are sent: in units of one or more items, each unit sent as one
+	 * (items aimed at the same group, say). Without it, each item is a unit of its own, sent with
+	 * `send`.
+	 */
+	plan?(context: IExecuteFunctions, connection: TConnection, items: Array<PreparedItem<TResolved>>): SendUnit[];
+	/** Sends what was prepared for one item and returns its output: one item, or a list of them. */
+	send(
+		context: IExecuteFunctions,
+		connection: TConnection,
+		prepared: TResolved,
+		itemIndex: number,
+	): Promise<IDataObject | IDataObject[]>;
 }
 
-/** One item's prepared value, as `resolve` receives it. */
+/** One item's prepared value, as `resolve` and `plan` receive it. */
 export interface PreparedItem<TPrepared> {
 	itemIndex: number;
 	prepared: TPrepared;
+}
+
+/** What one item comes to: its output (one item, or a list), or the error that failed it. */
+export type ItemOutcome = IDataObject | IDataObject[] | Error;
+
+/**
+ * Items the runner sends as one: `send` gives back each item's outcome, in the order of
+ * `itemIndexes`. If it throws, every one of its items fails with that error.
+ */
+export interface SendUnit {
+	itemIndexes: number[];
+	send(): Promise<ItemOutcome[]>;
 }
 
 /** A resource of a node (Group, User, …) and its operations, listed in the order they are shown. */

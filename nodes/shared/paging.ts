@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { InvalidFieldError } from './InvalidFieldError';
+import { InvalidFieldError } from './fieldChecks';
 
 /** n8n's usual Return All / Limit pair, for operations that list things. */
 export function returnAllOrLimitProperties(): INodeProperties[] {
@@ -51,27 +51,28 @@ export interface Page<T> {
 }
 
 /**
- * Fetches pages until the limit is reached, the server has no more (a short or empty page, or the
- * reported total is reached), or `maxPages` were read. Page numbers start at 0; each service maps
- * them onto its own paging (GroupID's pageNo from 1, UiPath's skip).
+ * Fetches pages numbered from 1 (GroupID's pageNo) until the limit is reached, the server has no
+ * more (a short or empty page, or the reported total is reached), or `maxPages` were read. Only
+ * the results `keep` accepts count (a search that finds other kinds of objects too). Every page
+ * has the same size, so that page numbers keep pointing at the same rows.
  */
 export async function collectPages<T>(
 	limit: ResultLimit,
 	pageSize: number,
-	fetchPage: (pageIndex: number, pageSize: number) => Promise<Page<T>>,
-	maxPages = 10_000,
+	fetchPage: (pageNo: number, pageSize: number) => Promise<Page<T>>,
+	options: { keep?: (result: T) => boolean; maxPages?: number } = {},
 ): Promise<T[]> {
+	const { keep = () => true, maxPages = 10_000 } = options;
 	const wanted = limit.returnAll ? Infinity : limit.limit;
-	// One size for every page, so that page numbers keep pointing at the same rows.
 	const size = Math.min(pageSize, wanted);
-	const results: T[] = [];
-	for (let pageIndex = 0; pageIndex < maxPages && results.length < wanted; pageIndex++) {
-		const page = await fetchPage(pageIndex, size);
-		results.push(...page.results);
+	const kept: T[] = [];
+	for (let pageNo = 1; pageNo <= maxPages && kept.length < wanted; pageNo++) {
+		const page = await fetchPage(pageNo, size);
+		kept.push(...page.results.filter(keep));
 		if (page.results.length < size) break;
-		if (page.totalCount !== undefined && pageIndex * size + page.results.length >= page.totalCount) break;
+		if (page.totalCount !== undefined && (pageNo - 1) * size + page.results.length >= page.totalCount) break;
 	}
-	return results.slice(0, wanted);
+	return kept.slice(0, wanted);
 }
 
 /**

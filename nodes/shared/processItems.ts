@@ -1,7 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { isInvalidFieldError } from './InvalidFieldError';
+import { isInvalidFieldError } from './fieldChecks';
+import type { ItemOutcome, SendUnit } from './operation';
+
+/** One item that prepared (and resolved) without error, with what will be sent for it. */
+export interface PreparedEntry<TRequest> {
+	itemIndex: number;
+	request: TRequest;
+}
 
 export interface ItemProcessor<TRequest> {
 	/** Reads and checks one item's parameters; sends nothing. */
@@ -18,7 +25,12 @@ export interface ItemProcessor<TRequest> {
 	 * Optional: runs once, after every item was prepared and before any is sent, with the items that
 	 * prepared without error; gives back, in the same order, each one's request or an Error for it.
 	 */
-	resolve?(prepared: Array<{ itemIndex: number; request: TRequest }>): Promise<Array<TRequest | Error>>;
+	resolve?(prepared: Array<PreparedEntry<TRequest>>): Promise<Array<TRequest | Error>>;
+	/**
+	 * Optional: runs once, after resolve and before any is sent, with every item still to send, and
+	 * groups them into units, each sent as one. Without it, each item is a unit sent with `send`.
+	 */
+	plan?(prepared: Array<PreparedEntry<TRequest>>): SendUnit[];
 }
 
 /**
@@ -26,11 +38,13 @@ export interface ItemProcessor<TRequest> {
  * input: one output item per input item, or several for an operation that lists things.
  *
  * Every item is prepared (read and checked) before any request is sent, so bad input stops the
- * run before anything reaches the server. Then the first request goes alone, so that the
- * credential's token is fetched once, and the rest go with at most `concurrency` in flight.
+ * run before anything reaches the server; then resolved (names looked up once per run), then
+ * planned into units (one item each, unless the operation combines them). Then the first unit
+ * goes alone, so that the credential's token is fetched once, and the rest go with at most
+ * `concurrency` in flight.
  *
  * With "Continue On Fail", a failing item becomes an error item and the others go on.
- * Without it, no new request starts after a failure, the ones in flight finish, and the
+ * Without it, no new unit starts after a failure, the ones in flight finish, and the
  * failure of the earliest item is thrown.
  */
 export async function processItems<TRequest>(
@@ -41,8 +55,7 @@ export async function processItems<TRequest>(
 ): Promise<INodeExecutionData[]> {
 	const continueOnFail = context.continueOnFail();
 	const output: INodeExecutionData[][] = new Array(itemCount);
-	// Emptied as requests are sent, so a large run does not keep every request body to its end.
-	const prepared: Array<{ itemIndex: number; request: TRequest } | undefined> = [];
+	let prepared: Array<PreparedEntry<TRequest>> = [];
 
 	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
 		try {
@@ -55,47 +68,60 @@ export async function processItems<TRequest>(
 	}
 
 	if (processor.resolve && prepared.length > 0) {
-		prepared.splice(0, prepared.length, ...(await resolvePrepared(context, processor, prepared, output)));
+		prepared = await resolvePrepared(context, processor, prepared, output);
 	}
+
+	// Emptied as units are sent, so a large run does not keep every request body to its end.
+	const units: Array<SendUnit | undefined> = processor.plan
+		? processor.plan(prepared)
+		: prepared.map(({ itemIndex, request }) => ({
+				itemIndexes: [itemIndex],
+				send: async () => [await processor.send(request, itemIndex)],
+			}));
+	prepared = [];
 
 	let firstFailure: { itemIndex: number; error: Error } | undefined;
 	let failureForEveryItem: Error | undefined;
-	const sendOne = async ({ itemIndex, request }: { itemIndex: number; request: TRequest }) => {
-		if (failureForEveryItem) {
-			output[itemIndex] = [errorItem(failureForEveryItem, itemIndex)];
+	const fail = (itemIndex: number, error: Error) => {
+		if (processor.failsEveryItem(error)) failureForEveryItem = error;
+		if (!continueOnFail) {
+			if (firstFailure === undefined || itemIndex < firstFailure.itemIndex) firstFailure = { itemIndex, error };
 			return;
 		}
+		output[itemIndex] = [errorItem(error, itemIndex)];
+	};
+	const sendUnit = async (position: number) => {
+		const unit = units[position]!;
+		units[position] = undefined;
+		if (failureForEveryItem) {
+			for (const itemIndex of unit.itemIndexes) output[itemIndex] = [errorItem(failureForEveryItem, itemIndex)];
+			return;
+		}
+		let outcomes: ItemOutcome[];
 		try {
-			const result = await processor.send(request, itemIndex);
-			output[itemIndex] = (Array.isArray(result) ? result : [result]).map((json) => ({
-				json,
-				pairedItem: { item: itemIndex },
-			}));
+			outcomes = await unit.send();
+			if (outcomes.length !== unit.itemIndexes.length) throw new Error('a unit gave back a different number of outcomes than it has items');
 		} catch (error) {
-			if (processor.failsEveryItem(error)) failureForEveryItem = error;
-			if (!continueOnFail) {
-				if (firstFailure === undefined || itemIndex < firstFailure.itemIndex) {
-					firstFailure = { itemIndex, error };
-				}
+			outcomes = unit.itemIndexes.map(() => error as Error);
+		}
+		unit.itemIndexes.forEach((itemIndex, position) => {
+			const outcome = outcomes[position];
+			if (outcome instanceof Error) {
+				fail(itemIndex, outcome);
 				return;
 			}
-			output[itemIndex] = [errorItem(error, itemIndex)];
-		}
+			output[itemIndex] = (Array.isArray(outcome) ? outcome : [outcome]).map((json) => ({ json, pairedItem: { item: itemIndex } }));
+		});
 	};
 
-	const sendPrepared = async (position: number) => {
-		const entry = prepared[position]!;
-		prepared[position] = undefined;
-		await sendOne(entry);
-	};
-	if (prepared.length > 0) await sendPrepared(0);
+	if (units.length > 0) await sendUnit(0);
 	let next = 1;
 	const worker = async () => {
-		while (next < prepared.length && firstFailure === undefined) {
-			await sendPrepared(next++);
+		while (next < units.length && firstFailure === undefined) {
+			await sendUnit(next++);
 		}
 	};
-	const workers = Math.max(1, Math.min(concurrency, prepared.length - 1));
+	const workers = Math.max(1, Math.min(concurrency, units.length - 1));
 	await Promise.all(Array.from({ length: workers }, worker));
 
 	if (firstFailure !== undefined) throw withWhatWasDone(firstFailure.error, output);
@@ -159,10 +185,9 @@ export function failEveryItem(context: IExecuteFunctions, itemCount: number, err
 async function resolvePrepared<TRequest>(
 	context: IExecuteFunctions,
 	processor: ItemProcessor<TRequest>,
-	prepared: Array<{ itemIndex: number; request: TRequest } | undefined>,
+	entries: Array<PreparedEntry<TRequest>>,
 	output: INodeExecutionData[][],
-): Promise<Array<{ itemIndex: number; request: TRequest }>> {
-	const entries = prepared as Array<{ itemIndex: number; request: TRequest }>;
+): Promise<Array<PreparedEntry<TRequest>>> {
 	const continueOnFail = context.continueOnFail();
 	let results: Array<TRequest | Error>;
 	try {
@@ -175,7 +200,7 @@ async function resolvePrepared<TRequest>(
 		for (const { itemIndex } of entries) output[itemIndex] = [errorItem(error, itemIndex)];
 		return [];
 	}
-	const kept: Array<{ itemIndex: number; request: TRequest }> = [];
+	const kept: Array<PreparedEntry<TRequest>> = [];
 	entries.forEach(({ itemIndex }, position) => {
 		const result = results[position];
 		if (!(result instanceof Error)) {

@@ -1,12 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { findOperation, type Resource } from './operation';
+import { findOperation, type ItemOutcome, type Resource } from './operation';
 import { failEveryItem, processItems } from './processItems';
-import { isCredentialFailure } from './requestErrors';
-import { dryRunOutput, startDryRun, type DryRun } from './dryRun';
-import type { RetryPolicy } from './retry';
 import { readRunOptions } from './runOptions';
+import { isCredentialFailure } from './transport/apiErrors';
+import { dryRunOutput, startDryRun, type DryRun } from './transport/dryRun';
+import type { RetryPolicy } from './transport/retry';
 
 export interface NodeRouting<TConnection> {
 	resources: Array<Resource<TConnection>>;
@@ -46,12 +46,13 @@ export async function routeOperation<TConnection>(
 		return [failEveryItem(context, itemCount, error)];
 	}
 
+	// In a dry run, an item's output is the list of writes it would have sent.
+	const asOutput = (outcome: ItemOutcome, itemIndex: number): ItemOutcome =>
+		dryRun && !(outcome instanceof Error) ? dryRunOutput(dryRun, itemIndex, outcome) : outcome;
 	const output = await processItems(context, itemCount, maxConcurrency, {
 		prepare: (itemIndex) => operation.prepare(context, itemIndex, connection),
-		send: async (prepared, itemIndex) => {
-			const result = await operation.send(context, connection, prepared, itemIndex);
-			return dryRun ? dryRunOutput(dryRun, itemIndex, result) : result;
-		},
+		send: async (prepared, itemIndex) =>
+			asOutput(await operation.send(context, connection, prepared, itemIndex), itemIndex) as Exclude<ItemOutcome, Error>,
 		failsEveryItem: isCredentialFailure,
 		...(operation.resolve && {
 			resolve: async (prepared) =>
@@ -60,6 +61,17 @@ export async function routeOperation<TConnection>(
 					connection,
 					prepared.map(({ itemIndex, request }) => ({ itemIndex, prepared: request })),
 				),
+		}),
+		...(operation.plan && {
+			plan: (prepared) =>
+				operation.plan!(
+					context,
+					connection,
+					prepared.map(({ itemIndex, request }) => ({ itemIndex, prepared: request })),
+				).map((unit) => ({
+					itemIndexes: unit.itemIndexes,
+					send: async () => (await unit.send()).map((outcome, position) => asOutput(outcome, unit.itemIndexes[position])),
+				})),
 		}),
 	});
 	return [output];

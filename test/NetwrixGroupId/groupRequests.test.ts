@@ -1,4 +1,4 @@
-import { checkBoolean } from '../../nodes/NetwrixGroupId/requests/attributeValues';
+import { checkBoolean } from '../../nodes/shared/fieldChecks';
 import createStaticGroupDoc from '../fixtures/groupid/create-static-group.json';
 import getGroupDoc from '../fixtures/groupid/get-group.json';
 import searchDoc from '../fixtures/groupid/search-by-attribute.json';
@@ -11,7 +11,8 @@ import {
 } from '../../nodes/NetwrixGroupId/requests/directoryObjects';
 import { buildGroupLifecycleRequest } from '../../nodes/NetwrixGroupId/requests/groupLifecycle';
 import { buildGetGroupRequest, DEFAULT_GROUP_ATTRIBUTES } from '../../nodes/NetwrixGroupId/requests/groupRead';
-import { buildGroupSearch, searchPage, type GroupSearchFields } from '../../nodes/NetwrixGroupId/requests/groupSearch';
+import { buildGroupSearch, type GroupSearchFields } from '../../nodes/NetwrixGroupId/requests/groupList';
+import { searchPageRequest } from '../../nodes/NetwrixGroupId/requests/search';
 import { buildUpdateGroupRequest, type UpdateGroupFields } from '../../nodes/NetwrixGroupId/requests/groupUpdate';
 import { checkGroupTarget, describeTarget } from '../../nodes/NetwrixGroupId/requests/groupTarget';
 import {
@@ -19,7 +20,7 @@ import {
 	staticGroupPath,
 	type StaticGroupFields,
 } from '../../nodes/NetwrixGroupId/requests/staticGroupBody';
-import { InvalidFieldError } from '../../nodes/shared/InvalidFieldError';
+import { InvalidFieldError } from '../../nodes/shared/fieldChecks';
 
 const store = { identityStoreId: 2 };
 const DEMO_GUID = '6bd67b4a-eb06-4b05-94a8-43914fb2e19a';
@@ -141,7 +142,7 @@ describe('boolean fields from expressions', () => {
 		[undefined, true],
 		[null, true],
 		['', true],
-		['false', 'must be true or false, not a string'],
+		['false', 'must be true or false, not "false"'],
 		[0, 'must be true or false, not a number'],
 		[{}, 'must be true or false, not an object'],
 	])('%p', (raw, expected) => {
@@ -238,7 +239,7 @@ describe('Get request', () => {
 
 describe('Get Many search body', () => {
 	test('the documented sample\'s search builds exactly the documented request body', () => {
-		const { path, body } = searchPage(
+		const { path, body } = searchPageRequest(
 			{
 				identityStoreId: 3,
 				conditions: [{ operator: 'Is Exactly', attribute: 'displayName', value: 'apiDisAzure' }],
@@ -254,12 +255,12 @@ describe('Get Many search body', () => {
 	});
 
 	const build = (fields: GroupSearchFields = {}) => buildGroupSearch(fields, store);
-	const criteriaOf = (fields: GroupSearchFields) => searchPage(build(fields), 1, 100).body.criteria;
+	const criteriaOf = (fields: GroupSearchFields) => searchPageRequest(build(fields), 1, 100).body.criteria;
 	const groupsOnly = { operator: 'Is Exactly', attribute: 'objectClass', value: 'group', valueType: 0, valueTypes: [0], donotEscapeValue: true };
 
 	test('no documented sample: without filters, groups only (objectClass Is Exactly group), with the sample\'s empty child', () => {
 		expect(criteriaOf({})).toStrictEqual({ ...groupsOnly, child: [{ operator: null, attribute: null, value: null }] });
-		const { body } = searchPage(build({}), 2, 100);
+		const { body } = searchPageRequest(build({}), 2, 100);
 		expect(body).toMatchObject({ identityStoreId: 2, pageNo: 2, pageSize: 100, startInContainerWithScopes: {} });
 		expect(body.attributesToLoad).toEqual([...DEFAULT_GROUP_ATTRIBUTES]);
 	});
@@ -284,11 +285,11 @@ describe('Get Many search body', () => {
 	});
 
 	test('no documented sample: a container is sent in startInContainerWithScopes with scope 2 (subtree) or 1 (that container only)', () => {
-		expect(searchPage(build({ container: 'OU=Groups,DC=demo,DC=local' }), 1, 10).body.startInContainerWithScopes).toEqual({
+		expect(searchPageRequest(build({ container: 'OU=Groups,DC=demo,DC=local' }), 1, 10).body.startInContainerWithScopes).toEqual({
 			'OU=Groups,DC=demo,DC=local': 2,
 		});
 		expect(
-			searchPage(build({ container: 'OU=Groups,DC=demo,DC=local', includeSubContainers: false }), 1, 10).body.startInContainerWithScopes,
+			searchPageRequest(build({ container: 'OU=Groups,DC=demo,DC=local', includeSubContainers: false }), 1, 10).body.startInContainerWithScopes,
 		).toEqual({ 'OU=Groups,DC=demo,DC=local': 1 });
 	});
 
@@ -307,7 +308,7 @@ describe('Get Many search body', () => {
 		['an unknown group type', { groupType: 'security' }, 'Group Type', 'must be one of 8, -2147483640, 2, -2147483646, 4, -2147483644, not "security"'],
 		['a container that is not a DN', { container: 'demo.local/Groups' }, 'Container', '"demo.local/Groups" is not of the form type=value, in "demo.local/Groups"'],
 		['a container that is a list', { container: ['OU=Groups'] }, 'Container', 'must be text, not a list'],
-		['include sub-containers that is text', { container: 'OU=Groups,DC=demo', includeSubContainers: 'yes' }, 'Include Sub-Containers', 'must be true or false, not a string'],
+		['include sub-containers that is text', { container: 'OU=Groups,DC=demo', includeSubContainers: 'yes' }, 'Include Sub-Containers', 'must be true or false, not "yes"'],
 		['an attribute to load with a space', { attributes: ['display name'] }, 'Attributes to Load', '"display name" is not an attribute name (letters, digits, "-", "_" or ".", starting with a letter)'],
 	])('refuses %s', (_label, fields, field, reason) => {
 		expect(refusal(() => build(fields))).toEqual([field, reason]);

@@ -5,7 +5,7 @@ import groupMembersDoc from '../fixtures/groupid/groupMembers.json';
 import joinDoc from '../fixtures/groupid/joinOnBehalf.json';
 import leaveDoc from '../fixtures/groupid/leaveOnBehalf.json';
 import searchDoc from '../fixtures/groupid/search-by-attribute.json';
-import { DEFAULT_MEMBER_ATTRIBUTES } from '../../nodes/NetwrixGroupId/requests/membershipSearch';
+import { DEFAULT_MEMBER_ATTRIBUTES } from '../../nodes/NetwrixGroupId/requests/groupMembers';
 import { DEFAULT_USER_ATTRIBUTES } from '../../nodes/NetwrixGroupId/requests/userSearch';
 import { byId as byIdOf, byName, data, interceptGroupId, runGroupIdNode, groupMembersAre } from './support';
 
@@ -126,6 +126,34 @@ describe('Group > Add Members and Remove Members in n8n\'s execution engine', ()
 				pairedItem: { item: 0 },
 			},
 		]);
+	});
+
+	test('200 items naming 8 distinct emails look each email up once, all before the first join', async () => {
+		const emails = Array.from({ length: 8 }, (_, i) => `person${i}@demo.local`);
+		const guidOf = (email: string) => `00000000-0000-4000-8000-${String(emails.indexOf(email) + 1).padStart(12, '0')}`;
+		const received = interceptGroupId(({ path, body }) => {
+			if (path.endsWith('/Searches')) {
+				const { attribute, value } = (body as { criteria: { attribute: string; value: string } }).criteria;
+				return [200, envelope({ total: 1, data: [directoryObject(guidOf(value.toLowerCase()), { [attribute]: [value] })] })];
+			}
+			return [200, success];
+		});
+		// The same email in another case is the same lookup.
+		const items = Array.from({ length: 200 }, (_, i) => ({ email: i % 16 === 3 ? emails[i % 8].toUpperCase() : emails[i % 8] }));
+		const { output, error } = await run(
+			{ resource: 'group', operation: 'addMembers', group: byId(), membersInput: 'text', memberText: '={{ $json.email }}', options: { maxConcurrency: 4 } },
+			{ items },
+		);
+
+		expect(error).toBeUndefined();
+		const lookups = withoutMemberSearch(received).filter(({ path }) => path.endsWith('/Searches'));
+		expect(lookups.map(({ body }) => (body as { criteria: { value: string } }).criteria.value.toLowerCase()).sort()).toEqual([...emails].sort());
+		const firstJoin = received.findIndex(({ path }) => path.endsWith('/JoinOnBehalf'));
+		const lastLookup = received.lastIndexOf(lookups[lookups.length - 1]);
+		expect(firstJoin).toBeGreaterThan(lastLookup);
+		expect(output).toHaveLength(200);
+		expect(output!.map(({ pairedItem }) => (pairedItem as { item: number }).item)).toEqual(items.map((_, i) => i));
+		expect(output![11].json).toMatchObject({ added: [items[11].email], results: [{ objectGuid: guidOf(emails[3]) }] });
 	});
 
 	test('membership is a desired state: a member already in the group is not added again, one not in it is not removed', async () => {

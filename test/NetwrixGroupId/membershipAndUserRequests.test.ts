@@ -9,7 +9,7 @@ import {
 	pickLookupMatch,
 	splitMemberText,
 	type MemberIdentifier,
-} from '../../nodes/NetwrixGroupId/requests/memberList';
+} from '../../nodes/NetwrixGroupId/requests/memberIdentifiers';
 import {
 	buildAddMembersPlan,
 	buildRemoveMembersPlan,
@@ -23,22 +23,19 @@ import {
 	DEFAULT_MEMBER_ATTRIBUTES,
 	groupMembersPage,
 	type GroupMembersFields,
-} from '../../nodes/NetwrixGroupId/requests/membershipSearch';
+} from '../../nodes/NetwrixGroupId/requests/groupMembers';
 import { buildGetUserRequest, type GetUserFields } from '../../nodes/NetwrixGroupId/requests/userGet';
+import { buildUserSearch, DEFAULT_USER_ATTRIBUTES, type UserSearchFields } from '../../nodes/NetwrixGroupId/requests/userSearch';
+import { attributeSearch, searchPageRequest } from '../../nodes/NetwrixGroupId/requests/search';
 import {
-	attributeSearch,
-	buildUserSearch,
-	collectSearchPages,
-	DEFAULT_USER_ATTRIBUTES,
 	escapeDnValue,
 	isUser,
 	simplifyDirectoryObject,
-	userSearchPage,
-	type UserSearchFields,
-} from '../../nodes/NetwrixGroupId/requests/userSearch';
-import type { DirectoryObject } from '../../nodes/NetwrixGroupId/requests/directoryObjects';
-import { InvalidFieldError } from '../../nodes/shared/InvalidFieldError';
-import { normalizeMemberList } from '../../nodes/shared/memberList';
+	type DirectoryObject,
+} from '../../nodes/NetwrixGroupId/requests/directoryObjects';
+import { collectPages } from '../../nodes/shared/paging';
+import { InvalidFieldError } from '../../nodes/shared/fieldChecks';
+import { normalizeMemberList } from '../../nodes/shared/memberListField';
 
 const store = { identityStoreId: 2 };
 const GROUP = 'b95d4b5a-706f-4703-904c-c0112b814ee8';
@@ -258,7 +255,7 @@ describe('Finding members by DN, email or sAMAccountName (the documented attribu
 		({ text: value, kind: 'lookup', attribute, value }) as const;
 
 	test('no documented sample for this use: the search is the documented attribute search, Is Exactly, loading the attribute compared', () => {
-		expect(userSearchPage(memberLookupSearch(2, member('mail', 'jdoe@demo.local')), 1, 10)).toStrictEqual({
+		expect(searchPageRequest(memberLookupSearch(2, member('mail', 'jdoe@demo.local')), 1, 10)).toStrictEqual({
 			method: 'POST',
 			path: `${data}/Searches`,
 			body: {
@@ -358,7 +355,7 @@ describe('User Search: the documented attribute search', () => {
 
 	test('with the sample\'s parameters, one page is exactly the documented request', () => {
 		const search = attributeSearch(3, 'displayName', 'Is Exactly', 'apiDisAzure', ['displayName', 'memberOf', 'CN', 'mail']);
-		const page = userSearchPage(search, 1, 10);
+		const page = searchPageRequest(search, 1, 10);
 		expect(page.method).toBe('POST');
 		expect(page.path).toBe('/GroupIDDataService/api/IdentityStores/3/Searches');
 		expect(page.body).toStrictEqual(searchDoc.request);
@@ -413,12 +410,12 @@ describe('User Search: the documented attribute search', () => {
 			asked.push([pageNo, pageSize]);
 			return pages[pageNo];
 		};
-		const all = await collectSearchPages({ returnAll: true }, 3, fetch, isUser);
+		const all = await collectPages({ returnAll: true }, 3, fetch, { keep: isUser });
 		expect(all.map((o) => o.objectIdFromIdentityStore)).toEqual(['g0', 'g1', 'g3', 'g4', 'g5', 'g6']);
 		expect(asked).toEqual([[1, 3], [2, 3], [3, 3]]);
 
 		asked.length = 0;
-		const four = await collectSearchPages({ returnAll: false, limit: 4 }, 100, fetch, isUser);
+		const four = await collectPages({ returnAll: false, limit: 4 }, 100, fetch, { keep: isUser });
 		expect(four.map((o) => o.objectIdFromIdentityStore)).toEqual(['g0', 'g1']);
 		expect(asked).toEqual([[1, 4]]);
 	});

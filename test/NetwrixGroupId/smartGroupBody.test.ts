@@ -1,11 +1,11 @@
 import seedRequest from '../fixtures/groupid-create-smart-group.request.json';
+import { GROUP_TYPES } from '../../nodes/NetwrixGroupId/requests/groupFields';
 import {
 	buildSmartGroupRequest,
-	GROUP_TYPES,
 	smartGroupPath,
 	type SmartGroupFields,
 } from '../../nodes/NetwrixGroupId/requests/smartGroupBody';
-import { InvalidFieldError } from '../../nodes/shared/InvalidFieldError';
+import { InvalidFieldError } from '../../nodes/shared/fieldChecks';
 import { seedFields } from './seedParameters';
 
 const store = { identityStoreId: 2 };

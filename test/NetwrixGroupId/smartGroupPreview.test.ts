@@ -7,7 +7,7 @@ import {
 	type PreviewFields,
 } from '../../nodes/NetwrixGroupId/requests/smartGroupPreview';
 import { buildSmartGroupUpdateRequest } from '../../nodes/NetwrixGroupId/requests/smartGroupUpdate';
-import { InvalidFieldError } from '../../nodes/shared/InvalidFieldError';
+import { InvalidFieldError } from '../../nodes/shared/fieldChecks';
 import { seedFields } from './seedParameters';
 
 const store = { identityStoreId: 2 };

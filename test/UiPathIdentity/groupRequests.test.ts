@@ -4,7 +4,7 @@ import updateGroup from '../fixtures/uipath/update-group.json';
 import deleteGroup from '../fixtures/uipath/delete-group.json';
 import searchDirectory from '../fixtures/uipath/search-directory.json';
 import seedRequest from '../fixtures/uipath-create-local-group.request.json';
-import { InvalidFieldError } from '../../nodes/shared/InvalidFieldError';
+import { InvalidFieldError } from '../../nodes/shared/fieldChecks';
 import { checkUiPathBaseUrl } from '../../nodes/shared/auth/uiPathToken';
 import {
 	checkGroupRef,

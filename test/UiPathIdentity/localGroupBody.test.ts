@@ -4,7 +4,7 @@ import {
 	normalizeMembers,
 	type LocalGroupFields,
 } from '../../nodes/UiPathIdentity/requests/localGroupBody';
-import { InvalidFieldError } from '../../nodes/shared/InvalidFieldError';
+import { InvalidFieldError } from '../../nodes/shared/fieldChecks';
 
 const seedFields: LocalGroupFields = {
 	name: 'Gryffindors',

@@ -98,7 +98,7 @@ export const groupIdGroupOperationsBadInputs: BadInput[] = [
 		node: 'Netwrix GroupID',
 		input: 'Get Many: Simplify from an expression that gives text',
 		parameters: { resource: 'group', operation: 'getMany', returnAll: true, simplify: '={{ "false" }}' },
-		message: 'Invalid "Simplify" in item 0: must be true or false, not a string',
+		message: 'Invalid "Simplify" in item 0: must be true or false, not "false"',
 	},
 	// Group: Update
 	{

@@ -10,7 +10,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { NetwrixGroupIdApi } from '../../credentials/NetwrixGroupIdApi.credentials';
 import { groupIdRequest, openGroupIdConnection, type GroupIdConnection } from '../../nodes/NetwrixGroupId/transport';
-import { InvalidFieldError, requireText } from '../../nodes/shared/InvalidFieldError';
+import { InvalidFieldError, requireText } from '../../nodes/shared/fieldChecks';
 import { operationSubtitle, resourceProperties, type Operation, type Resource } from '../../nodes/shared/operation';
 import { routeOperation } from '../../nodes/shared/router';
 import { runOptionsProperty } from '../../nodes/shared/runOptions';
@@ -52,7 +52,7 @@ const echo: Operation<GroupIdConnection, { value: string; copies: number }> = {
 		return { value, copies: context.getNodeParameter('copies', itemIndex, 1) as number };
 	},
 	async send(context, connection, prepared, itemIndex) {
-		const envelope = await groupIdRequest(context, connection, 'POST', echoPath, { value: prepared.value }, itemIndex);
+		const envelope = await groupIdRequest(context, connection, { method: 'POST', path: echoPath, body: { value: prepared.value } }, itemIndex);
 		const answer = { value: prepared.value, data: envelope.data } as IDataObject;
 		return prepared.copies === 1 ? answer : Array.from({ length: prepared.copies }, (_, copy) => ({ ...answer, copy }));
 	},
@@ -80,25 +80,65 @@ const echoResolved: Operation<GroupIdConnection, { value: string; copies: number
 	},
 };
 
+/** What the combining operation's plan step was given, one entry per call. */
+const planCalls: Array<{ items: number[]; sentBefore: number }> = [];
+
+/**
+ * Like Echo, with a plan step: items with the same value are sent as one unit, one request for
+ * all of them, and each item gets its own output; a unit whose value is "split-…" fails only its
+ * second item.
+ */
+const echoCombined: Operation<GroupIdConnection, { value: string; copies: number }> = {
+	...echo,
+	value: 'echoCombined',
+	name: 'Echo Combined',
+	plan(context, connection, items) {
+		planCalls.push({ items: items.map(({ itemIndex }) => itemIndex), sentBefore: sentSoFar });
+		const byValue = new Map<string, number[]>();
+		for (const { itemIndex, prepared } of items) byValue.set(prepared.value, [...(byValue.get(prepared.value) ?? []), itemIndex]);
+		return [...byValue].map(([value, itemIndexes]) => ({
+			itemIndexes,
+			async send() {
+				const envelope = await groupIdRequest(context, connection, { method: 'POST', path: echoPath, body: { value } }, itemIndexes[0]);
+				return itemIndexes.map((itemIndex, position) =>
+					value.startsWith('split-') && position === 1
+						? new Error(`item ${itemIndex} was refused`)
+						: ({ value, data: envelope.data, together: itemIndexes.length } as IDataObject),
+				);
+			},
+		}));
+	},
+};
+
 const resources: Array<Resource<GroupIdConnection>> = [{ value: 'thing', name: 'Thing', operations: [echo, echoResolved] }];
+/** The same, with the combining operation: a node of its own, so that the description tests above see two operations. */
+const combiningResources: Array<Resource<GroupIdConnection>> = [
+	{ value: 'thing', name: 'Thing', operations: [echo, echoResolved, echoCombined] },
+];
 
 class FakeNode implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'Fake',
-		name: 'fake',
-		group: ['output'],
-		version: 1,
-		subtitle: operationSubtitle(resources),
-		description: 'An operation that echoes',
-		defaults: { name: 'Fake' },
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'netwrixGroupIdApi', required: true }],
-		properties: [...resourceProperties(resources), runOptionsProperty(2, 'Test')],
-	};
+	description: INodeTypeDescription;
 
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeOperation(this, { resources, defaultConcurrency: 2, openConnection: openGroupIdConnection });
+	execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
+
+	constructor(nodeResources = resources) {
+		this.description = {
+			displayName: 'Fake',
+			name: 'fake',
+			group: ['output'],
+			version: 1,
+			subtitle: operationSubtitle(nodeResources),
+			description: 'An operation that echoes',
+			defaults: { name: 'Fake' },
+			inputs: [NodeConnectionTypes.Main],
+			outputs: [NodeConnectionTypes.Main],
+			credentials: [{ name: 'netwrixGroupIdApi', required: true }],
+			properties: [...resourceProperties(nodeResources), runOptionsProperty(2, 'Test')],
+		};
+		// n8n calls execute with the run's context as `this`, so the node's resources are closed over.
+		this.execute = async function (this: IExecuteFunctions) {
+			return await routeOperation(this, { resources: nodeResources, defaultConcurrency: 2, openConnection: openGroupIdConnection });
+		};
 	}
 }
 
@@ -146,7 +186,7 @@ function run(options: {
 	operation?: string;
 }) {
 	return runNodeInEngine({
-		nodeType: new FakeNode(),
+		nodeType: new FakeNode(options.operation === 'echoCombined' ? combiningResources : resources),
 		credentialType: new NetwrixGroupIdApi(),
 		credentials: { ...credentials, ...options.credentials },
 		parameters: {
@@ -261,6 +301,41 @@ describe('the item runner, with a fake operation inside n8n\'s execution engine'
 		expect(stopped.output).toBeUndefined();
 		expect(stopped.error?.message).toBe('Invalid "Value" in item 1: "unknown-x" matches nobody');
 		expect(echoServer.sent).toEqual([]);
+	});
+
+	test("an operation's plan step sees every item before anything is sent, and each unit's items keep their own outputs", async () => {
+		planCalls.length = 0;
+		sentSoFar = 0;
+		const echoServer = interceptEcho();
+		const { output, error } = await run({
+			operation: 'echoCombined',
+			values: ['a', 'b', 'bad-1', 'a', 'split-c', 'split-c', 'a'],
+			continueOnFail: true,
+		});
+
+		expect(error).toBeUndefined();
+		expect(planCalls).toEqual([{ items: [0, 1, 3, 4, 5, 6], sentBefore: 0 }]);
+		expect([...echoServer.sent].sort()).toEqual(['a', 'b', 'split-c']);
+		expect(output!.map((item) => [item.json.value ?? item.json.error, item.json.together ?? null, item.pairedItem])).toEqual([
+			['a', 3, { item: 0 }],
+			['b', 1, { item: 1 }],
+			['Invalid "Value" in item 2: "bad-1" is refused', null, { item: 2 }],
+			['a', 3, { item: 3 }],
+			['split-c', 2, { item: 4 }],
+			['item 5 was refused', null, { item: 5 }],
+			['a', 3, { item: 6 }],
+		]);
+	});
+
+	test('a unit whose request fails fails every item it carries, and no other', async () => {
+		interceptEcho({ failures: { a: [500, 'Disk full'] } });
+		const { output } = await run({ operation: 'echoCombined', values: ['a', 'b', 'a'], continueOnFail: true, maxConcurrency: 1 });
+
+		expect(output!.map((item) => [item.json.value ?? item.json.error, item.pairedItem])).toEqual([
+			['GroupID answered HTTP 500: Disk full', { item: 0 }],
+			['b', { item: 1 }],
+			['GroupID answered HTTP 500: Disk full', { item: 2 }],
+		]);
 	});
 
 	test('without Continue On Fail, the error says what the items before the failure already did', async () => {

@@ -1,4 +1,4 @@
-import { searchPage } from '../../nodes/NetwrixGroupId/requests/groupSearch';
+import { searchPageRequest } from '../../nodes/NetwrixGroupId/requests/search';
 import { pickerEntry, pickerSearch } from '../../nodes/NetwrixGroupId/requests/pickerSearch';
 import { userPickerEntries } from '../../nodes/UiPathIdentity/requests/directorySearch';
 
@@ -19,7 +19,7 @@ describe('GroupID pickers: the documented Search by objectClass, narrowed by wha
 		const typed = pickerSearch(kind, '  fin*ance ', 2);
 		expect(typed.conditions).toEqual([objectClass, { operator: 'Contains', attribute, value: 'finance' }]);
 
-		const { path, body } = searchPage(typed, 3, 50);
+		const { path, body } = searchPageRequest(typed, 3, 50);
 		expect(path).toBe('/GroupIDDataService/api/IdentityStores/2/Searches');
 		expect(body).toMatchObject({ identityStoreId: 2, pageNo: 3, pageSize: 50, criteria: { ...objectClass, child: [{ ...typed.conditions[1], child: null }] } });
 	});

@@ -4,8 +4,8 @@ import nock from 'nock';
 
 import { NetwrixGroupIdApi } from '../../credentials/NetwrixGroupIdApi.credentials';
 import { NetwrixGroupId } from '../../nodes/NetwrixGroupId/NetwrixGroupId.node';
-import type { HttpFailure } from '../../nodes/shared/httpFailure';
-import { DEFAULT_RETRY_POLICY, retryAfterMs, retryDelay } from '../../nodes/shared/retry';
+import type { HttpFailure } from '../../nodes/shared/transport/httpFailure';
+import { DEFAULT_RETRY_POLICY, retryAfterMs, retryDelay } from '../../nodes/shared/transport/retry';
 import { runOptionsProperty } from '../../nodes/shared/runOptions';
 import { runNodeInEngine } from '../support/runNodeInEngine';
 import { credentials, data, server } from '../NetwrixGroupId/support';

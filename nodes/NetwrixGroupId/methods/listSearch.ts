@@ -1,11 +1,9 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { summarizeBody } from '../../shared/httpFailure';
-import { readPageAnswer } from '../requests/directoryObjects';
-import { searchPage } from '../requests/groupSearch';
 import { PICKER_PAGE_SIZE, pickerEntry, pickerSearch, type PickerKind } from '../requests/pickerSearch';
-import { groupIdReadRequest, openGroupIdConnection } from '../transport';
+import { searchPageRequest } from '../requests/search';
+import { openGroupIdConnection } from '../transport';
+import { readDirectoryPage } from '../transport/directoryReads';
 
 /** How long a picker waits for GroupID: the editor is waiting. */
 const PICKER_TIMEOUT_MS = 30_000;
@@ -23,14 +21,13 @@ async function searchList(
 	const connection = await openGroupIdConnection(context, PICKER_TIMEOUT_MS);
 	const asked = Number(paginationToken);
 	const pageNo = Number.isInteger(asked) && asked > 1 ? asked : 1;
-	const { path, body } = searchPage(pickerSearch(kind, filter, connection.identityStoreId), pageNo, PICKER_PAGE_SIZE);
-	const answer = await groupIdReadRequest(context, connection, 'POST', path, body, 0);
-	const page = readPageAnswer(answer);
-	if (page === undefined) {
-		throw new NodeOperationError(context.getNode(), 'GroupID answered the search without a list of results', {
-			description: `Its answer: ${summarizeBody(answer)}`,
-		});
-	}
+	const page = await readDirectoryPage(
+		context,
+		connection,
+		searchPageRequest(pickerSearch(kind, filter, connection.identityStoreId), pageNo, PICKER_PAGE_SIZE),
+		0,
+		'GroupID answered the search without a list of results',
+	);
 	const results = page.results.flatMap((object) => pickerEntry(kind, object) ?? []);
 	const more = page.totalCount === undefined ? page.results.length === PICKER_PAGE_SIZE : pageNo * PICKER_PAGE_SIZE < page.totalCount;
 	return { results, ...(more ? { paginationToken: String(pageNo + 1) } : {}) };

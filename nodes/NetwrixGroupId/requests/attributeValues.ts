@@ -1,10 +1,8 @@
-import { checkChoice, describeType, InvalidFieldError, requireText } from '../../shared/InvalidFieldError';
-
-export { checkChoice };
+import { checkChoice, checkPositiveInteger, describeType, InvalidFieldError, requireText } from '../../shared/fieldChecks';
 
 /**
- * Pieces every GroupID write body shares: attribute values as the Data Service expects them,
- * the "Additional Attributes" entries, attribute names, and small checks of choices and numbers.
+ * Pieces every GroupID body shares: attribute values as the Data Service expects them, the
+ * "Additional Attributes" entries, attribute names to load, and the identity store.
  */
 
 /** One value of a GroupID attribute, as the Data Service expects it. */
@@ -81,17 +79,6 @@ export function additionalAttributeEntries(raw: unknown): AdditionalAttributeInp
 }
 
 
-export function checkPositiveInteger(field: string, raw: unknown): number {
-	const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : undefined;
-	if (text === undefined || !/^\d+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) {
-		throw new InvalidFieldError(
-			field,
-			`must be a whole number of 1 or more, not ${typeof raw === 'string' || typeof raw === 'number' ? `"${String(raw)}"` : describeType(raw)}`,
-		);
-	}
-	return Number(text);
-}
-
 /** The identity store a request goes to: the one given, or else the credential's. */
 export function checkIdentityStoreId(raw: unknown, fallback: number): number {
 	if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
@@ -136,11 +123,4 @@ function attributeNameList(field: string, raw: unknown): unknown[] {
 		field,
 		`must be a list of attribute names or text separated by commas, not ${describeType(raw)}`,
 	);
-}
-
-/** A boolean field, as read from n8n: an expression may give anything, and "false" text is not false. */
-export function checkBoolean(field: string, raw: unknown, fallback: boolean): boolean {
-	if (raw === undefined || raw === null || raw === '') return fallback;
-	if (typeof raw !== 'boolean') throw new InvalidFieldError(field, `must be true or false, not ${describeType(raw)}`);
-	return raw;
 }

@@ -1,4 +1,4 @@
-import { describeType, InvalidFieldError, requireText } from '../../shared/InvalidFieldError';
+import { describeType, InvalidFieldError, requireText } from '../../shared/fieldChecks';
 
 /** The comparison operators of GroupID's Query Designer, as they appear in criteria text. */
 export const CRITERIA_OPERATORS = [

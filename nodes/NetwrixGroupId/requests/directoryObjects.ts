@@ -77,3 +77,58 @@ export function readPageAnswer(answer: unknown): { results: DirectoryObject[]; t
 		totalCount: typeof total === 'number' && Number.isFinite(total) ? total : undefined,
 	};
 }
+
+const CORE_ATTRIBUTES = ['distinguishedName', 'name', 'displayName', 'mail', 'sAMAccountName'];
+
+/**
+ * A directory object as a flat record: objectGuid, objectType, distinguishedName, name,
+ * displayName, mail and sAMAccountName first (null when GroupID sent none), then every other
+ * returned attribute by name, as text when it has one value, a list when it has several, null
+ * when it has none. When GroupID sends no distinguishedName (Get a User takes no attribute list),
+ * it is made from the object's CN and container, as Active Directory builds it.
+ */
+export function simplifyDirectoryObject(object: DirectoryObject): Record<string, unknown> {
+	const { objectGuid, ...attributes } = flattenDirectoryObject(object);
+	const byLowerName = new Map<string, string>();
+	for (const name of Object.keys(attributes)) {
+		if (!byLowerName.has(name.toLowerCase())) byLowerName.set(name.toLowerCase(), name);
+	}
+	const attribute = (name: string): unknown => {
+		const actual = byLowerName.get(name.toLowerCase());
+		return actual === undefined ? undefined : (attributes[actual] ?? undefined);
+	};
+	const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+	const flat: Record<string, unknown> = {
+		objectGuid,
+		objectType: text(object.objectType) ?? null,
+		distinguishedName:
+			attribute('distinguishedName') ?? derivedDistinguishedName(attribute('CN'), attribute('container')) ?? null,
+		name: attribute('name') ?? null,
+		displayName: attribute('displayName') ?? text(object.displayName) ?? text(object.objectDisplayName) ?? null,
+		mail: attribute('mail') ?? null,
+		sAMAccountName: attribute('sAMAccountName') ?? text(object.samAccountName) ?? null,
+	};
+	const core = new Set(CORE_ATTRIBUTES.map((name) => name.toLowerCase()));
+	for (const [name, value] of Object.entries(attributes)) {
+		if (!core.has(name.toLowerCase()) && !(name in flat)) flat[name] = value;
+	}
+	return flat;
+}
+
+function derivedDistinguishedName(cn: unknown, container: unknown): string | undefined {
+	if (typeof cn !== 'string' || cn === '' || typeof container !== 'string' || container === '') return undefined;
+	return `CN=${escapeDnValue(cn)},${container}`;
+}
+
+/** Escapes an RDN value as RFC 4514 asks (Active Directory writes DNs this way). */
+export function escapeDnValue(value: string): string {
+	let escaped = value.replace(/[\\,+"<>;=]/g, (char) => `\\${char}`);
+	if (escaped.startsWith('#') || escaped.startsWith(' ')) escaped = `\\${escaped}`;
+	if (escaped.length > 1 && escaped.endsWith(' ') && !escaped.endsWith('\\ ')) escaped = `${escaped.slice(0, -1)}\\ `;
+	return escaped;
+}
+
+/** Whether a directory object is a user (Search finds groups and contacts too). */
+export function isUser(object: DirectoryObject): boolean {
+	return typeof object.objectType === 'string' && object.objectType.toLowerCase() === 'user';
+}

@@ -1,4 +1,4 @@
-import { InvalidFieldError, requireText } from '../../shared/InvalidFieldError';
+import { InvalidFieldError, requireText } from '../../shared/fieldChecks';
 
 /** Characters that must be escaped with a backslash inside a DN value (RFC 4514). */
 const ESCAPABLE = new Set([',', '+', '"', '\\', '<', '>', ';', '=', '#', ' ']);

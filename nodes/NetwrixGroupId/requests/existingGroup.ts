@@ -1,6 +1,6 @@
 import { flattenDirectoryObject, type DirectoryObject } from './directoryObjects';
 import { groupPath } from './groupTarget';
-import { GROUPS_ONLY, type Search } from './groupSearch';
+import { GROUPS_ONLY, type Search } from './search';
 
 /**
  * A create that meets a group of the same name (a re-run, say): find that group, say how it

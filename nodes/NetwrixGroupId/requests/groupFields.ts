@@ -1,5 +1,5 @@
 import { checkDistinguishedName } from './distinguishedName';
-import { InvalidFieldError, optionalText, requireText } from '../../shared/InvalidFieldError';
+import { InvalidFieldError, optionalText, requireText } from '../../shared/fieldChecks';
 
 /** Fields every group write shares: name, type, security and owner, with their checks. */
 

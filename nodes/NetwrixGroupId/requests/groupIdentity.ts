@@ -1,5 +1,5 @@
 import { checkDistinguishedName } from './distinguishedName';
-import { describeType, InvalidFieldError, requireText } from '../../shared/InvalidFieldError';
+import { describeType, InvalidFieldError, requireText } from '../../shared/fieldChecks';
 
 const GUID = /^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?$/;
 

@@ -1,13 +1,12 @@
 import {
 	applyAdditionalAttributes,
 	attributeValue,
-	checkChoice,
 	type AdditionalAttributeInput,
 	type AttributesCollection,
 } from './attributeValues';
 import { checkOwner, GROUP_NOTES_FIELD, GROUP_SECURITY } from './groupFields';
 import { checkGroupTarget, groupPath, type GroupLocatorInput, type GroupTarget } from './groupTarget';
-import { InvalidFieldError, optionalText } from '../../shared/InvalidFieldError';
+import { checkChoice, InvalidFieldError, optionalText } from '../../shared/fieldChecks';
 
 /**
  * Update a group: `PATCH …/IdentityStores/{id}/Groups/{groupIdentity}` with

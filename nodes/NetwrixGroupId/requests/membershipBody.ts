@@ -1,6 +1,6 @@
 import { checkGroupTarget, groupPath, type GroupLocatorInput, type GroupTarget } from './groupTarget';
-import { checkMembers, type MemberIdentifier } from './memberList';
-import { describeType, InvalidFieldError, optionalText } from '../../shared/InvalidFieldError';
+import { checkMembers, type MemberIdentifier } from './memberIdentifiers';
+import { describeType, InvalidFieldError, optionalText } from '../../shared/fieldChecks';
 
 /**
  * The membership details GroupID's JoinOnBehalf and LeaveOnBehalf take. Netwrix does not document

@@ -1,5 +1,5 @@
 import { flattenDirectoryObject, type DirectoryObject } from './directoryObjects';
-import { GROUPS_ONLY, type Search, type SearchCondition } from './groupSearch';
+import { GROUPS_ONLY, type Search, type SearchCondition } from './search';
 
 /**
  * The searches behind the editor's pickers (a resource locator's "From List"): groups, users and

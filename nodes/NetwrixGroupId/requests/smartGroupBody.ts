@@ -1,7 +1,6 @@
 import {
 	applyAdditionalAttributes,
 	attributeValue as value,
-	checkChoice,
 	checkIdentityStoreId,
 	type AdditionalAttributeInput,
 	type AttributesCollection,
@@ -10,12 +9,7 @@ import type { CriteriaInput } from './criteria';
 import { checkDistinguishedName, domainRootOf } from './distinguishedName';
 import { checkGroupName, checkOwner, GROUP_NOTES_FIELD, GROUP_SECURITY, GROUP_TYPES } from './groupFields';
 import { checkSmartGroupQuery, type StartPathInput } from './smartGroupQuery';
-import { InvalidFieldError, optionalText } from '../../shared/InvalidFieldError';
-
-// Moved to modules shared with other operations; exported here too, for the code that imports them from here.
-export type { AdditionalAttributeInput, AttributesCollection, AttributeValue } from './attributeValues';
-export { GROUP_SECURITY, GROUP_TYPES } from './groupFields';
-export { OBJECT_TYPES, START_PATH_SCOPES, type StartPathInput } from './smartGroupQuery';
+import { checkChoice, InvalidFieldError, optionalText } from '../../shared/fieldChecks';
 
 export interface SmartGroupBody {
 	UpdateOption: number;

@@ -1,7 +1,7 @@
-import { checkChoice } from './attributeValues';
+import { checkChoice } from '../../shared/fieldChecks';
 import { renderCriteria, type CriteriaInput } from './criteria';
 import { checkDistinguishedName } from './distinguishedName';
-import { InvalidFieldError } from '../../shared/InvalidFieldError';
+import { InvalidFieldError } from '../../shared/fieldChecks';
 
 /**
  * A Smart Group's query, as Create Smart Group and Preview Membership both send it:

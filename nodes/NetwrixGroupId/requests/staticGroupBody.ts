@@ -1,7 +1,6 @@
 import {
 	applyAdditionalAttributes,
 	attributeValue,
-	checkChoice,
 	checkIdentityStoreId,
 	type AdditionalAttributeInput,
 	type AttributesCollection,
@@ -9,7 +8,7 @@ import {
 import { checkDistinguishedName } from './distinguishedName';
 import { checkGroupName, checkOwner, GROUP_NOTES_FIELD, GROUP_SECURITY, GROUP_TYPES, type GroupTypeValue } from './groupFields';
 import { dataServicePath } from './groupTarget';
-import { optionalText } from '../../shared/InvalidFieldError';
+import { checkChoice, optionalText } from '../../shared/fieldChecks';
 
 /**
  * Create Static Group: `POST …/IdentityStores/{id}/Groups/StaticGroup` with the documented body

@@ -1,7 +1,7 @@
+import { checkBoolean } from '../../shared/fieldChecks';
 import { checkIdentityStoreId } from './attributeValues';
 import { checkObjectIdentity, identitySegment, type ObjectIdentity } from './groupIdentity';
 import { dataServicePath, type GroupLocatorInput } from './groupTarget';
-import { checkSimplify } from './userSearch';
 
 /**
  * Get a user: `GET …/IdentityStores/{id}/Users/{userIdentity}`, with no body (the documented
@@ -34,6 +34,6 @@ export function buildGetUserRequest(fields: GetUserFields, defaults: { identityS
 		identity,
 		method: 'GET',
 		path: dataServicePath(identityStoreId, `/Users/${identitySegment(identity)}`),
-		simplify: checkSimplify(fields.simplify),
+		simplify: checkBoolean('Simplify', fields.simplify, true),
 	};
 }

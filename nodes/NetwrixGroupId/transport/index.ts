@@ -1,17 +1,11 @@
-import type { IHttpRequestMethods } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { checkBaseUrl } from '../../shared/baseUrl';
-import type { DryRun } from '../../shared/dryRun';
-import type { RetryPolicy } from '../../shared/retry';
-import { describeRetryAfter, summarizeBody, type FailureText, type HttpFailure } from '../../shared/httpFailure';
-import {
-	apiError,
-	sendWithCredential,
-	type CredentialConnection,
-	type RequestContext,
-	type ServiceErrorWords,
-} from '../../shared/requestErrors';
+import { apiError, type RequestContext, type ServiceMessages } from '../../shared/transport/apiErrors';
+import type { DryRun } from '../../shared/transport/dryRun';
+import { describeRetryAfter, summarizeBody, type FailureText, type HttpFailure } from '../../shared/transport/httpFailure';
+import type { RetryPolicy } from '../../shared/transport/retry';
+import { sendWithCredential, type ApiRequest, type CredentialConnection } from '../../shared/transport/sendRequest';
 
 export const GROUPID_CREDENTIAL_TYPE = 'netwrixGroupIdApi';
 
@@ -35,7 +29,7 @@ export interface GroupIdConnection extends CredentialConnection {
 
 const DRY_RUN_ENVELOPE = { status: 0, message: null, data: null, errorCode: null, exceptionMessagesAttributeWise: null, details: [] };
 
-const GROUPID_ERROR_WORDS: ServiceErrorWords = {
+const GROUPID_MESSAGES: ServiceMessages = {
 	service: 'GroupID',
 	credential: 'Netwrix GroupID',
 	describeStatus: describeGroupIdStatus,
@@ -73,22 +67,32 @@ export async function openGroupIdConnection(
 	};
 }
 
+/** Per-call options of a write. */
+export interface GroupIdWriteOptions {
+	/** Whether it is safe to send twice, so it may be retried (the default follows the method). */
+	idempotent?: boolean;
+}
+
 /**
- * Sends one request to GroupID's Data Service and returns its envelope. Every failure, including
- * an envelope that reports one on HTTP 200, becomes a NodeApiError carrying the server's message.
+ * Sends one write to GroupID's Data Service, as a pure builder describes it, and returns its
+ * envelope. Every failure, including an envelope that reports one on HTTP 200, becomes a
+ * NodeApiError carrying the server's message.
  */
 export async function groupIdRequest(
 	context: RequestContext,
 	connection: GroupIdConnection,
-	method: IHttpRequestMethods,
-	path: string,
-	body: unknown,
+	request: ApiRequest,
 	itemIndex: number,
-	/** Whether it is safe to send twice, so it may be retried (the default follows the method). */
-	idempotent?: boolean,
+	options: GroupIdWriteOptions = {},
 ): Promise<GroupIdEnvelope> {
-	const url = `${connection.serverUrl}${path}`;
-	const answer = await sendWithCredential(context, connection, GROUPID_ERROR_WORDS, { method, url, body, itemIndex, idempotent });
+	const url = `${connection.serverUrl}${request.path}`;
+	const answer = await sendWithCredential(context, connection, GROUPID_MESSAGES, {
+		method: request.method,
+		url,
+		body: request.body,
+		itemIndex,
+		idempotent: options.idempotent,
+	});
 	if (!isEnvelope(answer)) {
 		throw apiError(context.getNode(), {}, itemIndex, {
 			message: 'GroupID answered with something other than its JSON envelope',
@@ -106,21 +110,27 @@ export async function groupIdRequest(
 }
 
 /**
- * Sends one read (Get a Group, Searches, Preview Membership, Get a User). Netwrix documents these
- * answers bare, not in the envelope: the group or user itself, or `{ "total", "data" }`. Gives back
- * the parsed answer as it came; an envelope is accepted too, and its failure reported as above.
+ * Sends one read (Get a Group, Searches, Preview Membership, Get a User), as a pure builder
+ * describes it. Netwrix documents these answers bare, not in the envelope: the group or user
+ * itself, or `{ "total", "data" }`. Gives back the parsed answer as it came; an envelope is
+ * accepted too, and its failure reported as above. A read is safe to send again, even as a POST
+ * (Searches), and is sent in a dry run too.
  */
-export async function groupIdReadRequest(
+export async function groupIdRead(
 	context: RequestContext,
 	connection: GroupIdConnection,
-	method: IHttpRequestMethods,
-	path: string,
-	body: unknown,
+	request: ApiRequest,
 	itemIndex: number,
 ): Promise<unknown> {
-	const url = `${connection.serverUrl}${path}`;
-	// A read, even as a POST (Searches): safe to send again.
-	const answer = await sendWithCredential(context, connection, GROUPID_ERROR_WORDS, { method, url, body, itemIndex, idempotent: true, read: true });
+	const url = `${connection.serverUrl}${request.path}`;
+	const answer = await sendWithCredential(context, connection, GROUPID_MESSAGES, {
+		method: request.method,
+		url,
+		body: request.body,
+		itemIndex,
+		idempotent: true,
+		read: true,
+	});
 	if (typeof answer !== 'object' || answer === null) {
 		throw apiError(context.getNode(), {}, itemIndex, {
 			message: 'GroupID answered with something other than JSON',

@@ -2,14 +2,15 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 
 import { directorySearchRequest, userPickerEntries, type DirectoryEntry } from '../requests/directorySearch';
 import { filterGroupsByName, getGroupsRequest } from '../requests/groupRequests';
-import { openUiPathPickerConnection, uiPathListRequest } from '../transport';
+import { openUiPathPickerConnection, uiPathRequest } from '../transport';
+import { DIRECTORY_SEARCH_MESSAGES, GROUP_LIST_MESSAGES } from '../transport/failureMessages';
 
 /** The organization's local groups whose name contains the typed text (UiPath lists them in one answer). */
 export async function searchGroups(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const connection = await openUiPathPickerConnection(this);
-	const { method, path } = getGroupsRequest(connection.organizationId);
-	const groups = await uiPathListRequest(this, connection, method, path, 0, {
-		scope: 'PM.Group or PM.Group.Read for reading groups',
+	const groups = await uiPathRequest(this, connection, getGroupsRequest(connection.organizationId), 0, {
+		expect: 'list',
+		messages: GROUP_LIST_MESSAGES,
 	});
 	const typed = filter?.trim() ? filter.trim() : undefined;
 	const results = filterGroupsByName(groups, typed).flatMap((group) =>
@@ -28,9 +29,9 @@ export async function searchUsers(this: ILoadOptionsFunctions, filter?: string):
 	const typed = filter?.trim() ?? '';
 	if (typed === '') return { results: [] };
 	const connection = await openUiPathPickerConnection(this);
-	const { method, path } = directorySearchRequest(connection.organizationId, typed);
-	const entries = (await uiPathListRequest(this, connection, method, path, 0, {
-		scope: 'PM.Directory or PM.Directory.Read for searching the directory',
+	const entries = (await uiPathRequest(this, connection, directorySearchRequest(connection.organizationId, typed), 0, {
+		expect: 'list',
+		messages: DIRECTORY_SEARCH_MESSAGES,
 	})) as DirectoryEntry[];
 	return { results: userPickerEntries(entries, membersAre(this)) };
 }

@@ -1,4 +1,4 @@
-import { requireText } from '../../shared/InvalidFieldError';
+import { requireText } from '../../shared/fieldChecks';
 import type { UiPathRequestSpec } from './groupRequests';
 import { pathSegment } from './organization';
 

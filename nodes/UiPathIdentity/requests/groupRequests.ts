@@ -1,4 +1,4 @@
-import { InvalidFieldError, optionalText, requireText } from '../../shared/InvalidFieldError';
+import { InvalidFieldError, optionalText, requireText } from '../../shared/fieldChecks';
 import { GROUP_NAME_MAX_LENGTH, membersAreNames, normalizeMembers } from './localGroupBody';
 import { pathSegment, requireOrganizationId } from './organization';
 
@@ -31,6 +31,11 @@ export interface GroupRefFields {
 export function checkGroupRef(fields: GroupRefFields, defaultOrganizationId: string | undefined): GroupRef {
 	const groupId = requireText('Group', fields.groupId);
 	return { organizationId: requireOrganizationId(fields.organizationId, defaultOrganizationId), groupId };
+}
+
+/** `POST identity_/api/Group` with the documented body of Create a New Local Group (see localGroupBody.ts). */
+export function createGroupRequest(body: object): UiPathRequestSpec {
+	return { method: 'POST', path: GROUP_API, body };
 }
 
 /** `GET identity_/api/Group/{partitionGlobalId}/{groupId}`: one group. */

@@ -1,5 +1,5 @@
-import { InvalidFieldError, optionalText, requireText } from '../../shared/InvalidFieldError';
-import { normalizeMemberList } from '../../shared/memberList';
+import { InvalidFieldError, optionalText, requireText } from '../../shared/fieldChecks';
+import { normalizeMemberList } from '../../shared/memberListField';
 import { requireOrganizationId } from './organization';
 
 export interface LocalGroupBody {

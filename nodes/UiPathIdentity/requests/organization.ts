@@ -1,4 +1,4 @@
-import { InvalidFieldError, optionalText } from '../../shared/InvalidFieldError';
+import { InvalidFieldError, optionalText } from '../../shared/fieldChecks';
 
 /**
  * The organization an item acts in: its own Organization ID field, else the credential's or the

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import {
@@ -8,17 +8,18 @@ import {
 	uiPathBearerToken,
 } from '../../shared/auth/uiPathToken';
 import { sharedToken } from '../../shared/auth/sharedToken';
-import type { DryRun } from '../../shared/dryRun';
-import type { RetryPolicy } from '../../shared/retry';
-import { describeRetryAfter, summarizeBody, type FailureText, type HttpFailure } from '../../shared/httpFailure';
+import type { Page } from '../../shared/paging';
 import {
 	apiError,
 	requestFailureError,
-	sendWithCredential,
-	type CredentialConnection,
 	type RequestContext,
-	type ServiceErrorWords,
-} from '../../shared/requestErrors';
+	type ServiceMessages,
+} from '../../shared/transport/apiErrors';
+import type { DryRun } from '../../shared/transport/dryRun';
+import { describeRetryAfter, summarizeBody, type FailureText, type HttpFailure } from '../../shared/transport/httpFailure';
+import type { RetryPolicy } from '../../shared/transport/retry';
+import { sendWithCredential, type ApiRequest, type CredentialConnection } from '../../shared/transport/sendRequest';
+import type { UiPathFailureMessages } from './failureMessages';
 
 export const UIPATH_CREDENTIAL_TYPE = 'uiPathIdentityApi';
 
@@ -29,7 +30,7 @@ export interface UiPathConnection extends CredentialConnection {
 	organizationId: string | undefined;
 }
 
-const UIPATH_ERROR_WORDS: ServiceErrorWords = {
+const UIPATH_MESSAGES: ServiceMessages = {
 	service: 'UiPath Identity',
 	credential: 'UiPath Identity',
 	describeStatus: describeUiPathStatus,
@@ -118,115 +119,90 @@ async function organizationIdOfToken(
 	try {
 		token = await sharedToken(data, 'sessionToken', async () => await requestUiPathToken(context.helpers, data));
 	} catch (error) {
-		throw requestFailureError(context.getNode(), error, connection.baseUrl, 0, UIPATH_ERROR_WORDS);
+		throw requestFailureError(context.getNode(), error, connection.baseUrl, 0, UIPATH_MESSAGES);
 	}
 	return organizationIdFromToken(token);
 }
 
-/** Words for a request's failures that depend on what it was about (the defaults fit any request). */
-export interface UiPathRequestWords {
-	/** The message for HTTP 404, e.g. 'UiPath has no group with ID "x" in organization "y"'. */
-	notFound?: string;
-	/** What HTTP 409 means here, e.g. 'UiPath already has a group named "x"'; the server's words follow. */
-	conflict?: string;
-	/** The scope this request needs, in words, for HTTP 403, e.g. "PM.Group or PM.Group.Read for reading groups". */
-	scope?: string;
+/** What a request expects back, and what it then gives. */
+interface ExpectedAnswers {
+	/** A JSON object. */
+	object: IDataObject;
+	/** A JSON object, or nothing (204). */
+	objectOrNothing: IDataObject | undefined;
+	/** A JSON list of objects. */
+	list: IDataObject[];
+	/** A page of a paged list, `{"totalCount": n, "results": [...]}`. */
+	page: Page<IDataObject>;
 }
 
-/** What a request expects back: a JSON object, a JSON list, or an object or nothing (204). */
-type Expected = 'object' | 'list' | 'objectOrNothing' | 'page';
-
-/** Sends one request to UiPath's Identity Server; failures become NodeApiErrors with the server's words. */
-export async function uiPathRequest(
-	context: RequestContext,
-	connection: UiPathConnection,
-	method: IHttpRequestMethods,
-	path: string,
-	body: unknown,
-	itemIndex: number,
-	words: UiPathRequestWords = {},
+/** Per-call options: what the answer is, the messages for this request's failures, whether it is safe to send twice. */
+export interface UiPathCallOptions<TExpected extends keyof ExpectedAnswers> {
+	expect: TExpected;
+	messages?: UiPathFailureMessages;
 	/** Whether it is safe to send twice, so it may be retried (the default follows the method). */
-	idempotent?: boolean,
-): Promise<IDataObject> {
-	return (await send(context, connection, { method, path, body, itemIndex, idempotent }, 'object', words)) as IDataObject;
+	idempotent?: boolean;
 }
 
-/** Sends one request whose answer is a JSON list (all groups, a directory search). */
-export async function uiPathListRequest(
-	context: RequestContext,
-	connection: UiPathConnection,
-	method: IHttpRequestMethods,
-	path: string,
-	itemIndex: number,
-	words: UiPathRequestWords = {},
-): Promise<IDataObject[]> {
-	return (await send(context, connection, { method, path, itemIndex }, 'list', words)) as IDataObject[];
-}
-
-/** Sends one request for a page of a paged list, `{"totalCount": n, "results": [...]}` (group members). */
-export async function uiPathPageRequest(
-	context: RequestContext,
-	connection: UiPathConnection,
-	path: string,
-	itemIndex: number,
-	words: UiPathRequestWords = {},
-): Promise<{ results: IDataObject[]; totalCount?: number }> {
-	const page = (await send(context, connection, { method: 'GET', path, itemIndex }, 'page', words)) as IDataObject;
-	return {
-		results: page.results as IDataObject[],
-		...(typeof page.totalCount === 'number' ? { totalCount: page.totalCount } : {}),
-	};
-}
-
-/** Sends one request that may be answered with no content (a delete, an update): its object, or undefined. */
-export async function uiPathRequestAllowingNoContent(
-	context: RequestContext,
-	connection: UiPathConnection,
-	method: IHttpRequestMethods,
-	path: string,
-	body: unknown,
-	itemIndex: number,
-	words: UiPathRequestWords = {},
-): Promise<IDataObject | undefined> {
-	return (await send(context, connection, { method, path, body, itemIndex }, 'objectOrNothing', words)) as
-		| IDataObject
-		| undefined;
-}
-
-const EXPECTED_WORDS: Record<Expected, string> = {
+const EXPECTED_WORDS: Record<keyof ExpectedAnswers, string> = {
 	object: 'object',
 	objectOrNothing: 'object',
 	list: 'list',
 	page: 'page (an object with a "results" list)',
 };
 
-function isListOfObjects(value: unknown): boolean {
-	return Array.isArray(value) && value.every((entry) => typeof entry === 'object' && entry !== null && !Array.isArray(entry));
-}
-
-async function send(
+/**
+ * Sends one request to UiPath's Identity Server, as a pure builder describes it, and gives its
+ * answer in the shape expected; failures become NodeApiErrors with the server's words.
+ */
+export async function uiPathRequest<TExpected extends keyof ExpectedAnswers>(
 	context: RequestContext,
 	connection: UiPathConnection,
-	request: { method: IHttpRequestMethods; path: string; body?: unknown; itemIndex: number; idempotent?: boolean },
-	expected: Expected,
-	words: UiPathRequestWords,
-): Promise<IDataObject | IDataObject[] | undefined> {
-	const { method, path, body, itemIndex, idempotent } = request;
-	const url = `${connection.baseUrl}/${path}`;
-	const errorWords: ServiceErrorWords = {
-		...UIPATH_ERROR_WORDS,
-		describeStatus: (failure, failedUrl) => describeUiPathStatus(failure, failedUrl, words),
+	request: ApiRequest,
+	itemIndex: number,
+	options: UiPathCallOptions<TExpected>,
+): Promise<ExpectedAnswers[TExpected]> {
+	const url = `${connection.baseUrl}/${request.path}`;
+	const messages: ServiceMessages = {
+		...UIPATH_MESSAGES,
+		describeStatus: (failure, failedUrl) => describeUiPathStatus(failure, failedUrl, options.messages),
 	};
-	const answer = await sendWithCredential(context, connection, errorWords, { method, url, body, itemIndex, idempotent });
-	const isObject = typeof answer === 'object' && answer !== null && !Array.isArray(answer);
-	if (expected === 'list' && isListOfObjects(answer)) return answer as IDataObject[];
-	if (expected === 'page' && isObject && isListOfObjects((answer as IDataObject).results)) return answer as IDataObject;
-	if ((expected === 'object' || expected === 'objectOrNothing') && isObject) return answer as IDataObject;
-	if (expected === 'objectOrNothing' && (answer === undefined || answer === null || answer === '')) return undefined;
+	const answer = await sendWithCredential(context, connection, messages, {
+		method: request.method,
+		url,
+		body: request.body,
+		itemIndex,
+		idempotent: options.idempotent,
+	});
+	const read = readExpected(answer, options.expect);
+	if (read.matches) return read.value as ExpectedAnswers[TExpected];
 	throw apiError(context.getNode(), {}, itemIndex, {
-		message: `UiPath answered with something other than the expected JSON ${EXPECTED_WORDS[expected]}`,
+		message: `UiPath answered with something other than the expected JSON ${EXPECTED_WORDS[options.expect]}`,
 		description: `From ${url}: ${summarizeBody(answer)}`,
 	});
+}
+
+function readExpected(answer: unknown, expected: keyof ExpectedAnswers): { matches: boolean; value?: unknown } {
+	const isObject = typeof answer === 'object' && answer !== null && !Array.isArray(answer);
+	switch (expected) {
+		case 'list':
+			return { matches: isListOfObjects(answer), value: answer };
+		case 'page': {
+			const page = answer as IDataObject;
+			if (!isObject || !isListOfObjects(page.results)) return { matches: false };
+			const results = page.results as IDataObject[];
+			return { matches: true, value: typeof page.totalCount === 'number' ? { results, totalCount: page.totalCount } : { results } };
+		}
+		case 'objectOrNothing':
+			if (answer === undefined || answer === null || answer === '') return { matches: true, value: undefined };
+			return { matches: isObject, value: answer };
+		case 'object':
+			return { matches: isObject, value: answer };
+	}
+}
+
+function isListOfObjects(value: unknown): boolean {
+	return Array.isArray(value) && value.every((entry) => typeof entry === 'object' && entry !== null && !Array.isArray(entry));
 }
 
 /** The messages of an ASP.NET validation answer, `{"errors":{"field":["..."]}}`, as one line. */
@@ -252,24 +228,24 @@ function serverMessage(body: unknown): string {
 	return summarizeBody(body);
 }
 
-function describeUiPathStatus(failure: HttpFailure, url: string, words: UiPathRequestWords = {}): FailureText {
+function describeUiPathStatus(failure: HttpFailure, url: string, messages: UiPathFailureMessages = {}): FailureText {
 	const status = failure.status ?? 0;
 	const said = serverMessage(failure.body);
-	if (status === 404 && words.notFound !== undefined) {
+	if (status === 404 && messages.notFound !== undefined) {
 		return {
-			message: words.notFound,
+			message: messages.notFound,
 			description: `HTTP 404 from ${url}: ${said}. If it does exist, check the credential's Base URL (organization and tenant names).`,
 		};
 	}
-	if (status === 409 && words.conflict !== undefined) {
+	if (status === 409 && messages.conflict !== undefined) {
 		return {
-			message: `${words.conflict}: ${said}`,
+			message: `${messages.conflict}: ${said}`,
 			description: `HTTP 409 from ${url}. Group names are unique within an organization.`,
 		};
 	}
-	if (status === 403 && words.scope !== undefined) {
+	if (status === 403 && messages.scope !== undefined) {
 		return {
-			message: `UiPath refused: the token lacks the scope for this (${words.scope}): ${said}`,
+			message: `UiPath refused: the token lacks the scope for this (${messages.scope}): ${said}`,
 			description: `HTTP 403 from ${url}. Give the external application the scope, and list it in the credential's Scopes.`,
 		};
 	}

@@ -1,4 +1,4 @@
-import type { FailureText } from '../httpFailure';
+import type { FailureText } from '../transport/httpFailure';
 
 /**
  * Thrown by a credential's token exchange with words the user can act on. Its message is the

@@ -1,6 +1,6 @@
 import type { IHttpRequestHelper } from 'n8n-workflow';
 
-import { describeConnectionFailure, readHttpFailure, summarizeBody, type FailureText } from '../httpFailure';
+import { describeConnectionFailure, readHttpFailure, summarizeBody, type FailureText } from '../transport/httpFailure';
 import type { IssuedToken } from './sharedToken';
 import { TokenRequestError } from './TokenRequestError';
 

@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-workflow';
 
 import { checkBaseUrl, type BaseUrlCheck } from '../baseUrl';
-import type { FailureText } from '../httpFailure';
+import type { FailureText } from '../transport/httpFailure';
 import { describeTokenFailure, requestOAuthToken, type TokenEndpointWords } from './oauthToken';
 import type { IssuedToken } from './sharedToken';
 import { TokenRequestError } from './TokenRequestError';

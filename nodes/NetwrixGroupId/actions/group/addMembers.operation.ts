@@ -9,9 +9,10 @@ import {
 	type MembershipPlan,
 } from '../../requests/membershipBody';
 import type { GroupIdConnection } from '../../transport';
-import { groupLocatorProperty, readLocator } from '../common.descriptions';
-import { changeMembers } from '../user/memberships';
-import { memberProperties, reasonProperty, readMembers } from '../user/members.descriptions';
+import { groupLocatorProperty, readLocator } from '../../descriptions/locatorFields';
+import { memberProperties, reasonProperty, readMembers } from '../../descriptions/memberFields';
+import { resolveMembers, type ResolvedMembershipPlan } from '../../helpers/memberLookup';
+import { changeMembers } from '../../helpers/membershipChanges';
 
 const properties: INodeProperties[] = [
 	groupLocatorProperty(),
@@ -43,7 +44,7 @@ const properties: INodeProperties[] = [
 	reasonProperty(DEFAULT_ADD_REASON),
 ];
 
-export const addMembers: Operation<GroupIdConnection, MembershipPlan> = {
+export const addMembers: Operation<GroupIdConnection, MembershipPlan, ResolvedMembershipPlan> = {
 	value: 'addMembers',
 	name: 'Add Members',
 	description: 'Add users to a group, for good or until a date',
@@ -54,12 +55,9 @@ export const addMembers: Operation<GroupIdConnection, MembershipPlan> = {
 			now: new Date(),
 			timeZone: context.getTimezone(),
 		}),
+	resolve: async (context, connection, items) => await resolveMembers(context, connection, items, 'Nothing was added.'),
 	send: async (context, connection, plan, itemIndex) =>
-		await changeMembers(context, connection, plan, itemIndex, {
-			done: 'added',
-			verb: 'add',
-			request: joinOnBehalfRequest,
-		}),
+		await changeMembers(context, connection, plan, itemIndex, { verb: 'add', done: 'added', request: joinOnBehalfRequest }),
 };
 
 function readAddMembersFields(context: IExecuteFunctions, itemIndex: number): MembershipFields {

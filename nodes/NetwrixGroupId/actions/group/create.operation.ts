@@ -6,17 +6,17 @@ import {
 	type StaticGroupFields,
 	type StaticGroupRequest,
 } from '../../requests/staticGroupBody';
+import { groupNameProperty, readCommonCreateFields } from '../../descriptions/createFields';
 import {
 	ACTION_ZERO_LIKE_SAMPLE,
 	additionalAttributesProperty,
-	containerLocatorProperty,
 	groupDescriptionOption,
 	groupNotesOption,
 	groupTypeProperty,
-	ownerLocatorOption,
 	securityProperty,
-} from '../common.descriptions';
-import { groupCreateOperation, groupNameProperty, readCommonCreateFields } from '../createdGroup';
+} from '../../descriptions/groupAttributeFields';
+import { containerLocatorProperty, ownerLocatorOption } from '../../descriptions/locatorFields';
+import { groupCreateOperation } from '../../helpers/createOperation';
 
 const properties: INodeProperties[] = [
 	groupNameProperty(

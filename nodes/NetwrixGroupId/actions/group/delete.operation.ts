@@ -4,7 +4,7 @@ import { ifNotFoundProperty, isNotFound, readIfNotFound, type IfNotFound } from 
 import type { Operation } from '../../../shared/operation';
 import { buildGroupLifecycleRequest, type GroupLifecycleRequest } from '../../requests/groupLifecycle';
 import { groupIdRequest, type GroupIdConnection } from '../../transport';
-import { groupLocatorProperty, readLocator } from '../common.descriptions';
+import { groupLocatorProperty, readLocator } from '../../descriptions/locatorFields';
 
 const properties: INodeProperties[] = [groupLocatorProperty(), ifNotFoundProperty];
 
@@ -21,7 +21,7 @@ export const deleteGroup: Operation<GroupIdConnection, GroupLifecycleRequest & {
 	}),
 	async send(context, connection, request, itemIndex) {
 		try {
-			await groupIdRequest(context, connection, request.method, request.path, undefined, itemIndex);
+			await groupIdRequest(context, connection, request, itemIndex);
 		} catch (error) {
 			// The transport's own NodeApiError, passed on unless "not found" counts as done.
 			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error

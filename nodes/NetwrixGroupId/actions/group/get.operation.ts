@@ -1,23 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { summarizeBody } from '../../../shared/httpFailure';
+import { checkBoolean } from '../../../shared/fieldChecks';
 import type { Operation } from '../../../shared/operation';
-import { checkBoolean } from '../../requests/attributeValues';
-import { flattenDirectoryObject, readObjectAnswer } from '../../requests/directoryObjects';
+import { attributesToLoadProperty, simplifyProperty } from '../../descriptions/groupAttributeFields';
+import { groupLocatorProperty, readLocator } from '../../descriptions/locatorFields';
+import { flattenDirectoryObject } from '../../requests/directoryObjects';
 import {
 	buildGetGroupRequest,
 	DEFAULT_GROUP_ATTRIBUTES,
 	type GetGroupFields,
 	type GetGroupRequest,
 } from '../../requests/groupRead';
-import { groupIdReadRequest, type GroupIdConnection } from '../../transport';
-import {
-	attributesToLoadProperty,
-	groupLocatorProperty,
-	readLocator,
-	simplifyProperty,
-} from '../common.descriptions';
+import type { GroupIdConnection } from '../../transport';
+import { readDirectoryObject } from '../../transport/directoryReads';
 
 const properties: INodeProperties[] = [
 	groupLocatorProperty(),
@@ -37,21 +32,13 @@ export const getGroup: Operation<GroupIdConnection, Prepared> = {
 		simplify: checkBoolean('Simplify', context.getNodeParameter('simplify', itemIndex, true), true),
 	}),
 	async send(context, connection, request, itemIndex) {
-		const answer: unknown = await groupIdReadRequest(
+		const group = await readDirectoryObject(
 			context,
 			connection,
-			request.method,
-			request.path,
-			request.body,
+			request,
 			itemIndex,
+			`GroupID returned no group for "${request.identity.value}"`,
 		);
-		const group = readObjectAnswer(answer);
-		if (group === undefined) {
-			throw new NodeOperationError(context.getNode(), `GroupID returned no group for "${request.identity.value}"`, {
-				itemIndex,
-				description: `Its answer: ${summarizeBody(answer)}`,
-			});
-		}
 		return (request.simplify ? flattenDirectoryObject(group) : group) as IDataObject;
 	},
 };

@@ -1,21 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { summarizeBody } from '../../../shared/httpFailure';
+import { checkBoolean } from '../../../shared/fieldChecks';
 import type { Operation } from '../../../shared/operation';
-import { checkBoolean } from '../../requests/attributeValues';
-import { collectPages, readResultLimit, returnAllOrLimitProperties, type ResultLimit } from '../../../shared/paging';
-import { flattenDirectoryObject, GROUPID_PAGE_SIZE, readPageAnswer } from '../../requests/directoryObjects';
+import { readResultLimit, returnAllOrLimitProperties, type ResultLimit } from '../../../shared/paging';
+import { attributesToLoadProperty, groupTypeProperty, simplifyProperty } from '../../descriptions/groupAttributeFields';
+import { flattenDirectoryObject } from '../../requests/directoryObjects';
+import { buildGroupSearch, NAME_OPERATORS, type GroupSearchFields } from '../../requests/groupList';
 import { DEFAULT_GROUP_ATTRIBUTES } from '../../requests/groupRead';
-import {
-	buildGroupSearch,
-	NAME_OPERATORS,
-	searchPage,
-	type GroupSearchFields,
-	type Search,
-} from '../../requests/groupSearch';
-import { groupIdReadRequest, type GroupIdConnection } from '../../transport';
-import { attributesToLoadProperty, groupTypeProperty, simplifyProperty } from '../common.descriptions';
+import { searchPageRequest, type Search } from '../../requests/search';
+import type { GroupIdConnection } from '../../transport';
+import { collectDirectoryPages } from '../../transport/directoryReads';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimitProperties(),
@@ -81,18 +75,14 @@ export const getManyGroups: Operation<GroupIdConnection, Prepared> = {
 		simplify: checkBoolean('Simplify', context.getNodeParameter('simplify', itemIndex, true), true),
 	}),
 	async send(context, connection, { search, limit, simplify }, itemIndex) {
-		const groups = await collectPages(limit, GROUPID_PAGE_SIZE, async (pageIndex, pageSize) => {
-			const { path, body } = searchPage(search, pageIndex + 1, pageSize);
-			const answer: unknown = await groupIdReadRequest(context, connection, 'POST', path, body, itemIndex);
-			const page = readPageAnswer(answer);
-			if (page === undefined) {
-				throw new NodeOperationError(context.getNode(), 'GroupID answered the search without a list of groups', {
-					itemIndex,
-					description: `Its answer: ${summarizeBody(answer)}`,
-				});
-			}
-			return page;
-		});
+		const groups = await collectDirectoryPages(
+			context,
+			connection,
+			limit,
+			(pageNo, pageSize) => searchPageRequest(search, pageNo, pageSize),
+			itemIndex,
+			{ missing: 'GroupID answered the search without a list of groups' },
+		);
 		return groups.map((group) => (simplify ? flattenDirectoryObject(group) : group) as IDataObject);
 	},
 };

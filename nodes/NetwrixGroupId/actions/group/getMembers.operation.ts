@@ -2,16 +2,17 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { Operation } from '../../../shared/operation';
 import { returnAllOrLimitProperties } from '../../../shared/paging';
+import { attributesToLoadProperty, simplifyProperty } from '../../descriptions/groupAttributeFields';
+import { groupLocatorProperty, readLocator } from '../../descriptions/locatorFields';
+import { simplifyDirectoryObject } from '../../requests/directoryObjects';
 import {
 	buildGroupMembersPlan,
 	DEFAULT_MEMBER_ATTRIBUTES,
 	type GroupMembersFields,
 	type GroupMembersPlan,
-} from '../../requests/membershipSearch';
-import { simplifyDirectoryObject } from '../../requests/userSearch';
+} from '../../requests/groupMembers';
 import type { GroupIdConnection } from '../../transport';
-import { fetchGroupMembers } from '../user/lookup';
-import { attributesToLoadProperty, groupLocatorProperty, readLocator, simplifyProperty } from '../common.descriptions';
+import { readGroupMembers } from '../../transport/directoryReads';
 
 const properties: INodeProperties[] = [
 	groupLocatorProperty(),
@@ -28,7 +29,7 @@ export const getMembers: Operation<GroupIdConnection, GroupMembersPlan> = {
 	prepare: (context, itemIndex, connection) =>
 		buildGroupMembersPlan(readGetMembersFields(context, itemIndex), { identityStoreId: connection.identityStoreId }),
 	async send(context, connection, plan, itemIndex) {
-		const members = await fetchGroupMembers(context, connection, plan, itemIndex);
+		const members = await readGroupMembers(context, connection, plan, plan.limit, plan.attributesToLoad, itemIndex);
 		return members.map((member) => (plan.simplify ? simplifyDirectoryObject(member) : member) as IDataObject);
 	},
 };

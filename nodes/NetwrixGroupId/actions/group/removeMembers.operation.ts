@@ -9,9 +9,10 @@ import {
 	type MembershipPlan,
 } from '../../requests/membershipBody';
 import type { GroupIdConnection } from '../../transport';
-import { groupLocatorProperty, readLocator } from '../common.descriptions';
-import { memberProperties, reasonProperty, readMembers } from '../user/members.descriptions';
-import { changeMembers } from '../user/memberships';
+import { groupLocatorProperty, readLocator } from '../../descriptions/locatorFields';
+import { memberProperties, reasonProperty, readMembers } from '../../descriptions/memberFields';
+import { resolveMembers, type ResolvedMembershipPlan } from '../../helpers/memberLookup';
+import { changeMembers } from '../../helpers/membershipChanges';
 
 const properties: INodeProperties[] = [
 	groupLocatorProperty(),
@@ -19,7 +20,7 @@ const properties: INodeProperties[] = [
 	reasonProperty(DEFAULT_REMOVE_REASON),
 ];
 
-export const removeMembers: Operation<GroupIdConnection, MembershipPlan> = {
+export const removeMembers: Operation<GroupIdConnection, MembershipPlan, ResolvedMembershipPlan> = {
 	value: 'removeMembers',
 	name: 'Remove Members',
 	description: 'Remove users from a group',
@@ -29,12 +30,9 @@ export const removeMembers: Operation<GroupIdConnection, MembershipPlan> = {
 			identityStoreId: connection.identityStoreId,
 			now: new Date(),
 		}),
+	resolve: async (context, connection, items) => await resolveMembers(context, connection, items, 'Nothing was removed.'),
 	send: async (context, connection, plan, itemIndex) =>
-		await changeMembers(context, connection, plan, itemIndex, {
-			done: 'removed',
-			verb: 'remove',
-			request: leaveOnBehalfRequest,
-		}),
+		await changeMembers(context, connection, plan, itemIndex, { verb: 'remove', done: 'removed', request: leaveOnBehalfRequest }),
 };
 
 function readRemoveMembersFields(context: IExecuteFunctions, itemIndex: number): MembershipFields {

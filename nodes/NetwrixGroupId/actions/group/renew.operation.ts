@@ -1,4 +1,4 @@
-import { lifecycleOperation } from './lifecycle';
+import { lifecycleOperation } from '../../helpers/lifecycleOperation';
 
 export const renewGroup = lifecycleOperation('renew', {
 	name: 'Renew',

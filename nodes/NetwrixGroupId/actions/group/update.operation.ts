@@ -1,6 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/operation';
+import { locatorValue } from '../../../shared/locatorValue';
+import {
+	ACTION_ZERO_LIKE_SAMPLE,
+	additionalAttributesProperty,
+	groupDescriptionOption,
+	groupNotesOption,
+	readAdditionalAttributes,
+	securityProperty,
+} from '../../descriptions/groupAttributeFields';
+import { groupLocatorProperty, ownerLocatorOption, readLocator } from '../../descriptions/locatorFields';
 import { additionalAttributeEntries } from '../../requests/attributeValues';
 import { describeTarget } from '../../requests/groupTarget';
 import {
@@ -9,18 +19,6 @@ import {
 	type UpdateGroupRequest,
 } from '../../requests/groupUpdate';
 import { groupIdRequest, type GroupIdConnection } from '../../transport';
-import {
-	ACTION_ZERO_LIKE_SAMPLE,
-	additionalAttributesProperty,
-	groupLocatorProperty,
-	readAdditionalAttributes,
-	readLocator,
-	securityProperty,
-	groupDescriptionOption,
-	groupNotesOption,
-	locatorValue,
-	ownerLocatorOption,
-} from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	groupLocatorProperty(),
@@ -58,7 +56,7 @@ export const updateGroup: Operation<GroupIdConnection, UpdateGroupRequest> = {
 	prepare: (context, itemIndex, connection) =>
 		buildUpdateGroupRequest(readUpdateFields(context, itemIndex), { identityStoreId: connection.identityStoreId }),
 	async send(context, connection, request, itemIndex) {
-		const envelope = await groupIdRequest(context, connection, request.method, request.path, request.body, itemIndex);
+		const envelope = await groupIdRequest(context, connection, request, itemIndex);
 		return {
 			...describeTarget(request, envelope.name),
 			identityStoreId: request.identityStoreId,

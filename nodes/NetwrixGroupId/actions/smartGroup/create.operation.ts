@@ -7,23 +7,23 @@ import {
 	type SmartGroupFields,
 	type SmartGroupRequest,
 } from '../../requests/smartGroupBody';
+import { groupNameProperty, readCommonCreateFields } from '../../descriptions/createFields';
 import {
 	additionalAttributesProperty,
 	attributeActionChoices,
-	containerLocatorProperty,
 	groupDescriptionOption,
 	groupNotesOption,
 	groupTypeProperty,
-	ownerLocatorOption,
 	securityProperty,
-} from '../common.descriptions';
-import { groupCreateOperation, groupNameProperty, readCommonCreateFields } from '../createdGroup';
+} from '../../descriptions/groupAttributeFields';
+import { containerLocatorProperty, ownerLocatorOption } from '../../descriptions/locatorFields';
 import {
 	criteriaProperties,
 	objectTypesProperty,
 	readSmartGroupQueryFields,
 	startPathsProperty,
-} from './query.descriptions';
+} from '../../descriptions/queryFields';
+import { groupCreateOperation } from '../../helpers/createOperation';
 
 const properties: INodeProperties[] = [
 	groupNameProperty(

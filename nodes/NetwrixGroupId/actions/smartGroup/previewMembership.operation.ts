@@ -1,11 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { summarizeBody } from '../../../shared/httpFailure';
+import { checkBoolean } from '../../../shared/fieldChecks';
 import type { Operation } from '../../../shared/operation';
-import { checkBoolean } from '../../requests/attributeValues';
-import { collectPages, readResultLimit, returnAllOrLimitProperties, type ResultLimit } from '../../../shared/paging';
-import { flattenDirectoryObject, GROUPID_PAGE_SIZE, readPageAnswer } from '../../requests/directoryObjects';
+import { readResultLimit, returnAllOrLimitProperties, type ResultLimit } from '../../../shared/paging';
+import { attributesToLoadProperty, simplifyProperty } from '../../descriptions/groupAttributeFields';
+import {
+	criteriaProperties,
+	objectTypesProperty,
+	readSmartGroupQueryFields,
+	startPathsProperty,
+} from '../../descriptions/queryFields';
+import { flattenDirectoryObject } from '../../requests/directoryObjects';
 import {
 	buildPreviewRequest,
 	DEFAULT_PREVIEW_ATTRIBUTES,
@@ -13,14 +18,8 @@ import {
 	type PreviewFields,
 	type PreviewRequest,
 } from '../../requests/smartGroupPreview';
-import { groupIdReadRequest, type GroupIdConnection } from '../../transport';
-import { attributesToLoadProperty, simplifyProperty } from '../common.descriptions';
-import {
-	criteriaProperties,
-	objectTypesProperty,
-	readSmartGroupQueryFields,
-	startPathsProperty,
-} from './query.descriptions';
+import type { GroupIdConnection } from '../../transport';
+import { collectDirectoryPages } from '../../transport/directoryReads';
 
 const properties: INodeProperties[] = [
 	objectTypesProperty,
@@ -52,24 +51,14 @@ export const previewMembership: Operation<GroupIdConnection, Prepared> = {
 		simplify: checkBoolean('Simplify', context.getNodeParameter('simplify', itemIndex, true), true),
 	}),
 	async send(context, connection, { request, limit, simplify }, itemIndex) {
-		const members = await collectPages(limit, GROUPID_PAGE_SIZE, async (pageIndex, pageSize) => {
-			const answer: unknown = await groupIdReadRequest(
-				context,
-				connection,
-				'GET',
-				previewPath(request.identityStoreId, pageIndex + 1, pageSize),
-				request.body,
-				itemIndex,
-			);
-			const page = readPageAnswer(answer);
-			if (page === undefined) {
-				throw new NodeOperationError(context.getNode(), 'GroupID answered the preview without a list of members', {
-					itemIndex,
-					description: `Its answer: ${summarizeBody(answer)}`,
-				});
-			}
-			return page;
-		});
+		const members = await collectDirectoryPages(
+			context,
+			connection,
+			limit,
+			(pageNo, pageSize) => ({ method: 'GET', path: previewPath(request.identityStoreId, pageNo, pageSize), body: request.body }),
+			itemIndex,
+			{ missing: 'GroupID answered the preview without a list of members' },
+		);
 		return members.map((member) => (simplify ? flattenDirectoryObject(member) : member) as IDataObject);
 	},
 };

@@ -4,7 +4,7 @@ import type { Operation } from '../../../shared/operation';
 import { describeTarget } from '../../requests/groupTarget';
 import { buildSmartGroupUpdateRequest, type SmartGroupUpdateRequest } from '../../requests/smartGroupUpdate';
 import { groupIdRequest, type GroupIdConnection } from '../../transport';
-import { groupLocatorProperty, readLocator } from '../common.descriptions';
+import { groupLocatorProperty, readLocator } from '../../descriptions/locatorFields';
 
 const properties: INodeProperties[] = [groupLocatorProperty('group', 'Smart Group')];
 
@@ -18,7 +18,7 @@ export const updateMembership: Operation<GroupIdConnection, SmartGroupUpdateRequ
 			identityStoreId: connection.identityStoreId,
 		}),
 	async send(context, connection, request, itemIndex) {
-		const envelope = await groupIdRequest(context, connection, request.method, request.path, undefined, itemIndex);
+		const envelope = await groupIdRequest(context, connection, request, itemIndex);
 		return {
 			queued: true,
 			taskId: (envelope.data ?? null) as IDataObject[string],

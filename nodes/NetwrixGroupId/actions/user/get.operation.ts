@@ -1,13 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { summarizeBody } from '../../../shared/httpFailure';
 import type { Operation } from '../../../shared/operation';
-import { readObjectAnswer } from '../../requests/directoryObjects';
+import { simplifyProperty } from '../../descriptions/groupAttributeFields';
+import { readLocator, userLocatorProperty } from '../../descriptions/locatorFields';
+import { simplifyDirectoryObject } from '../../requests/directoryObjects';
 import { buildGetUserRequest, type GetUserFields, type GetUserRequest } from '../../requests/userGet';
-import { simplifyDirectoryObject } from '../../requests/userSearch';
-import { groupIdReadRequest, type GroupIdConnection } from '../../transport';
-import { readLocator, simplifyProperty, userLocatorProperty } from '../common.descriptions';
+import type { GroupIdConnection } from '../../transport';
+import { readDirectoryObject } from '../../transport/directoryReads';
 
 const properties: INodeProperties[] = [userLocatorProperty(), simplifyProperty()];
 
@@ -19,14 +18,13 @@ export const getUser: Operation<GroupIdConnection, GetUserRequest> = {
 	prepare: (context, itemIndex, connection) =>
 		buildGetUserRequest(readGetUserFields(context, itemIndex), { identityStoreId: connection.identityStoreId }),
 	async send(context, connection, request, itemIndex) {
-		const answer: unknown = await groupIdReadRequest(context, connection, request.method, request.path, undefined, itemIndex);
-		const user = readObjectAnswer(answer);
-		if (user === undefined) {
-			throw new NodeOperationError(context.getNode(), `GroupID returned no user for "${request.identity.value}"`, {
-				itemIndex,
-				description: `Its answer: ${summarizeBody(answer)}`,
-			});
-		}
+		const user = await readDirectoryObject(
+			context,
+			connection,
+			{ method: request.method, path: request.path },
+			itemIndex,
+			`GroupID returned no user for "${request.identity.value}"`,
+		);
 		return (request.simplify ? simplifyDirectoryObject(user) : user) as IDataObject;
 	},
 };

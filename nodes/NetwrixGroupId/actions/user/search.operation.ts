@@ -2,21 +2,19 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { Operation } from '../../../shared/operation';
 import { returnAllOrLimitProperties } from '../../../shared/paging';
-import { GROUPID_PAGE_SIZE } from '../../requests/directoryObjects';
+import { attributesToLoadProperty, simplifyProperty } from '../../descriptions/groupAttributeFields';
+import { isUser, simplifyDirectoryObject } from '../../requests/directoryObjects';
+import { searchPageRequest } from '../../requests/search';
 import {
 	buildUserSearch,
-	collectSearchPages,
 	DEFAULT_USER_ATTRIBUTES,
-	isUser,
-	simplifyDirectoryObject,
 	USER_SEARCH_ATTRIBUTES,
 	USER_SEARCH_OPERATORS,
 	type UserSearchFields,
 	type UserSearchPlan,
 } from '../../requests/userSearch';
 import type { GroupIdConnection } from '../../transport';
-import { attributesToLoadProperty, simplifyProperty } from '../common.descriptions';
-import { fetchSearchPage } from './lookup';
+import { collectDirectoryPages } from '../../transport/directoryReads';
 
 const properties: INodeProperties[] = [
 	{
@@ -59,11 +57,13 @@ export const searchUsers: Operation<GroupIdConnection, UserSearchPlan> = {
 	prepare: (context, itemIndex, connection) =>
 		buildUserSearch(readUserSearchFields(context, itemIndex), { identityStoreId: connection.identityStoreId }),
 	async send(context, connection, plan, itemIndex) {
-		const users = await collectSearchPages(
+		const users = await collectDirectoryPages(
+			context,
+			connection,
 			plan.limit,
-			GROUPID_PAGE_SIZE,
-			async (pageNo, pageSize) => await fetchSearchPage(context, connection, plan.search, pageNo, pageSize, itemIndex),
-			isUser,
+			(pageNo, pageSize) => searchPageRequest(plan.search, pageNo, pageSize),
+			itemIndex,
+			{ missing: 'GroupID answered the search without a list of results', keep: isUser },
 		);
 		return users.map((user) => (plan.simplify ? simplifyDirectoryObject(user) : user) as IDataObject);
 	},

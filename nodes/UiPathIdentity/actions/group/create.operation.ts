@@ -2,20 +2,16 @@ import { randomUUID } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { createOrUseExisting } from '../../../shared/createOrUseExisting';
+import { checkChoice } from '../../../shared/fieldChecks';
 import type { Operation } from '../../../shared/operation';
-import { checkChoice } from '../../../shared/InvalidFieldError';
-import { getGroupsRequest } from '../../requests/groupRequests';
+import { additionalFieldsProperty, readAdditionalFields } from '../../descriptions/groupFields';
+import { membersAreProperty, membersProperties, readMembers } from '../../descriptions/memberFields';
+import { currentMemberIds } from '../../helpers/groupUpdate';
+import { resolveMemberNames } from '../../helpers/memberLookup';
+import { createGroupRequest, getGroupsRequest } from '../../requests/groupRequests';
 import { buildLocalGroupRequest, type LocalGroupFields, type LocalGroupRequest } from '../../requests/localGroupBody';
-import { uiPathListRequest, uiPathRequest, type UiPathConnection } from '../../transport';
-import {
-	additionalFieldsProperty,
-	membersAreProperty,
-	membersProperties,
-	readAdditionalFields,
-	readMembers,
-} from '../common.descriptions';
-import { resolveMemberNames } from '../memberNames';
-import { currentMemberIds } from './putGroup';
+import { uiPathRequest, type UiPathConnection } from '../../transport';
 
 const IF_GROUP_EXISTS = ['useExisting', 'fail'] as const;
 type PreparedLocalGroup = LocalGroupRequest & { ifGroupExists: (typeof IF_GROUP_EXISTS)[number]; groupIdGiven: boolean };
@@ -99,28 +95,19 @@ async function sendLocalGroupCreate(
 	request: PreparedLocalGroup,
 	itemIndex: number,
 ): Promise<IDataObject> {
-	if (connection.dryRun) {
-		// A dry run looks first, so that it can say whether the group exists and what a run would send.
-		const existing = await findExistingLocalGroup(context, connection, request, itemIndex);
-		if (existing !== undefined && request.ifGroupExists === 'useExisting') return existing;
-		await uiPathRequest(context, connection, 'POST', 'identity_/api/Group', request.body, itemIndex);
-		return { alreadyExisted: existing !== undefined };
-	}
-	try {
-		const created = await uiPathRequest(context, connection, 'POST', 'identity_/api/Group', request.body, itemIndex, {
-			conflict: `UiPath already has a group named "${request.body.name}"`,
-		}, request.ifGroupExists === 'useExisting');
-		return { ...created, alreadyExisted: false };
-	} catch (error) {
-		// The transport's own NodeApiError, passed on as it is when no group of that name is found.
-		const existing =
-			request.ifGroupExists === 'useExisting' && error instanceof NodeApiError && error.httpCode === '409'
-				? await findExistingLocalGroup(context, connection, request, itemIndex).catch(() => undefined)
-				: undefined;
-		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
-		if (existing === undefined) throw error;
-		return existing;
-	}
+	return await createOrUseExisting<IDataObject>({
+		usesExisting: request.ifGroupExists === 'useExisting',
+		dryRun: connection.dryRun !== undefined,
+		create: async () =>
+			await uiPathRequest(context, connection, createGroupRequest(request.body), itemIndex, {
+				expect: 'object',
+				messages: { conflict: `UiPath already has a group named "${request.body.name}"` },
+				idempotent: request.ifGroupExists === 'useExisting',
+			}),
+		mayBeDuplicate: (error) => error instanceof NodeApiError && error.httpCode === '409',
+		findExisting: async () => await findExistingLocalGroup(context, connection, request, itemIndex),
+		useExisting: async (existing) => existing,
+	});
 }
 
 /** The organization's group of the request's name, compared with the request; undefined if none. */
@@ -131,8 +118,7 @@ async function findExistingLocalGroup(
 	itemIndex: number,
 ): Promise<IDataObject | undefined> {
 	const { partitionGlobalId: organizationId, name, id, directoryUserMemberIDs: wanted } = request.body;
-	const list = getGroupsRequest(organizationId);
-	const groups = await uiPathListRequest(context, connection, list.method, list.path, itemIndex);
+	const groups = await uiPathRequest(context, connection, getGroupsRequest(organizationId), itemIndex, { expect: 'list' });
 	const named = groups.filter((group) => typeof group.name === 'string' && group.name.toLowerCase() === name.toLowerCase());
 	if (named.length !== 1 || typeof named[0].id !== 'string') return undefined;
 	const group = named[0];

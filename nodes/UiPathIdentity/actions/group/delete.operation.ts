@@ -1,9 +1,9 @@
 import { ifNotFoundProperty, isNotFound, readIfNotFound, type IfNotFound } from '../../../shared/ifNotFound';
 import type { Operation } from '../../../shared/operation';
 import { deleteGroupRequest, type GroupRef } from '../../requests/groupRequests';
-import { uiPathRequestAllowingNoContent, type UiPathConnection } from '../../transport';
-import { additionalFieldsProperty, groupIdProperty, readGroupRef } from '../common.descriptions';
-import { groupWords } from './words';
+import { additionalFieldsProperty, groupIdProperty, readGroupRef } from '../../descriptions/groupFields';
+import { uiPathRequest, type UiPathConnection } from '../../transport';
+import { groupFailureMessages } from '../../transport/failureMessages';
 
 export const deleteGroup: Operation<UiPathConnection, GroupRef & { ifNotFound: IfNotFound }> = {
 	value: 'delete',
@@ -15,9 +15,11 @@ export const deleteGroup: Operation<UiPathConnection, GroupRef & { ifNotFound: I
 		ifNotFound: readIfNotFound(context, itemIndex),
 	}),
 	send: async (context, connection, ref, itemIndex) => {
-		const { method, path } = deleteGroupRequest(ref);
 		try {
-			await uiPathRequestAllowingNoContent(context, connection, method, path, undefined, itemIndex, groupWords(ref, 'write'));
+			await uiPathRequest(context, connection, deleteGroupRequest(ref), itemIndex, {
+				expect: 'objectOrNothing',
+				messages: groupFailureMessages(ref, 'write'),
+			});
 		} catch (error) {
 			// The transport's own NodeApiError, passed on unless "not found" counts as done.
 			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error

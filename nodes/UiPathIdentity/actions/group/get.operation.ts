@@ -1,8 +1,8 @@
 import type { Operation } from '../../../shared/operation';
 import { getGroupRequest, type GroupRef } from '../../requests/groupRequests';
+import { additionalFieldsProperty, groupIdProperty, readGroupRef } from '../../descriptions/groupFields';
 import { uiPathRequest, type UiPathConnection } from '../../transport';
-import { additionalFieldsProperty, groupIdProperty, readGroupRef } from '../common.descriptions';
-import { groupWords } from './words';
+import { groupFailureMessages } from '../../transport/failureMessages';
 
 export const getGroup: Operation<UiPathConnection, GroupRef> = {
 	value: 'get',
@@ -10,8 +10,9 @@ export const getGroup: Operation<UiPathConnection, GroupRef> = {
 	description: 'Get one group by its ID',
 	properties: [groupIdProperty, additionalFieldsProperty()],
 	prepare: readGroupRef,
-	send: async (context, connection, ref, itemIndex) => {
-		const { method, path } = getGroupRequest(ref);
-		return await uiPathRequest(context, connection, method, path, undefined, itemIndex, groupWords(ref, 'read'));
-	},
+	send: async (context, connection, ref, itemIndex) =>
+		await uiPathRequest(context, connection, getGroupRequest(ref), itemIndex, {
+			expect: 'object',
+			messages: groupFailureMessages(ref, 'read'),
+		}),
 };

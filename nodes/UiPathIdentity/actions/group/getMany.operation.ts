@@ -4,8 +4,9 @@ import type { Operation } from '../../../shared/operation';
 import { readResultLimit, returnAllOrLimitProperties, type ResultLimit } from '../../../shared/paging';
 import { checkNameFilter, filterGroupsByName, getGroupsRequest } from '../../requests/groupRequests';
 import { requireOrganizationId } from '../../requests/organization';
-import { uiPathListRequest, type UiPathConnection } from '../../transport';
-import { additionalFieldsProperty, readAdditionalFields } from '../common.descriptions';
+import { additionalFieldsProperty, readAdditionalFields } from '../../descriptions/groupFields';
+import { uiPathRequest, type UiPathConnection } from '../../transport';
+import { GROUP_LIST_MESSAGES } from '../../transport/failureMessages';
 
 interface GetManyGroups {
 	organizationId: string;
@@ -49,9 +50,9 @@ export const getManyGroups: Operation<UiPathConnection, GetManyGroups> = {
 		};
 	},
 	send: async (context, connection, request, itemIndex) => {
-		const { method, path } = getGroupsRequest(request.organizationId);
-		const groups = await uiPathListRequest(context, connection, method, path, itemIndex, {
-			scope: 'PM.Group or PM.Group.Read, for reading groups',
+		const groups = await uiPathRequest(context, connection, getGroupsRequest(request.organizationId), itemIndex, {
+			expect: 'list',
+			messages: GROUP_LIST_MESSAGES,
 		});
 		const matching: IDataObject[] = filterGroupsByName(groups, request.nameContains);
 		return request.limit.returnAll ? matching : matching.slice(0, request.limit.limit);

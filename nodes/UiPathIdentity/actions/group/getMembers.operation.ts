@@ -3,9 +3,9 @@ import type { IDataObject } from 'n8n-workflow';
 import type { Operation } from '../../../shared/operation';
 import { collectOffsetPages, readResultLimit, returnAllOrLimitProperties, type ResultLimit } from '../../../shared/paging';
 import { groupMembersPageRequest, MEMBERS_PAGE_SIZE, type GroupRef } from '../../requests/groupRequests';
-import { uiPathPageRequest, type UiPathConnection } from '../../transport';
-import { additionalFieldsProperty, groupIdProperty, readGroupRef } from '../common.descriptions';
-import { groupWords } from './words';
+import { additionalFieldsProperty, groupIdProperty, readGroupRef } from '../../descriptions/groupFields';
+import { uiPathRequest, type UiPathConnection } from '../../transport';
+import { groupFailureMessages } from '../../transport/failureMessages';
 
 interface GetMembers {
 	ref: GroupRef;
@@ -22,8 +22,13 @@ export const getGroupMembers: Operation<UiPathConnection, GetMembers> = {
 		limit: readResultLimit(context, itemIndex),
 	}),
 	send: async (context, connection, { ref, limit }, itemIndex) =>
-		await collectOffsetPages<IDataObject>(limit, MEMBERS_PAGE_SIZE, async (offset, pageSize) => {
-			const { path } = groupMembersPageRequest(ref, pageSize, offset);
-			return await uiPathPageRequest(context, connection, path, itemIndex, groupWords(ref, 'read'));
-		}),
+		await collectOffsetPages<IDataObject>(
+			limit,
+			MEMBERS_PAGE_SIZE,
+			async (offset, pageSize) =>
+				await uiPathRequest(context, connection, groupMembersPageRequest(ref, pageSize, offset), itemIndex, {
+					expect: 'page',
+					messages: groupFailureMessages(ref, 'read'),
+				}),
+		),
 };

@@ -1,4 +1,4 @@
-import { membershipChangeOperation } from './putGroup';
+import { membershipChangeOperation } from '../../helpers/membershipChangeOperation';
 
 export const removeGroupMembers = membershipChangeOperation('remove', {
 	value: 'removeMembers',

@@ -3,8 +3,8 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Operation } from '../../../shared/operation';
 import { checkGroupUpdate, type GroupUpdate } from '../../requests/groupRequests';
 import type { UiPathConnection } from '../../transport';
-import { additionalFieldsProperty, groupIdProperty, readAdditionalFields, readGroupId } from '../common.descriptions';
-import { resolveUpdateNames, sendGroupUpdate } from './putGroup';
+import { additionalFieldsProperty, groupIdProperty, readAdditionalFields, readGroupId } from '../../descriptions/groupFields';
+import { resolveUpdateNames, sendGroupUpdate } from '../../helpers/groupUpdate';
 
 const properties: INodeProperties[] = [
 	groupIdProperty,

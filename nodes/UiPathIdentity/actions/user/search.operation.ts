@@ -4,9 +4,9 @@ import type { Operation } from '../../../shared/operation';
 import { readResultLimit, returnAllOrLimitProperties, type ResultLimit } from '../../../shared/paging';
 import { checkSearchText, directorySearchRequest, isDirectoryUser } from '../../requests/directorySearch';
 import { requireOrganizationId } from '../../requests/organization';
-import { uiPathListRequest, type UiPathConnection } from '../../transport';
-import { additionalFieldsProperty, readAdditionalFields } from '../common.descriptions';
-import { DIRECTORY_SEARCH_WORDS } from '../memberNames';
+import { additionalFieldsProperty, readAdditionalFields } from '../../descriptions/groupFields';
+import { uiPathRequest, type UiPathConnection } from '../../transport';
+import { DIRECTORY_SEARCH_MESSAGES } from '../../transport/failureMessages';
 
 interface DirectorySearch {
 	organizationId: string;
@@ -37,8 +37,10 @@ export const searchDirectory: Operation<UiPathConnection, DirectorySearch> = {
 		limit: readResultLimit(context, itemIndex),
 	}),
 	send: async (context, connection, search, itemIndex) => {
-		const { method, path } = directorySearchRequest(search.organizationId, search.startsWith);
-		const entries = await uiPathListRequest(context, connection, method, path, itemIndex, DIRECTORY_SEARCH_WORDS);
+		const entries = await uiPathRequest(context, connection, directorySearchRequest(search.organizationId, search.startsWith), itemIndex, {
+			expect: 'list',
+			messages: DIRECTORY_SEARCH_MESSAGES,
+		});
 		// Asked for users only (entityType=User); anything else the answer holds is left out.
 		const users: IDataObject[] = entries.filter(isDirectoryUser);
 		return search.limit.returnAll ? users : users.slice(0, search.limit.limit);

@@ -1,20 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { createOrUseExisting } from '../../shared/createOrUseExisting';
 import type { Operation } from '../../shared/operation';
-import { additionalAttributeEntries, checkBoolean, checkChoice } from '../requests/attributeValues';
 import { flattenDirectoryObject, type DirectoryObject } from '../requests/directoryObjects';
 import {
 	differencesFromExisting,
 	existingGroupSearch,
-	IF_GROUP_EXISTS,
 	pickExistingGroup,
 	updateToMatchRequest,
 	type IfGroupExists,
 } from '../requests/existingGroup';
+import { searchPageRequest } from '../requests/search';
 import { groupIdRequest, type GroupIdConnection } from '../transport';
-import { locatorValue, readAdditionalAttributes } from './common.descriptions';
-import { fetchSearchPage } from './user/lookup';
+import { readDirectoryPage } from '../transport/directoryReads';
+import { createSimplifyProperty, ifGroupExistsProperty, readIfGroupExists, readSimplify } from '../descriptions/createFields';
 
 /** What both creates (Smart Group, Static Group) have prepared: where the group goes, and its body. */
 export interface GroupCreateRequest {
@@ -23,6 +23,9 @@ export interface GroupCreateRequest {
 	container: string;
 	body: { AttributesCollection: { AttributesCollection: Record<string, Array<{ Value: string }>> } };
 }
+
+/** What a create has prepared, with its output and "if the group already exists" choices. */
+export type PreparedGroupCreate = GroupCreateRequest & { simplify: boolean; ifGroupExists: IfGroupExists };
 
 /**
  * A create operation (Smart Group, Static Group): its own fields and builder, then the fields and
@@ -50,74 +53,6 @@ export function groupCreateOperation<TRequest extends GroupCreateRequest>(spec: 
 	};
 }
 
-/** The fields both creates read alike, as the builders take them. */
-export function readCommonCreateFields(context: IExecuteFunctions, itemIndex: number) {
-	const parameter = (name: string, fallback?: unknown) => context.getNodeParameter(name, itemIndex, fallback) as unknown;
-	const additional = parameter('additionalFields', {}) as Record<string, unknown>;
-	return {
-		additional,
-		fields: {
-			groupName: parameter('groupName'),
-			container: locatorValue(parameter('container')),
-			groupType: parameter('groupType'),
-			security: parameter('security'),
-			description: additional.description,
-			owner: locatorValue(additional.owner),
-			notes: additional.notes,
-			additionalAttributes: additionalAttributeEntries(readAdditionalAttributes(additional)),
-		},
-	};
-}
-
-/** What a create has prepared, with its output and "if the group already exists" choices. */
-export type PreparedGroupCreate = GroupCreateRequest & { simplify: boolean; ifGroupExists: IfGroupExists };
-
-/** Reads a create's If the Group Already Exists choice. */
-export function readIfGroupExists(context: IExecuteFunctions, itemIndex: number): IfGroupExists {
-	return checkChoice('If the Group Already Exists', context.getNodeParameter('ifGroupExists', itemIndex, 'useExisting'), IF_GROUP_EXISTS);
-}
-
-/** A create's If the Group Already Exists choice. */
-export const ifGroupExistsProperty: INodeProperties = {
-	displayName: 'If the Group Already Exists',
-	name: 'ifGroupExists',
-	type: 'options',
-	default: 'useExisting',
-	description: 'What to do when the identity store already has a group of this name, as when a workflow runs again',
-	options: [
-		{
-			name: 'Use the Existing Group',
-			value: 'useExisting',
-			description: 'Output the existing group, marked alreadyExisted, with the requested values that differ from it',
-		},
-		{ name: 'Fail', value: 'fail', description: "The item fails with GroupID's answer" },
-		{
-			name: 'Update It to Match',
-			value: 'update',
-			description:
-				'Change the existing group\'s description, owner, security, display name and notes to the requested ones (a PATCH); its type and criteria stay as they are',
-		},
-	],
-};
-
-/** Reads a create's Simplify switch (on unless turned off). */
-export function readSimplify(context: IExecuteFunctions, itemIndex: number): boolean {
-	return checkBoolean('Simplify', context.getNodeParameter('simplify', itemIndex, true), true);
-}
-
-/** The Group Name field of a create. */
-export function groupNameProperty(placeholder: string, description: string): INodeProperties {
-	return {
-		displayName: 'Group Name',
-		name: 'groupName',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder,
-		description,
-	};
-}
-
 /**
  * Sends a create to `path` and gives the output item. Simplified: the new group's GUID (the
  * envelope's `data`), name, distinguished name, container, type, security, criteria (a Smart
@@ -134,31 +69,19 @@ export async function sendGroupCreate(
 	request: PreparedGroupCreate,
 	itemIndex: number,
 ): Promise<IDataObject> {
-	if (connection.dryRun) {
-		// A dry run looks first, so that it can say whether the group exists and what a run would send.
-		const existing = await findExistingGroup(context, connection, request, itemIndex);
-		if (existing !== undefined && request.ifGroupExists !== 'fail') {
-			return await useExistingGroup(context, connection, request, existing, itemIndex);
-		}
-		await groupIdRequest(context, connection, 'POST', path, request.body, itemIndex);
-		return { alreadyExisted: existing !== undefined };
-	}
-	let envelope;
-	try {
-		envelope = await groupIdRequest(context, connection, 'POST', path, request.body, itemIndex, request.ifGroupExists !== 'fail');
-	} catch (error) {
-		// The transport's own NodeApiError, passed on as it is: it is what the user needs to see when
-		// the item fails, or when the search does not find the group (or fails itself).
-		const existing =
-			request.ifGroupExists !== 'fail' && isRefusal(error)
-				? await findExistingGroup(context, connection, request, itemIndex).catch(() => undefined)
-				: undefined;
-		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
-		if (existing === undefined) throw error;
-		return await useExistingGroup(context, connection, request, existing, itemIndex);
-	}
-	const created = request.simplify ? createdGroupSummary(request, envelope.data) : (envelope as unknown as IDataObject);
-	return { ...created, alreadyExisted: false };
+	return await createOrUseExisting<DirectoryObject>({
+		usesExisting: request.ifGroupExists !== 'fail',
+		dryRun: connection.dryRun !== undefined,
+		async create() {
+			const envelope = await groupIdRequest(context, connection, { method: 'POST', path, body: request.body }, itemIndex, {
+				idempotent: request.ifGroupExists !== 'fail',
+			});
+			return request.simplify ? createdGroupSummary(request, envelope.data) : (envelope as unknown as IDataObject);
+		},
+		mayBeDuplicate: isRefusal,
+		findExisting: async () => await findExistingGroup(context, connection, request, itemIndex),
+		useExisting: async (existing) => await useExistingGroup(context, connection, request, existing, itemIndex),
+	});
 }
 
 /** An answer of GroupID's that refused the create (not a rate limit, nor the credential's failure). */
@@ -174,7 +97,13 @@ export async function findExistingGroup(
 	itemIndex: number,
 ): Promise<DirectoryObject | undefined> {
 	const search = existingGroupSearch(request.groupName, request.identityStoreId);
-	const page = await fetchSearchPage(context, connection, search, 1, 10, itemIndex);
+	const page = await readDirectoryPage(
+		context,
+		connection,
+		searchPageRequest(search, 1, 10),
+		itemIndex,
+		'GroupID answered the search without a list of results',
+	);
 	return pickExistingGroup(request.groupName, page.results);
 }
 
@@ -191,7 +120,7 @@ async function useExistingGroup(
 	let updated: string[] = [];
 	if (request.ifGroupExists === 'update' && differences.some((difference) => difference.updatable)) {
 		const patch = updateToMatchRequest(request.identityStoreId, groupGuid, differences);
-		await groupIdRequest(context, connection, patch.method, patch.path, patch.body, itemIndex);
+		await groupIdRequest(context, connection, patch, itemIndex);
 		updated = patch.changed;
 	}
 	const found = request.simplify ? existingGroupSummary(request, existing) : { existing: existing as IDataObject };
@@ -238,13 +167,3 @@ export function createdGroupSummary(request: GroupCreateRequest, groupGuid: unkn
 		identityStoreId: request.identityStoreId,
 	};
 }
-
-/** A create's Simplify switch, as n8n's own nodes offer it. */
-export const createSimplifyProperty: INodeProperties = {
-	displayName: 'Simplify',
-	name: 'simplify',
-	type: 'boolean',
-	default: true,
-	description:
-		"Whether to return the new group's GUID, name, distinguished name, type, security, criteria and identity store instead of GroupID's whole answer",
-};

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { MEMBERS_INPUT_OPTIONS } from '../../../shared/memberList';
-import { locatorValue } from '../common.descriptions';
+import { locatorValue } from '../../shared/locatorValue';
+import { MEMBERS_INPUT_OPTIONS } from '../../shared/memberListField';
 
 const MEMBER_FORMS =
 	"Each is a user's object GUID, distinguished name, email address or sAMAccountName; anything but a GUID is first looked up with GroupID's search and must match exactly one object. Repeats are sent once";

@@ -1,88 +1,20 @@
-import type {
-	ICredentialsDecrypted,
-	IDataObject,
-	IExecuteFunctions,
-	IHttpRequestMethods,
-	ILoadOptionsFunctions,
-	INode,
-	JsonObject,
-} from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import type { ICredentialsDecrypted, IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
-import {
-	describeConnectionFailure,
-	failureAsErrorResponse,
-	readHttpFailure,
-	type FailureText,
-	type HttpFailure,
-} from './httpFailure';
-import { findTokenRequestError } from './auth/TokenRequestError';
+import { findTokenRequestError } from '../auth/TokenRequestError';
+import { requestFailureError, type RequestContext, type ServiceMessages } from './apiErrors';
 import { captureWrite, type DryRun } from './dryRun';
+import { readHttpFailure } from './httpFailure';
 import { retryDelay, type RetryPolicy, type RetryState } from './retry';
 
-/** Where requests are sent from: a node's run, or the editor asking a picker for its list. */
-export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
-
-/** A NodeApiError with our own words, built from plain data so it carries no request or secret. */
-export function apiError(node: INode, response: JsonObject, itemIndex: number, text: FailureText): NodeApiError {
-	return new NodeApiError(node, response, {
-		message: text.message,
-		description: text.description,
-		httpCode: typeof response.httpCode === 'string' ? response.httpCode : undefined,
-		itemIndex,
-	});
-}
-
-export interface ServiceErrorWords {
-	/** The service's name in messages, e.g. "GroupID". */
-	service: string;
-	/** The credential's name in messages, e.g. "Netwrix GroupID". */
-	credential: string;
-	/** Words for an HTTP error status, with the server's own message in them. */
-	describeStatus(failure: HttpFailure, url: string): FailureText;
-}
-
-/** Errors that no other item can escape either: the credential could not get a token. */
-const credentialFailures = new WeakSet<object>();
-
-/** Whether an error came from the credential's token exchange, so every other item would fail alike. */
-export function isCredentialFailure(error: unknown): boolean {
-	return typeof error === 'object' && error !== null && credentialFailures.has(error);
-}
-
 /**
- * Turns what a request helper threw into one NodeApiError: a failed token exchange, a failure
- * with no answer (unreachable, certificate, time-out), or an HTTP error status.
+ * A request as the pure builders describe it: the method, the path under the service's base URL
+ * (with the query string the vendor's documentation writes into it), and the JSON body.
  */
-export function requestFailureError(
-	node: INode,
-	error: unknown,
-	url: string,
-	itemIndex: number,
-	words: ServiceErrorWords,
-	retried: RetryState = { retries: 0, waitedMs: 0 },
-): NodeApiError {
-	const tokenError = findTokenRequestError(error);
-	if (tokenError) {
-		const failure = apiError(node, {}, itemIndex, {
-			message: tokenError.text.message,
-			description: [
-				tokenError.text.description,
-				`Nothing was sent: n8n could not get an access token with the ${words.credential} credential.`,
-			]
-				.filter(Boolean)
-				.join(' '),
-		});
-		credentialFailures.add(failure);
-		return failure;
-	}
-	const failure = readHttpFailure(error);
-	const text = describeConnectionFailure(words.service, url, failure) ?? words.describeStatus(failure, url);
-	if (retried.retries > 0) {
-		const times = retried.retries === 1 ? 'once' : `${retried.retries} times`;
-		text.description = `${text.description ?? ''} Sent again ${times}, after ${Math.round(retried.waitedMs / 100) / 10} s of waiting in all.`.trim();
-	}
-	return apiError(node, failureAsErrorResponse(failure, text.message), itemIndex, text);
+export interface ApiRequest {
+	method: IHttpRequestMethods;
+	path: string;
+	body?: unknown;
 }
 
 /** What a run needs to send requests with a credential: read once, shared by every item. */
@@ -100,14 +32,31 @@ export interface CredentialConnection {
 	dryRun?: DryRun;
 }
 
+/** One request as it goes out: its whole URL, and what the send loop needs to know of it. */
+export interface OutgoingRequest {
+	method: IHttpRequestMethods;
+	url: string;
+	body?: unknown;
+	itemIndex: number;
+	/** Whether sending it twice does no harm (see sendWithCredential for the default). */
+	idempotent?: boolean;
+	/** A read sent as a POST (a search): sent in a dry run too. */
+	read?: boolean;
+}
+
+const NO_RETRIES: RetryPolicy = { retries: 0, maxTotalWaitMs: 0 };
+
 /**
  * Sends one JSON request with the connection's credential (n8n adds the token, fetching or
- * renewing it as needed) and returns the parsed answer; failures become one NodeApiError.
+ * renewing it as needed) and returns the parsed answer; failures become one NodeApiError. A
+ * request that is safe to send twice is sent again after a rate limit, a busy server or a dropped
+ * connection, as the connection's retry policy allows. In a dry run, a write is written down and
+ * answered with the service's success instead of being sent.
  */
 export async function sendWithCredential(
 	context: RequestContext,
 	connection: CredentialConnection,
-	words: ServiceErrorWords,
+	messages: ServiceMessages,
 	request: OutgoingRequest,
 ): Promise<unknown> {
 	if (connection.dryRun && request.method !== 'GET' && request.read !== true) {
@@ -124,26 +73,12 @@ export async function sendWithCredential(
 			const wait = findTokenRequestError(error)
 				? undefined
 				: retryDelay(connection.retry ?? NO_RETRIES, retried, readHttpFailure(error), safeToRepeat);
-			if (wait === undefined) throw requestFailureError(context.getNode(), error, request.url, request.itemIndex, words, retried);
+			if (wait === undefined) throw requestFailureError(context.getNode(), error, request.url, request.itemIndex, messages, retried);
 			await sleep(wait);
 			retried.retries += 1;
 			retried.waitedMs += wait;
 		}
 	}
-}
-
-const NO_RETRIES: RetryPolicy = { retries: 0, maxTotalWaitMs: 0 };
-
-/** One request a transport sends. */
-export interface OutgoingRequest {
-	method: IHttpRequestMethods;
-	url: string;
-	body?: unknown;
-	itemIndex: number;
-	/** Whether sending it twice does no harm (see sendWithCredential for the default). */
-	idempotent?: boolean;
-	/** A read sent as a POST (a search): sent in a dry run too. */
-	read?: boolean;
 }
 
 async function sendOnce(context: RequestContext, connection: CredentialConnection, request: OutgoingRequest): Promise<unknown> {

@@ -1,13 +1,13 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { CriteriaCondition, CriteriaInput } from '../../requests/criteria';
-import { CRITERIA_OPERATORS } from '../../requests/criteria';
+import type { CriteriaCondition, CriteriaInput } from '../requests/criteria';
+import { CRITERIA_OPERATORS } from '../requests/criteria';
 import {
 	OBJECT_TYPES,
 	START_PATH_SCOPES,
 	type SmartGroupQueryFields,
 	type StartPathInput,
-} from '../../requests/smartGroupQuery';
+} from '../requests/smartGroupQuery';
 
 /**
  * The fields of a Smart Group's query (object types, criteria, start paths), shared by

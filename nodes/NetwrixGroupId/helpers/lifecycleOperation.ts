@@ -1,10 +1,10 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { Operation } from '../../../shared/operation';
-import { buildGroupLifecycleRequest, type GroupLifecycleRequest } from '../../requests/groupLifecycle';
-import { describeTarget } from '../../requests/groupTarget';
-import { groupIdRequest, type GroupIdConnection } from '../../transport';
-import { groupLocatorProperty, readLocator } from '../common.descriptions';
+import type { Operation } from '../../shared/operation';
+import { groupLocatorProperty, readLocator } from '../descriptions/locatorFields';
+import { buildGroupLifecycleRequest, type GroupLifecycleRequest } from '../requests/groupLifecycle';
+import { describeTarget } from '../requests/groupTarget';
+import { groupIdRequest, type GroupIdConnection } from '../transport';
 
 const properties: INodeProperties[] = [groupLocatorProperty()];
 
@@ -27,7 +27,7 @@ export function lifecycleOperation(
 			}),
 		async send(context, connection, request, itemIndex) {
 			// Expiring an expired group, or renewing a renewed one, changes nothing: safe to send again.
-			const envelope = await groupIdRequest(context, connection, request.method, request.path, undefined, itemIndex, true);
+			const envelope = await groupIdRequest(context, connection, request, itemIndex, { idempotent: true });
 			return {
 				...describeTarget(request),
 				identityStoreId: request.identityStoreId,

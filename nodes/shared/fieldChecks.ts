@@ -1,4 +1,10 @@
 /**
+ * Checks of the values n8n hands a node for one item's fields (an expression may give anything),
+ * shared by both nodes' pure request builders. Each failure is an InvalidFieldError naming the
+ * field as the panel labels it.
+ */
+
+/**
  * Thrown by the pure request builders when a parameter cannot be turned into a valid request.
  * It carries the field's display name, so the node can say which field of which item is wrong
  * before anything is sent.
@@ -66,4 +72,25 @@ export function checkChoice<T extends string>(field: string, raw: unknown, choic
 		throw new InvalidFieldError(field, `must be one of ${choices.join(', ')}, not "${String(raw)}"`);
 	}
 	return text as T;
+}
+
+/** A boolean field: an expression may give anything, and "false" text is not false. Empty: the fallback. */
+export function checkBoolean(field: string, raw: unknown, fallback: boolean): boolean {
+	if (raw === undefined || raw === null || raw === '') return fallback;
+	if (typeof raw !== 'boolean') {
+		throw new InvalidFieldError(field, `must be true or false, not ${typeof raw === 'string' ? `"${raw}"` : describeType(raw)}`);
+	}
+	return raw;
+}
+
+/** A whole number of 1 or more, given as a number or as text. */
+export function checkPositiveInteger(field: string, raw: unknown): number {
+	const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : undefined;
+	if (text === undefined || !/^\d+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) {
+		throw new InvalidFieldError(
+			field,
+			`must be a whole number of 1 or more, not ${typeof raw === 'string' || typeof raw === 'number' ? `"${String(raw)}"` : describeType(raw)}`,
+		);
+	}
+	return Number(text);
 }

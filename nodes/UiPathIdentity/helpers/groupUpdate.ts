@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { Operation, PreparedItem } from '../../../shared/operation';
-import { apiError } from '../../../shared/requestErrors';
-import { collectOffsetPages } from '../../../shared/paging';
+import type { PreparedItem } from '../../shared/operation';
+import { collectOffsetPages } from '../../shared/paging';
+import { apiError } from '../../shared/transport/apiErrors';
 import {
-	checkGroupUpdate,
 	getGroupRequest,
 	groupMembersPageRequest,
 	MEMBERS_PAGE_SIZE,
@@ -12,19 +11,10 @@ import {
 	updateGroupRequest,
 	type GroupRef,
 	type GroupUpdate,
-} from '../../requests/groupRequests';
-import { uiPathPageRequest, uiPathRequest, uiPathRequestAllowingNoContent, type UiPathConnection } from '../../transport';
-import {
-	additionalFieldsProperty,
-	groupIdProperty,
-	membersAreProperty,
-	membersProperties,
-	readAdditionalFields,
-	readMembers,
-	readGroupId,
-} from '../common.descriptions';
-import { resolveMemberNames } from '../memberNames';
-import { groupWords } from './words';
+} from '../requests/groupRequests';
+import { uiPathRequest, type UiPathConnection } from '../transport';
+import { groupFailureMessages } from '../transport/failureMessages';
+import { resolveMemberNames } from './memberLookup';
 
 /** Looks up the emails or usernames of every item's change (see resolveMemberNames). */
 export async function resolveUpdateNames(
@@ -68,7 +58,10 @@ export async function sendGroupUpdate(
 	let currentName: string | undefined;
 	if (update.name === undefined) {
 		const read = getGroupRequest(update);
-		const group = await uiPathRequest(context, connection, read.method, read.path, undefined, itemIndex, groupWords(update, 'read'));
+		const group = await uiPathRequest(context, connection, read, itemIndex, {
+			expect: 'object',
+			messages: groupFailureMessages(update, 'read'),
+		});
 		if (typeof group.name !== 'string' || group.name === '') {
 			throw apiError(context.getNode(), {}, itemIndex, {
 				message: `UiPath's answer for group "${update.groupId}" has no name, which the update must send back`,
@@ -84,10 +77,13 @@ export async function sendGroupUpdate(
 	const changed = update.name !== undefined || changes.add.length + changes.remove.length > 0;
 	const summary = { added: changes.add, removed: changes.remove, unchanged: changes.unchanged, changed };
 	if (!changed) return { id: update.groupId, name: currentName, ...summary };
-	const { method, path, body } = updateGroupRequest({ ...update, add: changes.add, remove: changes.remove }, currentName);
-	const answer = await uiPathRequestAllowingNoContent(context, connection, method, path, body, itemIndex, {
-		...groupWords(update, 'write'),
-		...(update.name === undefined ? {} : { conflict: `UiPath already has a group named "${update.name}"` }),
+	const put = updateGroupRequest({ ...update, add: changes.add, remove: changes.remove }, currentName);
+	const answer = await uiPathRequest(context, connection, put, itemIndex, {
+		expect: 'objectOrNothing',
+		messages: {
+			...groupFailureMessages(update, 'write'),
+			...(update.name === undefined ? {} : { conflict: `UiPath already has a group named "${update.name}"` }),
+		},
 	});
 	return { ...(answer ?? { id: update.groupId, name: update.name ?? currentName }), ...summary };
 }
@@ -100,43 +96,13 @@ export async function currentMemberIds(
 	itemIndex: number,
 ): Promise<string[]> {
 	const members = await collectOffsetPages<IDataObject>({ returnAll: true }, MEMBERS_PAGE_SIZE, async (offset, pageSize) => {
-		const { path } = groupMembersPageRequest(update, pageSize, offset);
-		return await uiPathPageRequest(context, connection, path, itemIndex, groupWords(update, 'read'));
+		return await uiPathRequest(context, connection, groupMembersPageRequest(update, pageSize, offset), itemIndex, {
+			expect: 'page',
+			messages: groupFailureMessages(update, 'read'),
+		});
 	});
 	return members.flatMap((member) => {
 		const id = member.identifier ?? member.id;
 		return typeof id === 'string' && id !== '' ? [id] : [];
 	});
-}
-
-/**
- * Add Members or Remove Members: the same PUT, with the item's members in
- * `directoryUserIDsToAdd` or in `directoryUserIDsToRemove`.
- */
-export function membershipChangeOperation(
-	kind: 'add' | 'remove',
-	operation: Pick<Operation<UiPathConnection, GroupUpdate>, 'value' | 'name' | 'description'>,
-): Operation<UiPathConnection, GroupUpdate> {
-	return {
-		...operation,
-		properties: [
-			groupIdProperty,
-			membersAreProperty,
-			...membersProperties(kind === 'add' ? 'users to add' : 'users to remove'),
-			additionalFieldsProperty(),
-		],
-		prepare: (context, itemIndex, connection) =>
-			checkGroupUpdate(
-				{
-					groupId: readGroupId(context, itemIndex),
-					organizationId: readAdditionalFields(context, itemIndex).organizationId,
-					membersAre: context.getNodeParameter('membersAre', itemIndex, 'ids'),
-					[kind]: readMembers(context, itemIndex),
-				},
-				connection.organizationId,
-				{ kind, addField: 'Members', removeField: 'Members' },
-			),
-		resolve: resolveUpdateNames,
-		send: sendGroupUpdate,
-	};
 }

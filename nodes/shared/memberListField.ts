@@ -1,4 +1,4 @@
-import { describeType, InvalidFieldError } from './InvalidFieldError';
+import { describeType, InvalidFieldError } from './fieldChecks';
 
 /** How a node names the entries of a member list in its messages, and how it splits typed text. */
 export interface MemberListWords {

@@ -1,9 +1,14 @@
+import { InvalidFieldError } from '../../shared/fieldChecks';
+import { normalizeMemberList } from '../../shared/memberListField';
 import type { DirectoryObject } from './directoryObjects';
 import { checkDistinguishedName } from './distinguishedName';
-import type { Search } from './groupSearch';
-import { attributeSearch } from './userSearch';
-import { InvalidFieldError } from '../../shared/InvalidFieldError';
-import { normalizeMemberList } from '../../shared/memberList';
+import { attributeSearch, type Search } from './search';
+
+/**
+ * The members of Add Members and Remove Members as the user gives them (object GUIDs,
+ * distinguished names, emails, sAMAccountNames), and how one given by name is found: the
+ * documented Search by that attribute, and the one object it must match. Pure.
+ */
 
 const GUID = /^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?$/;
 const DN_START = /^[A-Za-z][A-Za-z0-9-]*=/;

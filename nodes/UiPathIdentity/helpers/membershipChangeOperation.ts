@@ -1,0 +1,38 @@
+import type { Operation } from '../../shared/operation';
+import { groupIdProperty, additionalFieldsProperty, readAdditionalFields, readGroupId } from '../descriptions/groupFields';
+import { membersAreProperty, membersProperties, readMembers } from '../descriptions/memberFields';
+import { checkGroupUpdate, type GroupUpdate } from '../requests/groupRequests';
+import type { UiPathConnection } from '../transport';
+import { resolveUpdateNames, sendGroupUpdate } from './groupUpdate';
+
+/**
+ * Add Members or Remove Members: the same PUT, with the item's members in
+ * `directoryUserIDsToAdd` or in `directoryUserIDsToRemove`.
+ */
+export function membershipChangeOperation(
+	kind: 'add' | 'remove',
+	operation: Pick<Operation<UiPathConnection, GroupUpdate>, 'value' | 'name' | 'description'>,
+): Operation<UiPathConnection, GroupUpdate> {
+	return {
+		...operation,
+		properties: [
+			groupIdProperty,
+			membersAreProperty,
+			...membersProperties(kind === 'add' ? 'users to add' : 'users to remove'),
+			additionalFieldsProperty(),
+		],
+		prepare: (context, itemIndex, connection) =>
+			checkGroupUpdate(
+				{
+					groupId: readGroupId(context, itemIndex),
+					organizationId: readAdditionalFields(context, itemIndex).organizationId,
+					membersAre: context.getNodeParameter('membersAre', itemIndex, 'ids'),
+					[kind]: readMembers(context, itemIndex),
+				},
+				connection.organizationId,
+				{ kind, addField: 'Members', removeField: 'Members' },
+			),
+		resolve: resolveUpdateNames,
+		send: sendGroupUpdate,
+	};
+}

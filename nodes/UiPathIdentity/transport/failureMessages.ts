@@ -1,0 +1,25 @@
+import type { GroupRef } from '../requests/groupRequests';
+
+/** Messages for a request's failures that depend on what it was about (the defaults fit any request). */
+export interface UiPathFailureMessages {
+	/** The message for HTTP 404, e.g. 'UiPath has no group with ID "x" in organization "y"'. */
+	notFound?: string;
+	/** What HTTP 409 means here, e.g. 'UiPath already has a group named "x"'; the server's words follow. */
+	conflict?: string;
+	/** The scope this request needs, in words, for HTTP 403, e.g. "PM.Group or PM.Group.Read, for reading groups". */
+	scope?: string;
+}
+
+/** Reading the organization's groups. */
+export const GROUP_LIST_MESSAGES: UiPathFailureMessages = { scope: 'PM.Group or PM.Group.Read, for reading groups' };
+
+/** Directory Search. */
+export const DIRECTORY_SEARCH_MESSAGES: UiPathFailureMessages = { scope: 'PM.Directory, for Directory Search' };
+
+/** A request about one group: a 404 names the group and its organization. */
+export function groupFailureMessages(ref: GroupRef, scope: 'read' | 'write'): UiPathFailureMessages {
+	return {
+		notFound: `UiPath has no group with ID "${ref.groupId}" in organization "${ref.organizationId}"`,
+		scope: scope === 'read' ? GROUP_LIST_MESSAGES.scope : 'PM.Group or PM.Group.Write, for changing groups',
+	};
+}
