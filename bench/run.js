@@ -21,7 +21,7 @@
  *    once, on one worker and on two (each running 5 executions at a time), the sandbox answering
  *    after `queue-latency-ms`: a load bound by the server, not by n8n's CPU.
  *
- * Prints every run and the tables, and writes the figures to bench-results.json. The targets are
+ * Prints every run and the tables, and writes the figures to bench/results.json. The targets are
  * measured and reported, never asserted.
  */
 const { execFile } = require('node:child_process');
@@ -38,7 +38,7 @@ const { executeMeasured } = require('./lib/measuredExecution');
 const { median, peakInFlight } = require('./lib/figures');
 const { levelsWorkflow, levelTimes } = require('./lib/levelWorkflows');
 
-const RESULTS_FILE = path.join(n8n.projectRoot, 'bench-results.json');
+const RESULTS_FILE = path.join(__dirname, 'results.json');
 const PLAIN_CLIENT = path.join(__dirname, 'lib', 'plainClient.js');
 const DEFAULTS = { rounds: 3, latencyMs: 20, items: 600, memoryItems: 10000, queueExecutions: 20, queueItems: 50, queueLatencyMs: 200 };
 const LEVELS = [1, 4, 16];

@@ -16,7 +16,7 @@ command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
-    log "missing: ${missing[*]}. Install them (sudo apt-get install -y ${missing[*]}), or point the scripts at your own servers (see the README's queue mode section)."
+    log "missing: ${missing[*]}. Install them (sudo apt-get install -y ${missing[*]}), or point the scripts at your own servers (see docs/queue-mode.md)."
     exit 1
   fi
   log "installing ${missing[*]} with apt-get (first time only: about a minute)"

@@ -11,7 +11,7 @@
  *   SANDBOX_PORT    the sandbox's port (default 5690)
  *   QUEUE_WORKERS   how many workers (default 2)
  *   DB_POSTGRESDB_HOST, QUEUE_BULL_REDIS_HOST (and their other variables): use your own
- *                   Postgres or Redis instead of starting them (see the README)
+ *                   Postgres or Redis instead of starting them (see docs/queue-mode.md)
  */
 const fs = require('node:fs');
 const path = require('node:path');

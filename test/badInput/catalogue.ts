@@ -6,12 +6,12 @@ import { uiPathOperationsBadInputs } from './uiPathOperations';
 
 /**
  * Bad inputs a user can give either node or credential, each with the exact error the user sees.
- * Every one stops the run before any request is sent. The README's troubleshooting table lists
- * the same messages (a test checks it).
+ * Every one stops the run before any request is sent. The troubleshooting table of
+ * docs/troubleshooting.md lists the same messages (a test checks it).
  */
 export interface BadInput {
 	node: 'Netwrix GroupID' | 'UiPath Identity';
-	/** What is wrong, in the README's words. */
+	/** What is wrong, in the words of docs/troubleshooting.md. */
 	input: string;
 	/** Merged over Create Smart Group's (GroupID) or Create Local Group's (UiPath) seed parameters. */
 	parameters?: INodeParameters;
