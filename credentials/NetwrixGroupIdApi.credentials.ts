@@ -1,15 +1,7 @@
-import type {
-	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
-	ICredentialType,
-	IHttpRequestHelper,
-	IHttpRequestOptions,
-	INodeProperties,
-	Icon,
-} from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialTestRequest, ICredentialType, IHttpRequestHelper, IHttpRequestOptions, INodeProperties, Icon } from 'n8n-workflow';
 
 import { requestGroupIdToken } from '../nodes/shared/auth/groupIdToken';
-import { sharedToken } from '../nodes/shared/auth/sharedToken';
+import { sessionTokenOf, withBearerToken } from '../nodes/shared/auth/bearerToken';
 
 export class NetwrixGroupIdApi implements ICredentialType {
 	name = 'netwrixGroupIdApi';
@@ -97,23 +89,14 @@ export class NetwrixGroupIdApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const sessionToken = await sharedToken(
-			credentials,
-			'sessionToken',
-			async () => await requestGroupIdToken(this.helpers, credentials),
-		);
-		return { sessionToken };
+		return await sessionTokenOf(credentials, async () => await requestGroupIdToken(this.helpers, credentials));
 	}
 
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		requestOptions.headers = {
-			...requestOptions.headers,
-			Authorization: `Bearer ${credentials.sessionToken as string}`,
-		};
-		return requestOptions;
+		return withBearerToken(requestOptions, credentials.sessionToken as string);
 	}
 
 	// The token exchange above already proves the URL, client, account and certificate; this search

@@ -1,14 +1,6 @@
-import type {
-	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
-	ICredentialType,
-	IHttpRequestHelper,
-	IHttpRequestOptions,
-	INodeProperties,
-	Icon,
-} from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialTestRequest, ICredentialType, IHttpRequestHelper, IHttpRequestOptions, INodeProperties, Icon } from 'n8n-workflow';
 
-import { sharedToken } from '../nodes/shared/auth/sharedToken';
+import { sessionTokenOf, withBearerToken } from '../nodes/shared/auth/bearerToken';
 import { TokenRequestError } from '../nodes/shared/auth/TokenRequestError';
 import {
 	DEFAULT_SCOPES,
@@ -149,12 +141,7 @@ export class UiPathIdentityApi implements ICredentialType {
 		if (credentials.authentication === 'accessToken') return {};
 		requireSet(credentials.clientId, 'Client ID');
 		requireSet(credentials.clientSecret, 'Client Secret');
-		const sessionToken = await sharedToken(
-			credentials,
-			'sessionToken',
-			async () => await requestUiPathToken(this.helpers, credentials),
-		);
-		return { sessionToken };
+		return await sessionTokenOf(credentials, async () => await requestUiPathToken(this.helpers, credentials));
 	}
 
 	async authenticate(
@@ -168,11 +155,7 @@ export class UiPathIdentityApi implements ICredentialType {
 			if (organizationId === undefined) throw new TokenRequestError({ message: NO_ORGANIZATION });
 			requestOptions.url = requestOptions.url.replace(ORGANIZATION_FROM_TOKEN, encodeURIComponent(organizationId));
 		}
-		requestOptions.headers = {
-			...requestOptions.headers,
-			Authorization: `Bearer ${token}`,
-		};
-		return requestOptions;
+		return withBearerToken(requestOptions, token);
 	}
 
 	// Lists the organization's groups: proves the URL, the token and the read scope together. The

@@ -2,9 +2,10 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { operationSubtitle, resourceProperties } from '../shared/operation';
+import { routeOperation } from '../shared/router';
 import { runOptionsProperty } from '../shared/runOptions';
 import { groupIdResources } from './actions/resources';
-import { GROUPID_DEFAULT_CONCURRENCY, router } from './actions/router';
+import { groupIdRouting } from './actions/router';
 import { searchContainers, searchGroups, searchUsers } from './methods/listSearch';
 import { GROUPID_CREDENTIAL_TYPE } from './transport';
 
@@ -25,7 +26,7 @@ export class NetwrixGroupId implements INodeType {
 		properties: [
 			...resourceProperties(groupIdResources),
 			runOptionsProperty(
-				GROUPID_DEFAULT_CONCURRENCY,
+				groupIdRouting.defaultConcurrency,
 				'Each write goes to the directory; raise this only if the GroupID server keeps up',
 			),
 		],
@@ -34,6 +35,6 @@ export class NetwrixGroupId implements INodeType {
 	methods = { listSearch: { searchGroups, searchUsers, searchContainers } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await routeOperation(this, groupIdRouting);
 	}
 }

@@ -2,9 +2,10 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { operationSubtitle, resourceProperties } from '../shared/operation';
+import { routeOperation } from '../shared/router';
 import { runOptionsProperty } from '../shared/runOptions';
 import { uiPathResources } from './actions/resources';
-import { router, UIPATH_DEFAULT_CONCURRENCY } from './actions/router';
+import { uiPathRouting } from './actions/router';
 import { searchGroups, searchUsers } from './methods/listSearch';
 
 export class UiPathIdentity implements INodeType {
@@ -24,7 +25,7 @@ export class UiPathIdentity implements INodeType {
 		properties: [
 			...resourceProperties(uiPathResources),
 			runOptionsProperty(
-				UIPATH_DEFAULT_CONCURRENCY,
+				uiPathRouting.defaultConcurrency,
 				'Automation Cloud allows 24,000 creates and 160 updates or deletes per 5 minutes per organization; on-premises Automation Suite depends on its size',
 			),
 		],
@@ -33,6 +34,6 @@ export class UiPathIdentity implements INodeType {
 	methods = { listSearch: { searchGroups, searchUsers } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await routeOperation(this, uiPathRouting);
 	}
 }

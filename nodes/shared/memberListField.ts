@@ -1,3 +1,7 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { locatorValue } from './locatorValue';
+
 import { describeType, InvalidFieldError } from './fieldChecks';
 
 /** How a node names the entries of a member list in its messages, and how it splits typed text. */
@@ -55,13 +59,84 @@ export function normalizeMemberList(raw: unknown, words: MemberListWords): strin
 /**
  * How the members of an operation are entered: one field per member, or all in one field (text
  * separated by commas, semicolons or line breaks, or an expression that gives a list). Every field
- * takes expressions either way.
+ * takes expressions either way. `what` names the members, e.g. "members to add".
  */
-export const MEMBERS_INPUT_OPTIONS = [
-	{ name: 'One per Field', value: 'list', description: 'Add a field for each member' },
-	{
-		name: 'All in One Field',
-		value: 'text',
-		description: 'Members separated by commas, semicolons or line breaks, or an expression that gives a list',
-	},
-];
+export function membersInputProperty(what: string): INodeProperties {
+	return {
+		displayName: 'Enter Members',
+		name: 'membersInput',
+		type: 'options',
+		default: 'list',
+		description: `How to give the ${what}`,
+		options: [
+			{ name: 'One per Field', value: 'list', description: 'Add a field for each member' },
+			{
+				name: 'All in One Field',
+				value: 'text',
+				description: 'Members separated by commas, semicolons or line breaks, or an expression that gives a list',
+			},
+		],
+	};
+}
+
+/**
+ * How a node names its member fields. The names are saved in workflows, so each node keeps its own:
+ * the per-member resource locator (inside Members' fixedCollection) and the text field.
+ */
+export interface MemberFieldNames {
+	/** The name of each entry's resource locator, e.g. "identity". */
+	locator: string;
+	/** The name of the text field, e.g. "memberText". */
+	text: string;
+}
+
+/**
+ * An operation's member fields: Enter Members, then Members as one field per member (each a
+ * resource locator), or Members as one text field. `what` names the members, e.g. "members to add".
+ */
+export function memberListProperties(spec: {
+	what: string;
+	names: MemberFieldNames;
+	/** The per-member resource locator, without its name. */
+	locator: Omit<INodeProperties, 'name'>;
+	/** Members as a list of fields: what the list holds. */
+	listDescription: string;
+	/** Members as text: its placeholder, description and size. */
+	text: Pick<INodeProperties, 'placeholder' | 'description' | 'typeOptions'>;
+}): INodeProperties[] {
+	return [
+		membersInputProperty(spec.what),
+		{
+			displayName: 'Members',
+			name: 'memberList',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Member',
+			default: {},
+			description: spec.listDescription,
+			options: [{ displayName: 'Member', name: 'member', values: [{ ...spec.locator, name: spec.names.locator }] }],
+			displayOptions: { show: { membersInput: ['list'] } },
+		},
+		{
+			displayName: 'Members',
+			name: spec.names.text,
+			type: 'string',
+			default: '',
+			...spec.text,
+			displayOptions: { show: { membersInput: ['text'] } },
+		},
+	];
+}
+
+/** One item's members as the chosen input gives them: a list, text, or whatever an expression gave. */
+export function readMemberList(context: IExecuteFunctions, itemIndex: number, names: MemberFieldNames): unknown {
+	if (context.getNodeParameter('membersInput', itemIndex, 'list') === 'text') {
+		return context.getNodeParameter(names.text, itemIndex, '') as unknown;
+	}
+	const entries = context.getNodeParameter('memberList.member', itemIndex, []) as unknown;
+	return Array.isArray(entries)
+		? entries.map((entry) =>
+				entry !== null && typeof entry === 'object' ? locatorValue((entry as Record<string, unknown>)[names.locator]) : entry,
+			)
+		: entries;
+}

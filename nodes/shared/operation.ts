@@ -12,11 +12,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
  * together), send.
  */
 export interface Operation<TConnection, TPrepared = unknown, TResolved = TPrepared> {
-	/** The value saved in workflows: a verb, e.g. "create" or "getMany". */
-	value: string;
-	/** Its name in the Operation field and in the Actions panel, e.g. "Create Smart Group". */
-	name: string;
-	description: string;
+	listing: OperationListing;
 	/** The operation's fields, without displayOptions: its resource adds them. */
 	properties: INodeProperties[];
 	/** Reads and checks one item's parameters (a pure builder does the work); sends nothing. */
@@ -47,6 +43,16 @@ export interface Operation<TConnection, TPrepared = unknown, TResolved = TPrepar
 		prepared: TResolved,
 		itemIndex: number,
 	): Promise<IDataObject | IDataObject[]>;
+}
+
+/** How an operation is listed in the Operation field and the Actions panel. */
+export interface OperationListing {
+	/** The value saved in workflows: a verb, e.g. "create" or "getMany". */
+	value: string;
+	/** Its name, e.g. "Create Smart Group". */
+	name: string;
+	/** What it does, in a few words. */
+	description: string;
 }
 
 /** One item's prepared value, as `resolve` and `plan` receive it. */
@@ -99,20 +105,20 @@ export function resourceProperties<TConnection>(resources: Array<Resource<TConne
 			type: 'options',
 			noDataExpression: true,
 			displayOptions: { show: { resource: [resource.value] } },
-			options: resource.operations.map((operation) => ({
-				name: operation.name,
-				value: operation.value,
-				description: operation.description,
-				action: operation.name,
+			options: resource.operations.map(({ listing }) => ({
+				name: listing.name,
+				value: listing.value,
+				description: listing.description,
+				action: listing.name,
 			})),
-			default: resource.operations[0].value,
+			default: resource.operations[0].listing.value,
 		});
 	}
 	for (const resource of resources) {
 		for (const operation of resource.operations) {
 			properties.push(
 				...updateDisplayOptions(
-					{ show: { resource: [resource.value], operation: [operation.value] } },
+					{ show: { resource: [resource.value], operation: [operation.listing.value] } },
 					operation.properties,
 				),
 			);
@@ -125,7 +131,7 @@ export function resourceProperties<TConnection>(resources: Array<Resource<TConne
 export function operationSubtitle<TConnection>(resources: Array<Resource<TConnection>>): string {
 	const names: Record<string, string> = {};
 	for (const resource of resources) {
-		for (const operation of resource.operations) names[`${resource.value}:${operation.value}`] = operation.name;
+		for (const { listing } of resource.operations) names[`${resource.value}:${listing.value}`] = listing.name;
 	}
 	return `={{ (${JSON.stringify(names)})[$parameter["resource"] + ":" + $parameter["operation"]] }}`;
 }
@@ -138,5 +144,5 @@ export function findOperation<TConnection>(
 ): Operation<TConnection> | undefined {
 	return resources
 		.find((resource) => resource.value === resourceValue)
-		?.operations.find((operation) => operation.value === operationValue);
+		?.operations.find((operation) => operation.listing.value === operationValue);
 }

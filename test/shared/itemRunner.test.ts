@@ -39,9 +39,7 @@ const credentials = {
 
 /** Sends each item's Value; with Copies set, returns that many output items (a list operation). */
 const echo: Operation<GroupIdConnection, { value: string; copies: number }> = {
-	value: 'echo',
-	name: 'Echo',
-	description: 'Sends the value and returns what the server answers',
+	listing: { value: 'echo', name: 'Echo', description: 'Sends the value and returns what the server answers' },
 	properties: [
 		{ displayName: 'Value', name: 'value', type: 'string', default: '' },
 		{ displayName: 'Copies', name: 'copies', type: 'number', default: 1 },
@@ -68,8 +66,7 @@ let sentSoFar = 0;
  */
 const echoResolved: Operation<GroupIdConnection, { value: string; copies: number }> = {
 	...echo,
-	value: 'echoResolved',
-	name: 'Echo Resolved',
+	listing: { value: 'echoResolved', name: 'Echo Resolved', description: echo.listing.description },
 	async resolve(_context, _connection, items) {
 		resolveCalls.push({ items: items.map(({ itemIndex }) => itemIndex), sentBefore: sentSoFar });
 		return items.map(({ prepared }) =>
@@ -90,8 +87,7 @@ const planCalls: Array<{ items: number[]; sentBefore: number }> = [];
  */
 const echoCombined: Operation<GroupIdConnection, { value: string; copies: number }> = {
 	...echo,
-	value: 'echoCombined',
-	name: 'Echo Combined',
+	listing: { value: 'echoCombined', name: 'Echo Combined', description: echo.listing.description },
 	plan(context, connection, items) {
 		planCalls.push({ items: items.map(({ itemIndex }) => itemIndex), sentBefore: sentSoFar });
 		const byValue = new Map<string, number[]>();

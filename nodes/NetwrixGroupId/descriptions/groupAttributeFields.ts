@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { GROUP_NOTES_FIELD, GROUP_TYPES } from '../requests/groupFields';
 
@@ -173,5 +173,16 @@ export function groupNotesOption(defaultValue = ''): INodeProperties {
 		typeOptions: { rows: 2 },
 		default: defaultValue,
 		description: "Text for the group's Notes in GroupID, its info attribute in the directory",
+	};
+}
+
+/** The fields every list operation reads alike, as its builder takes them: Return All, Limit, Attributes to Load, Simplify. */
+export function readListFields(context: IExecuteFunctions, itemIndex: number) {
+	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as unknown;
+	return {
+		returnAll,
+		limit: returnAll === true ? undefined : (context.getNodeParameter('limit', itemIndex, 50) as unknown),
+		attributes: context.getNodeParameter('attributesToLoad', itemIndex, []) as unknown,
+		simplify: context.getNodeParameter('simplify', itemIndex, true) as unknown,
 	};
 }

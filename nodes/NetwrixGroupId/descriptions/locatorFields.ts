@@ -10,12 +10,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
  * A resource locator, so that a searchable list can join the modes without changing saved workflows.
  */
 export function groupLocatorProperty(name = 'group', displayName = 'Group'): INodeProperties {
-	return objectLocatorProperty(name, displayName, {
-		kind: 'group',
-		searchListMethod: 'searchGroups',
-		guidExample: 'f8bc4524-fdcb-4b85-9f3f-d6c0af7c58ae',
-		nameExample: 'Engineering-All or CN=Engineering-All,OU=Groups,DC=demo,DC=local',
-	});
+	return objectLocatorProperty(name, displayName, 'group');
 }
 
 /**
@@ -23,19 +18,25 @@ export function groupLocatorProperty(name = 'group', displayName = 'Group'): INo
  * To start from an email address or a sAMAccountName, use User > Search first.
  */
 export function userLocatorProperty(name = 'user', displayName = 'User'): INodeProperties {
-	return objectLocatorProperty(name, displayName, {
-		kind: 'user',
+	return objectLocatorProperty(name, displayName, 'user');
+}
+
+/** What the group and user locators show: their list, and examples of a GUID and of a name or DN. */
+const LOCATED_OBJECTS = {
+	group: {
+		searchListMethod: 'searchGroups',
+		guidExample: 'f8bc4524-fdcb-4b85-9f3f-d6c0af7c58ae',
+		nameExample: 'Engineering-All or CN=Engineering-All,OU=Groups,DC=demo,DC=local',
+	},
+	user: {
 		searchListMethod: 'searchUsers',
 		guidExample: 'a79934a7-c6a0-4a1c-8860-f9aeb4788e98',
 		nameExample: 'jdoe or CN=John Doe,OU=Users,DC=demo,DC=local',
-	});
-}
+	},
+} as const;
 
-function objectLocatorProperty(
-	name: string,
-	displayName: string,
-	object: { kind: 'group' | 'user'; searchListMethod: 'searchGroups' | 'searchUsers'; guidExample: string; nameExample: string },
-): INodeProperties {
+function objectLocatorProperty(name: string, displayName: string, kind: keyof typeof LOCATED_OBJECTS): INodeProperties {
+	const object = { kind, ...LOCATED_OBJECTS[kind] };
 	return {
 		displayName,
 		name,

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeApiError } from 'n8n-workflow';
 
 import { createOrUseExisting } from '../../shared/createOrUseExisting';
-import type { Operation } from '../../shared/operation';
+import type { Operation, OperationListing } from '../../shared/operation';
 import { flattenDirectoryObject, type DirectoryObject } from '../requests/directoryObjects';
 import {
 	differencesFromExisting,
@@ -32,19 +32,17 @@ export type PreparedGroupCreate = GroupCreateRequest & { simplify: boolean; ifGr
  * steps every create shares: If the Group Already Exists, Simplify, and the send.
  */
 export function groupCreateOperation<TRequest extends GroupCreateRequest>(spec: {
-	name: string;
-	description: string;
+	listing: Omit<OperationListing, 'value'>;
 	properties: INodeProperties[];
-	build(context: IExecuteFunctions, itemIndex: number, defaults: { identityStoreId: number }): TRequest;
+	/** Reads and checks one item's own fields into its request (see prepareForStore). */
+	request(context: IExecuteFunctions, itemIndex: number, connection: GroupIdConnection): TRequest;
 	path(identityStoreId: number): string;
 }): Operation<GroupIdConnection, TRequest & { simplify: boolean; ifGroupExists: IfGroupExists }> {
 	return {
-		value: 'create',
-		name: spec.name,
-		description: spec.description,
+		listing: { value: 'create', ...spec.listing },
 		properties: [...spec.properties, ifGroupExistsProperty, createSimplifyProperty],
 		prepare: (context, itemIndex, connection) => ({
-			...spec.build(context, itemIndex, { identityStoreId: connection.identityStoreId }),
+			...spec.request(context, itemIndex, connection),
 			simplify: readSimplify(context, itemIndex),
 			ifGroupExists: readIfGroupExists(context, itemIndex),
 		}),

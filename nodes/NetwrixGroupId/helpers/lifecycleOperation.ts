@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { Operation } from '../../shared/operation';
+import type { Operation, OperationListing } from '../../shared/operation';
 import { groupLocatorProperty, readLocator } from '../descriptions/locatorFields';
 import { buildGroupLifecycleRequest, type GroupLifecycleRequest } from '../requests/groupLifecycle';
 import { describeTarget } from '../requests/groupTarget';
@@ -14,12 +14,11 @@ const properties: INodeProperties[] = [groupLocatorProperty()];
  */
 export function lifecycleOperation(
 	action: 'expire' | 'renew',
-	operation: Pick<Operation<GroupIdConnection, GroupLifecycleRequest>, 'name' | 'description'>,
+	listing: Omit<OperationListing, 'value'>,
 ): Operation<GroupIdConnection, GroupLifecycleRequest> {
 	const done = action === 'expire' ? 'expired' : 'renewed';
 	return {
-		value: action,
-		...operation,
+		listing: { value: action, ...listing },
 		properties,
 		prepare: (context, itemIndex, connection) =>
 			buildGroupLifecycleRequest(action, readLocator(context, 'group', itemIndex), {

@@ -1,11 +1,12 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { Operation, OperationListing } from '../../shared/operation';
 import { prefixError } from '../../shared/transport/apiErrors';
 import type { ApiRequest } from '../../shared/transport/sendRequest';
 import type { MembershipPlan } from '../requests/membershipBody';
 import { groupIdRequest, type GroupIdConnection } from '../transport';
 import { readGroupMembers } from '../transport/directoryReads';
-import type { ResolvedMembershipPlan } from './memberLookup';
+import { resolveMembers, type ResolvedMembershipPlan } from './memberLookup';
 
 /** Which change Add Members or Remove Members makes, and the documented request that makes it for one member. */
 export interface MembershipChange {
@@ -68,5 +69,24 @@ export async function changeMembers(
 		unchanged: results.filter((result) => result.changed === false).map((result) => result.member),
 		...(change.verb === 'add' ? { membership: plan.endDate === null ? 'permanent' : 'temporary', endDate: plan.endDate } : {}),
 		results,
+	};
+}
+
+/**
+ * Add Members or Remove Members: the members are found in the resolve step (see resolveMembers),
+ * then brought to the state asked for (see changeMembers).
+ */
+export function membershipChangeOperation(spec: {
+	listing: OperationListing;
+	properties: INodeProperties[];
+	change: MembershipChange;
+	prepare: Operation<GroupIdConnection, MembershipPlan>['prepare'];
+}): Operation<GroupIdConnection, MembershipPlan, ResolvedMembershipPlan> {
+	return {
+		listing: spec.listing,
+		properties: spec.properties,
+		prepare: spec.prepare,
+		resolve: async (context, connection, items) => await resolveMembers(context, connection, items, `Nothing was ${spec.change.done}.`),
+		send: async (context, connection, plan, itemIndex) => await changeMembers(context, connection, plan, itemIndex, spec.change),
 	};
 }

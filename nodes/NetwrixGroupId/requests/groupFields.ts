@@ -1,5 +1,5 @@
 import { checkDistinguishedName } from './distinguishedName';
-import { InvalidFieldError, optionalText, requireText } from '../../shared/fieldChecks';
+import { checkChoice, InvalidFieldError, optionalText, requireText } from '../../shared/fieldChecks';
 
 /** Fields every group write shares: name, type, security and owner, with their checks. */
 
@@ -64,3 +64,41 @@ export function checkOwner(raw: unknown, options: { allowDn?: boolean } = {}): s
 
 /** The label of the field that fills a group's Notes (its `info` attribute), as the panel shows it. */
 export const GROUP_NOTES_FIELD = 'Group Notes (Info Attribute)';
+
+/** The fields both creates (Smart Group, Static Group) take alike, as read from n8n. */
+export interface CreateFieldsInput {
+	groupName: unknown;
+	container: unknown;
+	groupType: unknown;
+	security: unknown;
+	description?: unknown;
+	owner?: unknown;
+	notes?: unknown;
+}
+
+/** Those fields, checked. */
+export interface CheckedCreateFields {
+	groupName: string;
+	container: string;
+	groupType: GroupTypeValue;
+	security: (typeof GROUP_SECURITY)[number];
+	description?: string;
+	owner?: string;
+	notes?: string;
+}
+
+/**
+ * Checks the fields both creates take alike. The owner may be a distinguished name where the
+ * documented sample gives one (Create Static Group). Pure; throws InvalidFieldError naming the field.
+ */
+export function checkCreateFields(fields: CreateFieldsInput, options: { ownerMayBeDn: boolean }): CheckedCreateFields {
+	return {
+		groupName: checkGroupName('Group Name', fields.groupName, 64),
+		container: checkDistinguishedName('Container', fields.container),
+		groupType: checkChoice('Group Type', fields.groupType, Object.values(GROUP_TYPES)),
+		security: checkChoice('Security', fields.security, GROUP_SECURITY),
+		description: optionalText('Description', fields.description, { maxLength: 1024 }),
+		owner: checkOwner(fields.owner, { allowDn: options.ownerMayBeDn }),
+		notes: optionalText(GROUP_NOTES_FIELD, fields.notes, { maxLength: 1024 }),
+	};
+}

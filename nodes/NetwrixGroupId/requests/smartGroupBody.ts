@@ -6,10 +6,10 @@ import {
 	type AttributesCollection,
 } from './attributeValues';
 import type { CriteriaInput } from './criteria';
-import { checkDistinguishedName, domainRootOf } from './distinguishedName';
-import { checkGroupName, checkOwner, GROUP_NOTES_FIELD, GROUP_SECURITY, GROUP_TYPES } from './groupFields';
+import { domainRootOf } from './distinguishedName';
+import { checkCreateFields, checkGroupName, type CreateFieldsInput } from './groupFields';
 import { checkSmartGroupQuery, type StartPathInput } from './smartGroupQuery';
-import { checkChoice, InvalidFieldError, optionalText } from '../../shared/fieldChecks';
+import { InvalidFieldError, optionalText } from '../../shared/fieldChecks';
 
 export interface SmartGroupBody {
 	UpdateOption: number;
@@ -29,14 +29,8 @@ export interface SmartGroupRequest {
 export const DEFAULT_NOTES =
 	'This is an automated group, please do not modify membership. Membership is controlled by GroupID.';
 
-/** The node's parameters for one item, as read from n8n (expressions may give any type). */
-export interface SmartGroupFields {
-	groupName: unknown;
-	container: unknown;
-	groupType: unknown;
-	security: unknown;
-	description?: unknown;
-	owner?: unknown;
+/** Create Smart Group's parameters for one item; the owner is an object GUID, as in the documented sample. */
+export interface SmartGroupFields extends CreateFieldsInput {
 	/** Empty: the credential's identity store. */
 	identityStoreId?: unknown;
 	objectTypes: unknown;
@@ -45,7 +39,6 @@ export interface SmartGroupFields {
 	startPaths?: StartPathInput[];
 	mailEnabled?: unknown;
 	mailNickname?: unknown;
-	notes?: unknown;
 	displayName?: unknown;
 	samAccountName?: unknown;
 	cn?: unknown;
@@ -70,13 +63,8 @@ export function buildSmartGroupRequest(
 	fields: SmartGroupFields,
 	defaults: { identityStoreId: number },
 ): SmartGroupRequest {
-	const groupName = checkGroupName('Group Name', fields.groupName, 64);
-	const container = checkDistinguishedName('Container', fields.container);
+	const { groupName, container, groupType, security, description, owner, notes } = checkCreateFields(fields, { ownerMayBeDn: false });
 	const identityStoreId = checkIdentityStoreId(fields.identityStoreId, defaults.identityStoreId);
-	const groupType = checkChoice('Group Type', fields.groupType, Object.values(GROUP_TYPES));
-	const security = checkChoice('Security', fields.security, GROUP_SECURITY);
-	const description = optionalText('Description', fields.description, { maxLength: 1024 });
-	const owner = checkOwner(fields.owner);
 	const { objectTypes, criteria, startPaths } = checkSmartGroupQuery(fields, () => {
 		const root = domainRootOf(container);
 		return root !== undefined
@@ -85,7 +73,6 @@ export function buildSmartGroupRequest(
 	});
 	const mailEnabled = fields.mailEnabled === undefined ? true : fields.mailEnabled === true;
 	const mailNickname = mailEnabled ? checkMailNickname(fields.mailNickname, groupName) : undefined;
-	const notes = optionalText(GROUP_NOTES_FIELD, fields.notes, { maxLength: 1024 });
 	const displayName = optionalText('Display Name', fields.displayName, { maxLength: 256 }) ?? groupName;
 	const samAccountName =
 		fields.samAccountName === undefined || String(fields.samAccountName).trim() === ''

@@ -5,10 +5,8 @@ import {
 	type AdditionalAttributeInput,
 	type AttributesCollection,
 } from './attributeValues';
-import { checkDistinguishedName } from './distinguishedName';
-import { checkGroupName, checkOwner, GROUP_NOTES_FIELD, GROUP_SECURITY, GROUP_TYPES, type GroupTypeValue } from './groupFields';
+import { checkCreateFields, GROUP_TYPES, type CreateFieldsInput, type GroupTypeValue } from './groupFields';
 import { dataServicePath } from './groupTarget';
-import { checkChoice, optionalText } from '../../shared/fieldChecks';
 
 /**
  * Create Static Group: `POST …/IdentityStores/{id}/Groups/StaticGroup` with the documented body
@@ -29,16 +27,8 @@ export interface StaticGroupRequest {
 	body: StaticGroupBody;
 }
 
-/** The node's parameters for one item, as read from n8n (expressions may give any type). */
-export interface StaticGroupFields {
-	groupName: unknown;
-	container: unknown;
-	groupType: unknown;
-	security: unknown;
-	description?: unknown;
-	/** An object GUID or a distinguished name (the documented sample uses a DN). */
-	owner?: unknown;
-	notes?: unknown;
+/** Create Static Group's parameters for one item; the owner is an object GUID or a distinguished name (the documented sample uses a DN). */
+export interface StaticGroupFields extends CreateFieldsInput {
 	additionalAttributes?: AdditionalAttributeInput[];
 }
 
@@ -63,14 +53,8 @@ export function buildStaticGroupRequest(
 	fields: StaticGroupFields,
 	defaults: { identityStoreId: number },
 ): StaticGroupRequest {
-	const groupName = checkGroupName('Group Name', fields.groupName, 64);
-	const container = checkDistinguishedName('Container', fields.container);
+	const { groupName, container, groupType, security, description, owner, notes } = checkCreateFields(fields, { ownerMayBeDn: true });
 	const identityStoreId = checkIdentityStoreId(undefined, defaults.identityStoreId);
-	const groupType = checkChoice('Group Type', fields.groupType, Object.values(GROUP_TYPES));
-	const security = checkChoice('Security', fields.security, GROUP_SECURITY);
-	const description = optionalText('Description', fields.description, { maxLength: 1024 });
-	const owner = checkOwner(fields.owner, { allowDn: true });
-	const notes = optionalText(GROUP_NOTES_FIELD, fields.notes, { maxLength: 1024 });
 
 	const value = (text: string) => [attributeValue(text, STATIC_GROUP_ACTION)];
 	// In the order of the documented sample, then the optional attributes it does not show.
@@ -88,16 +72,8 @@ export function buildStaticGroupRequest(
 	if (notes !== undefined) attributes.info = value(notes);
 	applyAdditionalAttributes(attributes, fields.additionalAttributes ?? [], STATIC_GROUP_ACTION);
 
-	return {
-		identityStoreId,
-		groupName,
-		container,
-		body: {
-			GroupName: groupName,
-			Container: container,
-			AttributesCollection: { AttributesCollection: attributes },
-		},
-	};
+	const body = { GroupName: groupName, Container: container, AttributesCollection: { AttributesCollection: attributes } };
+	return { identityStoreId, groupName, container, body };
 }
 
 /** The Data Service path that creates a static group in an identity store. */

@@ -24,10 +24,7 @@ export async function readDirectoryObject(
 	itemIndex: number,
 	missing: string,
 ): Promise<DirectoryObject> {
-	const answer = await groupIdRead(context, connection, request, itemIndex);
-	const object = readObjectAnswer(answer);
-	if (object === undefined) throw unexpectedAnswer(context, answer, itemIndex, missing);
-	return object;
+	return await readAnswer(context, connection, request, itemIndex, missing, readObjectAnswer);
 }
 
 /** Sends a read whose answer is one page of directory objects. */
@@ -38,10 +35,23 @@ export async function readDirectoryPage(
 	itemIndex: number,
 	missing: string,
 ): Promise<Page<DirectoryObject>> {
+	return await readAnswer(context, connection, request, itemIndex, missing, readPageAnswer);
+}
+
+async function readAnswer<T>(
+	context: RequestContext,
+	connection: GroupIdConnection,
+	request: ApiRequest,
+	itemIndex: number,
+	missing: string,
+	read: (answer: unknown) => T | undefined,
+): Promise<T> {
 	const answer = await groupIdRead(context, connection, request, itemIndex);
-	const page = readPageAnswer(answer);
-	if (page === undefined) throw unexpectedAnswer(context, answer, itemIndex, missing);
-	return page;
+	const value = read(answer);
+	if (value === undefined) {
+		throw new NodeOperationError(context.getNode(), missing, { itemIndex, description: `Its answer: ${summarizeBody(answer)}` });
+	}
+	return value;
 }
 
 /**
@@ -65,9 +75,6 @@ export async function collectDirectoryPages(
 	);
 }
 
-function unexpectedAnswer(context: RequestContext, answer: unknown, itemIndex: number, missing: string): NodeOperationError {
-	return new NodeOperationError(context.getNode(), missing, { itemIndex, description: `Its answer: ${summarizeBody(answer)}` });
-}
 
 /** A group's members, page after page of the documented member search, up to the limit. */
 export async function readGroupMembers(

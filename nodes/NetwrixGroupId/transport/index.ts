@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { checkBaseUrl } from '../../shared/baseUrl';
 import { apiError, type RequestContext, type ServiceMessages } from '../../shared/transport/apiErrors';
 import type { DryRun } from '../../shared/transport/dryRun';
-import { describeRetryAfter, summarizeBody, type FailureText, type HttpFailure } from '../../shared/transport/httpFailure';
+import { describeOtherStatus, describeRateLimit, messageOfAnswer, summarizeBody, type FailureText, type HttpFailure } from '../../shared/transport/httpFailure';
 import type { RetryPolicy } from '../../shared/transport/retry';
 import { sendWithCredential, type ApiRequest, type CredentialConnection } from '../../shared/transport/sendRequest';
 
@@ -85,27 +85,14 @@ export async function groupIdRequest(
 	itemIndex: number,
 	options: GroupIdWriteOptions = {},
 ): Promise<GroupIdEnvelope> {
-	const url = `${connection.serverUrl}${request.path}`;
-	const answer = await sendWithCredential(context, connection, GROUPID_MESSAGES, {
-		method: request.method,
-		url,
-		body: request.body,
-		itemIndex,
-		idempotent: options.idempotent,
-	});
+	const { answer, url } = await send(context, connection, request, itemIndex, { idempotent: options.idempotent });
 	if (!isEnvelope(answer)) {
 		throw apiError(context.getNode(), {}, itemIndex, {
 			message: 'GroupID answered with something other than its JSON envelope',
 			description: `From ${url}: ${summarizeBody(answer)}`,
 		});
 	}
-	const failure = findEnvelopeFailure(answer);
-	if (failure !== undefined) {
-		throw apiError(context.getNode(), { httpCode: '200' }, itemIndex, {
-			message: `GroupID refused the request: ${failure}`,
-			description: `GroupID answered HTTP 200 with status ${answer.status} in its envelope.`,
-		});
-	}
+	refuseEnvelopeFailure(context, answer, itemIndex);
 	return answer;
 }
 
@@ -122,29 +109,43 @@ export async function groupIdRead(
 	request: ApiRequest,
 	itemIndex: number,
 ): Promise<unknown> {
-	const url = `${connection.serverUrl}${request.path}`;
-	const answer = await sendWithCredential(context, connection, GROUPID_MESSAGES, {
-		method: request.method,
-		url,
-		body: request.body,
-		itemIndex,
-		idempotent: true,
-		read: true,
-	});
+	const { answer, url } = await send(context, connection, request, itemIndex, { idempotent: true, read: true });
 	if (typeof answer !== 'object' || answer === null) {
 		throw apiError(context.getNode(), {}, itemIndex, {
 			message: 'GroupID answered with something other than JSON',
 			description: `From ${url}: ${summarizeBody(answer)}`,
 		});
 	}
-	const failure = isEnvelope(answer) ? findEnvelopeFailure(answer) : undefined;
-	if (failure !== undefined) {
-		throw apiError(context.getNode(), { httpCode: '200' }, itemIndex, {
-			message: `GroupID refused the request: ${failure}`,
-			description: `GroupID answered HTTP 200 with a failure status in its envelope.`,
-		});
-	}
+	if (isEnvelope(answer)) refuseEnvelopeFailure(context, answer, itemIndex);
 	return answer;
+}
+
+async function send(
+	context: RequestContext,
+	connection: GroupIdConnection,
+	request: ApiRequest,
+	itemIndex: number,
+	options: { idempotent?: boolean; read?: boolean },
+): Promise<{ answer: unknown; url: string }> {
+	const url = `${connection.serverUrl}${request.path}`;
+	const answer = await sendWithCredential(context, connection, GROUPID_MESSAGES, {
+		method: request.method,
+		url,
+		body: request.body,
+		itemIndex,
+		...options,
+	});
+	return { answer, url };
+}
+
+/** An envelope that reports a failure on HTTP 200 fails the item with GroupID's message. */
+function refuseEnvelopeFailure(context: RequestContext, envelope: GroupIdEnvelope, itemIndex: number): void {
+	const failure = findEnvelopeFailure(envelope);
+	if (failure === undefined) return;
+	throw apiError(context.getNode(), { httpCode: '200' }, itemIndex, {
+		message: `GroupID refused the request: ${failure}`,
+		description: `GroupID answered HTTP 200 with status ${envelope.status} in its envelope.`,
+	});
 }
 
 function isEnvelope(answer: unknown): answer is GroupIdEnvelope {
@@ -208,18 +209,8 @@ function hasContent(value: unknown): boolean {
 
 /** The message in an answer: the envelope's, an OAuth2 error's, or the answer's own text. */
 function groupIdServerMessage(body: unknown): string {
-	if (typeof body === 'object' && body !== null) {
-		if (isEnvelope(body)) {
-			const failure = findEnvelopeFailure(body);
-			if (failure) return failure;
-			if (typeof body.message === 'string' && body.message !== '') return body.message;
-		}
-		const record = body as Record<string, unknown>;
-		for (const key of ['message', 'Message', 'error_description', 'error', 'title']) {
-			if (typeof record[key] === 'string' && record[key] !== '') return record[key] as string;
-		}
-	}
-	return summarizeBody(body);
+	const failure = isEnvelope(body) ? findEnvelopeFailure(body) : undefined;
+	return failure ?? messageOfAnswer(body, ['message', 'Message', 'error_description', 'error', 'title']);
 }
 
 function describeGroupIdStatus(failure: HttpFailure, url: string): FailureText {
@@ -244,17 +235,8 @@ function describeGroupIdStatus(failure: HttpFailure, url: string): FailureText {
 				description: `HTTP 404 from ${url}: ${serverMessage}`,
 			};
 		case 429:
-			return {
-				message: `GroupID is receiving too many requests; try again ${describeRetryAfter(failure)}`,
-				description: `HTTP 429 from ${url}: ${serverMessage}. Lower the node's Max Concurrent Requests, or turn on Retry On Fail in the node's settings.`,
-			};
+			return describeRateLimit('GroupID is receiving too many requests', failure, url, serverMessage);
 		default:
-			return {
-				message: `GroupID answered HTTP ${status}: ${serverMessage}`,
-				description:
-					status >= 500
-						? `From ${url}. The server failed; turn on Retry On Fail in the node's settings to try again automatically.`
-						: `From ${url}`,
-			};
+			return describeOtherStatus('GroupID', status, url, serverMessage);
 	}
 }

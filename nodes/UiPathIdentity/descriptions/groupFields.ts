@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { additionalFieldsCollection } from '../../shared/collections';
 import { checkGroupRef, type GroupRef } from '../requests/groupRequests';
 import type { UiPathConnection } from '../transport';
 
@@ -48,14 +49,7 @@ export const organizationIdOption: INodeProperties = {
 
 /** An operation's Additional Fields: the Organization ID override, and the operation's own options (sorted by name). */
 export function additionalFieldsProperty(options: INodeProperties[] = []): INodeProperties {
-	return {
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [...options, organizationIdOption].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	};
+	return additionalFieldsCollection([...options, organizationIdOption].sort((a, b) => a.displayName.localeCompare(b.displayName)));
 }
 
 /** Reads one item's Additional Fields. */

@@ -1,7 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { locatorValue } from '../../shared/locatorValue';
-import { MEMBERS_INPUT_OPTIONS } from '../../shared/memberListField';
+import { memberListProperties, readMemberList, type MemberFieldNames } from '../../shared/memberListField';
 
 /** The members of Create Local Group, Add Members and Remove Members, and how to read them. */
 
@@ -23,79 +22,44 @@ export const membersAreProperty: INodeProperties = {
 	],
 };
 
+const MEMBER_FIELD_NAMES: MemberFieldNames = { locator: 'userId', text: 'memberIds' };
+
 /** The members an operation takes: as a list of fields, or as text or an expression. */
 export function membersProperties(what: string): INodeProperties[] {
-	return [
-		{
-			displayName: 'Enter Members',
-			name: 'membersInput',
-			type: 'options',
-			default: 'list',
-			description: `How to give the ${what}`,
-			options: MEMBERS_INPUT_OPTIONS,
-		},
-		{
-			displayName: 'Members',
-			name: 'memberList',
-			type: 'fixedCollection',
-			typeOptions: { multipleValues: true },
-			placeholder: 'Add Member',
-			default: {},
-			description: `The ${what}: user IDs, or emails or usernames (see Members Are). Repeats are sent once.`,
-			options: [
+	return memberListProperties({
+		what,
+		names: MEMBER_FIELD_NAMES,
+		listDescription: `The ${what}: user IDs, or emails or usernames (see Members Are). Repeats are sent once.`,
+		locator: {
+			displayName: 'User',
+			type: 'resourceLocator',
+			default: { mode: 'list', value: '' },
+			description:
+				"A user picked from UiPath's directory (type a name or email), or their identifier (a GUID; Search Directory finds it), email or username (see Members Are)",
+			modes: [
 				{
-					displayName: 'Member',
-					name: 'member',
-					values: [
-						{
-							displayName: 'User',
-							name: 'userId',
-							type: 'resourceLocator',
-							default: { mode: 'list', value: '' },
-							description:
-								"A user picked from UiPath's directory (type a name or email), or their identifier (a GUID; Search Directory finds it), email or username (see Members Are)",
-							modes: [
-								{
-									displayName: 'From List',
-									name: 'list',
-									type: 'list',
-									placeholder: 'Type a name or email...',
-									typeOptions: { searchListMethod: 'searchUsers', searchable: true, searchFilterRequired: true },
-								},
-								{
-									displayName: 'By ID, Email or Username',
-									name: 'id',
-									type: 'string',
-									placeholder: 'e.g. 4592c5a7-3862-45d1-a6be-7592b458dd15 or alex.morgan@example.com',
-								},
-							],
-						},
-					],
+					displayName: 'From List',
+					name: 'list',
+					type: 'list',
+					placeholder: 'Type a name or email...',
+					typeOptions: { searchListMethod: 'searchUsers', searchable: true, searchFilterRequired: true },
+				},
+				{
+					displayName: 'By ID, Email or Username',
+					name: 'id',
+					type: 'string',
+					placeholder: 'e.g. 4592c5a7-3862-45d1-a6be-7592b458dd15 or alex.morgan@example.com',
 				},
 			],
-			displayOptions: { show: { membersInput: ['list'] } },
 		},
-		{
-			displayName: 'Members',
-			name: 'memberIds',
-			type: 'string',
-			default: '',
+		text: {
 			placeholder: 'e.g. alex.morgan@example.com, jordan.lee@example.com',
 			description: `The ${what} separated by commas, semicolons or line breaks, or an expression that gives a list of them: user IDs (GUIDs; Search Directory finds them), or emails or usernames (see Members Are). Repeats are sent once.`,
-			displayOptions: { show: { membersInput: ['text'] } },
 		},
-	];
+	});
 }
 
 /** One item's members as the fields give them (a list, or text or whatever an expression gave). */
 export function readMembers(context: IExecuteFunctions, itemIndex: number): unknown {
-	if (context.getNodeParameter('membersInput', itemIndex, 'list') === 'text') {
-		return context.getNodeParameter('memberIds', itemIndex, '');
-	}
-	const entries = context.getNodeParameter('memberList.member', itemIndex, []) as unknown;
-	return Array.isArray(entries)
-		? entries.map((entry) =>
-				entry !== null && typeof entry === 'object' ? locatorValue((entry as { userId?: unknown }).userId) : entry,
-			)
-		: entries;
+	return readMemberList(context, itemIndex, MEMBER_FIELD_NAMES);
 }

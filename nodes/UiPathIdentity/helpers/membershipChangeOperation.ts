@@ -1,4 +1,4 @@
-import type { Operation } from '../../shared/operation';
+import type { Operation, OperationListing } from '../../shared/operation';
 import { groupIdProperty, additionalFieldsProperty, readAdditionalFields, readGroupId } from '../descriptions/groupFields';
 import { membersAreProperty, membersProperties, readMembers } from '../descriptions/memberFields';
 import { checkGroupUpdate, type GroupUpdate } from '../requests/groupRequests';
@@ -11,10 +11,10 @@ import { resolveUpdateNames, sendGroupUpdate } from './groupUpdate';
  */
 export function membershipChangeOperation(
 	kind: 'add' | 'remove',
-	operation: Pick<Operation<UiPathConnection, GroupUpdate>, 'value' | 'name' | 'description'>,
+	listing: OperationListing,
 ): Operation<UiPathConnection, GroupUpdate> {
 	return {
-		...operation,
+		listing,
 		properties: [
 			groupIdProperty,
 			membersAreProperty,

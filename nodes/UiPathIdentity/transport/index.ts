@@ -16,7 +16,7 @@ import {
 	type ServiceMessages,
 } from '../../shared/transport/apiErrors';
 import type { DryRun } from '../../shared/transport/dryRun';
-import { describeRetryAfter, summarizeBody, type FailureText, type HttpFailure } from '../../shared/transport/httpFailure';
+import { describeOtherStatus, describeRateLimit, messageOfAnswer, summarizeBody, type FailureText, type HttpFailure } from '../../shared/transport/httpFailure';
 import type { RetryPolicy } from '../../shared/transport/retry';
 import { sendWithCredential, type ApiRequest, type CredentialConnection } from '../../shared/transport/sendRequest';
 import type { UiPathFailureMessages } from './failureMessages';
@@ -217,15 +217,7 @@ export function validationMessages(body: unknown): string | undefined {
 }
 
 function serverMessage(body: unknown): string {
-	const validation = validationMessages(body);
-	if (validation) return validation;
-	if (typeof body === 'object' && body !== null) {
-		const record = body as Record<string, unknown>;
-		for (const key of ['error_description', 'message', 'detail', 'title', 'error']) {
-			if (typeof record[key] === 'string' && record[key] !== '') return record[key] as string;
-		}
-	}
-	return summarizeBody(body);
+	return validationMessages(body) ?? messageOfAnswer(body, ['error_description', 'message', 'detail', 'title', 'error']);
 }
 
 function describeUiPathStatus(failure: HttpFailure, url: string, messages: UiPathFailureMessages = {}): FailureText {
@@ -273,18 +265,9 @@ function describeUiPathStatus(failure: HttpFailure, url: string, messages: UiPat
 				description: `HTTP 409 from ${url}. Group names and IDs are unique within an organization.`,
 			};
 		case 429:
-			return {
-				message: `UiPath's rate limit was reached; try again ${describeRetryAfter(failure)}`,
-				description: `HTTP 429 from ${url}: ${said}. Lower the node's Max Concurrent Requests, or turn on Retry On Fail in the node's settings.`,
-			};
+			return describeRateLimit("UiPath's rate limit was reached", failure, url, said);
 		default:
-			return {
-				message: `UiPath answered HTTP ${status}: ${said}`,
-				description:
-					status >= 500
-						? `From ${url}. The server failed; turn on Retry On Fail in the node's settings to try again automatically.`
-						: `From ${url}`,
-			};
+			return describeOtherStatus('UiPath', status, url, said);
 	}
 }
 

@@ -165,3 +165,32 @@ export function failureAsErrorResponse(failure: HttpFailure, message: string): J
 	if (failure.status !== undefined) response.httpCode = String(failure.status);
 	return response;
 }
+
+/** Words for a rate limit (HTTP 429): `refusal` says it in the service's terms; when to try again follows. */
+export function describeRateLimit(refusal: string, failure: HttpFailure, url: string, serverMessage: string): FailureText {
+	return {
+		message: `${refusal}; try again ${describeRetryAfter(failure)}`,
+		description: `HTTP 429 from ${url}: ${serverMessage}. Lower the node's Max Concurrent Requests, or turn on Retry On Fail in the node's settings.`,
+	};
+}
+
+/** Words for an HTTP status no service explains otherwise: the server's own message, and for a 5xx, what to do. */
+export function describeOtherStatus(service: string, status: number, url: string, serverMessage: string): FailureText {
+	return {
+		message: `${service} answered HTTP ${status}: ${serverMessage}`,
+		description:
+			status >= 500
+				? `From ${url}. The server failed; turn on Retry On Fail in the node's settings to try again automatically.`
+				: `From ${url}`,
+	};
+}
+
+/** The text of an answer's first field among `keys` that holds some (its message, say), or the answer itself in short. */
+export function messageOfAnswer(body: unknown, keys: string[]): string {
+	if (typeof body === 'object' && body !== null) {
+		const record = body as Record<string, unknown>;
+		const key = keys.find((name) => typeof record[name] === 'string' && record[name] !== '');
+		if (key !== undefined) return record[key] as string;
+	}
+	return summarizeBody(body);
+}

@@ -1,18 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { Operation } from '../../../shared/operation';
-import {
-	buildAddMembersPlan,
-	DEFAULT_ADD_REASON,
-	joinOnBehalfRequest,
-	type MembershipFields,
-	type MembershipPlan,
-} from '../../requests/membershipBody';
-import type { GroupIdConnection } from '../../transport';
-import { groupLocatorProperty, readLocator } from '../../descriptions/locatorFields';
-import { memberProperties, reasonProperty, readMembers } from '../../descriptions/memberFields';
-import { resolveMembers, type ResolvedMembershipPlan } from '../../helpers/memberLookup';
-import { changeMembers } from '../../helpers/membershipChanges';
+import { groupLocatorProperty } from '../../descriptions/locatorFields';
+import { memberProperties, reasonProperty, readMembershipFields } from '../../descriptions/memberFields';
+import { membershipChangeOperation } from '../../helpers/membershipChanges';
+import { buildAddMembersPlan, DEFAULT_ADD_REASON, joinOnBehalfRequest, type MembershipFields } from '../../requests/membershipBody';
 
 const properties: INodeProperties[] = [
 	groupLocatorProperty(),
@@ -44,29 +35,23 @@ const properties: INodeProperties[] = [
 	reasonProperty(DEFAULT_ADD_REASON),
 ];
 
-export const addMembers: Operation<GroupIdConnection, MembershipPlan, ResolvedMembershipPlan> = {
-	value: 'addMembers',
-	name: 'Add Members',
-	description: 'Add users to a group, for good or until a date',
+export const addMembers = membershipChangeOperation({
+	listing: { value: 'addMembers', name: 'Add Members', description: 'Add users to a group, for good or until a date' },
 	properties,
+	change: { verb: 'add', done: 'added', request: joinOnBehalfRequest },
 	prepare: (context, itemIndex, connection) =>
 		buildAddMembersPlan(readAddMembersFields(context, itemIndex), {
 			identityStoreId: connection.identityStoreId,
 			now: new Date(),
 			timeZone: context.getTimezone(),
 		}),
-	resolve: async (context, connection, items) => await resolveMembers(context, connection, items, 'Nothing was added.'),
-	send: async (context, connection, plan, itemIndex) =>
-		await changeMembers(context, connection, plan, itemIndex, { verb: 'add', done: 'added', request: joinOnBehalfRequest }),
-};
+});
 
 function readAddMembersFields(context: IExecuteFunctions, itemIndex: number): MembershipFields {
 	const membership = context.getNodeParameter('membership', itemIndex, 'permanent') as unknown;
 	return {
-		group: readLocator(context, 'group', itemIndex),
-		members: readMembers(context, itemIndex),
+		...readMembershipFields(context, itemIndex),
 		duration: membership,
 		endDate: membership === 'temporary' ? (context.getNodeParameter('endDate', itemIndex, '') as unknown) : undefined,
-		reason: context.getNodeParameter('reason', itemIndex, '') as unknown,
 	};
 }

@@ -1,11 +1,5 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import {
-	buildStaticGroupRequest,
-	staticGroupPath,
-	type StaticGroupFields,
-	type StaticGroupRequest,
-} from '../../requests/staticGroupBody';
 import { groupNameProperty, readCommonCreateFields } from '../../descriptions/createFields';
 import {
 	ACTION_ZERO_LIKE_SAMPLE,
@@ -16,7 +10,10 @@ import {
 	securityProperty,
 } from '../../descriptions/groupAttributeFields';
 import { containerLocatorProperty, ownerLocatorOption } from '../../descriptions/locatorFields';
+import { additionalFieldsCollection } from '../../../shared/collections';
 import { groupCreateOperation } from '../../helpers/createOperation';
+import { prepareForStore } from '../../helpers/prepareForStore';
+import { buildStaticGroupRequest, staticGroupPath, type StaticGroupRequest } from '../../requests/staticGroupBody';
 
 const properties: INodeProperties[] = [
 	groupNameProperty(
@@ -26,32 +23,20 @@ const properties: INodeProperties[] = [
 	containerLocatorProperty,
 	groupTypeProperty('-2147483640'),
 	securityProperty(),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			additionalAttributesProperty(ACTION_ZERO_LIKE_SAMPLE),
-			groupDescriptionOption,
-			groupNotesOption(),
-			ownerLocatorOption(
-				"The group's owner (managedBy): picked from the directory, or its object GUID or distinguished name (GroupID's sample gives a DN)",
-				{ byDn: true },
-			),
-		],
-	},
+	additionalFieldsCollection([
+		additionalAttributesProperty(ACTION_ZERO_LIKE_SAMPLE),
+		groupDescriptionOption,
+		groupNotesOption(),
+		ownerLocatorOption(
+			"The group's owner (managedBy): picked from the directory, or its object GUID or distinguished name (GroupID's sample gives a DN)",
+			{ byDn: true },
+		),
+	]),
 ];
 
 export const createStaticGroup = groupCreateOperation<StaticGroupRequest>({
-	name: 'Create Static Group',
-	description: 'Create a group whose members are added and removed by hand',
+	listing: { name: 'Create Static Group', description: 'Create a group whose members are added and removed by hand' },
 	properties,
-	build: (context, itemIndex, defaults) => buildStaticGroupRequest(readStaticGroupFields(context, itemIndex), defaults),
+	request: prepareForStore((context, itemIndex) => readCommonCreateFields(context, itemIndex).fields, buildStaticGroupRequest),
 	path: staticGroupPath,
 });
-
-function readStaticGroupFields(context: IExecuteFunctions, itemIndex: number): StaticGroupFields {
-	return readCommonCreateFields(context, itemIndex).fields;
-}

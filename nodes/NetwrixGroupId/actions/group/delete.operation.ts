@@ -9,9 +9,7 @@ import { groupLocatorProperty, readLocator } from '../../descriptions/locatorFie
 const properties: INodeProperties[] = [groupLocatorProperty(), ifNotFoundProperty];
 
 export const deleteGroup: Operation<GroupIdConnection, GroupLifecycleRequest & { ifNotFound: IfNotFound }> = {
-	value: 'delete',
-	name: 'Delete',
-	description: 'Delete a group from the identity store',
+	listing: { value: 'delete', name: 'Delete', description: 'Delete a group from the identity store' },
 	properties,
 	prepare: (context, itemIndex, connection) => ({
 		...buildGroupLifecycleRequest('delete', readLocator(context, 'group', itemIndex), {

@@ -23,22 +23,15 @@ const properties: INodeProperties[] = [
 type Prepared = GetGroupRequest & { simplify: boolean };
 
 export const getGroup: Operation<GroupIdConnection, Prepared> = {
-	value: 'get',
-	name: 'Get',
-	description: "Get a group's attributes",
+	listing: { value: 'get', name: 'Get', description: "Get a group's attributes" },
 	properties,
 	prepare: (context, itemIndex, connection) => ({
 		...buildGetGroupRequest(readGetFields(context, itemIndex), { identityStoreId: connection.identityStoreId }),
 		simplify: checkBoolean('Simplify', context.getNodeParameter('simplify', itemIndex, true), true),
 	}),
 	async send(context, connection, request, itemIndex) {
-		const group = await readDirectoryObject(
-			context,
-			connection,
-			request,
-			itemIndex,
-			`GroupID returned no group for "${request.identity.value}"`,
-		);
+		const missing = `GroupID returned no group for "${request.identity.value}"`;
+		const group = await readDirectoryObject(context, connection, request, itemIndex, missing);
 		return (request.simplify ? flattenDirectoryObject(group) : group) as IDataObject;
 	},
 };

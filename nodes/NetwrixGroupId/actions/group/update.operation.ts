@@ -19,42 +19,38 @@ import {
 	type UpdateGroupRequest,
 } from '../../requests/groupUpdate';
 import { groupIdRequest, type GroupIdConnection } from '../../transport';
+import { prepareForStore } from '../../helpers/prepareForStore';
 
-const properties: INodeProperties[] = [
-	groupLocatorProperty(),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description: 'Only the fields added here are sent; the group keeps every other attribute as it is',
-		options: [
-			additionalAttributesProperty(ACTION_ZERO_LIKE_SAMPLE),
-			groupDescriptionOption,
-			{
-				displayName: 'Display Name',
-				name: 'displayName',
-				type: 'string',
-				default: '',
-			},
-			groupNotesOption(),
-			ownerLocatorOption(
-				"The group's new owner (managedBy): picked from the directory, or its object GUID or distinguished name",
-				{ byDn: true },
-			),
-			securityProperty(),
-		],
-	},
-];
+/** Update Fields: only the attributes added here are sent. */
+const updateFieldsProperty: INodeProperties = {
+	displayName: 'Update Fields',
+	name: 'updateFields',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	description: 'Only the fields added here are sent; the group keeps every other attribute as it is',
+	options: [
+		additionalAttributesProperty(ACTION_ZERO_LIKE_SAMPLE),
+		groupDescriptionOption,
+		{
+			displayName: 'Display Name',
+			name: 'displayName',
+			type: 'string',
+			default: '',
+		},
+		groupNotesOption(),
+		ownerLocatorOption(
+			"The group's new owner (managedBy): picked from the directory, or its object GUID or distinguished name",
+			{ byDn: true },
+		),
+		securityProperty(),
+	],
+};
 
 export const updateGroup: Operation<GroupIdConnection, UpdateGroupRequest> = {
-	value: 'update',
-	name: 'Update',
-	description: "Change some of a group's attributes",
-	properties,
-	prepare: (context, itemIndex, connection) =>
-		buildUpdateGroupRequest(readUpdateFields(context, itemIndex), { identityStoreId: connection.identityStoreId }),
+	listing: { value: 'update', name: 'Update', description: "Change some of a group's attributes" },
+	properties: [groupLocatorProperty(), updateFieldsProperty],
+	prepare: prepareForStore(readUpdateFields, buildUpdateGroupRequest),
 	async send(context, connection, request, itemIndex) {
 		const envelope = await groupIdRequest(context, connection, request, itemIndex);
 		return {

@@ -23,7 +23,9 @@ import {
 	readSmartGroupQueryFields,
 	startPathsProperty,
 } from '../../descriptions/queryFields';
+import { additionalFieldsCollection } from '../../../shared/collections';
 import { groupCreateOperation } from '../../helpers/createOperation';
+import { prepareForStore } from '../../helpers/prepareForStore';
 
 const properties: INodeProperties[] = [
 	groupNameProperty(
@@ -38,76 +40,68 @@ const properties: INodeProperties[] = [
 	startPathsProperty(
 		"Where in the directory GroupID looks for members. Without any, it searches the whole domain of the container (e.g. DC=demo,DC=local).",
 	),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			additionalAttributesProperty(
-				attributeActionChoices('1', 'the Smart Group sample sends 1 with the values a requester chooses.'),
-			),
-			{
-				displayName: 'CN',
-				name: 'cn',
-				type: 'string',
-				default: '',
-				description: "The group's common name (CN) in its container. Default: the group name.",
-			},
-			groupDescriptionOption,
-			{
-				displayName: 'Display Name',
-				name: 'displayName',
-				type: 'string',
-				default: '',
-				description: 'Default: the group name',
-			},
-			groupNotesOption(DEFAULT_NOTES),
-			{
-				displayName: 'Identity Store ID',
-				name: 'identityStoreId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 2',
-				description: "The identity store to create the group in. Default: the credential's.",
-			},
-			{
-				displayName: 'Mail Nickname',
-				name: 'mailNickname',
-				type: 'string',
-				default: '',
-				description:
-					"The group's mail alias. Default: the group name without the characters an alias cannot hold (spaces, say).",
-			},
-			{
-				displayName: 'Mail-Enabled',
-				name: 'mailEnabled',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether the group gets a mail alias (objectClass MailEnabledGroup and a mail nickname). On unless turned off here.',
-			},
-			ownerLocatorOption(
-				"The group's owner (managedBy): picked from the directory, or its object GUID",
-				{ byDn: false },
-			),
-			{
-				displayName: 'sAMAccountName',
-				name: 'samAccountName',
-				type: 'string',
-				default: '',
-				description: "The group's pre-Windows 2000 name. Default: the group name.",
-			},
-		],
-	},
+	additionalFieldsCollection([
+		additionalAttributesProperty(
+			attributeActionChoices('1', 'the Smart Group sample sends 1 with the values a requester chooses.'),
+		),
+		{
+			displayName: 'CN',
+			name: 'cn',
+			type: 'string',
+			default: '',
+			description: "The group's common name (CN) in its container. Default: the group name.",
+		},
+		groupDescriptionOption,
+		{
+			displayName: 'Display Name',
+			name: 'displayName',
+			type: 'string',
+			default: '',
+			description: 'Default: the group name',
+		},
+		groupNotesOption(DEFAULT_NOTES),
+		{
+			displayName: 'Identity Store ID',
+			name: 'identityStoreId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 2',
+			description: "The identity store to create the group in. Default: the credential's.",
+		},
+		{
+			displayName: 'Mail Nickname',
+			name: 'mailNickname',
+			type: 'string',
+			default: '',
+			description:
+				"The group's mail alias. Default: the group name without the characters an alias cannot hold (spaces, say).",
+		},
+		{
+			displayName: 'Mail-Enabled',
+			name: 'mailEnabled',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether the group gets a mail alias (objectClass MailEnabledGroup and a mail nickname). On unless turned off here.',
+		},
+		ownerLocatorOption(
+			"The group's owner (managedBy): picked from the directory, or its object GUID",
+			{ byDn: false },
+		),
+		{
+			displayName: 'sAMAccountName',
+			name: 'samAccountName',
+			type: 'string',
+			default: '',
+			description: "The group's pre-Windows 2000 name. Default: the group name.",
+		},
+	]),
 ];
 
 export const createSmartGroup = groupCreateOperation<SmartGroupRequest>({
-	name: 'Create Smart Group',
-	description: 'Create a group whose members GroupID keeps in line with a query',
+	listing: { name: 'Create Smart Group', description: 'Create a group whose members GroupID keeps in line with a query' },
 	properties,
-	build: (context, itemIndex, defaults) => buildSmartGroupRequest(readSmartGroupFields(context, itemIndex), defaults),
+	request: prepareForStore(readSmartGroupFields, buildSmartGroupRequest),
 	path: smartGroupPath,
 });
 

@@ -9,9 +9,7 @@ import { groupLocatorProperty, readLocator } from '../../descriptions/locatorFie
 const properties: INodeProperties[] = [groupLocatorProperty('group', 'Smart Group')];
 
 export const updateMembership: Operation<GroupIdConnection, SmartGroupUpdateRequest> = {
-	value: 'updateMembership',
-	name: 'Run Membership Update',
-	description: "Have GroupID re-run a Smart Group's query and update its members (queued as a task)",
+	listing: { value: 'updateMembership', name: 'Run Membership Update', description: "Have GroupID re-run a Smart Group's query and update its members (queued as a task)" },
 	properties,
 	prepare: (context, itemIndex, connection) =>
 		buildSmartGroupUpdateRequest(readLocator(context, 'group', itemIndex), {

@@ -7,24 +7,17 @@ import { simplifyDirectoryObject } from '../../requests/directoryObjects';
 import { buildGetUserRequest, type GetUserFields, type GetUserRequest } from '../../requests/userGet';
 import type { GroupIdConnection } from '../../transport';
 import { readDirectoryObject } from '../../transport/directoryReads';
+import { prepareForStore } from '../../helpers/prepareForStore';
 
 const properties: INodeProperties[] = [userLocatorProperty(), simplifyProperty()];
 
 export const getUser: Operation<GroupIdConnection, GetUserRequest> = {
-	value: 'get',
-	name: 'Get',
-	description: "Get a user's GUID, distinguished name and attributes",
+	listing: { value: 'get', name: 'Get', description: "Get a user's GUID, distinguished name and attributes" },
 	properties,
-	prepare: (context, itemIndex, connection) =>
-		buildGetUserRequest(readGetUserFields(context, itemIndex), { identityStoreId: connection.identityStoreId }),
+	prepare: prepareForStore(readGetUserFields, buildGetUserRequest),
 	async send(context, connection, request, itemIndex) {
-		const user = await readDirectoryObject(
-			context,
-			connection,
-			{ method: request.method, path: request.path },
-			itemIndex,
-			`GroupID returned no user for "${request.identity.value}"`,
-		);
+		const missing = `GroupID returned no user for "${request.identity.value}"`;
+		const user = await readDirectoryObject(context, connection, { method: request.method, path: request.path }, itemIndex, missing);
 		return (request.simplify ? simplifyDirectoryObject(user) : user) as IDataObject;
 	},
 };

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { Operation } from '../../../shared/operation';
 import { returnAllOrLimitProperties } from '../../../shared/paging';
-import { attributesToLoadProperty, simplifyProperty } from '../../descriptions/groupAttributeFields';
+import { attributesToLoadProperty, readListFields, simplifyProperty } from '../../descriptions/groupAttributeFields';
 import { isUser, simplifyDirectoryObject } from '../../requests/directoryObjects';
 import { searchPageRequest } from '../../requests/search';
 import {
@@ -15,6 +15,7 @@ import {
 } from '../../requests/userSearch';
 import type { GroupIdConnection } from '../../transport';
 import { collectDirectoryPages } from '../../transport/directoryReads';
+import { prepareForStore } from '../../helpers/prepareForStore';
 
 const properties: INodeProperties[] = [
 	{
@@ -50,34 +51,22 @@ const properties: INodeProperties[] = [
 ];
 
 export const searchUsers: Operation<GroupIdConnection, UserSearchPlan> = {
-	value: 'search',
-	name: 'Search',
-	description: 'Find users by email, name or sAMAccountName, with their GUID and distinguished name',
+	listing: { value: 'search', name: 'Search', description: 'Find users by email, name or sAMAccountName, with their GUID and distinguished name' },
 	properties,
-	prepare: (context, itemIndex, connection) =>
-		buildUserSearch(readUserSearchFields(context, itemIndex), { identityStoreId: connection.identityStoreId }),
+	prepare: prepareForStore(readUserSearchFields, buildUserSearch),
 	async send(context, connection, plan, itemIndex) {
-		const users = await collectDirectoryPages(
-			context,
-			connection,
-			plan.limit,
-			(pageNo, pageSize) => searchPageRequest(plan.search, pageNo, pageSize),
-			itemIndex,
-			{ missing: 'GroupID answered the search without a list of results', keep: isUser },
-		);
+		const page = (pageNo: number, pageSize: number) => searchPageRequest(plan.search, pageNo, pageSize);
+		const missing = 'GroupID answered the search without a list of results';
+		const users = await collectDirectoryPages(context, connection, plan.limit, page, itemIndex, { missing, keep: isUser });
 		return users.map((user) => (plan.simplify ? simplifyDirectoryObject(user) : user) as IDataObject);
 	},
 };
 
 function readUserSearchFields(context: IExecuteFunctions, itemIndex: number): UserSearchFields {
-	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as unknown;
 	return {
 		searchBy: context.getNodeParameter('searchBy', itemIndex, 'mail') as unknown,
 		operator: context.getNodeParameter('operator', itemIndex, 'Is Exactly') as unknown,
 		value: context.getNodeParameter('value', itemIndex, '') as unknown,
-		returnAll,
-		limit: returnAll === true ? undefined : (context.getNodeParameter('limit', itemIndex, 50) as unknown),
-		attributes: context.getNodeParameter('attributesToLoad', itemIndex, []) as unknown,
-		simplify: context.getNodeParameter('simplify', itemIndex, true) as unknown,
+		...readListFields(context, itemIndex),
 	};
 }

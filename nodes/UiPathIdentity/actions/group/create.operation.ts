@@ -56,9 +56,7 @@ const properties: INodeProperties[] = [
 ];
 
 export const createLocalGroup: Operation<UiPathConnection, PreparedLocalGroup> = {
-	value: 'create',
-	name: 'Create Local Group',
-	description: 'Create a local group with its initial members',
+	listing: { value: 'create', name: 'Create Local Group', description: 'Create a local group with its initial members' },
 	properties,
 	prepare: (context, itemIndex, connection) => ({
 		...buildLocalGroupRequest(readLocalGroupFields(context, itemIndex), {

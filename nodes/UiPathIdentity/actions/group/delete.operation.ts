@@ -6,9 +6,7 @@ import { uiPathRequest, type UiPathConnection } from '../../transport';
 import { groupFailureMessages } from '../../transport/failureMessages';
 
 export const deleteGroup: Operation<UiPathConnection, GroupRef & { ifNotFound: IfNotFound }> = {
-	value: 'delete',
-	name: 'Delete Group',
-	description: 'Delete a local group',
+	listing: { value: 'delete', name: 'Delete Group', description: 'Delete a local group' },
 	properties: [groupIdProperty, ifNotFoundProperty, additionalFieldsProperty()],
 	prepare: (context, itemIndex, connection) => ({
 		...readGroupRef(context, itemIndex, connection),

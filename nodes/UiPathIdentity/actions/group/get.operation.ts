@@ -5,9 +5,7 @@ import { uiPathRequest, type UiPathConnection } from '../../transport';
 import { groupFailureMessages } from '../../transport/failureMessages';
 
 export const getGroup: Operation<UiPathConnection, GroupRef> = {
-	value: 'get',
-	name: 'Get Group',
-	description: 'Get one group by its ID',
+	listing: { value: 'get', name: 'Get Group', description: 'Get one group by its ID' },
 	properties: [groupIdProperty, additionalFieldsProperty()],
 	prepare: readGroupRef,
 	send: async (context, connection, ref, itemIndex) =>

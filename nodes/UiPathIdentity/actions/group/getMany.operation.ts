@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/operation';
+import { filtersCollection } from '../../../shared/collections';
 import { readResultLimit, returnAllOrLimitProperties, type ResultLimit } from '../../../shared/paging';
 import { checkNameFilter, filterGroupsByName, getGroupsRequest } from '../../requests/groupRequests';
 import { requireOrganizationId } from '../../requests/organization';
@@ -15,29 +16,20 @@ interface GetManyGroups {
 }
 
 export const getManyGroups: Operation<UiPathConnection, GetManyGroups> = {
-	value: 'getMany',
-	name: 'Get Many Groups',
-	description: "List the organization's groups, built-in and local",
+	listing: { value: 'getMany', name: 'Get Many Groups', description: "List the organization's groups, built-in and local" },
 	properties: [
 		...returnAllOrLimitProperties(),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Name Contains',
-					name: 'nameContains',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. Automation',
-					description:
-						'Only groups whose name contains this text, in any case. UiPath sends every group; n8n keeps the matching ones.',
-				},
-			],
-		},
+		filtersCollection([
+			{
+				displayName: 'Name Contains',
+				name: 'nameContains',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Automation',
+				description:
+					'Only groups whose name contains this text, in any case. UiPath sends every group; n8n keeps the matching ones.',
+			},
+		]),
 		additionalFieldsProperty(),
 	],
 	prepare: (context, itemIndex, connection) => {

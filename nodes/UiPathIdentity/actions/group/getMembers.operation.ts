@@ -13,9 +13,7 @@ interface GetMembers {
 }
 
 export const getGroupMembers: Operation<UiPathConnection, GetMembers> = {
-	value: 'getMembers',
-	name: 'Get Members',
-	description: "List a group's members",
+	listing: { value: 'getMembers', name: 'Get Members', description: "List a group's members" },
 	properties: [groupIdProperty, ...returnAllOrLimitProperties(), additionalFieldsProperty()],
 	prepare: (context, itemIndex, connection) => ({
 		ref: readGroupRef(context, itemIndex, connection),

@@ -62,9 +62,7 @@ const properties: INodeProperties[] = [
 ];
 
 export const updateGroup: Operation<UiPathConnection, GroupUpdate> = {
-	value: 'update',
-	name: 'Update Group',
-	description: 'Rename a local group, and add or remove members in the same request',
+	listing: { value: 'update', name: 'Update Group', description: 'Rename a local group, and add or remove members in the same request' },
 	properties,
 	prepare: (context, itemIndex, connection) => {
 		const fields = context.getNodeParameter('updateFields', itemIndex, {}) as Record<string, unknown> | null;

@@ -15,9 +15,7 @@ interface DirectorySearch {
 }
 
 export const searchDirectory: Operation<UiPathConnection, DirectorySearch> = {
-	value: 'search',
-	name: 'Search Directory',
-	description: "Find users by the start of their name, email or username, with the user ID the group operations take",
+	listing: { value: 'search', name: 'Search Directory', description: "Find users by the start of their name, email or username, with the user ID the group operations take" },
 	properties: [
 		{
 			displayName: 'Search For',

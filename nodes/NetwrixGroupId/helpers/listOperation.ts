@@ -1,0 +1,44 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { checkBoolean } from '../../shared/fieldChecks';
+import type { Operation, OperationListing } from '../../shared/operation';
+import { readResultLimit, type ResultLimit } from '../../shared/paging';
+import type { ApiRequest } from '../../shared/transport/sendRequest';
+import { flattenDirectoryObject } from '../requests/directoryObjects';
+import type { GroupIdConnection } from '../transport';
+import { collectDirectoryPages } from '../transport/directoryReads';
+
+/** What a list operation prepares for one item: its query, how many results, and their shape. */
+export interface PreparedList<TQuery> {
+	query: TQuery;
+	limit: ResultLimit;
+	simplify: boolean;
+}
+
+/**
+ * A list operation (Get Many, Preview Membership): its query, read page after page up to the
+ * item's Return All or Limit, one output item per directory object, flat (Simplify) or as GroupID
+ * sent it. `missing` is the message for an answer that holds no list.
+ */
+export function directoryListOperation<TQuery>(spec: {
+	listing: OperationListing;
+	properties: INodeProperties[];
+	query(context: IExecuteFunctions, itemIndex: number, connection: GroupIdConnection): TQuery;
+	page(query: TQuery, pageNo: number, pageSize: number): ApiRequest;
+	missing: string;
+}): Operation<GroupIdConnection, PreparedList<TQuery>> {
+	return {
+		listing: spec.listing,
+		properties: spec.properties,
+		prepare: (context, itemIndex, connection) => ({
+			query: spec.query(context, itemIndex, connection),
+			limit: readResultLimit(context, itemIndex),
+			simplify: checkBoolean('Simplify', context.getNodeParameter('simplify', itemIndex, true), true),
+		}),
+		async send(context, connection, { query, limit, simplify }, itemIndex) {
+			const page = (pageNo: number, pageSize: number) => spec.page(query, pageNo, pageSize);
+			const objects = await collectDirectoryPages(context, connection, limit, page, itemIndex, { missing: spec.missing });
+			return objects.map((object) => (simplify ? flattenDirectoryObject(object) : object) as IDataObject);
+		},
+	};
+}
