@@ -63,17 +63,128 @@ function checkLifetime(v, name) {
 	throw new TypeError(`${name} must be a number or {groupid?, uipath?}`);
 }
 
+/** @typedef {{count: number, status: number, headers: Record<string, string>, body?: unknown, match?: string}} FailNext */
+/** @typedef {{share: number, status: number, headers: Record<string, string>, seen: number, failed: number}} FailShare */
+/** @typedef {{count: number, kind: 'html'|'truncated-json'|'reset', match?: string}} MalformedNext */
+/**
+ * @typedef {{latencyMs?: number, failNext?: FailNext, failShare?: FailShare, malformedNext?: MalformedNext,
+ *   tokenLifetimeSeconds?: number|{groupid?: number, uipath?: number}, expireTokensAfter?: number}} ActiveFaults
+ */
+
+const FAULT_NAMES = ['latencyMs', 'failNext', 'failShare', 'malformedNext', 'expireTokens', 'expireTokensAfter', 'tokenLifetimeSeconds'];
+
+/** @param {string} name @param {unknown} status */
+function checkStatus(name, status) {
+	if (!(Number.isInteger(status) && /** @type {number} */ (status) >= 200 && /** @type {number} */ (status) <= 599)) {
+		throw new TypeError(`${name}.status must be an HTTP status 200..599`);
+	}
+}
+
+/** @param {string} name @param {unknown} headers */
+function checkHeaders(name, headers) {
+	if (headers !== undefined && !(isObject(headers) && Object.values(headers).every((v) => typeof v === 'string'))) {
+		throw new TypeError(`${name}.headers must be an object of strings`);
+	}
+}
+
+/** @param {string} name @param {unknown} count */
+function checkCount(name, count) {
+	if (!isPositiveInteger(count)) throw new TypeError(`${name}.count must be a positive integer`);
+}
+
+/** @param {string} name @param {unknown} match */
+function checkMatch(name, match) {
+	if (match !== undefined && typeof match !== 'string') throw new TypeError(`${name}.match must be a string`);
+}
+
+/** @param {unknown} s @returns {FailNext} */
+function failNextOf(s) {
+	if (!isObject(s)) throw new TypeError('failNext must be an object');
+	const count = s.count ?? 1;
+	const status = s.status ?? 500;
+	checkCount('failNext', count);
+	checkStatus('failNext', status);
+	checkHeaders('failNext', s.headers);
+	checkMatch('failNext', s.match);
+	/** @type {FailNext} */
+	const spec = { count, status, headers: { ...(s.headers ?? {}) } };
+	if (s.body !== undefined) spec.body = s.body;
+	if (s.match !== undefined) spec.match = s.match;
+	return spec;
+}
+
+/** @param {unknown} s @returns {FailShare} */
+function failShareOf(s) {
+	if (!isObject(s)) throw new TypeError('failShare must be an object');
+	const share = s.share;
+	const status = s.status ?? 429;
+	if (!(typeof share === 'number' && share > 0 && share < 1)) throw new TypeError('failShare.share must be a number between 0 and 1');
+	checkStatus('failShare', status);
+	checkHeaders('failShare', s.headers);
+	return { share, status, headers: { ...(s.headers ?? {}) }, seen: 0, failed: 0 };
+}
+
+/** @param {unknown} s @returns {MalformedNext} */
+function malformedNextOf(s) {
+	if (!isObject(s)) throw new TypeError('malformedNext must be an object');
+	const count = s.count ?? 1;
+	checkCount('malformedNext', count);
+	if (!['html', 'truncated-json', 'reset'].includes(s.kind)) throw new TypeError("malformedNext.kind must be 'html', 'truncated-json' or 'reset'");
+	checkMatch('malformedNext', s.match);
+	/** @type {MalformedNext} */
+	const spec = { count, kind: s.kind };
+	if (s.match !== undefined) spec.match = s.match;
+	return spec;
+}
+
+/**
+ * Sets or clears (null / undefined) one fault of `next`, checking the value.
+ * @template {keyof ActiveFaults} K
+ * @param {ActiveFaults} next @param {Faults} f @param {K} key @param {(v: any) => ActiveFaults[K]} valueOf
+ */
+function mergeOne(next, f, key, valueOf) {
+	if (!(key in f)) return;
+	const v = /** @type {Record<string, unknown>} */ (f)[key];
+	if (v === null || v === undefined) delete next[key];
+	else next[key] = valueOf(v);
+}
+
+/**
+ * The faults after a `set`: given keys replace, null clears. Throws on an unknown key or a bad value, leaving the
+ * faults as they were.
+ * @param {ActiveFaults} current @param {Faults} f @returns {ActiveFaults}
+ */
+function mergeFaults(current, f) {
+	if (!isObject(f)) throw new TypeError('faults must be an object');
+	for (const k of Object.keys(f)) if (!FAULT_NAMES.includes(k)) throw new TypeError(`unknown fault '${k}' (${FAULT_NAMES.join(', ')})`);
+	const next = { ...current };
+	mergeOne(next, f, 'latencyMs', (v) => {
+		if (!isNonNegativeNumber(v)) throw new TypeError('latencyMs must be a number >= 0');
+		return v;
+	});
+	mergeOne(next, f, 'failNext', failNextOf);
+	mergeOne(next, f, 'failShare', failShareOf);
+	mergeOne(next, f, 'malformedNext', malformedNextOf);
+	mergeOne(next, f, 'tokenLifetimeSeconds', (v) => {
+		checkLifetime(v, 'tokenLifetimeSeconds');
+		return v;
+	});
+	mergeOne(next, f, 'expireTokensAfter', (v) => {
+		if (!isPositiveInteger(v)) throw new TypeError('expireTokensAfter must be a positive integer');
+		return v;
+	});
+	if ('expireTokens' in f && f.expireTokens !== undefined && typeof f.expireTokens !== 'boolean') {
+		throw new TypeError('expireTokens must be a boolean');
+	}
+	return next;
+}
+
 /**
  * @param {{latencyMs: number, tokenLifetimeSeconds?: number|{groupid?: number, uipath?: number}, expireIssuedTokens: () => void}} options
  *   latencyMs and tokenLifetimeSeconds: the sandbox options (faults override them); expireIssuedTokens: from the state
  */
 function createFaults(options) {
-	/**
-	 * @type {{latencyMs?: number, failNext?: {count: number, status: number, headers: Record<string, string>, body?: unknown, match?: string},
-	 *   failShare?: {share: number, status: number, headers: Record<string, string>, seen: number, failed: number},
-	 *   malformedNext?: {count: number, kind: 'html'|'truncated-json'|'reset', match?: string},
-	 *   tokenLifetimeSeconds?: number|{groupid?: number, uipath?: number}, expireTokensAfter?: number}}
-	 */
+	/** @type {ActiveFaults} */
 	let faults = {};
 
 	/** Current faults (a copy). */
@@ -91,79 +202,7 @@ function createFaults(options) {
 
 	/** Merge: given keys replace, null clears; returns the current faults. @param {Faults} f */
 	function set(f) {
-		if (!isObject(f)) throw new TypeError('faults must be an object');
-		const allowed = ['latencyMs', 'failNext', 'failShare', 'malformedNext', 'expireTokens', 'expireTokensAfter', 'tokenLifetimeSeconds'];
-		for (const k of Object.keys(f)) if (!allowed.includes(k)) throw new TypeError(`unknown fault '${k}' (${allowed.join(', ')})`);
-		const next = { ...faults };
-		if ('latencyMs' in f) {
-			if (f.latencyMs === null || f.latencyMs === undefined) delete next.latencyMs;
-			else if (!isNonNegativeNumber(f.latencyMs)) throw new TypeError('latencyMs must be a number >= 0');
-			else next.latencyMs = f.latencyMs;
-		}
-		if ('failNext' in f) {
-			const s = f.failNext;
-			if (s === null || s === undefined) delete next.failNext;
-			else {
-				if (!isObject(s)) throw new TypeError('failNext must be an object');
-				const count = s.count ?? 1;
-				const status = s.status ?? 500;
-				if (!isPositiveInteger(count)) throw new TypeError('failNext.count must be a positive integer');
-				if (!(Number.isInteger(status) && status >= 200 && status <= 599)) throw new TypeError('failNext.status must be an HTTP status 200..599');
-				if (s.headers !== undefined && !(isObject(s.headers) && Object.values(s.headers).every((v) => typeof v === 'string'))) {
-					throw new TypeError('failNext.headers must be an object of strings');
-				}
-				if (s.match !== undefined && typeof s.match !== 'string') throw new TypeError('failNext.match must be a string');
-				next.failNext = { count, status, headers: { ...(s.headers ?? {}) } };
-				if (s.body !== undefined) next.failNext.body = s.body;
-				if (s.match !== undefined) next.failNext.match = s.match;
-			}
-		}
-		if ('failShare' in f) {
-			const s = f.failShare;
-			if (s === null || s === undefined) delete next.failShare;
-			else {
-				if (!isObject(s)) throw new TypeError('failShare must be an object');
-				const share = s.share;
-				const status = s.status ?? 429;
-				if (!(typeof share === 'number' && share > 0 && share < 1)) throw new TypeError('failShare.share must be a number between 0 and 1');
-				if (!(Number.isInteger(status) && status >= 200 && status <= 599)) throw new TypeError('failShare.status must be an HTTP status 200..599');
-				if (s.headers !== undefined && !(isObject(s.headers) && Object.values(s.headers).every((v) => typeof v === 'string'))) {
-					throw new TypeError('failShare.headers must be an object of strings');
-				}
-				next.failShare = { share, status, headers: { ...(s.headers ?? {}) }, seen: 0, failed: 0 };
-			}
-		}
-				if ('malformedNext' in f) {
-			const s = f.malformedNext;
-			if (s === null || s === undefined) delete next.malformedNext;
-			else {
-				if (!isObject(s)) throw new TypeError('malformedNext must be an object');
-				const count = s.count ?? 1;
-				if (!isPositiveInteger(count)) throw new TypeError('malformedNext.count must be a positive integer');
-				if (!['html', 'truncated-json', 'reset'].includes(s.kind)) throw new TypeError("malformedNext.kind must be 'html', 'truncated-json' or 'reset'");
-				if (s.match !== undefined && typeof s.match !== 'string') throw new TypeError('malformedNext.match must be a string');
-				next.malformedNext = { count, kind: s.kind };
-				if (s.match !== undefined) next.malformedNext.match = s.match;
-			}
-		}
-		if ('tokenLifetimeSeconds' in f) {
-			const v = f.tokenLifetimeSeconds;
-			if (v === null || v === undefined) delete next.tokenLifetimeSeconds;
-			else {
-				checkLifetime(v, 'tokenLifetimeSeconds');
-				next.tokenLifetimeSeconds = v;
-			}
-		}
-		if ('expireTokensAfter' in f) {
-			const v = f.expireTokensAfter;
-			if (v === null || v === undefined) delete next.expireTokensAfter;
-			else if (!isPositiveInteger(v)) throw new TypeError('expireTokensAfter must be a positive integer');
-			else next.expireTokensAfter = v;
-		}
-		if ('expireTokens' in f && f.expireTokens !== undefined && typeof f.expireTokens !== 'boolean') {
-			throw new TypeError('expireTokens must be a boolean');
-		}
-		faults = next;
+		faults = mergeFaults(faults, f);
 		if (f.expireTokens === true) options.expireIssuedTokens();
 		return view();
 	}
@@ -202,18 +241,26 @@ function createFaults(options) {
 	}
 
 	/**
+	 * Counts down failNext or malformedNext when it selects this request; returns its spec as it was.
+	 * @param {'failNext'|'malformedNext'} key @param {string} pathname @param {boolean} isToken
+	 */
+	function countDown(key, pathname, isToken) {
+		const fault = faults[key];
+		if (!fault || !selects(fault.match, pathname, isToken)) return undefined;
+		const spec = { ...fault };
+		fault.count -= 1;
+		if (fault.count <= 0) delete faults[key];
+		return spec;
+	}
+
+	/**
 	 * Takes (and counts down) the fault for this request, if any.
 	 * @param {string} pathname @param {boolean} isToken
 	 * @returns {TakenFault|undefined}
 	 */
 	function take(pathname, isToken) {
-		const fail = faults.failNext;
-		if (fail && selects(fail.match, pathname, isToken)) {
-			const spec = { ...fail };
-			fail.count -= 1;
-			if (fail.count <= 0) delete faults.failNext;
-			return { type: 'failNext', spec };
-		}
+		const failSpec = countDown('failNext', pathname, isToken);
+		if (failSpec) return { type: 'failNext', spec: /** @type {FailNext} */ (failSpec) };
 		const storm = faults.failShare;
 		// That share of API requests (never token requests), spread evenly and the same every run:
 		// a request fails when it brings the count of failures below share × requests seen.
@@ -224,13 +271,8 @@ function createFaults(options) {
 				return { type: 'failNext', spec: { count: 1, status: storm.status, headers: storm.headers } };
 			}
 		}
-				const malformed = faults.malformedNext;
-		if (malformed && selects(malformed.match, pathname, isToken)) {
-			const spec = { ...malformed };
-			malformed.count -= 1;
-			if (malformed.count <= 0) delete faults.malformedNext;
-			return { type: 'malformedNext', spec };
-		}
+		const malformedSpec = countDown('malformedNext', pathname, isToken);
+		if (malformedSpec) return { type: 'malformedNext', spec: /** @type {MalformedNext} */ (malformedSpec) };
 		return undefined;
 	}
 

@@ -2,14 +2,14 @@
 'use strict';
 
 /**
- * Small helpers shared by the sandbox modules: body parsing, replies, bearer tokens, paging.
+ * Small helpers shared by the sandbox modules: body parsing, replies (and writing them), bearer tokens, paging.
  * Node built-ins only.
  */
 
 const crypto = require('node:crypto');
 
 /**
- * What a handler answers; server.js writes it.
+ * What a handler answers; writeReply sends it.
  * @typedef {{status: number, body?: unknown, headers?: Record<string, string>}} Reply
  */
 
@@ -116,6 +116,34 @@ function compareText(a, b) {
 	return a.localeCompare(b, 'en', { sensitivity: 'base' });
 }
 
+/**
+ * Writes a reply: a string body as text/plain, any other body as JSON, unless the reply names a Content-Type.
+ * @param {import('node:http').ServerResponse} res @param {Reply} reply
+ */
+function writeReply(res, reply) {
+	const { status, body } = reply;
+	/** @type {Record<string, string|number>} */
+	const headers = {};
+	let hasContentType = false;
+	for (const [k, v] of Object.entries(reply.headers ?? {})) {
+		headers[k] = v;
+		if (k.toLowerCase() === 'content-type') hasContentType = true;
+	}
+	let payload = '';
+	if (body !== undefined && body !== null) {
+		if (typeof body === 'string') {
+			payload = body;
+			if (!hasContentType) headers['Content-Type'] = 'text/plain; charset=utf-8';
+		} else {
+			payload = JSON.stringify(body);
+			if (!hasContentType) headers['Content-Type'] = 'application/json; charset=utf-8';
+		}
+	}
+	headers['Content-Length'] = Buffer.byteLength(payload);
+	res.writeHead(status, headers);
+	res.end(payload);
+}
+
 // ----- bearer tokens and the two token endpoints
 
 /** @param {import('node:http').IncomingHttpHeaders} headers */
@@ -179,6 +207,7 @@ module.exports = {
 	traceId,
 	page,
 	compareText,
+	writeReply,
 	bearer,
 	UNAUTHORIZED,
 	invalidToken,

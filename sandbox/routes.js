@@ -125,4 +125,15 @@ function createRouter(routes) {
 	return { match, paths };
 }
 
-module.exports = { createRouter };
+/**
+ * The route maker of one service: labels each endpoint `<service>.<name>` and hands its handler the service's
+ * context along with the request.
+ * @template C
+ * @param {Service} service @param {C} ctx
+ * @returns {(method: string, path: string, endpoint: string, handler: (ctx: C, req: RouteRequest) => Reply) => Route}
+ */
+function serviceRoute(service, ctx) {
+	return (method, path, endpoint, handler) => ({ method, path, endpoint: `${service}.${endpoint}`, service, handler: (req) => handler(ctx, req) });
+}
+
+module.exports = { createRouter, serviceRoute };

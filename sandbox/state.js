@@ -67,7 +67,7 @@
  * @property {string|null} rawBody
  * @property {string} receivedAt    ISO timestamp
  * @property {Service|null} service
- * @property {string|null} endpoint e.g. 'groupid.getGroup' (see the route table in sandbox/groupid.js and sandbox/uipath.js); null for unknown paths
+ * @property {string|null} endpoint e.g. 'groupid.getGroup' (see the route tables in sandbox/groupid/index.js and sandbox/uipath/index.js); null for unknown paths
  * @property {number|null} status   response status once sent (null while pending or for 'reset' faults)
  * @property {string|null} fault    'failNext' | 'malformedNext' | null
  * @property {GroupSummary[]} [stateAfter] the service's groups once the request was answered (option recordStates)
@@ -169,7 +169,7 @@ function createState() {
 			}));
 		},
 
-				/** Clears requests, groups and token counts (not the tokens themselves, nor faults: see faults.js). */
+		/** Clears requests, groups and token counts (not the tokens themselves, nor faults: see faults.js). */
 		reset() {
 			state.requests.length = 0;
 			state.requestCount = 0;

@@ -1,0 +1,108 @@
+// @ts-check
+'use strict';
+
+/**
+ * Smart Groups: the update that recomputes a group's members from its query, and the preview of the members a query
+ * would select. Both run the query over the sample users.
+ */
+
+const { GROUPID, GROUPID_DIRECTORY_USERS } = require('../accounts');
+const { parseCriteria, matches } = require('../criteria');
+const { isObject, nonEmptyString, page, compareText } = require('../http');
+const { envelope, fail } = require('./envelope');
+const { prop, requestValues, startPathsOf, listOf, attributeList, queryPaging, descending } = require('./input');
+const { inContainer } = require('./distinguishedNames');
+const { gate, jsonObject } = require('./checks');
+const { findGroup, groupNotFound, touch, memberEntry } = require('./store');
+const { ALWAYS, attributesCollection, listItem } = require('./attributeViews');
+const { userAttributes } = require('./userViews');
+
+/** @typedef {import('../http').Reply} Reply */
+/** @typedef {import('../http').RouteRequest} RouteRequest */
+/** @typedef {import('./context').GroupIdContext} GroupIdContext */
+
+/**
+ * The sample users a Smart Group query selects.
+ * @param {GroupIdContext} ctx @param {import('../criteria').Node} query @param {string[]} objectTypes IMSGObjectTypes
+ * @param {{path: string, scope: string}[]} startPaths
+ */
+function selectUsers(ctx, query, objectTypes, startPaths) {
+	// 1 users with mailboxes, 2 users with external email, 6 users; the other types hold no sample object
+	const types = objectTypes.length ? objectTypes : ['6'];
+	if (!types.some((t) => ['1', '2', '6'].includes(t.trim()))) return [];
+	const paths = startPaths.length ? startPaths : [{ path: GROUPID.domain, scope: '2' }];
+	return GROUPID_DIRECTORY_USERS.filter(
+		(u) =>
+			paths.some((p) => inContainer(u.distinguishedName, p.path, p.scope)) &&
+			matches(query, { ...userAttributes(u, ctx.groups), objectType: 'user' }),
+	);
+}
+
+/**
+ * POST …/Groups/SmartGroups/{groupIdentity}/Update: recomputes the members from the group's query over the
+ * sample users, at once (the real service queues a task). Answer as documented: `data` = task id (1, 2, 3…),
+ * `name` = a client id, type 8. A static group: 400 failure; a query the sandbox cannot read: 400 failure.
+ * @param {GroupIdContext} ctx @param {RouteRequest} req @returns {Reply}
+ */
+function updateSmartGroup(ctx, req) {
+	const refused = gate(ctx, req);
+	if (refused) return refused;
+	const g = findGroup(ctx, req.params.identityStoreId, req.params.groupIdentity);
+	if (!g) return groupNotFound(req.params.groupIdentity);
+	if (g.type !== 'smart') return fail(400, `'${g.name}' is not a Smart Group.`);
+	let query;
+	try {
+		query = parseCriteria(/** @type {string} */ (g.criteria));
+	} catch (error) {
+		return fail(400, `The criteria of '${g.name}' could not be understood: ${/** @type {Error} */ (error).message}.`);
+	}
+	const selected = selectUsers(ctx, query, listOf(g.values.IMSGObjectTypes), g.startPaths);
+	g.members = selected.map((u) => memberEntry(u, { membershipType: null, startDate: null, endDate: null }));
+	g.lastUpdatedAt = new Date().toISOString();
+	touch(g);
+	ctx.state.groupIdTaskCount += 1;
+	return { status: 200, body: envelope({ currentDirectoryServer: null, data: ctx.state.groupIdTaskCount, name: ctx.clientId, type: 8 }) };
+}
+
+/**
+ * GET …/Groups/SmartGroups/Members?sortOrder=1&pageNo=1&pageSize=N, body (documented)
+ * `{"ExtensionDataAttributes": {"AttributesCollection": {"IMSGObjectTypes", "IMSGCriteria", "IMSGStartPath"}},
+ *   "AttributesToLoad": [...]}` (the inner AttributesCollection may be left out). Answer as documented:
+ * `{"total", "data": [user objects]}` sorted by display name (sortOrder 2: descending), paged.
+ * AttributesToLoad defaults to displayName, mail, sAMAccountName, distinguishedName.
+ * @param {GroupIdContext} ctx @param {RouteRequest} req @returns {Reply}
+ */
+function previewSmartGroupMembers(ctx, req) {
+	const refused = gate(ctx, req);
+	if (refused) return refused;
+	const input = jsonObject(req);
+	if ('reply' in input) return input.reply;
+	const { body } = input;
+	const ext = prop(body, 'ExtensionDataAttributes');
+	const inner = isObject(ext) ? prop(ext, 'AttributesCollection') : undefined;
+	const attributes = isObject(inner) ? inner : isObject(ext) ? ext : {};
+	const criteria = requestValues(prop(attributes, 'IMSGCriteria'))?.[0];
+	if (!nonEmptyString(criteria)) return fail(400, 'Required attribute(s) missing or empty: ExtensionDataAttributes.IMSGCriteria.');
+	const requested = attributeList({ attributesToLoad: prop(body, 'AttributesToLoad') });
+	if (requested === null) return fail(400, 'AttributesToLoad must be a JSON array of attribute names.');
+	const p = queryPaging(req.query);
+	if ('error' in p) return fail(400, p.error);
+	let query;
+	try {
+		query = parseCriteria(criteria);
+	} catch (error) {
+		return fail(400, `The criteria could not be understood: ${/** @type {Error} */ (error).message}.`);
+	}
+	const objectTypes = requestValues(prop(attributes, 'IMSGObjectTypes')) ?? [];
+	const users = selectUsers(ctx, query, objectTypes, startPathsOf(prop(attributes, 'IMSGStartPath')));
+	const sorted = [...users].sort((x, y) => compareText(x.displayName, y.displayName));
+	if (descending(req.query.get('sortOrder'))) sorted.reverse();
+	const shown = p.pageSize ? page(sorted, p.pageNo, p.pageSize) : sorted;
+	const names = requested ?? ['displayName', 'mail', 'sAMAccountName', 'distinguishedName'];
+	const data = shown.map((u) =>
+		listItem('user', u.objectGUID, u.displayName, attributesCollection(userAttributes(u, ctx.groups), names, ALWAYS, 'classic'), 'classic'),
+	);
+	return { status: 200, body: { total: users.length, data } };
+}
+
+module.exports = { updateSmartGroup, previewSmartGroupMembers };

@@ -1,0 +1,60 @@
+// @ts-check
+'use strict';
+
+/**
+ * The options of startSandbox, checked once, as the settings the rest of the server reads.
+ */
+
+const { isNonNegativeNumber } = require('./http');
+const { checkLifetime } = require('./faults');
+
+/**
+ * @typedef {object} Settings
+ * @property {string} host  a loopback address
+ * @property {number} port
+ * @property {number} latencyMs
+ * @property {boolean} recordBodies
+ * @property {number} recordLimit  Infinity: keep every request
+ * @property {boolean} recordStates
+ * @property {boolean} verbose  one line per API request on stderr (never when quiet)
+ * @property {boolean} quiet
+ * @property {((clientPort: number) => string|undefined)|undefined} identifyClient
+ */
+
+/** @param {string} host */
+function loopbackAddress(host) {
+	if (host === 'localhost' || host === '127.0.0.1') return '127.0.0.1';
+	if (host === '::1' || host === '[::1]') return '::1';
+	if (/^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.test(host) && host.split('.').every((p) => Number(p) <= 255)) return host;
+	throw new Error(`sandbox: refusing to listen on non-loopback host '${host}' (use 127.0.0.1)`);
+}
+
+/**
+ * Throws on an option out of range.
+ * @param {import('./server').SandboxOptions} opts @returns {Settings}
+ */
+function sandboxSettings(opts) {
+	const host = loopbackAddress(opts.host ?? '127.0.0.1');
+	const port = opts.port ?? 0;
+	if (!(Number.isInteger(port) && port >= 0 && port <= 65535)) throw new TypeError('sandbox: port must be an integer 0..65535');
+	const latencyMs = opts.latencyMs ?? 0;
+	if (!isNonNegativeNumber(latencyMs)) throw new TypeError('sandbox: latencyMs must be a number >= 0');
+	if (opts.tokenLifetimeSeconds !== undefined) checkLifetime(opts.tokenLifetimeSeconds, 'tokenLifetimeSeconds');
+	const recordLimit = opts.recordLimit ?? Infinity;
+	if (!(recordLimit === Infinity || (Number.isInteger(recordLimit) && recordLimit >= 0))) {
+		throw new TypeError('sandbox: recordLimit must be an integer >= 0');
+	}
+	return {
+		host,
+		port,
+		latencyMs,
+		recordBodies: opts.recordBodies !== false,
+		recordLimit,
+		recordStates: !!opts.recordStates,
+		verbose: !!opts.verbose && !opts.quiet,
+		quiet: !!opts.quiet,
+		identifyClient: opts.identifyClient,
+	};
+}
+
+module.exports = { sandboxSettings };
