@@ -17,7 +17,7 @@ export const getUser: Operation<GroupIdConnection, GetUserRequest> = {
 	prepare: prepareForStore(readGetUserFields, buildGetUserRequest),
 	async send(context, connection, request, itemIndex) {
 		const missing = `GroupID returned no user for "${request.identity.value}"`;
-		const user = await readDirectoryObject(context, connection, { method: request.method, path: request.path }, itemIndex, missing);
+		const user = await readDirectoryObject(context, connection, request, itemIndex, missing);
 		return (request.simplify ? simplifyDirectoryObject(user) : user) as IDataObject;
 	},
 };
