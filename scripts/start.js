@@ -7,8 +7,9 @@
  *
  *   N8N_PORT       the editor's port (default 5678)
  *   SANDBOX_PORT   the sandbox's port (default 5690)
- *   The n8n user folder is .n8n-run/ in the project (not tracked), so the owner account and
- *   anything made in the editor are kept from one start to the next.
+ *   N8N_RUN_HOME   the n8n user folder (default .n8n-run/ in the project, not tracked), so that
+ *                  the owner account and anything made in the editor are kept from one start to the next
+ * Stops on Ctrl+C, and on SIGINT or SIGTERM sent to npm's own process (`npm start` execs this script).
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -20,7 +21,7 @@ async function main() {
 	const editorPort = Number(process.env.N8N_PORT ?? 5678);
 	const sandboxPort = Number(process.env.SANDBOX_PORT ?? 5690);
 	const runtime = n8n.ensureN8nInstalled();
-	const home = path.join(n8n.projectRoot, '.n8n-run');
+	const home = process.env.N8N_RUN_HOME ?? path.join(n8n.projectRoot, '.n8n-run');
 	fs.mkdirSync(home, { recursive: true });
 	n8n.createN8nHome(n8n.packPackage(), home);
 	console.log(`Installed the package into ${home}/.n8n/nodes`);
