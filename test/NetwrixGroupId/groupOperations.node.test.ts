@@ -351,6 +351,21 @@ describe('Group operations in n8n\'s execution engine: what GroupID receives and
 		expect(error?.message).toBe('GroupID refused the request: Insufficient rights to update description.');
 	});
 
+	test('null entries in details (as in the documented bulk Renew answer) are read past, on success and on failure', async () => {
+		const withNulls = { ...renewGroupDoc.response, details: [null, renewGroupDoc.response, null] };
+		interceptGroupId([200, withNulls]);
+		const renewed = await run({ resource: 'group', operation: 'renew', group: byId() });
+
+		expect(renewed.error).toBeUndefined();
+		expect(renewed.output![0].json).toMatchObject({ renewed: true, response: withNulls });
+
+		nock.cleanAll();
+		interceptGroupId([200, { ...withNulls, status: 1, details: [null, { ...renewGroupDoc.response, status: 1, message: 'The group is not expiring.' }] }]);
+		const refused = await run({ resource: 'group', operation: 'renew', group: byId() });
+
+		expect(refused.error?.message).toBe('GroupID refused the request: The group is not expiring.');
+	});
+
 	test('a refused create (HTTP 400) shows GroupID\'s message; with Continue On Fail the other items go on', async () => {
 		const received = interceptGroupId(({ body }) =>
 			(body as { GroupName: string }).GroupName === 'Taken'
