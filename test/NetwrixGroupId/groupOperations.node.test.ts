@@ -351,6 +351,28 @@ describe('Group operations in n8n\'s execution engine: what GroupID receives and
 		expect(error?.message).toBe('GroupID refused the request: Insufficient rights to update description.');
 	});
 
+	test.each([
+		['a name that starts with #', { groupName: '#Sales' }, 'CN=\\#Sales,OU=Groups,DC=demo,DC=local'],
+		[
+			'a CN (an additional attribute) with a comma and spaces around it',
+			{ groupName: 'Sales', additionalFields: { additionalAttributes: { attribute: [{ name: 'CN', value: ' Sales, EMEA ' }] } } },
+			'CN=\\ Sales\\, EMEA\\ ,OU=Groups,DC=demo,DC=local',
+		],
+	])('Create Static Group: %s is escaped in the distinguished name output (RFC 4514)', async (_label, fields, distinguishedName) => {
+		interceptGroupId([200, createStaticGroupDoc.response]);
+		const { output, error } = await run({
+			resource: 'group',
+			operation: 'create',
+			container: 'OU=Groups,DC=demo,DC=local',
+			groupType: '-2147483640',
+			security: 'Semi_Private',
+			...fields,
+		});
+
+		expect(error).toBeUndefined();
+		expect(output![0].json.distinguishedName).toBe(distinguishedName);
+	});
+
 	test('null entries in details (as in the documented bulk Renew answer) are read past, on success and on failure', async () => {
 		const withNulls = { ...renewGroupDoc.response, details: [null, renewGroupDoc.response, null] };
 		interceptGroupId([200, withNulls]);

@@ -3,7 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { createOrUseExisting } from '../../shared/createOrUseExisting';
 import type { Operation, OperationListing } from '../../shared/operation';
-import { flattenDirectoryObject, type DirectoryObject } from '../requests/directoryObjects';
+import { distinguishedNameIn, flattenDirectoryObject, type DirectoryObject } from '../requests/directoryObjects';
 import {
 	differencesFromExisting,
 	existingGroupSearch,
@@ -148,7 +148,10 @@ function existingGroupSummary(request: GroupCreateRequest, existing: DirectoryOb
 	};
 }
 
-/** The simplified output of a create: what was asked for, and the GUID GroupID gave the group. Pure. */
+/**
+ * The simplified output of a create: what was asked for, and the GUID GroupID gave the group.
+ * Its distinguished name escapes the CN (a name may start with #; a CN may hold a comma). Pure.
+ */
 export function createdGroupSummary(request: GroupCreateRequest, groupGuid: unknown): IDataObject {
 	const attributes = request.body.AttributesCollection.AttributesCollection;
 	const first = (...names: string[]) => names.map((name) => attributes[name]?.[0]?.Value).find((v) => v !== undefined);
@@ -157,7 +160,7 @@ export function createdGroupSummary(request: GroupCreateRequest, groupGuid: unkn
 	return {
 		groupGuid: typeof groupGuid === 'string' ? groupGuid : null,
 		groupName: request.groupName,
-		distinguishedName: `CN=${first('CN') ?? request.groupName},${request.container}`,
+		distinguishedName: distinguishedNameIn(request.container, first('CN') ?? request.groupName),
 		container: request.container,
 		groupType: groupType === undefined ? null : Number(groupType),
 		security: first('XGroupSecurity') ?? null,

@@ -117,6 +117,11 @@ export function simplifyDirectoryObject(object: DirectoryObject): Record<string,
 
 function derivedDistinguishedName(cn: unknown, container: unknown): string | undefined {
 	if (typeof cn !== 'string' || cn === '' || typeof container !== 'string' || container === '') return undefined;
+	return distinguishedNameIn(container, cn);
+}
+
+/** The DN of the object of this CN in this container: the CN escaped (a leading #, a comma, …), as AD writes it. */
+export function distinguishedNameIn(container: string, cn: string): string {
 	return `CN=${escapeDnValue(cn)},${container}`;
 }
 
