@@ -101,6 +101,15 @@ describe('If the Group Already Exists (GroupID creates)', () => {
 		expect(output![0].json).toMatchObject({ alreadyExisted: true, updated: ['description', 'XGroupSecurity'] });
 	});
 
+	test('Update It to Match: the existing group\'s GUID goes into the PATCH path as every GUID the node sends (lower case, no braces)', async () => {
+		const upperCase = { ...existingSales, data: [{ ...existingSales.data[0], objectIdFromIdentityStore: `{${EXISTING.toUpperCase()}}` }] };
+		const received = interceptGroupId((request) => (request.path.endsWith('/Searches') ? [200, upperCase] : answer(request)));
+		const { error } = await runGroupIdNode(createSales({ ifGroupExists: 'update' }));
+
+		expect(error).toBeUndefined();
+		expect(received[2]).toMatchObject({ method: 'PATCH', path: `${data}/Groups/${EXISTING}` });
+	});
+
 	test('Fail: the refusal, and no search', async () => {
 		const received = interceptGroupId(answer);
 		const { error } = await runGroupIdNode(createSales({ ifGroupExists: 'fail' }));

@@ -70,12 +70,12 @@ describe('Create Static Group body', () => {
 		expect(a.XGroupScope).toEqual([{ Value: scope, Action: 0 }]);
 	});
 
-	test('no documented sample: description and notes follow the sample\'s attributes, Action 0; an owner GUID is accepted too', () => {
+	test('no documented sample: description and notes follow the sample\'s attributes, Action 0; an owner GUID is accepted too, sent as every GUID (lower case, no braces)', () => {
 		const a = attributes({ description: 'Sales', notes: 'Managed by n8n', owner: '{19A1822E-E7EF-4206-AF75-1C2D8B1D15EB}' });
 		expect(Object.keys(a)).toEqual([
 			'sAMAccountName', 'name', 'CN', 'objectClass', 'groupType', 'XGroupScope', 'XGroupSecurity', 'managedBy', 'description', 'info',
 		]);
-		expect(a.managedBy).toEqual([{ Value: '19A1822E-E7EF-4206-AF75-1C2D8B1D15EB', Action: 0 }]);
+		expect(a.managedBy).toEqual([{ Value: '19a1822e-e7ef-4206-af75-1c2d8b1d15eb', Action: 0 }]);
 		expect(a.description).toEqual([{ Value: 'Sales', Action: 0 }]);
 		expect(a.info).toEqual([{ Value: 'Managed by n8n', Action: 0 }]);
 	});
@@ -349,6 +349,9 @@ describe('Update request', () => {
 			XGroupSecurity: [{ Value: 'Semi_Private', Action: 0 }],
 		});
 		expect(build({ owner: DEMO_GUID }).attributeNames).toEqual(['managedBy']);
+		expect(build({ owner: `{${DEMO_GUID.toUpperCase()}}` }).body.AttributesCollection.AttributesCollection.managedBy).toEqual([
+			{ Value: DEMO_GUID, Action: 0 },
+		]);
 	});
 
 	test('an additional attribute may replace a field\'s attribute (names compared ignoring case)', () => {

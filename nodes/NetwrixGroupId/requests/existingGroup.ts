@@ -1,4 +1,5 @@
 import { flattenDirectoryObject, type DirectoryObject } from './directoryObjects';
+import { normalizeGuid } from './groupIdentity';
 import { groupPath } from './groupTarget';
 import { GROUPS_ONLY, type Search } from './search';
 
@@ -79,7 +80,7 @@ export function updateToMatchRequest(identityStoreId: number, groupGuid: string,
 	const changes = differences.filter((difference) => difference.updatable);
 	return {
 		method: 'PATCH' as const,
-		path: groupPath({ identityStoreId, identity: { kind: 'guid', value: groupGuid } }),
+		path: groupPath({ identityStoreId, identity: { kind: 'guid', value: normalizeGuid(groupGuid) ?? groupGuid } }),
 		body: {
 			AttributesCollection: {
 				AttributesCollection: Object.fromEntries(changes.map((change) => [change.attribute, [{ Value: change.requested, Action: 0 }]])),

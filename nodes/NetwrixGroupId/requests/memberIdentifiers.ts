@@ -2,6 +2,7 @@ import { InvalidFieldError } from '../../shared/fieldChecks';
 import { normalizeMemberList } from '../../shared/memberListField';
 import type { DirectoryObject } from './directoryObjects';
 import { checkDistinguishedName } from './distinguishedName';
+import { normalizeGuid } from './groupIdentity';
 import { attributeSearch, type Search } from './search';
 
 /**
@@ -10,7 +11,6 @@ import { attributeSearch, type Search } from './search';
  * documented Search by that attribute, and the one object it must match. Pure.
  */
 
-const GUID = /^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?$/;
 const DN_START = /^[A-Za-z][A-Za-z0-9-]*=/;
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 /** Characters Active Directory refuses in a sAMAccountName. */
@@ -81,8 +81,8 @@ export function checkMembers(raw: unknown, field = 'Members'): MemberIdentifier[
 }
 
 function classifyMember(field: string, text: string): MemberIdentifier {
-	const guid = GUID.exec(text);
-	if (guid) return { text, kind: 'guid', guid: guid[1].toLowerCase() };
+	const guid = normalizeGuid(text);
+	if (guid !== undefined) return { text, kind: 'guid', guid };
 	if (DN_START.test(text)) {
 		return { text, kind: 'lookup', attribute: 'distinguishedName', value: checkDistinguishedName(field, text) };
 	}
@@ -130,10 +130,10 @@ export function pickLookupMatch(
 	const wanted = comparable(member.attribute, member.value);
 	const guids = new Set<string>();
 	for (const object of results) {
-		const guid = typeof object.objectIdFromIdentityStore === 'string' ? GUID.exec(object.objectIdFromIdentityStore) : null;
-		if (!guid) continue;
+		const guid = typeof object.objectIdFromIdentityStore === 'string' ? normalizeGuid(object.objectIdFromIdentityStore) : undefined;
+		if (guid === undefined) continue;
 		if (attributeValues(object, member.attribute).some((value) => comparable(member.attribute, value) === wanted)) {
-			guids.add(guid[1].toLowerCase());
+			guids.add(guid);
 		}
 	}
 	const described = `${member.attribute} "${member.value}"`;
