@@ -7,24 +7,28 @@ import { data, interceptGroupId, runGroupIdNode, type Received } from './support
 const EXISTING = '8d2f64a1-3c5e-4b7a-9e0d-1f2a3b4c5d6e';
 const refusedAsDuplicate = { ...createStaticGroupDoc.response, data: null, status: 1, message: "A group named 'Sales' already exists." };
 
-/** The existing group as the documented Search returns it. */
-const existingSales = {
-	total: 1,
-	data: [
-		{
-			objectIdFromIdentityStore: EXISTING,
-			attributesBusinessObject: {
-				attributesCollection: {
-					name: [{ value: 'Sales' }],
-					distinguishedName: [{ value: 'CN=Sales,OU=Groups,DC=demo,DC=local' }],
-					description: [{ value: 'Old text' }],
-					XGroupSecurity: [{ value: 'Private' }],
-					groupType: [{ value: '-2147483640' }],
-				},
-			},
+/** A Search answer of objects with these attributes (one value each), as the documented Search returns them. */
+const searchAnswer = (...objects: Array<{ guid: string; attributes: Record<string, string> }>) => ({
+	total: objects.length,
+	data: objects.map(({ guid, attributes }) => ({
+		objectIdFromIdentityStore: guid,
+		attributesBusinessObject: {
+			attributesCollection: Object.fromEntries(Object.entries(attributes).map(([name, value]) => [name, [{ value }]])),
 		},
-	],
-};
+	})),
+});
+
+/** The existing group as the documented Search returns it. */
+const existingSales = searchAnswer({
+	guid: EXISTING,
+	attributes: {
+		name: 'Sales',
+		distinguishedName: 'CN=Sales,OU=Groups,DC=demo,DC=local',
+		description: 'Old text',
+		XGroupSecurity: 'Private',
+		groupType: '-2147483640',
+	},
+});
 
 const createSales = (extra: object = {}) => ({
 	resource: 'group',
@@ -108,6 +112,37 @@ describe('If the Group Already Exists (GroupID creates)', () => {
 
 		expect(error).toBeUndefined();
 		expect(received[2]).toMatchObject({ method: 'PATCH', path: `${data}/Groups/${EXISTING}` });
+	});
+
+	test('attribute names in another case (GroupID\'s answers mix them): the same values are no difference, nothing is patched, and the output has them', async () => {
+		const otherCase = searchAnswer({
+			guid: EXISTING,
+			attributes: {
+				name: 'Sales',
+				objectclass: 'group',
+				DistinguishedName: 'CN=Sales,OU=Groups,DC=demo,DC=local',
+				DESCRIPTION: 'Everyone in Sales',
+				xgroupsecurity: 'Semi_Private',
+				GroupType: '-2147483640',
+			},
+		});
+		const received = interceptGroupId((request) => (request.path.endsWith('/Searches') ? [200, otherCase] : answer(request)));
+		const { output, error } = await runGroupIdNode(createSales({ ifGroupExists: 'update' }));
+
+		expect(error).toBeUndefined();
+		expect(received.map(({ method }) => method)).toEqual(['POST', 'POST']);
+		expect(output![0].json).toEqual({
+			groupGuid: EXISTING,
+			groupName: 'Sales',
+			distinguishedName: 'CN=Sales,OU=Groups,DC=demo,DC=local',
+			container: 'OU=Groups,DC=demo,DC=local',
+			groupType: -2147483640,
+			security: 'Semi_Private',
+			identityStoreId: 2,
+			alreadyExisted: true,
+			differences: [],
+			updated: [],
+		});
 	});
 
 	test('Fail: the refusal, and no search', async () => {

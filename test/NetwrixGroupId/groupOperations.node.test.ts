@@ -194,7 +194,6 @@ describe('Group operations in n8n\'s execution engine: what GroupID receives and
 					displayName: '',
 					objectClass: 'group',
 					name: 'DemoGroup',
-					ObjectGuid: DEMO_GUID,
 					CN: 'DemoGroup',
 					objectCategory: null,
 				},

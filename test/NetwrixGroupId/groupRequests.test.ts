@@ -11,6 +11,10 @@ import {
 } from '../../nodes/NetwrixGroupId/requests/directoryObjects';
 import { buildGroupLifecycleRequest } from '../../nodes/NetwrixGroupId/requests/groupLifecycle';
 import { buildGetGroupRequest, DEFAULT_GROUP_ATTRIBUTES } from '../../nodes/NetwrixGroupId/requests/groupRead';
+import { EXISTING_GROUP_ATTRIBUTES } from '../../nodes/NetwrixGroupId/requests/existingGroup';
+import { DEFAULT_MEMBER_ATTRIBUTES } from '../../nodes/NetwrixGroupId/requests/groupMembers';
+import { DEFAULT_PREVIEW_ATTRIBUTES } from '../../nodes/NetwrixGroupId/requests/smartGroupPreview';
+import { DEFAULT_USER_ATTRIBUTES } from '../../nodes/NetwrixGroupId/requests/userSearch';
 import { buildGroupSearch, type GroupSearchFields } from '../../nodes/NetwrixGroupId/requests/groupList';
 import { searchPageRequest } from '../../nodes/NetwrixGroupId/requests/search';
 import { buildUpdateGroupRequest, type UpdateGroupFields } from '../../nodes/NetwrixGroupId/requests/groupUpdate';
@@ -382,7 +386,7 @@ describe('Update request', () => {
 });
 
 describe('reading GroupID\'s answers', () => {
-	test('the documented Get a Group answer becomes one flat item: objectGuid, then each attribute (one value: text)', () => {
+	test('the documented Get a Group answer becomes one flat item: objectGuid (its ObjectGuid attribute too), then each attribute (one value: text)', () => {
 		const group = readObjectAnswer(getGroupDoc.response);
 		expect(group).toBe(getGroupDoc.response);
 		expect(flattenDirectoryObject(group!)).toStrictEqual({
@@ -391,7 +395,6 @@ describe('reading GroupID\'s answers', () => {
 			displayName: '',
 			objectClass: 'group',
 			name: 'DemoGroup',
-			ObjectGuid: DEMO_GUID,
 			CN: 'DemoGroup',
 			objectCategory: null,
 		});
@@ -428,10 +431,54 @@ describe('reading GroupID\'s answers', () => {
 			mail: 'apiDisAzure@5cjshm.onmicrosoft.com',
 			objecttype: null,
 			commonname: 'apiDisAzure',
-			Container: 'DC=5cjshm,DC=onmicrosoft,DC=com',
-			objectclass: 'group',
+			container: 'DC=5cjshm,DC=onmicrosoft,DC=com',
+			objectClass: 'group',
 			name: 'apiDisAzure',
 		});
+	});
+
+	test('names are read ignoring case: the search answer\'s objectclass and Container come out as objectClass and container, as in Get a Group\'s answer', () => {
+		const search = flattenDirectoryObject(searchDoc.response.data[0]);
+		const get = flattenDirectoryObject(getGroupDoc.response);
+		expect(Object.keys(search)).toEqual(expect.arrayContaining(['objectClass', 'container']));
+		expect(Object.keys(get)).toEqual(expect.arrayContaining(['objectClass', 'container']));
+		expect(search).not.toHaveProperty('objectclass');
+		expect(search).not.toHaveProperty('Container');
+	});
+
+	test.each([
+		['Get and Get Many', DEFAULT_GROUP_ATTRIBUTES],
+		['Get Members', DEFAULT_MEMBER_ATTRIBUTES],
+		['User Get and Search', DEFAULT_USER_ATTRIBUTES],
+		['Preview Membership', DEFAULT_PREVIEW_ATTRIBUTES],
+		['the existing-group search', EXISTING_GROUP_ATTRIBUTES],
+		['what GroupID adds by itself', ['container', 'objectClass', 'name', 'CN', 'objectCategory', 'distinguishedName']],
+	])('every attribute %s loads is output under the node\'s spelling, whatever case GroupID answers in', (_label, names) => {
+		for (const spell of [(name: string) => name.toUpperCase(), (name: string) => name.toLowerCase()]) {
+			const object = {
+				objectIdFromIdentityStore: DEMO_GUID,
+				attributesBusinessObject: { attributesCollection: Object.fromEntries(names.map((name) => [spell(name), [{ value: name }]])) },
+			};
+			expect(flattenDirectoryObject(object)).toStrictEqual({ objectGuid: DEMO_GUID, ...Object.fromEntries(names.map((name) => [name, name])) });
+		}
+	});
+
+	test('names that differ only in case in one answer are one attribute, under the first spelling when the node knows no other; an objectGuid attribute is the objectGuid', () => {
+		const value = (v: string) => ({ value: v });
+		expect(
+			flattenDirectoryObject({
+				objectIdFromIdentityStore: DEMO_GUID,
+				attributesBusinessObject: {
+					attributesCollection: {
+						ExtensionAttribute1: [value('a')],
+						extensionattribute1: [value('a'), value('b')],
+						Container: [value('OU=Groups,DC=demo')],
+						container: [value('OU=Groups,DC=demo')],
+						OBJECTGUID: [value(DEMO_GUID)],
+					},
+				},
+			}),
+		).toStrictEqual({ objectGuid: DEMO_GUID, ExtensionAttribute1: ['a', 'b'], container: 'OU=Groups,DC=demo' });
 	});
 
 	test('a page inside an envelope (as {total, data} or as a list) is read too; other shapes are not pages', () => {

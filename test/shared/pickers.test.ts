@@ -37,6 +37,18 @@ describe('GroupID pickers: the documented Search by objectClass, narrowed by wha
 		});
 		expect(pickerEntry('container', object(guid, { name: ['Staff'] }))).toBeUndefined();
 	});
+
+	test('entries read attribute names ignoring case, as GroupID\'s answers mix it', () => {
+		const guid = 'a79934a7-c6a0-4a1c-8860-f9aeb4788e98';
+		expect(pickerEntry('user', object(guid, { DisplayName: ['Maria Garcia'], MAIL: ['maria.garcia@demo.local'] }))).toEqual({
+			name: 'Maria Garcia (maria.garcia@demo.local)',
+			value: guid,
+		});
+		expect(pickerEntry('container', object(guid, { distinguishedname: ['OU=Staff,DC=demo,DC=local'] }))).toEqual({
+			name: 'OU=Staff,DC=demo,DC=local',
+			value: 'OU=Staff,DC=demo,DC=local',
+		});
+	});
 });
 
 describe('UiPath members picker: Directory Search entries', () => {

@@ -3,7 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { createOrUseExisting } from '../../shared/createOrUseExisting';
 import type { Operation, OperationListing } from '../../shared/operation';
-import { distinguishedNameIn, flattenDirectoryObject, type DirectoryObject } from '../requests/directoryObjects';
+import { attributeValues, distinguishedNameIn, type DirectoryObject } from '../requests/directoryObjects';
 import {
 	differencesFromExisting,
 	existingGroupSearch,
@@ -130,19 +130,21 @@ async function useExistingGroup(
 	};
 }
 
-/** The simplified output for an existing group, from what the search loaded. Pure. */
+/** The simplified output for an existing group, from what the search loaded (names read ignoring case). Pure. */
 function existingGroupSummary(request: GroupCreateRequest, existing: DirectoryObject): IDataObject {
-	const flat = flattenDirectoryObject(existing);
-	const text = (value: unknown) => (value === undefined || value === null ? null : Array.isArray(value) ? value.join('; ') : String(value));
-	const groupType = text(flat.groupType);
-	const criteria = text(flat.IMSGCriteria);
+	const text = (name: string) => {
+		const values = attributeValues(existing, name);
+		return values.length === 0 ? null : values.map(String).join('; ');
+	};
+	const groupType = text('groupType');
+	const criteria = text('IMSGCriteria');
 	return {
 		groupGuid: typeof existing.objectIdFromIdentityStore === 'string' ? existing.objectIdFromIdentityStore : null,
-		groupName: text(flat.name) ?? request.groupName,
-		distinguishedName: text(flat.distinguishedName),
+		groupName: text('name') ?? request.groupName,
+		distinguishedName: text('distinguishedName'),
 		container: request.container,
 		groupType: groupType === null ? null : Number(groupType),
-		security: text(flat.XGroupSecurity),
+		security: text('XGroupSecurity'),
 		...(criteria === null ? {} : { criteria }),
 		identityStoreId: request.identityStoreId,
 	};

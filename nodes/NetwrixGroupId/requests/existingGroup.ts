@@ -1,4 +1,4 @@
-import { flattenDirectoryObject, type DirectoryObject } from './directoryObjects';
+import { attributeValues, type DirectoryObject } from './directoryObjects';
 import { normalizeGuid } from './groupIdentity';
 import { groupPath } from './groupTarget';
 import { GROUPS_ONLY, type Search } from './search';
@@ -13,21 +13,22 @@ export const IF_GROUP_EXISTS = ['useExisting', 'fail', 'update'] as const;
 export type IfGroupExists = (typeof IF_GROUP_EXISTS)[number];
 
 /**
- * The attributes a create sets that an existing group is compared on, as the create body names
- * them → as a search loads them. Only those the documented PATCH may change are updated.
+ * The attributes a create sets that an existing group is compared on (names compared ignoring
+ * case, in the create body as in GroupID's answer). Only those the documented PATCH may change
+ * are updated.
  */
-const COMPARED: Array<{ sent: string[]; loaded: string; updatable: boolean }> = [
-	{ sent: ['description'], loaded: 'description', updatable: true },
-	{ sent: ['managedBy'], loaded: 'managedBy', updatable: true },
-	{ sent: ['XGroupSecurity'], loaded: 'XGroupSecurity', updatable: true },
-	{ sent: ['displayName'], loaded: 'displayName', updatable: true },
-	{ sent: ['info'], loaded: 'info', updatable: true },
-	{ sent: ['GroupType', 'groupType'], loaded: 'groupType', updatable: false },
-	{ sent: ['IMSGCriteria'], loaded: 'IMSGCriteria', updatable: false },
+const COMPARED: Array<{ name: string; updatable: boolean }> = [
+	{ name: 'description', updatable: true },
+	{ name: 'managedBy', updatable: true },
+	{ name: 'XGroupSecurity', updatable: true },
+	{ name: 'displayName', updatable: true },
+	{ name: 'info', updatable: true },
+	{ name: 'groupType', updatable: false },
+	{ name: 'IMSGCriteria', updatable: false },
 ];
 
 /** The attributes a search for the existing group loads. */
-export const EXISTING_GROUP_ATTRIBUTES = [...new Set(['distinguishedName', ...COMPARED.map((attribute) => attribute.loaded)])];
+export const EXISTING_GROUP_ATTRIBUTES = ['distinguishedName', ...COMPARED.map((attribute) => attribute.name)];
 
 /** The search for a group of exactly this name in the store. */
 export function existingGroupSearch(groupName: string, identityStoreId: number): Search {
@@ -41,10 +42,9 @@ export function existingGroupSearch(groupName: string, identityStoreId: number):
 
 /** The one group the search found with exactly that name (compared ignoring case, as AD does), if any. */
 export function pickExistingGroup(groupName: string, found: DirectoryObject[]): DirectoryObject | undefined {
-	const named = found.filter((object) => {
-		const name = flattenDirectoryObject(object).name;
-		return typeof name === 'string' && name.toLowerCase() === groupName.toLowerCase();
-	});
+	const named = found.filter((object) =>
+		attributeValues(object, 'name').some((name) => typeof name === 'string' && name.toLowerCase() === groupName.toLowerCase()),
+	);
 	return named.length === 1 ? named[0] : undefined;
 }
 
@@ -62,14 +62,14 @@ export function differencesFromExisting(
 	sent: Record<string, Array<{ Value: string }>>,
 	existing: DirectoryObject,
 ): Difference[] {
-	const flat = flattenDirectoryObject(existing);
 	const normalize = (value: string) => value.trim().toLowerCase().replace(/^\{(.*)\}$/, '$1');
-	return COMPARED.flatMap(({ sent: names, loaded, updatable }) => {
-		const name = names.find((candidate) => sent[candidate] !== undefined);
+	return COMPARED.flatMap(({ name: compared, updatable }) => {
+		// As the create body spells it (Create Smart Group sends GroupType, Create Static Group groupType).
+		const name = Object.keys(sent).find((candidate) => candidate.toLowerCase() === compared.toLowerCase());
 		if (name === undefined) return [];
 		const requested = sent[name].map((value) => value.Value).join('; ');
-		const value = flat[loaded];
-		const existingText = value === null || value === undefined ? null : Array.isArray(value) ? value.join('; ') : String(value);
+		const values = attributeValues(existing, compared);
+		const existingText = values.length === 0 ? null : values.map(String).join('; ');
 		if (existingText !== null && normalize(existingText) === normalize(requested)) return [];
 		return [{ attribute: name, requested, existing: existingText, updatable }];
 	});

@@ -1,6 +1,6 @@
 import { InvalidFieldError } from '../../shared/fieldChecks';
 import { normalizeMemberList } from '../../shared/memberListField';
-import type { DirectoryObject } from './directoryObjects';
+import { attributeValues, type DirectoryObject } from './directoryObjects';
 import { checkDistinguishedName } from './distinguishedName';
 import { normalizeGuid } from './groupIdentity';
 import { attributeSearch, type Search } from './search';
@@ -132,7 +132,8 @@ export function pickLookupMatch(
 	for (const object of results) {
 		const guid = typeof object.objectIdFromIdentityStore === 'string' ? normalizeGuid(object.objectIdFromIdentityStore) : undefined;
 		if (guid === undefined) continue;
-		if (attributeValues(object, member.attribute).some((value) => comparable(member.attribute, value) === wanted)) {
+		const values = attributeValues(object, member.attribute).filter((value) => typeof value === 'string');
+		if (values.some((value) => comparable(member.attribute, value) === wanted)) {
 			guids.add(guid);
 		}
 	}
@@ -142,24 +143,6 @@ export function pickLookupMatch(
 		return { problem: `${guids.size} directory objects have ${described} (${[...guids].join(', ')}); give the object GUID instead` };
 	}
 	return { guid: [...guids][0] };
-}
-
-function attributeValues(object: DirectoryObject, attribute: string): string[] {
-	const business = object.attributesBusinessObject;
-	const collection =
-		business !== null && typeof business === 'object'
-			? ((business as Record<string, unknown>).attributesCollection as Record<string, unknown> | undefined)
-			: undefined;
-	if (collection === null || typeof collection !== 'object') return [];
-	const values: string[] = [];
-	for (const [name, entries] of Object.entries(collection)) {
-		if (name.toLowerCase() !== attribute.toLowerCase() || !Array.isArray(entries)) continue;
-		for (const entry of entries) {
-			const value = entry !== null && typeof entry === 'object' ? (entry as { value?: unknown }).value : entry;
-			if (typeof value === 'string') values.push(value);
-		}
-	}
-	return values;
 }
 
 function comparable(attribute: MemberLookupAttribute, value: string): string {
