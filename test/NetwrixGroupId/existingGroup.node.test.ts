@@ -23,6 +23,7 @@ const existingSales = searchAnswer({
 	guid: EXISTING,
 	attributes: {
 		name: 'Sales',
+		objectClass: 'group',
 		distinguishedName: 'CN=Sales,OU=Groups,DC=demo,DC=local',
 		description: 'Old text',
 		XGroupSecurity: 'Private',
@@ -61,7 +62,7 @@ describe('If the Group Already Exists (GroupID creates)', () => {
 		expect(received.map(({ method, path }) => `${method} ${path}`)).toEqual([`POST ${data}/Groups/StaticGroup`, `POST ${data}/Searches`]);
 		expect(received[1].body).toMatchObject({
 			criteria: { attribute: 'objectClass', value: 'group', child: [{ operator: 'Is Exactly', attribute: 'name', value: 'Sales' }] },
-			attributesToLoad: EXISTING_GROUP_ATTRIBUTES,
+			attributesToLoad: [...EXISTING_GROUP_ATTRIBUTES, 'objectClass', 'name'],
 		});
 		expect(output).toEqual([
 			{
@@ -143,6 +144,31 @@ describe('If the Group Already Exists (GroupID creates)', () => {
 			differences: [],
 			updated: [],
 		});
+	});
+
+	test('an object the search returns that is not a group of that name is never updated: the refusal stands', async () => {
+		const notTheGroup = searchAnswer(
+			{ guid: '11111111-1111-4111-8111-111111111111', attributes: { name: 'Sales', objectClass: 'user', description: 'A person' } },
+			{ guid: '22222222-2222-4222-8222-222222222222', attributes: { name: 'Sales EMEA', objectClass: 'group' } },
+		);
+		const received = interceptGroupId((request) => (request.path.endsWith('/Searches') ? [200, notTheGroup] : answer(request)));
+		const { error } = await runGroupIdNode(createSales({ ifGroupExists: 'update' }));
+
+		expect(error?.message).toBe("GroupID refused the request: A group named 'Sales' already exists.");
+		expect(received.map(({ method }) => method)).toEqual(['POST', 'POST']);
+	});
+
+	test('the one object that meets both conditions is the existing group, whatever else the search returns', async () => {
+		const withOthers = searchAnswer(
+			{ guid: '11111111-1111-4111-8111-111111111111', attributes: { name: 'Sales', objectClass: 'user' } },
+			{ guid: EXISTING, attributes: { name: 'SALES', objectClass: 'group', description: 'Everyone in Sales', XGroupSecurity: 'Semi_Private', groupType: '-2147483640' } },
+		);
+		const received = interceptGroupId((request) => (request.path.endsWith('/Searches') ? [200, withOthers] : answer(request)));
+		const { output, error } = await runGroupIdNode(createSales({ ifGroupExists: 'update' }));
+
+		expect(error).toBeUndefined();
+		expect(received.map(({ method }) => method)).toEqual(['POST', 'POST']);
+		expect(output![0].json).toMatchObject({ groupGuid: EXISTING, alreadyExisted: true, differences: [] });
 	});
 
 	test('Fail: the refusal, and no search', async () => {

@@ -16,7 +16,7 @@ import { DEFAULT_MEMBER_ATTRIBUTES } from '../../nodes/NetwrixGroupId/requests/g
 import { DEFAULT_PREVIEW_ATTRIBUTES } from '../../nodes/NetwrixGroupId/requests/smartGroupPreview';
 import { DEFAULT_USER_ATTRIBUTES } from '../../nodes/NetwrixGroupId/requests/userSearch';
 import { buildGroupSearch, type GroupSearchFields } from '../../nodes/NetwrixGroupId/requests/groupList';
-import { searchPageRequest } from '../../nodes/NetwrixGroupId/requests/search';
+import { meetsConditions, searchPageRequest } from '../../nodes/NetwrixGroupId/requests/search';
 import { buildUpdateGroupRequest, type UpdateGroupFields } from '../../nodes/NetwrixGroupId/requests/groupUpdate';
 import { checkGroupTarget, describeTarget } from '../../nodes/NetwrixGroupId/requests/groupTarget';
 import {
@@ -266,7 +266,8 @@ describe('Get Many search body', () => {
 		expect(criteriaOf({})).toStrictEqual({ ...groupsOnly, child: [{ operator: null, attribute: null, value: null }] });
 		const { body } = searchPageRequest(build({}), 2, 100);
 		expect(body).toMatchObject({ identityStoreId: 2, pageNo: 2, pageSize: 100, startInContainerWithScopes: {} });
-		expect(body.attributesToLoad).toEqual([...DEFAULT_GROUP_ATTRIBUTES]);
+		// Then objectClass, which the condition compares, so that each object found can be checked.
+		expect(body.attributesToLoad).toEqual([...DEFAULT_GROUP_ATTRIBUTES, 'objectClass']);
 	});
 
 	test.each([
@@ -316,6 +317,40 @@ describe('Get Many search body', () => {
 		['an attribute to load with a space', { attributes: ['display name'] }, 'Attributes to Load', '"display name" is not an attribute name (letters, digits, "-", "_" or ".", starting with a letter)'],
 	])('refuses %s', (_label, fields, field, reason) => {
 		expect(refusal(() => build(fields))).toEqual([field, reason]);
+	});
+});
+
+describe('what a search found, checked against its conditions', () => {
+	const found = (attributes: Record<string, string[]>) => ({
+		objectIdFromIdentityStore: DEMO_GUID,
+		attributesBusinessObject: {
+			attributesCollection: Object.fromEntries(Object.entries(attributes).map(([name, values]) => [name, values.map((value) => ({ value }))])),
+		},
+	});
+	const sales = found({ objectclass: ['top', 'Group'], Name: ['Sales EMEA'], distinguishedName: ['CN=Sales EMEA,OU=Groups,DC=demo,DC=local'] });
+
+	test.each<[string, string, string, string, boolean]>([
+		['Is Exactly, ignoring case', 'Is Exactly', 'name', 'SALES emea', true],
+		['Is Exactly, not a part', 'Is Exactly', 'name', 'Sales', false],
+		['Contains', 'Contains', 'name', 'les em', true],
+		['Contains, not there', 'Contains', 'name', 'US', false],
+		['Starts With', 'Starts With', 'name', 'sales', true],
+		['Starts With, not at the start', 'Starts With', 'name', 'EMEA', false],
+		['Ends With', 'Ends With', 'name', 'emea', true],
+		['Ends With, not at the end', 'Ends With', 'name', 'Sales', false],
+		['one of several values', 'Is Exactly', 'objectClass', 'group', true],
+		['a DN, ignoring case and spaces around its separators', 'Is Exactly', 'distinguishedName', 'cn=sales emea, ou=groups, dc=demo, dc=local', true],
+		['an attribute the object lacks', 'Is Exactly', 'mail', 'sales@demo.local', false],
+		['an operator the node does not send', "Isn't", 'name', 'Marketing', false],
+	])('%s', (_label, operator, attribute, value, met) => {
+		expect(meetsConditions([{ operator, attribute, value }], sales)).toBe(met);
+	});
+
+	test('every condition must be met, whatever GroupID made of the child list', () => {
+		const groupsNamedSales = buildGroupSearch({ name: 'Sales', nameOperator: 'Starts With' }, store).conditions;
+		expect(meetsConditions(groupsNamedSales, sales)).toBe(true);
+		expect(meetsConditions(groupsNamedSales, found({ objectClass: ['user'], name: ['Sales EMEA'] }))).toBe(false);
+		expect(meetsConditions(groupsNamedSales, found({ objectClass: ['group'], name: ['Marketing'] }))).toBe(false);
 	});
 });
 

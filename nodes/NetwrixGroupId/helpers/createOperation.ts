@@ -102,7 +102,7 @@ export async function findExistingGroup(
 		itemIndex,
 		'GroupID answered the search without a list of results',
 	);
-	return pickExistingGroup(request.groupName, page.results);
+	return pickExistingGroup(search, page.results);
 }
 
 /** The output for an existing group: it as found, what differs, and, to update it, one PATCH. */

@@ -54,7 +54,7 @@ export async function resolveMembers(
 				itemIndex,
 				'GroupID answered the search without a list of results',
 			);
-			const match = pickLookupMatch(member, page.results);
+			const match = pickLookupMatch(search, page.results);
 			return 'problem' in match ? match : { id: match.guid };
 		},
 		failsEveryItem: isCredentialFailure,

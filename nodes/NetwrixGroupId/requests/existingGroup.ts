@@ -1,7 +1,7 @@
 import { attributeValues, type DirectoryObject } from './directoryObjects';
 import { normalizeGuid } from './groupIdentity';
 import { groupPath } from './groupTarget';
-import { GROUPS_ONLY, type Search } from './search';
+import { GROUPS_ONLY, meetsConditions, type Search } from './search';
 
 /**
  * A create that meets a group of the same name (a re-run, say): find that group, say how it
@@ -40,12 +40,13 @@ export function existingGroupSearch(groupName: string, identityStoreId: number):
 	};
 }
 
-/** The one group the search found with exactly that name (compared ignoring case, as AD does), if any. */
-export function pickExistingGroup(groupName: string, found: DirectoryObject[]): DirectoryObject | undefined {
-	const named = found.filter((object) =>
-		attributeValues(object, 'name').some((name) => typeof name === 'string' && name.toLowerCase() === groupName.toLowerCase()),
-	);
-	return named.length === 1 ? named[0] : undefined;
+/**
+ * The one object the search found that is a group of exactly that name (compared ignoring case, as
+ * AD does; see meetsConditions), if any: only that group may be used or updated.
+ */
+export function pickExistingGroup(search: Search, found: DirectoryObject[]): DirectoryObject | undefined {
+	const groups = found.filter((object) => meetsConditions(search.conditions, object));
+	return groups.length === 1 ? groups[0] : undefined;
 }
 
 /** A value that was asked for and differs in the existing group. */

@@ -1,9 +1,9 @@
 import { InvalidFieldError } from '../../shared/fieldChecks';
 import { normalizeMemberList } from '../../shared/memberListField';
-import { attributeValues, type DirectoryObject } from './directoryObjects';
+import type { DirectoryObject } from './directoryObjects';
 import { checkDistinguishedName } from './distinguishedName';
 import { normalizeGuid } from './groupIdentity';
-import { attributeSearch, type Search } from './search';
+import { attributeSearch, meetsConditions, type Search } from './search';
 
 /**
  * The members of Add Members and Remove Members as the user gives them (object GUIDs,
@@ -120,32 +120,20 @@ export function memberLookupSearch(
 }
 
 /**
- * The object GUID of the one object whose attribute equals the member's value (compared ignoring
- * case, and spaces around a DN's separators), or why there is none: no match, or several.
+ * The object GUID of the one object the lookup search found that meets its condition (see
+ * meetsConditions: ignoring case, and spaces around a DN's separators), or why there is none: no
+ * match, or several.
  */
-export function pickLookupMatch(
-	member: Extract<MemberIdentifier, { kind: 'lookup' }>,
-	results: DirectoryObject[],
-): { guid: string } | { problem: string } {
-	const wanted = comparable(member.attribute, member.value);
+export function pickLookupMatch(search: Search, results: DirectoryObject[]): { guid: string } | { problem: string } {
 	const guids = new Set<string>();
 	for (const object of results) {
 		const guid = typeof object.objectIdFromIdentityStore === 'string' ? normalizeGuid(object.objectIdFromIdentityStore) : undefined;
-		if (guid === undefined) continue;
-		const values = attributeValues(object, member.attribute).filter((value) => typeof value === 'string');
-		if (values.some((value) => comparable(member.attribute, value) === wanted)) {
-			guids.add(guid);
-		}
+		if (guid !== undefined && meetsConditions(search.conditions, object)) guids.add(guid);
 	}
-	const described = `${member.attribute} "${member.value}"`;
+	const described = search.conditions.map(({ attribute, value }) => `${attribute} "${value}"`).join(' and ');
 	if (guids.size === 0) return { problem: `no directory object has ${described}` };
 	if (guids.size > 1) {
 		return { problem: `${guids.size} directory objects have ${described} (${[...guids].join(', ')}); give the object GUID instead` };
 	}
 	return { guid: [...guids][0] };
-}
-
-function comparable(attribute: MemberLookupAttribute, value: string): string {
-	const lower = value.trim().toLowerCase();
-	return attribute === 'distinguishedName' ? lower.replace(/\s*([,=+])\s*/g, '$1') : lower;
 }
