@@ -190,6 +190,74 @@ describe('If the Group Already Exists (GroupID creates)', () => {
 	});
 });
 
+describe('If the Group Already Exists: the owner, asked for as a GUID, held by Active Directory as a DN', () => {
+	const JANE = '3130b400-45bf-4ed2-b4bd-a461fe4ae949';
+	const JANE_DN = 'CN=Jane Doe,OU=Staff,DC=demo,DC=local';
+	const BOB = 'c9dec739-42eb-4a57-bc7f-8bb2563794e3';
+	const BOB_DN = 'CN=Bob Smith,OU=Staff,DC=demo,DC=local';
+	/** The existing group, as requested but for its owner; and the directory's users, found by DN. */
+	const directory = (owner: string) => (request: Received): [number, unknown] => {
+		if (!request.path.endsWith('/Searches')) return answer(request);
+		const { attribute, value } = (request.body as { criteria: { attribute: string; value: string } }).criteria;
+		if (attribute === 'distinguishedName') {
+			const users = [{ guid: JANE, attributes: { distinguishedName: JANE_DN } }, { guid: BOB, attributes: { distinguishedName: BOB_DN } }];
+			return [200, searchAnswer(...users.filter((user) => user.attributes.distinguishedName.toLowerCase() === value.toLowerCase()))];
+		}
+		return [
+			200,
+			searchAnswer({
+				guid: EXISTING,
+				attributes: { name: 'Sales', objectClass: 'group', description: 'Everyone in Sales', XGroupSecurity: 'Semi_Private', groupType: '-2147483640', managedBy: owner },
+			}),
+		];
+	};
+	const createWithOwner = (owner: string) =>
+		createSales({ ifGroupExists: 'update', additionalFields: { description: 'Everyone in Sales', owner: { __rl: true, mode: 'id', value: owner } } });
+
+	test('the DN of the owner asked for: its GUID is looked up (one search by DN), no difference, nothing patched', async () => {
+		const received = interceptGroupId(directory(JANE_DN));
+		const { output, error } = await runGroupIdNode(createWithOwner(JANE.toUpperCase()));
+
+		expect(error).toBeUndefined();
+		expect(received.map(({ method }) => method)).toEqual(['POST', 'POST', 'POST']);
+		expect(received[2].body).toMatchObject({
+			criteria: { operator: 'Is Exactly', attribute: 'distinguishedName', value: JANE_DN },
+			attributesToLoad: ['distinguishedName'],
+		});
+		expect(output![0].json).toMatchObject({ alreadyExisted: true, differences: [], updated: [] });
+	});
+
+	test('the DN of someone else: a difference, and the PATCH sets the owner asked for', async () => {
+		const received = interceptGroupId(directory(BOB_DN));
+		const { output, error } = await runGroupIdNode(createWithOwner(JANE));
+
+		expect(error).toBeUndefined();
+		expect(received.map(({ method }) => method)).toEqual(['POST', 'POST', 'POST', 'PATCH']);
+		expect(received[3].body).toStrictEqual({ AttributesCollection: { AttributesCollection: { managedBy: [{ Value: JANE, Action: 0 }] } } });
+		expect(output![0].json).toMatchObject({
+			differences: [{ attribute: 'managedBy', requested: JANE, existing: BOB_DN }],
+			updated: ['managedBy'],
+		});
+	});
+
+	test('a DN no object has: a difference, and the PATCH sets the owner asked for', async () => {
+		const received = interceptGroupId(directory('CN=Gone,OU=Staff,DC=demo,DC=local'));
+		const { output } = await runGroupIdNode(createWithOwner(JANE));
+
+		expect(received.map(({ method }) => method)).toEqual(['POST', 'POST', 'POST', 'PATCH']);
+		expect(output![0].json).toMatchObject({ updated: ['managedBy'] });
+	});
+
+	test('an owner asked for as a DN is compared as a DN (ignoring case and spaces around its separators), with no search', async () => {
+		const received = interceptGroupId(directory(JANE_DN));
+		const { output, error } = await runGroupIdNode(createWithOwner('cn=jane doe, ou=staff, dc=demo, dc=local'));
+
+		expect(error).toBeUndefined();
+		expect(received.map(({ method }) => method)).toEqual(['POST', 'POST']);
+		expect(output![0].json).toMatchObject({ differences: [], updated: [] });
+	});
+});
+
 describe('Delete, If the Group Is Not Found (GroupID)', () => {
 	const GUID = '6bd67b4a-eb06-4b05-94a8-43914fb2e19a';
 	const remove = (ifNotFound?: string) => ({

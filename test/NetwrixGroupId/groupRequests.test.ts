@@ -11,7 +11,7 @@ import {
 } from '../../nodes/NetwrixGroupId/requests/directoryObjects';
 import { buildGroupLifecycleRequest } from '../../nodes/NetwrixGroupId/requests/groupLifecycle';
 import { buildGetGroupRequest, DEFAULT_GROUP_ATTRIBUTES } from '../../nodes/NetwrixGroupId/requests/groupRead';
-import { EXISTING_GROUP_ATTRIBUTES } from '../../nodes/NetwrixGroupId/requests/existingGroup';
+import { differencesFromExisting, EXISTING_GROUP_ATTRIBUTES, ownerDnToLookUp } from '../../nodes/NetwrixGroupId/requests/existingGroup';
 import { DEFAULT_MEMBER_ATTRIBUTES } from '../../nodes/NetwrixGroupId/requests/groupMembers';
 import { DEFAULT_PREVIEW_ATTRIBUTES } from '../../nodes/NetwrixGroupId/requests/smartGroupPreview';
 import { DEFAULT_USER_ATTRIBUTES } from '../../nodes/NetwrixGroupId/requests/userSearch';
@@ -351,6 +351,33 @@ describe('what a search found, checked against its conditions', () => {
 		expect(meetsConditions(groupsNamedSales, sales)).toBe(true);
 		expect(meetsConditions(groupsNamedSales, found({ objectClass: ['user'], name: ['Sales EMEA'] }))).toBe(false);
 		expect(meetsConditions(groupsNamedSales, found({ objectClass: ['group'], name: ['Marketing'] }))).toBe(false);
+	});
+});
+
+describe('If the Group Already Exists: comparing the owner asked for with the one the group has', () => {
+	const OWNER = '19a1822e-e7ef-4206-af75-1c2d8b1d15eb';
+	const OWNER_DN = 'CN=Jane Doe,OU=Staff,DC=demo,DC=local';
+	const group = (managedBy: string) => ({
+		objectIdFromIdentityStore: DEMO_GUID,
+		attributesBusinessObject: { attributesCollection: { managedBy: [{ value: managedBy }] } },
+	});
+	const sent = (owner: string) => ({ managedBy: [{ Value: owner }] });
+
+	test.each<[string, string, string, string | undefined, { dn: string; guid: string | undefined } | undefined, boolean]>([
+		['two GUIDs, one in braces and upper case', OWNER, `{${OWNER.toUpperCase()}}`, undefined, undefined, true],
+		['two GUIDs of different objects', OWNER, DEMO_GUID, undefined, undefined, false],
+		['two DNs, in other case and spacing', 'cn=jane doe, ou=staff, dc=demo, dc=local', OWNER_DN, undefined, undefined, true],
+		['two DNs of different objects', 'CN=Bob,OU=Staff,DC=demo,DC=local', OWNER_DN, undefined, undefined, false],
+		['a GUID, and the DN of that object', OWNER, OWNER_DN, OWNER_DN, { dn: OWNER_DN, guid: OWNER }, true],
+		['a GUID, and the DN of another object', OWNER, OWNER_DN, OWNER_DN, { dn: OWNER_DN, guid: DEMO_GUID }, false],
+		['a GUID, and a DN no single object has', OWNER, OWNER_DN, OWNER_DN, { dn: OWNER_DN, guid: undefined }, false],
+		['a GUID, and a DN not looked up', OWNER, OWNER_DN, OWNER_DN, undefined, false],
+		['a DN asked for, and a GUID held', OWNER_DN, OWNER, OWNER_DN, { dn: OWNER_DN, guid: OWNER }, true],
+	])('%s', (_label, requested, held, lookUp, found, same) => {
+		expect(ownerDnToLookUp(sent(requested), group(held))).toBe(lookUp);
+		expect(differencesFromExisting(sent(requested), group(held), found)).toEqual(
+			same ? [] : [{ attribute: 'managedBy', requested, existing: held, updatable: true }],
+		);
 	});
 });
 

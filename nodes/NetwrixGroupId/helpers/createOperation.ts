@@ -7,13 +7,16 @@ import { attributeValues, distinguishedNameIn, type DirectoryObject } from '../r
 import {
 	differencesFromExisting,
 	existingGroupSearch,
+	ownerDnToLookUp,
 	pickExistingGroup,
 	updateToMatchRequest,
 	type IfGroupExists,
+	type OwnerGuid,
 } from '../requests/existingGroup';
 import { searchPageRequest } from '../requests/search';
 import { groupIdRequest, type GroupIdConnection } from '../transport';
 import { readDirectoryPage } from '../transport/directoryReads';
+import { findObjectGuid } from './memberLookup';
 import { createSimplifyProperty, ifGroupExistsProperty, readIfGroupExists, readSimplify } from '../descriptions/createFields';
 
 /** What both creates (Smart Group, Static Group) have prepared: where the group goes, and its body. */
@@ -114,7 +117,16 @@ async function useExistingGroup(
 	itemIndex: number,
 ): Promise<IDataObject> {
 	const groupGuid = String(existing.objectIdFromIdentityStore ?? '');
-	const differences = differencesFromExisting(request.body.AttributesCollection.AttributesCollection, existing);
+	const sent = request.body.AttributesCollection.AttributesCollection;
+	// The owner asked for as a GUID, held as a DN (or the other way round): the DN's GUID, one search.
+	const ownerDn = ownerDnToLookUp(sent, existing);
+	let owner: OwnerGuid | undefined;
+	if (ownerDn !== undefined) {
+		const lookup = { attribute: 'distinguishedName', value: ownerDn } as const;
+		const match = await findObjectGuid(context, connection, request.identityStoreId, lookup, itemIndex);
+		owner = { dn: ownerDn, guid: 'guid' in match ? match.guid : undefined };
+	}
+	const differences = differencesFromExisting(sent, existing, owner);
 	let updated: string[] = [];
 	if (request.ifGroupExists === 'update' && differences.some((difference) => difference.updatable)) {
 		const patch = updateToMatchRequest(request.identityStoreId, groupGuid, differences);

@@ -112,10 +112,7 @@ export const MEMBER_LOOKUP_PAGE_SIZE = 10;
  * The search that finds a member given by DN, email or sAMAccountName: the documented attribute
  * search, "Is Exactly", in the whole identity store.
  */
-export function memberLookupSearch(
-	identityStoreId: number,
-	member: Extract<MemberIdentifier, { kind: 'lookup' }>,
-): Search {
+export function memberLookupSearch(identityStoreId: number, member: { attribute: MemberLookupAttribute; value: string }): Search {
 	return attributeSearch(identityStoreId, member.attribute, 'Is Exactly', member.value, [member.attribute]);
 }
 
