@@ -127,6 +127,16 @@ describe('Netwrix GroupID node in n8n\'s execution engine', () => {
 		expect(output).toEqual([{ json: { ...seedResponse, alreadyExisted: false }, pairedItem: { item: 0 } }]);
 	});
 
+	test('a CN with a comma, or a name that starts with #, is escaped in the distinguished name output (RFC 4514)', async () => {
+		interceptGroupId();
+		const additionalFields = { ...seedNodeParameters.additionalFields as object, cn: 'Engineering, EMEA' };
+		const byCn = await run({ parameters: { additionalFields } });
+		const byName = await run({ parameters: { groupName: '#Engineering' } });
+
+		expect(byCn.output![0].json.distinguishedName).toBe('CN=Engineering\\, EMEA,OU=Groups,DC=demo,DC=local');
+		expect(byName.output![0].json.distinguishedName).toBe('CN=\\#Engineering,OU=Groups,DC=demo,DC=local');
+	});
+
 	test('asks for the token once for many items, and fills each item from its own expressions', async () => {
 		const groupId = interceptGroupId();
 		const items = Array.from({ length: 12 }, (_, i) => ({ team: `Team${i}` }));

@@ -32,6 +32,7 @@ function directoryObject(guid: string, name: string, extra: Record<string, strin
 				name: values([name]),
 				displayName: values([name]),
 				description: values([]),
+				objectClass: values(['group']),
 				...Object.fromEntries(Object.entries(extra).map(([key, list]) => [key, values(list)])),
 			},
 			type: null,
@@ -194,7 +195,6 @@ describe('Group operations in n8n\'s execution engine: what GroupID receives and
 					displayName: '',
 					objectClass: 'group',
 					name: 'DemoGroup',
-					ObjectGuid: DEMO_GUID,
 					CN: 'DemoGroup',
 					objectCategory: null,
 				},
@@ -238,7 +238,8 @@ describe('Group operations in n8n\'s execution engine: what GroupID receives and
 	});
 
 	test('Get Many sends the search body for the filters and outputs one item per group', async () => {
-		const received = interceptGroupId([200, envelope({ total: 2, data: groups(2) })]);
+		const globalSecurity = (n: number) => directoryObject(guidOf(n), `Group${n}`, { groupType: ['-2147483646'] });
+		const received = interceptGroupId([200, envelope({ total: 2, data: [globalSecurity(1), globalSecurity(2)] })]);
 		const { output, error } = await run({
 			resource: 'group',
 			operation: 'getMany',
@@ -276,12 +277,48 @@ describe('Group operations in n8n\'s execution engine: what GroupID receives and
 				],
 			},
 			startInContainerWithScopes: { 'OU=Groups,DC=demo,DC=local': 2 },
-			attributesToLoad: [...DEFAULT_GROUP_ATTRIBUTES, 'member'],
+			// Then the attributes the conditions compare, so that each object found can be checked.
+			attributesToLoad: [...DEFAULT_GROUP_ATTRIBUTES, 'member', 'objectClass', 'name'],
+		});
+		const flat = (n: number) => ({
+			objectGuid: guidOf(n),
+			name: `Group${n}`,
+			displayName: `Group${n}`,
+			description: null,
+			objectClass: 'group',
+			groupType: '-2147483646',
 		});
 		expect(output).toEqual([
-			{ json: { objectGuid: guidOf(1), name: 'Group1', displayName: 'Group1', description: null }, pairedItem: { item: 0 } },
-			{ json: { objectGuid: guidOf(2), name: 'Group2', displayName: 'Group2', description: null }, pairedItem: { item: 0 } },
+			{ json: flat(1), pairedItem: { item: 0 } },
+			{ json: flat(2), pairedItem: { item: 0 } },
 		]);
+	});
+
+	test('Get Many outputs only the objects that meet every condition, however GroupID combines them (AND or OR: not documented)', async () => {
+		const group = (n: number, name: string, groupType: string, objectClass = 'group') =>
+			directoryObject(guidOf(n), name, { objectClass: [objectClass], groupType: [groupType] });
+		interceptGroupId([
+			200,
+			envelope({
+				total: 5,
+				data: [
+					group(1, 'Sales EMEA', '-2147483646'),
+					group(2, 'Marketing', '-2147483646'),
+					group(3, 'SALES US', '8'),
+					group(4, 'Sales Desk', '-2147483646', 'user'),
+					group(5, 'sales apac', '-2147483646'),
+				],
+			}),
+		]);
+		const { output, error } = await run({
+			resource: 'group',
+			operation: 'getMany',
+			returnAll: true,
+			filters: { name: 'Sales', nameOperator: 'Starts With', groupType: '-2147483646' },
+		});
+
+		expect(error).toBeUndefined();
+		expect(output!.map(({ json }) => json.name)).toEqual(['Sales EMEA', 'sales apac']);
 	});
 
 	test('Get Many with Return All reads every page (pageNo from 1, 100 per page) until the total is reached', async () => {
@@ -318,7 +355,8 @@ describe('Group operations in n8n\'s execution engine: what GroupID receives and
 	test('Get Many for two input items: each item\'s groups are paired with it; none found gives no item', async () => {
 		interceptGroupId(({ body }) => {
 			const name = (body as { criteria: { child: Array<{ value: string | null }> } }).criteria.child[0].value;
-			return [200, envelope({ total: name === 'Sales' ? 2 : 0, data: name === 'Sales' ? groups(2) : [] })];
+			const sales = [directoryObject(guidOf(1), 'Sales'), directoryObject(guidOf(2), 'Sales EMEA')];
+			return [200, envelope({ total: name === 'Sales' ? 2 : 0, data: name === 'Sales' ? sales : [] })];
 		});
 		const { output, error } = await run(
 			{ resource: 'group', operation: 'getMany', returnAll: true, filters: { name: '={{ $json.name }}' } },
@@ -349,6 +387,43 @@ describe('Group operations in n8n\'s execution engine: what GroupID receives and
 		const { error } = await run({ resource: 'group', operation: 'update', group: byId(), updateFields: { description: 'x' } });
 
 		expect(error?.message).toBe('GroupID refused the request: Insufficient rights to update description.');
+	});
+
+	test.each([
+		['a name that starts with #', { groupName: '#Sales' }, 'CN=\\#Sales,OU=Groups,DC=demo,DC=local'],
+		[
+			'a CN (an additional attribute) with a comma and spaces around it',
+			{ groupName: 'Sales', additionalFields: { additionalAttributes: { attribute: [{ name: 'CN', value: ' Sales, EMEA ' }] } } },
+			'CN=\\ Sales\\, EMEA\\ ,OU=Groups,DC=demo,DC=local',
+		],
+	])('Create Static Group: %s is escaped in the distinguished name output (RFC 4514)', async (_label, fields, distinguishedName) => {
+		interceptGroupId([200, createStaticGroupDoc.response]);
+		const { output, error } = await run({
+			resource: 'group',
+			operation: 'create',
+			container: 'OU=Groups,DC=demo,DC=local',
+			groupType: '-2147483640',
+			security: 'Semi_Private',
+			...fields,
+		});
+
+		expect(error).toBeUndefined();
+		expect(output![0].json.distinguishedName).toBe(distinguishedName);
+	});
+
+	test('null entries in details (as in the documented bulk Renew answer) are read past, on success and on failure', async () => {
+		const withNulls = { ...renewGroupDoc.response, details: [null, renewGroupDoc.response, null] };
+		interceptGroupId([200, withNulls]);
+		const renewed = await run({ resource: 'group', operation: 'renew', group: byId() });
+
+		expect(renewed.error).toBeUndefined();
+		expect(renewed.output![0].json).toMatchObject({ renewed: true, response: withNulls });
+
+		nock.cleanAll();
+		interceptGroupId([200, { ...withNulls, status: 1, details: [null, { ...renewGroupDoc.response, status: 1, message: 'The group is not expiring.' }] }]);
+		const refused = await run({ resource: 'group', operation: 'renew', group: byId() });
+
+		expect(refused.error?.message).toBe('GroupID refused the request: The group is not expiring.');
 	});
 
 	test('a refused create (HTTP 400) shows GroupID\'s message; with Continue On Fail the other items go on', async () => {

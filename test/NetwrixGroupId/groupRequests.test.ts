@@ -11,8 +11,12 @@ import {
 } from '../../nodes/NetwrixGroupId/requests/directoryObjects';
 import { buildGroupLifecycleRequest } from '../../nodes/NetwrixGroupId/requests/groupLifecycle';
 import { buildGetGroupRequest, DEFAULT_GROUP_ATTRIBUTES } from '../../nodes/NetwrixGroupId/requests/groupRead';
+import { differencesFromExisting, EXISTING_GROUP_ATTRIBUTES, ownerDnToLookUp } from '../../nodes/NetwrixGroupId/requests/existingGroup';
+import { DEFAULT_MEMBER_ATTRIBUTES } from '../../nodes/NetwrixGroupId/requests/groupMembers';
+import { DEFAULT_PREVIEW_ATTRIBUTES } from '../../nodes/NetwrixGroupId/requests/smartGroupPreview';
+import { DEFAULT_USER_ATTRIBUTES } from '../../nodes/NetwrixGroupId/requests/userSearch';
 import { buildGroupSearch, type GroupSearchFields } from '../../nodes/NetwrixGroupId/requests/groupList';
-import { searchPageRequest } from '../../nodes/NetwrixGroupId/requests/search';
+import { meetsConditions, searchPageRequest } from '../../nodes/NetwrixGroupId/requests/search';
 import { buildUpdateGroupRequest, type UpdateGroupFields } from '../../nodes/NetwrixGroupId/requests/groupUpdate';
 import { checkGroupTarget, describeTarget } from '../../nodes/NetwrixGroupId/requests/groupTarget';
 import {
@@ -70,12 +74,12 @@ describe('Create Static Group body', () => {
 		expect(a.XGroupScope).toEqual([{ Value: scope, Action: 0 }]);
 	});
 
-	test('no documented sample: description and notes follow the sample\'s attributes, Action 0; an owner GUID is accepted too', () => {
+	test('no documented sample: description and notes follow the sample\'s attributes, Action 0; an owner GUID is accepted too, sent as every GUID (lower case, no braces)', () => {
 		const a = attributes({ description: 'Sales', notes: 'Managed by n8n', owner: '{19A1822E-E7EF-4206-AF75-1C2D8B1D15EB}' });
 		expect(Object.keys(a)).toEqual([
 			'sAMAccountName', 'name', 'CN', 'objectClass', 'groupType', 'XGroupScope', 'XGroupSecurity', 'managedBy', 'description', 'info',
 		]);
-		expect(a.managedBy).toEqual([{ Value: '19A1822E-E7EF-4206-AF75-1C2D8B1D15EB', Action: 0 }]);
+		expect(a.managedBy).toEqual([{ Value: '19a1822e-e7ef-4206-af75-1c2d8b1d15eb', Action: 0 }]);
 		expect(a.description).toEqual([{ Value: 'Sales', Action: 0 }]);
 		expect(a.info).toEqual([{ Value: 'Managed by n8n', Action: 0 }]);
 	});
@@ -262,7 +266,8 @@ describe('Get Many search body', () => {
 		expect(criteriaOf({})).toStrictEqual({ ...groupsOnly, child: [{ operator: null, attribute: null, value: null }] });
 		const { body } = searchPageRequest(build({}), 2, 100);
 		expect(body).toMatchObject({ identityStoreId: 2, pageNo: 2, pageSize: 100, startInContainerWithScopes: {} });
-		expect(body.attributesToLoad).toEqual([...DEFAULT_GROUP_ATTRIBUTES]);
+		// Then objectClass, which the condition compares, so that each object found can be checked.
+		expect(body.attributesToLoad).toEqual([...DEFAULT_GROUP_ATTRIBUTES, 'objectClass']);
 	});
 
 	test.each([
@@ -315,6 +320,67 @@ describe('Get Many search body', () => {
 	});
 });
 
+describe('what a search found, checked against its conditions', () => {
+	const found = (attributes: Record<string, string[]>) => ({
+		objectIdFromIdentityStore: DEMO_GUID,
+		attributesBusinessObject: {
+			attributesCollection: Object.fromEntries(Object.entries(attributes).map(([name, values]) => [name, values.map((value) => ({ value }))])),
+		},
+	});
+	const sales = found({ objectclass: ['top', 'Group'], Name: ['Sales EMEA'], distinguishedName: ['CN=Sales EMEA,OU=Groups,DC=demo,DC=local'] });
+
+	test.each<[string, string, string, string, boolean]>([
+		['Is Exactly, ignoring case', 'Is Exactly', 'name', 'SALES emea', true],
+		['Is Exactly, not a part', 'Is Exactly', 'name', 'Sales', false],
+		['Contains', 'Contains', 'name', 'les em', true],
+		['Contains, not there', 'Contains', 'name', 'US', false],
+		['Starts With', 'Starts With', 'name', 'sales', true],
+		['Starts With, not at the start', 'Starts With', 'name', 'EMEA', false],
+		['Ends With', 'Ends With', 'name', 'emea', true],
+		['Ends With, not at the end', 'Ends With', 'name', 'Sales', false],
+		['one of several values', 'Is Exactly', 'objectClass', 'group', true],
+		['a DN, ignoring case and spaces around its separators', 'Is Exactly', 'distinguishedName', 'cn=sales emea, ou=groups, dc=demo, dc=local', true],
+		['an attribute the object lacks', 'Is Exactly', 'mail', 'sales@demo.local', false],
+		['an operator the node does not send', "Isn't", 'name', 'Marketing', false],
+	])('%s', (_label, operator, attribute, value, met) => {
+		expect(meetsConditions([{ operator, attribute, value }], sales)).toBe(met);
+	});
+
+	test('every condition must be met, whatever GroupID made of the child list', () => {
+		const groupsNamedSales = buildGroupSearch({ name: 'Sales', nameOperator: 'Starts With' }, store).conditions;
+		expect(meetsConditions(groupsNamedSales, sales)).toBe(true);
+		expect(meetsConditions(groupsNamedSales, found({ objectClass: ['user'], name: ['Sales EMEA'] }))).toBe(false);
+		expect(meetsConditions(groupsNamedSales, found({ objectClass: ['group'], name: ['Marketing'] }))).toBe(false);
+	});
+});
+
+describe('If the Group Already Exists: comparing the owner asked for with the one the group has', () => {
+	const OWNER = '19a1822e-e7ef-4206-af75-1c2d8b1d15eb';
+	const OWNER_DN = 'CN=Jane Doe,OU=Staff,DC=demo,DC=local';
+	const group = (managedBy: string) => ({
+		objectIdFromIdentityStore: DEMO_GUID,
+		attributesBusinessObject: { attributesCollection: { managedBy: [{ value: managedBy }] } },
+	});
+	const sent = (owner: string) => ({ managedBy: [{ Value: owner }] });
+
+	test.each<[string, string, string, string | undefined, { dn: string; guid: string | undefined } | undefined, boolean]>([
+		['two GUIDs, one in braces and upper case', OWNER, `{${OWNER.toUpperCase()}}`, undefined, undefined, true],
+		['two GUIDs of different objects', OWNER, DEMO_GUID, undefined, undefined, false],
+		['two DNs, in other case and spacing', 'cn=jane doe, ou=staff, dc=demo, dc=local', OWNER_DN, undefined, undefined, true],
+		['two DNs of different objects', 'CN=Bob,OU=Staff,DC=demo,DC=local', OWNER_DN, undefined, undefined, false],
+		['a GUID, and the DN of that object', OWNER, OWNER_DN, OWNER_DN, { dn: OWNER_DN, guid: OWNER }, true],
+		['a GUID, and the DN of another object', OWNER, OWNER_DN, OWNER_DN, { dn: OWNER_DN, guid: DEMO_GUID }, false],
+		['a GUID, and a DN no single object has', OWNER, OWNER_DN, OWNER_DN, { dn: OWNER_DN, guid: undefined }, false],
+		['a GUID, and a DN not looked up', OWNER, OWNER_DN, OWNER_DN, undefined, false],
+		['a DN asked for, and a GUID held', OWNER_DN, OWNER, OWNER_DN, { dn: OWNER_DN, guid: OWNER }, true],
+	])('%s', (_label, requested, held, lookUp, found, same) => {
+		expect(ownerDnToLookUp(sent(requested), group(held))).toBe(lookUp);
+		expect(differencesFromExisting(sent(requested), group(held), found)).toEqual(
+			same ? [] : [{ attribute: 'managedBy', requested, existing: held, updatable: true }],
+		);
+	});
+});
+
 describe('Update request', () => {
 	const build = (fields: Omit<UpdateGroupFields, 'group'>) => buildUpdateGroupRequest({ group: byId(), ...fields }, store);
 
@@ -349,6 +415,9 @@ describe('Update request', () => {
 			XGroupSecurity: [{ Value: 'Semi_Private', Action: 0 }],
 		});
 		expect(build({ owner: DEMO_GUID }).attributeNames).toEqual(['managedBy']);
+		expect(build({ owner: `{${DEMO_GUID.toUpperCase()}}` }).body.AttributesCollection.AttributesCollection.managedBy).toEqual([
+			{ Value: DEMO_GUID, Action: 0 },
+		]);
 	});
 
 	test('an additional attribute may replace a field\'s attribute (names compared ignoring case)', () => {
@@ -379,7 +448,7 @@ describe('Update request', () => {
 });
 
 describe('reading GroupID\'s answers', () => {
-	test('the documented Get a Group answer becomes one flat item: objectGuid, then each attribute (one value: text)', () => {
+	test('the documented Get a Group answer becomes one flat item: objectGuid (its ObjectGuid attribute too), then each attribute (one value: text)', () => {
 		const group = readObjectAnswer(getGroupDoc.response);
 		expect(group).toBe(getGroupDoc.response);
 		expect(flattenDirectoryObject(group!)).toStrictEqual({
@@ -388,7 +457,6 @@ describe('reading GroupID\'s answers', () => {
 			displayName: '',
 			objectClass: 'group',
 			name: 'DemoGroup',
-			ObjectGuid: DEMO_GUID,
 			CN: 'DemoGroup',
 			objectCategory: null,
 		});
@@ -425,10 +493,54 @@ describe('reading GroupID\'s answers', () => {
 			mail: 'apiDisAzure@5cjshm.onmicrosoft.com',
 			objecttype: null,
 			commonname: 'apiDisAzure',
-			Container: 'DC=5cjshm,DC=onmicrosoft,DC=com',
-			objectclass: 'group',
+			container: 'DC=5cjshm,DC=onmicrosoft,DC=com',
+			objectClass: 'group',
 			name: 'apiDisAzure',
 		});
+	});
+
+	test('names are read ignoring case: the search answer\'s objectclass and Container come out as objectClass and container, as in Get a Group\'s answer', () => {
+		const search = flattenDirectoryObject(searchDoc.response.data[0]);
+		const get = flattenDirectoryObject(getGroupDoc.response);
+		expect(Object.keys(search)).toEqual(expect.arrayContaining(['objectClass', 'container']));
+		expect(Object.keys(get)).toEqual(expect.arrayContaining(['objectClass', 'container']));
+		expect(search).not.toHaveProperty('objectclass');
+		expect(search).not.toHaveProperty('Container');
+	});
+
+	test.each([
+		['Get and Get Many', DEFAULT_GROUP_ATTRIBUTES],
+		['Get Members', DEFAULT_MEMBER_ATTRIBUTES],
+		['User Get and Search', DEFAULT_USER_ATTRIBUTES],
+		['Preview Membership', DEFAULT_PREVIEW_ATTRIBUTES],
+		['the existing-group search', EXISTING_GROUP_ATTRIBUTES],
+		['what GroupID adds by itself', ['container', 'objectClass', 'name', 'CN', 'objectCategory', 'distinguishedName']],
+	])('every attribute %s loads is output under the node\'s spelling, whatever case GroupID answers in', (_label, names) => {
+		for (const spell of [(name: string) => name.toUpperCase(), (name: string) => name.toLowerCase()]) {
+			const object = {
+				objectIdFromIdentityStore: DEMO_GUID,
+				attributesBusinessObject: { attributesCollection: Object.fromEntries(names.map((name) => [spell(name), [{ value: name }]])) },
+			};
+			expect(flattenDirectoryObject(object)).toStrictEqual({ objectGuid: DEMO_GUID, ...Object.fromEntries(names.map((name) => [name, name])) });
+		}
+	});
+
+	test('names that differ only in case in one answer are one attribute, under the first spelling when the node knows no other; an objectGuid attribute is the objectGuid', () => {
+		const value = (v: string) => ({ value: v });
+		expect(
+			flattenDirectoryObject({
+				objectIdFromIdentityStore: DEMO_GUID,
+				attributesBusinessObject: {
+					attributesCollection: {
+						ExtensionAttribute1: [value('a')],
+						extensionattribute1: [value('a'), value('b')],
+						Container: [value('OU=Groups,DC=demo')],
+						container: [value('OU=Groups,DC=demo')],
+						OBJECTGUID: [value(DEMO_GUID)],
+					},
+				},
+			}),
+		).toStrictEqual({ objectGuid: DEMO_GUID, ExtensionAttribute1: ['a', 'b'], container: 'OU=Groups,DC=demo' });
 	});
 
 	test('a page inside an envelope (as {total, data} or as a list) is read too; other shapes are not pages', () => {

@@ -49,7 +49,11 @@ function members(count: number, first = 1) {
 	return Array.from({ length: count }, (_, i) => {
 		const n = first + i;
 		const guid = `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-		return directoryObject(guid, { displayName: [`Member ${n}`], distinguishedName: [`CN=Member ${n},OU=Staff,DC=demo,DC=local`] });
+		return directoryObject(guid, {
+			name: [`Member ${n}`],
+			displayName: [`Member ${n}`],
+			distinguishedName: [`CN=Member ${n},OU=Staff,DC=demo,DC=local`],
+		});
 	});
 }
 
@@ -351,7 +355,7 @@ describe('Group > Get Members in n8n\'s execution engine', () => {
 			objectGuid: '00000000-0000-4000-8000-000000000150',
 			objectType: 'user',
 			distinguishedName: 'CN=Member 150,OU=Staff,DC=demo,DC=local',
-			name: null,
+			name: 'Member 150',
 			displayName: 'Member 150',
 			mail: null,
 			sAMAccountName: null,
@@ -490,6 +494,20 @@ describe('User > Get and User > Search in n8n\'s execution engine', () => {
 				pairedItem: { item: 0 },
 			},
 		]);
+	});
+
+	test.each([
+		['Is Exactly', 'jdoe@demo.local', ['JDoe@Demo.Local']],
+		['Starts With', 'jdoe@demo', ['JDoe@Demo.Local', 'jdoe@demo.local.org']],
+		['Contains', 'DOE@other', ['jdoe@other.local']],
+		['Ends With', '@demo.local', ['JDoe@Demo.Local', 'ann@demo.local']],
+	])('Search (%s) leaves out the users GroupID returns that do not match (compared ignoring case)', async (operator, value, expected) => {
+		const mails = ['JDoe@Demo.Local', 'jdoe@other.local', 'ann@demo.local', 'jdoe@demo.local.org'];
+		interceptGroupId([200, envelope({ total: 4, data: mails.map((mail, n) => directoryObject(`${USER.slice(0, -1)}${n}`, { mail: [mail] })) })]);
+		const { output, error } = await run({ resource: 'user', operation: 'search', searchBy: 'mail', operator, value, returnAll: true });
+
+		expect(error).toBeUndefined();
+		expect(output!.map(({ json }) => json.mail)).toEqual(expected);
 	});
 
 	test('Search with Return All reads every page until a short one; a Limit stops early', async () => {

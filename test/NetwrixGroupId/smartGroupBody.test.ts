@@ -126,9 +126,9 @@ describe('Create Smart Group body: derived values', () => {
 		]);
 	});
 
-	test('an owner GUID in braces is sent without them', () => {
+	test('an owner GUID is sent as every GUID the node sends: without braces, in lower case (as the documented sample writes it)', () => {
 		expect(attributes({ owner: '{19A1822E-E7EF-4206-AF75-1C2D8B1D15EB}' }).managedBy).toEqual([
-			{ Value: '19A1822E-E7EF-4206-AF75-1C2D8B1D15EB', Action: 1 },
+			{ Value: '19a1822e-e7ef-4206-af75-1c2d8b1d15eb', Action: 1 },
 		]);
 	});
 

@@ -1,3 +1,6 @@
+import type { ILoadOptionsFunctions } from 'n8n-workflow';
+
+import { NetwrixGroupId } from '../../nodes/NetwrixGroupId/NetwrixGroupId.node';
 import { searchPageRequest } from '../../nodes/NetwrixGroupId/requests/search';
 import { pickerEntry, pickerSearch } from '../../nodes/NetwrixGroupId/requests/pickerSearch';
 import { userPickerEntries } from '../../nodes/UiPathIdentity/requests/directorySearch';
@@ -36,6 +39,47 @@ describe('GroupID pickers: the documented Search by objectClass, narrowed by wha
 			value: 'OU=Staff,DC=demo,DC=local',
 		});
 		expect(pickerEntry('container', object(guid, { name: ['Staff'] }))).toBeUndefined();
+	});
+
+	test('entries read attribute names ignoring case, as GroupID\'s answers mix it', () => {
+		const guid = 'a79934a7-c6a0-4a1c-8860-f9aeb4788e98';
+		expect(pickerEntry('user', object(guid, { DisplayName: ['Maria Garcia'], MAIL: ['maria.garcia@demo.local'] }))).toEqual({
+			name: 'Maria Garcia (maria.garcia@demo.local)',
+			value: guid,
+		});
+		expect(pickerEntry('container', object(guid, { distinguishedname: ['OU=Staff,DC=demo,DC=local'] }))).toEqual({
+			name: 'OU=Staff,DC=demo,DC=local',
+			value: 'OU=Staff,DC=demo,DC=local',
+		});
+	});
+});
+
+describe('GroupID pickers in the editor: what the list shows', () => {
+	/** What n8n hands a list method, answering every search with `answer`. */
+	const editor = (answer: unknown) =>
+		({
+			getCredentials: async () => ({ serverUrl: 'https://groupid.example.local:4443', identityStoreId: 2, ignoreSslIssues: false }),
+			getNode: () => ({ id: 'node', name: 'Netwrix GroupID', type: 'netwrixGroupId', typeVersion: 1, position: [0, 0], parameters: {} }),
+			helpers: { httpRequestWithAuthentication: async () => answer },
+		}) as unknown as ILoadOptionsFunctions;
+	const guid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+	const { searchGroups, searchUsers } = new NetwrixGroupId().methods.listSearch;
+
+	test('only the objects that meet every condition of the search, however GroupID combines them (not documented)', async () => {
+		const found = {
+			total: 4,
+			data: [
+				object(guid(1), { objectClass: ['group'], name: ['Finance'] }),
+				object(guid(2), { objectClass: ['group'], name: ['Sales'] }),
+				object(guid(3), { objectClass: ['user'], name: ['Finley'], displayName: ['Finley Smith'] }),
+				object(guid(4), { ObjectClass: ['Group'], NAME: ['HR-FINANCE'] }),
+			],
+		};
+		expect((await searchGroups.call(editor(found), 'fin')).results).toEqual([
+			{ name: 'Finance', value: guid(1) },
+			{ name: 'HR-FINANCE', value: guid(4) },
+		]);
+		expect((await searchUsers.call(editor(found), 'fin')).results).toEqual([{ name: 'Finley Smith', value: guid(3) }]);
 	});
 });
 

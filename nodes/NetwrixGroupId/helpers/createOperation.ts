@@ -3,17 +3,20 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { createOrUseExisting } from '../../shared/createOrUseExisting';
 import type { Operation, OperationListing } from '../../shared/operation';
-import { flattenDirectoryObject, type DirectoryObject } from '../requests/directoryObjects';
+import { attributeValues, distinguishedNameIn, type DirectoryObject } from '../requests/directoryObjects';
 import {
 	differencesFromExisting,
 	existingGroupSearch,
+	ownerDnToLookUp,
 	pickExistingGroup,
 	updateToMatchRequest,
 	type IfGroupExists,
+	type OwnerGuid,
 } from '../requests/existingGroup';
 import { searchPageRequest } from '../requests/search';
 import { groupIdRequest, type GroupIdConnection } from '../transport';
 import { readDirectoryPage } from '../transport/directoryReads';
+import { findObjectGuid } from './memberLookup';
 import { createSimplifyProperty, ifGroupExistsProperty, readIfGroupExists, readSimplify } from '../descriptions/createFields';
 
 /** What both creates (Smart Group, Static Group) have prepared: where the group goes, and its body. */
@@ -102,7 +105,7 @@ export async function findExistingGroup(
 		itemIndex,
 		'GroupID answered the search without a list of results',
 	);
-	return pickExistingGroup(request.groupName, page.results);
+	return pickExistingGroup(search, page.results);
 }
 
 /** The output for an existing group: it as found, what differs, and, to update it, one PATCH. */
@@ -114,7 +117,16 @@ async function useExistingGroup(
 	itemIndex: number,
 ): Promise<IDataObject> {
 	const groupGuid = String(existing.objectIdFromIdentityStore ?? '');
-	const differences = differencesFromExisting(request.body.AttributesCollection.AttributesCollection, existing);
+	const sent = request.body.AttributesCollection.AttributesCollection;
+	// The owner asked for as a GUID, held as a DN (or the other way round): the DN's GUID, one search.
+	const ownerDn = ownerDnToLookUp(sent, existing);
+	let owner: OwnerGuid | undefined;
+	if (ownerDn !== undefined) {
+		const lookup = { attribute: 'distinguishedName', value: ownerDn } as const;
+		const match = await findObjectGuid(context, connection, request.identityStoreId, lookup, itemIndex);
+		owner = { dn: ownerDn, guid: 'guid' in match ? match.guid : undefined };
+	}
+	const differences = differencesFromExisting(sent, existing, owner);
 	let updated: string[] = [];
 	if (request.ifGroupExists === 'update' && differences.some((difference) => difference.updatable)) {
 		const patch = updateToMatchRequest(request.identityStoreId, groupGuid, differences);
@@ -130,25 +142,30 @@ async function useExistingGroup(
 	};
 }
 
-/** The simplified output for an existing group, from what the search loaded. Pure. */
+/** The simplified output for an existing group, from what the search loaded (names read ignoring case). Pure. */
 function existingGroupSummary(request: GroupCreateRequest, existing: DirectoryObject): IDataObject {
-	const flat = flattenDirectoryObject(existing);
-	const text = (value: unknown) => (value === undefined || value === null ? null : Array.isArray(value) ? value.join('; ') : String(value));
-	const groupType = text(flat.groupType);
-	const criteria = text(flat.IMSGCriteria);
+	const text = (name: string) => {
+		const values = attributeValues(existing, name);
+		return values.length === 0 ? null : values.map(String).join('; ');
+	};
+	const groupType = text('groupType');
+	const criteria = text('IMSGCriteria');
 	return {
 		groupGuid: typeof existing.objectIdFromIdentityStore === 'string' ? existing.objectIdFromIdentityStore : null,
-		groupName: text(flat.name) ?? request.groupName,
-		distinguishedName: text(flat.distinguishedName),
+		groupName: text('name') ?? request.groupName,
+		distinguishedName: text('distinguishedName'),
 		container: request.container,
 		groupType: groupType === null ? null : Number(groupType),
-		security: text(flat.XGroupSecurity),
+		security: text('XGroupSecurity'),
 		...(criteria === null ? {} : { criteria }),
 		identityStoreId: request.identityStoreId,
 	};
 }
 
-/** The simplified output of a create: what was asked for, and the GUID GroupID gave the group. Pure. */
+/**
+ * The simplified output of a create: what was asked for, and the GUID GroupID gave the group.
+ * Its distinguished name escapes the CN (a name may start with #; a CN may hold a comma). Pure.
+ */
 export function createdGroupSummary(request: GroupCreateRequest, groupGuid: unknown): IDataObject {
 	const attributes = request.body.AttributesCollection.AttributesCollection;
 	const first = (...names: string[]) => names.map((name) => attributes[name]?.[0]?.Value).find((v) => v !== undefined);
@@ -157,7 +174,7 @@ export function createdGroupSummary(request: GroupCreateRequest, groupGuid: unkn
 	return {
 		groupGuid: typeof groupGuid === 'string' ? groupGuid : null,
 		groupName: request.groupName,
-		distinguishedName: `CN=${first('CN') ?? request.groupName},${request.container}`,
+		distinguishedName: distinguishedNameIn(request.container, first('CN') ?? request.groupName),
 		container: request.container,
 		groupType: groupType === undefined ? null : Number(groupType),
 		security: first('XGroupSecurity') ?? null,

@@ -4,7 +4,7 @@ import { checkBoolean } from '../../shared/fieldChecks';
 import type { Operation, OperationListing } from '../../shared/operation';
 import { readResultLimit, type ResultLimit } from '../../shared/paging';
 import type { ApiRequest } from '../../shared/transport/sendRequest';
-import { flattenDirectoryObject } from '../requests/directoryObjects';
+import { flattenDirectoryObject, type DirectoryObject } from '../requests/directoryObjects';
 import type { GroupIdConnection } from '../transport';
 import { collectDirectoryPages } from '../transport/directoryReads';
 
@@ -17,14 +17,16 @@ export interface PreparedList<TQuery> {
 
 /**
  * A list operation (Get Many, Preview Membership): its query, read page after page up to the
- * item's Return All or Limit, one output item per directory object, flat (Simplify) or as GroupID
- * sent it. `missing` is the message for an answer that holds no list.
+ * item's Return All or Limit, one output item per directory object (those `keep` accepts, when
+ * given), flat (Simplify) or as GroupID sent it. `missing` is the message for an answer that holds
+ * no list.
  */
 export function directoryListOperation<TQuery>(spec: {
 	listing: OperationListing;
 	properties: INodeProperties[];
 	query(context: IExecuteFunctions, itemIndex: number, connection: GroupIdConnection): TQuery;
 	page(query: TQuery, pageNo: number, pageSize: number): ApiRequest;
+	keep?(query: TQuery, object: DirectoryObject): boolean;
 	missing: string;
 }): Operation<GroupIdConnection, PreparedList<TQuery>> {
 	return {
@@ -37,7 +39,8 @@ export function directoryListOperation<TQuery>(spec: {
 		}),
 		async send(context, connection, { query, limit, simplify }, itemIndex) {
 			const page = (pageNo: number, pageSize: number) => spec.page(query, pageNo, pageSize);
-			const objects = await collectDirectoryPages(context, connection, limit, page, itemIndex, { missing: spec.missing });
+			const keep = spec.keep && ((object: DirectoryObject) => spec.keep!(query, object));
+			const objects = await collectDirectoryPages(context, connection, limit, page, itemIndex, { missing: spec.missing, keep });
 			return objects.map((object) => (simplify ? flattenDirectoryObject(object) : object) as IDataObject);
 		},
 	};

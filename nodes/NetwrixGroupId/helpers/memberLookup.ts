@@ -9,6 +9,7 @@ import {
 	memberLookupSearch,
 	pickLookupMatch,
 	type MemberIdentifier,
+	type MemberLookupAttribute,
 } from '../requests/memberIdentifiers';
 import type { MembershipPlan } from '../requests/membershipBody';
 import { searchPageRequest } from '../requests/search';
@@ -25,6 +26,28 @@ export interface FoundMember {
 export type ResolvedMembershipPlan = MembershipPlan & { found: FoundMember[] };
 
 type NamedMember = Extract<MemberIdentifier, { kind: 'lookup' }> & { identityStoreId: number };
+
+/**
+ * The object GUID of the one object whose DN, email or sAMAccountName is this value, found with the
+ * documented Search ("Is Exactly", checked against each object found), or why there is none.
+ */
+export async function findObjectGuid(
+	context: IExecuteFunctions,
+	connection: GroupIdConnection,
+	identityStoreId: number,
+	lookup: { attribute: MemberLookupAttribute; value: string },
+	itemIndex: number,
+): Promise<{ guid: string } | { problem: string }> {
+	const search = memberLookupSearch(identityStoreId, lookup);
+	const page = await readDirectoryPage(
+		context,
+		connection,
+		searchPageRequest(search, 1, MEMBER_LOOKUP_PAGE_SIZE),
+		itemIndex,
+		'GroupID answered the search without a list of results',
+	);
+	return pickLookupMatch(search, page.results);
+}
 
 /**
  * The resolve step of Add Members and Remove Members: the object GUID of every member of every
@@ -46,15 +69,7 @@ export async function resolveMembers(
 		namesOf: (plan) => plan.members.flatMap((member) => named(plan, member) ?? []),
 		keyOf: (member) => `${member.identityStoreId}\n${member.attribute}\n${member.value.toLowerCase()}`,
 		async find(member, itemIndex) {
-			const search = memberLookupSearch(member.identityStoreId, member);
-			const page = await readDirectoryPage(
-				context,
-				connection,
-				searchPageRequest(search, 1, MEMBER_LOOKUP_PAGE_SIZE),
-				itemIndex,
-				'GroupID answered the search without a list of results',
-			);
-			const match = pickLookupMatch(member, page.results);
+			const match = await findObjectGuid(context, connection, member.identityStoreId, member, itemIndex);
 			return 'problem' in match ? match : { id: match.guid };
 		},
 		failsEveryItem: isCredentialFailure,

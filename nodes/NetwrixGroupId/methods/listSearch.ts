@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { PICKER_PAGE_SIZE, pickerEntry, pickerSearch, type PickerKind } from '../requests/pickerSearch';
-import { searchPageRequest } from '../requests/search';
+import { meetsConditions, searchPageRequest } from '../requests/search';
 import { openGroupIdConnection } from '../transport';
 import { readDirectoryPage } from '../transport/directoryReads';
 
@@ -21,14 +21,16 @@ async function searchList(
 	const connection = await openGroupIdConnection(context, PICKER_TIMEOUT_MS);
 	const asked = Number(paginationToken);
 	const pageNo = Number.isInteger(asked) && asked > 1 ? asked : 1;
+	const search = pickerSearch(kind, filter, connection.identityStoreId);
 	const page = await readDirectoryPage(
 		context,
 		connection,
-		searchPageRequest(pickerSearch(kind, filter, connection.identityStoreId), pageNo, PICKER_PAGE_SIZE),
+		searchPageRequest(search, pageNo, PICKER_PAGE_SIZE),
 		0,
 		'GroupID answered the search without a list of results',
 	);
-	const results = page.results.flatMap((object) => pickerEntry(kind, object) ?? []);
+	// A pick becomes a write's target: only objects that meet every condition are offered.
+	const results = page.results.flatMap((object) => (meetsConditions(search.conditions, object) ? (pickerEntry(kind, object) ?? []) : []));
 	const more = page.totalCount === undefined ? page.results.length === PICKER_PAGE_SIZE : pageNo * PICKER_PAGE_SIZE < page.totalCount;
 	return { results, ...(more ? { paginationToken: String(pageNo + 1) } : {}) };
 }

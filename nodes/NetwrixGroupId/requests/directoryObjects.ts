@@ -14,23 +14,62 @@ export const GROUPID_PAGE_SIZE = 100;
 export type DirectoryObject = Record<string, unknown>;
 
 /**
- * One item per object: `objectGuid`, then each returned attribute by name, as text when it has
- * one value, a list when it has several, and null when it has none.
+ * Attribute names as the node spells them, in its output and wherever it reads them: those
+ * GroupID adds to every answer, and those the node loads by default or compares. GroupID's own
+ * documented answers mix the case of names (`objectclass` and `objectClass`, `Container` and
+ * `container`), and Active Directory reads names ignoring case: so does the node.
  */
-export function flattenDirectoryObject(object: DirectoryObject): Record<string, unknown> {
-	const flat: Record<string, unknown> = { objectGuid: object.objectIdFromIdentityStore ?? null };
+const KNOWN_NAMES = [
+	'objectGuid', 'distinguishedName', 'name', 'displayName', 'mail', 'sAMAccountName', 'CN', 'container',
+	'objectClass', 'objectCategory', 'description', 'groupType', 'managedBy', 'info', 'XGroupSecurity',
+	'IMSGManagedGroupType', 'IMSGCriteria', 'userPrincipalName', 'XMembershipType', 'XBeginningDate',
+	'XEndingDate', 'ismailbox', 'ismailenabled', 'isdisabled', 'identityToken',
+];
+const KNOWN_SPELLING = new Map(KNOWN_NAMES.map((name) => [name.toLowerCase(), name]));
+
+/**
+ * An object's attributes by name in lower case, each with the name the node outputs (its own
+ * spelling where it knows the attribute, else the first GroupID sent) and its values. Names that
+ * differ only in case are one attribute, their values joined without repeats.
+ */
+function attributesOf(object: DirectoryObject): Map<string, { name: string; values: unknown[] }> {
+	const attributes = new Map<string, { name: string; values: unknown[] }>();
 	const business = object.attributesBusinessObject;
-	const collection =
-		business !== null && typeof business === 'object'
-			? (business as Record<string, unknown>).attributesCollection
-			: undefined;
-	if (collection === null || typeof collection !== 'object') return flat;
-	for (const [name, entries] of Object.entries(collection as Record<string, unknown>)) {
-		if (name === 'objectGuid') continue;
+	const collection = isObject(business) ? business.attributesCollection : undefined;
+	if (!isObject(collection)) return attributes;
+	for (const [name, entries] of Object.entries(collection)) {
+		const key = name.toLowerCase();
 		const values = (Array.isArray(entries) ? entries : [entries])
 			.map((entry) => (entry !== null && typeof entry === 'object' ? (entry as Record<string, unknown>).value : entry))
 			.filter((value) => value !== undefined && value !== null);
-		flat[name] = values.length === 0 ? null : values.length === 1 ? values[0] : values;
+		const known = attributes.get(key);
+		if (known === undefined) attributes.set(key, { name: KNOWN_SPELLING.get(key) ?? name, values });
+		else known.values.push(...values.filter((value) => !known.values.includes(value)));
+	}
+	return attributes;
+}
+
+/** The values of an object's attribute, its name compared ignoring case; none when it has none. */
+export function attributeValues(object: DirectoryObject, name: string): unknown[] {
+	return attributesOf(object).get(name.toLowerCase())?.values ?? [];
+}
+
+function asFlatValue(values: unknown[]): unknown {
+	return values.length === 0 ? null : values.length === 1 ? values[0] : values;
+}
+
+/**
+ * One item per object: `objectGuid`, then each returned attribute by name (see KNOWN_NAMES for
+ * its spelling), as text when it has one value, a list when it has several, and null when it has
+ * none. An `objectGuid` attribute, in any case, is the object's GUID, not a second key.
+ */
+export function flattenDirectoryObject(object: DirectoryObject): Record<string, unknown> {
+	const attributes = attributesOf(object);
+	const flat: Record<string, unknown> = {
+		objectGuid: object.objectIdFromIdentityStore ?? attributes.get('objectguid')?.values[0] ?? null,
+	};
+	for (const [key, { name, values }] of attributes) {
+		if (key !== 'objectguid') flat[name] = asFlatValue(values);
 	}
 	return flat;
 }
@@ -78,8 +117,6 @@ export function readPageAnswer(answer: unknown): { results: DirectoryObject[]; t
 	};
 }
 
-const CORE_ATTRIBUTES = ['distinguishedName', 'name', 'displayName', 'mail', 'sAMAccountName'];
-
 /**
  * A directory object as a flat record: objectGuid, objectType, distinguishedName, name,
  * displayName, mail and sAMAccountName first (null when GroupID sent none), then every other
@@ -88,15 +125,9 @@ const CORE_ATTRIBUTES = ['distinguishedName', 'name', 'displayName', 'mail', 'sA
  * it is made from the object's CN and container, as Active Directory builds it.
  */
 export function simplifyDirectoryObject(object: DirectoryObject): Record<string, unknown> {
+	// The flat item spells the names it knows as the node does, whatever case GroupID sent.
 	const { objectGuid, ...attributes } = flattenDirectoryObject(object);
-	const byLowerName = new Map<string, string>();
-	for (const name of Object.keys(attributes)) {
-		if (!byLowerName.has(name.toLowerCase())) byLowerName.set(name.toLowerCase(), name);
-	}
-	const attribute = (name: string): unknown => {
-		const actual = byLowerName.get(name.toLowerCase());
-		return actual === undefined ? undefined : (attributes[actual] ?? undefined);
-	};
+	const attribute = (name: string): unknown => attributes[name] ?? undefined;
 	const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
 	const flat: Record<string, unknown> = {
 		objectGuid,
@@ -108,15 +139,19 @@ export function simplifyDirectoryObject(object: DirectoryObject): Record<string,
 		mail: attribute('mail') ?? null,
 		sAMAccountName: attribute('sAMAccountName') ?? text(object.samAccountName) ?? null,
 	};
-	const core = new Set(CORE_ATTRIBUTES.map((name) => name.toLowerCase()));
 	for (const [name, value] of Object.entries(attributes)) {
-		if (!core.has(name.toLowerCase()) && !(name in flat)) flat[name] = value;
+		if (!(name in flat)) flat[name] = value;
 	}
 	return flat;
 }
 
 function derivedDistinguishedName(cn: unknown, container: unknown): string | undefined {
 	if (typeof cn !== 'string' || cn === '' || typeof container !== 'string' || container === '') return undefined;
+	return distinguishedNameIn(container, cn);
+}
+
+/** The DN of the object of this CN in this container: the CN escaped (a leading #, a comma, …), as AD writes it. */
+export function distinguishedNameIn(container: string, cn: string): string {
 	return `CN=${escapeDnValue(cn)},${container}`;
 }
 

@@ -37,6 +37,14 @@ export function checkDistinguishedName(field: string, value: unknown): string {
 	return dn;
 }
 
+/**
+ * A DN as Active Directory compares it: ignoring case, and spaces around the separators
+ * (`,` `=` `+`), so that `CN=Jane Doe, OU=Staff` and `cn=jane doe,ou=staff` are one DN.
+ */
+export function comparableDn(dn: string): string {
+	return dn.trim().toLowerCase().replace(/\s*([,=+])\s*/g, '$1');
+}
+
 /** The domain part of a DN (its trailing DC= components), e.g. `DC=demo,DC=local`. */
 export function domainRootOf(dn: string): string | undefined {
 	const rdns = splitUnescaped('', dn, ',').map((rdn) => rdn.trim());

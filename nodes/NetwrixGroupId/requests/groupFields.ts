@@ -1,4 +1,5 @@
 import { checkDistinguishedName } from './distinguishedName';
+import { normalizeGuid } from './groupIdentity';
 import { checkChoice, InvalidFieldError, optionalText, requireText } from '../../shared/fieldChecks';
 
 /** Fields every group write shares: name, type, security and owner, with their checks. */
@@ -17,8 +18,6 @@ export type GroupTypeValue = (typeof GROUP_TYPES)[keyof typeof GROUP_TYPES];
 
 /** XGroupSecurity: who may join or leave the group in the GroupID portal. */
 export const GROUP_SECURITY = ['Private', 'Semi_Private', 'Public'] as const;
-
-export const GUID = /^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?$/;
 
 /** Characters Active Directory refuses in a group's sAMAccountName (and so in a name used for it). */
 const AD_FORBIDDEN = /["/\\[\]:;|=,+*?<>]/;
@@ -44,15 +43,15 @@ export function checkGroupName(field: string, raw: unknown, maxLength: number): 
 }
 
 /**
- * The owner (managedBy), or undefined when empty: an object GUID (braces removed), as in the
- * documented Create Smart Group sample; with `allowDn`, also a distinguished name, as in the
- * documented Create Static Group sample.
+ * The owner (managedBy), or undefined when empty: an object GUID (normalized as every GUID the
+ * node sends, see normalizeGuid), as in the documented Create Smart Group sample; with `allowDn`,
+ * also a distinguished name, as in the documented Create Static Group sample.
  */
 export function checkOwner(raw: unknown, options: { allowDn?: boolean } = {}): string | undefined {
 	const owner = optionalText('Owner', raw);
 	if (owner === undefined) return undefined;
-	const match = GUID.exec(owner);
-	if (match) return match[1];
+	const guid = normalizeGuid(owner);
+	if (guid !== undefined) return guid;
 	if (options.allowDn && DN_START.test(owner)) return checkDistinguishedName('Owner', owner);
 	throw new InvalidFieldError(
 		'Owner',

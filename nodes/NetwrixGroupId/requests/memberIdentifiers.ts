@@ -2,7 +2,8 @@ import { InvalidFieldError } from '../../shared/fieldChecks';
 import { normalizeMemberList } from '../../shared/memberListField';
 import type { DirectoryObject } from './directoryObjects';
 import { checkDistinguishedName } from './distinguishedName';
-import { attributeSearch, type Search } from './search';
+import { normalizeGuid } from './groupIdentity';
+import { attributeSearch, meetsConditions, type Search } from './search';
 
 /**
  * The members of Add Members and Remove Members as the user gives them (object GUIDs,
@@ -10,7 +11,6 @@ import { attributeSearch, type Search } from './search';
  * documented Search by that attribute, and the one object it must match. Pure.
  */
 
-const GUID = /^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?$/;
 const DN_START = /^[A-Za-z][A-Za-z0-9-]*=/;
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 /** Characters Active Directory refuses in a sAMAccountName. */
@@ -81,8 +81,8 @@ export function checkMembers(raw: unknown, field = 'Members'): MemberIdentifier[
 }
 
 function classifyMember(field: string, text: string): MemberIdentifier {
-	const guid = GUID.exec(text);
-	if (guid) return { text, kind: 'guid', guid: guid[1].toLowerCase() };
+	const guid = normalizeGuid(text);
+	if (guid !== undefined) return { text, kind: 'guid', guid };
 	if (DN_START.test(text)) {
 		return { text, kind: 'lookup', attribute: 'distinguishedName', value: checkDistinguishedName(field, text) };
 	}
@@ -112,57 +112,25 @@ export const MEMBER_LOOKUP_PAGE_SIZE = 10;
  * The search that finds a member given by DN, email or sAMAccountName: the documented attribute
  * search, "Is Exactly", in the whole identity store.
  */
-export function memberLookupSearch(
-	identityStoreId: number,
-	member: Extract<MemberIdentifier, { kind: 'lookup' }>,
-): Search {
+export function memberLookupSearch(identityStoreId: number, member: { attribute: MemberLookupAttribute; value: string }): Search {
 	return attributeSearch(identityStoreId, member.attribute, 'Is Exactly', member.value, [member.attribute]);
 }
 
 /**
- * The object GUID of the one object whose attribute equals the member's value (compared ignoring
- * case, and spaces around a DN's separators), or why there is none: no match, or several.
+ * The object GUID of the one object the lookup search found that meets its condition (see
+ * meetsConditions: ignoring case, and spaces around a DN's separators), or why there is none: no
+ * match, or several.
  */
-export function pickLookupMatch(
-	member: Extract<MemberIdentifier, { kind: 'lookup' }>,
-	results: DirectoryObject[],
-): { guid: string } | { problem: string } {
-	const wanted = comparable(member.attribute, member.value);
+export function pickLookupMatch(search: Search, results: DirectoryObject[]): { guid: string } | { problem: string } {
 	const guids = new Set<string>();
 	for (const object of results) {
-		const guid = typeof object.objectIdFromIdentityStore === 'string' ? GUID.exec(object.objectIdFromIdentityStore) : null;
-		if (!guid) continue;
-		if (attributeValues(object, member.attribute).some((value) => comparable(member.attribute, value) === wanted)) {
-			guids.add(guid[1].toLowerCase());
-		}
+		const guid = typeof object.objectIdFromIdentityStore === 'string' ? normalizeGuid(object.objectIdFromIdentityStore) : undefined;
+		if (guid !== undefined && meetsConditions(search.conditions, object)) guids.add(guid);
 	}
-	const described = `${member.attribute} "${member.value}"`;
+	const described = search.conditions.map(({ attribute, value }) => `${attribute} "${value}"`).join(' and ');
 	if (guids.size === 0) return { problem: `no directory object has ${described}` };
 	if (guids.size > 1) {
 		return { problem: `${guids.size} directory objects have ${described} (${[...guids].join(', ')}); give the object GUID instead` };
 	}
 	return { guid: [...guids][0] };
-}
-
-function attributeValues(object: DirectoryObject, attribute: string): string[] {
-	const business = object.attributesBusinessObject;
-	const collection =
-		business !== null && typeof business === 'object'
-			? ((business as Record<string, unknown>).attributesCollection as Record<string, unknown> | undefined)
-			: undefined;
-	if (collection === null || typeof collection !== 'object') return [];
-	const values: string[] = [];
-	for (const [name, entries] of Object.entries(collection)) {
-		if (name.toLowerCase() !== attribute.toLowerCase() || !Array.isArray(entries)) continue;
-		for (const entry of entries) {
-			const value = entry !== null && typeof entry === 'object' ? (entry as { value?: unknown }).value : entry;
-			if (typeof value === 'string') values.push(value);
-		}
-	}
-	return values;
-}
-
-function comparable(attribute: MemberLookupAttribute, value: string): string {
-	const lower = value.trim().toLowerCase();
-	return attribute === 'distinguishedName' ? lower.replace(/\s*([,=+])\s*/g, '$1') : lower;
 }

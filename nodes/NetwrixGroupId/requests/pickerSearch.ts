@@ -1,4 +1,4 @@
-import { flattenDirectoryObject, type DirectoryObject } from './directoryObjects';
+import { attributeValues, type DirectoryObject } from './directoryObjects';
 import { GROUPS_ONLY, type Search, type SearchCondition } from './search';
 
 /**
@@ -50,13 +50,14 @@ export interface PickerEntry {
  * lacks the value.
  */
 export function pickerEntry(kind: PickerKind, object: DirectoryObject): PickerEntry | undefined {
-	const flat = flattenDirectoryObject(object);
 	const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
-	const dn = text(flat.distinguishedName);
+	// Names read ignoring case, as GroupID's answers mix it.
+	const attribute = (name: string) => text(attributeValues(object, name)[0]);
+	const dn = attribute('distinguishedName');
 	if (kind === 'container') return dn === undefined ? undefined : { name: dn, value: dn };
-	const guid = text(flat.objectGuid);
+	const guid = text(object.objectIdFromIdentityStore);
 	if (guid === undefined) return undefined;
-	const name = text(flat.displayName) ?? text(flat.name) ?? text(object.objectDisplayName) ?? guid;
-	const mail = kind === 'user' ? text(flat.mail) : undefined;
+	const name = attribute('displayName') ?? attribute('name') ?? text(object.objectDisplayName) ?? guid;
+	const mail = kind === 'user' ? attribute('mail') : undefined;
 	return { name: mail === undefined ? name : `${name} (${mail})`, value: guid };
 }

@@ -1,4 +1,6 @@
 import { InvalidFieldError, optionalText, requireText } from '../../shared/fieldChecks';
+import { attributeValues, type DirectoryObject } from './directoryObjects';
+import { comparableDn } from './distinguishedName';
 import { dataServicePath } from './groupTarget';
 
 /**
@@ -52,7 +54,11 @@ export interface Search {
 /** What narrows a search to groups. */
 export const GROUPS_ONLY: SearchCondition = { operator: 'Is Exactly', attribute: 'objectClass', value: 'group' };
 
-/** One page (numbered from 1) of a search: the documented method, path and body, fields in the documented order. */
+/**
+ * One page (numbered from 1) of a search: the documented method, path and body, fields in the
+ * documented order. It loads the attributes its conditions compare too (after those asked for),
+ * so that every object found can be checked against them (see meetsConditions).
+ */
 export function searchPageRequest(search: Search, pageNo: number, pageSize: number): { method: 'POST'; path: string; body: SearchBody } {
 	const [first, ...others] = search.conditions;
 	if (first === undefined) throw new InvalidFieldError('Filters', 'a search needs at least one condition');
@@ -73,16 +79,58 @@ export function searchPageRequest(search: Search, pageNo: number, pageSize: numb
 				child: others.length === 0 ? [{ operator: null, attribute: null, value: null }] : others.map((c) => ({ ...criterion(c), child: null })),
 			},
 			startInContainerWithScopes: { ...search.containers },
-			attributesToLoad: [...search.attributesToLoad],
+			attributesToLoad: withComparedAttributes(search),
 		},
 	};
+}
+
+function withComparedAttributes({ attributesToLoad, conditions }: Search): string[] {
+	const names = [...attributesToLoad];
+	for (const { attribute } of conditions) {
+		if (!names.some((name) => name.toLowerCase() === attribute.toLowerCase())) names.push(attribute);
+	}
+	return names;
+}
+
+/**
+ * Whether an object a search found meets every one of its conditions, compared as the Query
+ * Designer's operators mean (Is Exactly, Contains, Starts With, Ends With) and as Active Directory
+ * compares: ignoring case, and a distinguished name also ignoring spaces around its separators.
+ * Netwrix does not document whether several conditions (the `child` list) must all hold or any
+ * of them: every object found is checked before it is output or used, so that neither reading can
+ * lead to a write on another object. An object without the attribute, or a condition with an
+ * operator the node does not send, is not met.
+ */
+export function meetsConditions(conditions: SearchCondition[], object: DirectoryObject): boolean {
+	return conditions.every((condition) =>
+		attributeValues(object, condition.attribute).some(
+			(value) => (typeof value === 'string' || typeof value === 'number') && compares(condition, String(value)),
+		),
+	);
+}
+
+function compares({ operator, attribute, value }: SearchCondition, found: string): boolean {
+	const comparable = (text: string) => (attribute.toLowerCase() === 'distinguishedname' ? comparableDn(text) : text.trim().toLowerCase());
+	const [have, wanted] = [comparable(found), comparable(value)];
+	switch (operator) {
+		case 'Is Exactly':
+			return have === wanted;
+		case 'Contains':
+			return have.includes(wanted);
+		case 'Starts With':
+			return have.startsWith(wanted);
+		case 'Ends With':
+			return have.endsWith(wanted);
+		default:
+			return false;
+	}
 }
 
 function criterion({ operator, attribute, value }: SearchCondition): SearchCriterion {
 	return { operator, attribute, value, valueType: 0, valueTypes: [0], donotEscapeValue: true };
 }
 
-/** A search with one condition, as the documented sample has, in the whole identity store; it loads the compared attribute too. */
+/** A search with one condition, as the documented sample has, in the whole identity store. */
 export function attributeSearch(
 	identityStoreId: number,
 	attribute: string,
@@ -90,10 +138,7 @@ export function attributeSearch(
 	value: string,
 	attributesToLoad: string[],
 ): Search {
-	const load = attributesToLoad.some((name) => name.toLowerCase() === attribute.toLowerCase())
-		? attributesToLoad
-		: [...attributesToLoad, attribute];
-	return { identityStoreId, conditions: [{ operator, attribute, value }], containers: {}, attributesToLoad: load };
+	return { identityStoreId, conditions: [{ operator, attribute, value }], containers: {}, attributesToLoad };
 }
 
 /**

@@ -18,7 +18,8 @@ export interface GroupIdEnvelope {
 	data: unknown;
 	errorCode: unknown;
 	exceptionMessagesAttributeWise: unknown;
-	details: GroupIdEnvelope[];
+	/** Entries may be null: the documented bulk Renew answer has some. */
+	details: Array<GroupIdEnvelope | null>;
 }
 
 /** What one run needs to talk to GroupID: read once, shared by every item. */
@@ -160,11 +161,13 @@ function isEnvelope(answer: unknown): answer is GroupIdEnvelope {
 
 /**
  * The failure an envelope reports, or undefined for success: a status other than 0 at the
- * top or in any detail, an error code, or per-attribute exception messages.
+ * top or in any detail, an error code, or per-attribute exception messages. A detail that is
+ * not an object (null) reports nothing.
  */
 export function findEnvelopeFailure(envelope: GroupIdEnvelope): string | undefined {
 	const failed: GroupIdEnvelope[] = [];
-	const visit = (entry: GroupIdEnvelope) => {
+	const visit = (entry: GroupIdEnvelope | null) => {
+		if (entry === null || typeof entry !== 'object') return;
 		if (
 			(typeof entry.status === 'number' && entry.status !== 0) ||
 			(entry.errorCode !== null && entry.errorCode !== undefined && entry.errorCode !== '') ||

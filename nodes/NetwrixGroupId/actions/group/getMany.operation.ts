@@ -7,7 +7,7 @@ import { directoryListOperation } from '../../helpers/listOperation';
 import { prepareForStore } from '../../helpers/prepareForStore';
 import { buildGroupSearch, NAME_OPERATORS, type GroupSearchFields } from '../../requests/groupList';
 import { DEFAULT_GROUP_ATTRIBUTES } from '../../requests/groupRead';
-import { searchPageRequest } from '../../requests/search';
+import { meetsConditions, searchPageRequest } from '../../requests/search';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimitProperties(),
@@ -54,6 +54,8 @@ export const getManyGroups = directoryListOperation({
 	properties,
 	query: prepareForStore(readSearchFields, buildGroupSearch),
 	page: searchPageRequest,
+	// Only the groups that meet every filter: how GroupID combines several conditions is not documented.
+	keep: (search, object) => meetsConditions(search.conditions, object),
 	missing: 'GroupID answered the search without a list of groups',
 });
 

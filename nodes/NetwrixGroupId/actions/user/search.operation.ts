@@ -3,8 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { Operation } from '../../../shared/operation';
 import { returnAllOrLimitProperties } from '../../../shared/paging';
 import { attributesToLoadProperty, readListFields, simplifyProperty } from '../../descriptions/groupAttributeFields';
-import { isUser, simplifyDirectoryObject } from '../../requests/directoryObjects';
-import { searchPageRequest } from '../../requests/search';
+import { isUser, simplifyDirectoryObject, type DirectoryObject } from '../../requests/directoryObjects';
+import { meetsConditions, searchPageRequest } from '../../requests/search';
 import {
 	buildUserSearch,
 	DEFAULT_USER_ATTRIBUTES,
@@ -57,7 +57,9 @@ export const searchUsers: Operation<GroupIdConnection, UserSearchPlan> = {
 	async send(context, connection, plan, itemIndex) {
 		const page = (pageNo: number, pageSize: number) => searchPageRequest(plan.search, pageNo, pageSize);
 		const missing = 'GroupID answered the search without a list of results';
-		const users = await collectDirectoryPages(context, connection, plan.limit, page, itemIndex, { missing, keep: isUser });
+		// Search finds groups and contacts too; and only what meets the condition, as every search's answer.
+		const keep = (object: DirectoryObject) => isUser(object) && meetsConditions(plan.search.conditions, object);
+		const users = await collectDirectoryPages(context, connection, plan.limit, page, itemIndex, { missing, keep });
 		return users.map((user) => (plan.simplify ? simplifyDirectoryObject(user) : user) as IDataObject);
 	},
 };
