@@ -469,10 +469,9 @@ describe('Group operations in n8n\'s execution engine: what GroupID receives and
 
 /*
  * These use the answers exactly as Netwrix documents them, from a real local server (nock cannot show
- * a GET's body reliably). They fail with the GroupID transport as it is: n8n's httpRequest drops the
- * JSON body of a GET (the documented Get a Group body), and the transport refuses any answer that is
- * not its envelope (Get a Group returns the group itself; Searches returns {total, data}). The change
- * they need is in the report of the "groupid-groups" task; once made, turn `test.failing` into `test`.
+ * a GET's body reliably): the documented Get a Group sends a JSON body on a GET, which n8n's
+ * httpRequest helper would drop, and Get a Group and Searches answer bare (the group itself;
+ * {total, data}), not in GroupID's envelope.
  */
 describe('documented answers as Netwrix documents them', () => {
 	beforeAll(() => nock.restore());

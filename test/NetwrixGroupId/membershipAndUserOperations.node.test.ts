@@ -538,9 +538,7 @@ describe('User > Get and User > Search in n8n\'s execution engine', () => {
 
 /*
  * These use the answers exactly as Netwrix documents them: Search returns `{total, data}` and Get a
- * User the user object itself, neither in GroupID's envelope. The GroupID transport refuses any
- * answer that is not its envelope; the change it needs is in the reports of the "groupid-groups"
- * and "groupid-members-users" tasks. Once made, turn `test.failing` into `test`.
+ * User the user object itself, neither in GroupID's envelope.
  */
 describe('documented answers as Netwrix documents them', () => {
 	test('Get Members reads the documented {total, data} answer', async () => {
