@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { checkBoolean } from '../../../shared/fieldChecks';
 import type { Operation } from '../../../shared/operation';
@@ -12,7 +12,7 @@ import {
 	type GetGroupRequest,
 } from '../../requests/groupRead';
 import type { GroupIdConnection } from '../../transport';
-import { readDirectoryObject } from '../../transport/directoryReads';
+import { sendObjectRead } from '../../helpers/readOperations';
 
 const properties: INodeProperties[] = [
 	groupLocatorProperty(),
@@ -29,11 +29,7 @@ export const getGroup: Operation<GroupIdConnection, Prepared> = {
 		...buildGetGroupRequest(readGetFields(context, itemIndex), { identityStoreId: connection.identityStoreId }),
 		simplify: checkBoolean('Simplify', context.getNodeParameter('simplify', itemIndex, true), true),
 	}),
-	async send(context, connection, request, itemIndex) {
-		const missing = `GroupID returned no group for "${request.identity.value}"`;
-		const group = await readDirectoryObject(context, connection, request, itemIndex, missing);
-		return (request.simplify ? flattenDirectoryObject(group) : group) as IDataObject;
-	},
+	send: sendObjectRead('group', flattenDirectoryObject),
 };
 
 function readGetFields(context: IExecuteFunctions, itemIndex: number): GetGroupFields {

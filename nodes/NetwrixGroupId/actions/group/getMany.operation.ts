@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { filtersCollection } from '../../../shared/collections';
 import { returnAllOrLimitProperties } from '../../../shared/paging';
 import { attributesToLoadProperty, groupTypeProperty, simplifyProperty } from '../../descriptions/groupAttributeFields';
-import { directoryListOperation } from '../../helpers/listOperation';
+import { directoryListOperation } from '../../helpers/readOperations';
 import { prepareForStore } from '../../helpers/prepareForStore';
 import { buildGroupSearch, NAME_OPERATORS, type GroupSearchFields } from '../../requests/groupList';
 import { DEFAULT_GROUP_ATTRIBUTES } from '../../requests/groupRead';

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { returnAllOrLimitProperties } from '../../../shared/paging';
 import { attributesToLoadProperty, simplifyProperty } from '../../descriptions/groupAttributeFields';
 import { criteriaProperties, objectTypesProperty, readSmartGroupQueryFields, startPathsProperty } from '../../descriptions/queryFields';
-import { directoryListOperation } from '../../helpers/listOperation';
+import { directoryListOperation } from '../../helpers/readOperations';
 import { prepareForStore } from '../../helpers/prepareForStore';
 import { buildPreviewRequest, DEFAULT_PREVIEW_ATTRIBUTES, previewPath, type PreviewFields, type PreviewRequest } from '../../requests/smartGroupPreview';
 

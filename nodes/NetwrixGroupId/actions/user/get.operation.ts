@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/operation';
 import { simplifyProperty } from '../../descriptions/groupAttributeFields';
@@ -6,7 +6,7 @@ import { readLocator, userLocatorProperty } from '../../descriptions/locatorFiel
 import { simplifyDirectoryObject } from '../../requests/directoryObjects';
 import { buildGetUserRequest, type GetUserFields, type GetUserRequest } from '../../requests/userGet';
 import type { GroupIdConnection } from '../../transport';
-import { readDirectoryObject } from '../../transport/directoryReads';
+import { sendObjectRead } from '../../helpers/readOperations';
 import { prepareForStore } from '../../helpers/prepareForStore';
 
 const properties: INodeProperties[] = [userLocatorProperty(), simplifyProperty()];
@@ -15,11 +15,7 @@ export const getUser: Operation<GroupIdConnection, GetUserRequest> = {
 	listing: { value: 'get', name: 'Get', description: "Get a user's GUID, distinguished name and attributes" },
 	properties,
 	prepare: prepareForStore(readGetUserFields, buildGetUserRequest),
-	async send(context, connection, request, itemIndex) {
-		const missing = `GroupID returned no user for "${request.identity.value}"`;
-		const user = await readDirectoryObject(context, connection, request, itemIndex, missing);
-		return (request.simplify ? simplifyDirectoryObject(user) : user) as IDataObject;
-	},
+	send: sendObjectRead('user', simplifyDirectoryObject),
 };
 
 function readGetUserFields(context: IExecuteFunctions, itemIndex: number): GetUserFields {

@@ -5,8 +5,14 @@ import type { Operation, OperationListing } from '../../shared/operation';
 import { readResultLimit, type ResultLimit } from '../../shared/paging';
 import type { ApiRequest } from '../../shared/transport/sendRequest';
 import { flattenDirectoryObject, type DirectoryObject } from '../requests/directoryObjects';
+import type { ObjectIdentity } from '../requests/groupIdentity';
 import type { GroupIdConnection } from '../transport';
-import { collectDirectoryPages } from '../transport/directoryReads';
+import { collectDirectoryPages, readDirectoryObject } from '../transport/directoryReads';
+
+/**
+ * Operations that read directory objects: a list of them (Get Many, Preview Membership, with a
+ * factory) or one (Get a group or a user, with its send step).
+ */
 
 /** What a list operation prepares for one item: its query, how many results, and their shape. */
 export interface PreparedList<TQuery> {
@@ -43,5 +49,21 @@ export function directoryListOperation<TQuery>(spec: {
 			const objects = await collectDirectoryPages(context, connection, limit, page, itemIndex, { missing: spec.missing, keep });
 			return objects.map((object) => (simplify ? flattenDirectoryObject(object) : object) as IDataObject);
 		},
+	};
+}
+
+/**
+ * The send step of an operation that reads one object (Get a group, Get a user): the object, flat
+ * (Simplify, made by `flat`) or as GroupID sent it. An answer without one fails the item, naming
+ * the object asked for.
+ */
+export function sendObjectRead<TRequest extends ApiRequest & { identity: ObjectIdentity; simplify: boolean }>(
+	noun: 'group' | 'user',
+	flat: (object: DirectoryObject) => Record<string, unknown>,
+): Operation<GroupIdConnection, TRequest>['send'] {
+	return async (context, connection, request, itemIndex) => {
+		const missing = `GroupID returned no ${noun} for "${request.identity.value}"`;
+		const object = await readDirectoryObject(context, connection, request, itemIndex, missing);
+		return (request.simplify ? flat(object) : object) as IDataObject;
 	};
 }
