@@ -8,7 +8,7 @@
 const fs = require('node:fs');
 const { startSandbox } = require('../sandbox/server');
 const n8n = require('./lib/realN8n');
-const { exampleWorkflows, sandboxCredentials } = require('./lib/sandboxSetup');
+const { exampleWorkflows, isStickyNote, sandboxCredentials } = require('./lib/sandboxSetup');
 
 async function main() {
 	const started = Date.now();
@@ -33,7 +33,8 @@ async function main() {
 				continue;
 			}
 			say(`"${workflow.name}" succeeded:`);
-			for (const node of workflow.nodes.slice(1)) {
+			// Every step after the trigger; sticky notes are not run.
+			for (const node of workflow.nodes.slice(1).filter((step) => !isStickyNote(step))) {
 				const items = n8n.nodeOutput(result.execution, node.name);
 				const shown = items.slice(0, 3).map((item) => JSON.stringify(summarize(item.json)));
 				const more = items.length > 3 ? ` (+${items.length - 3} more)` : '';

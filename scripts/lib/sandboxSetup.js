@@ -22,6 +22,13 @@ function exampleWorkflows() {
 }
 
 /**
+ * Whether a workflow node is a sticky note: text on the canvas, never run, with no connections,
+ * no credentials and no output.
+ * @param {{type: string}} node
+ */
+const isStickyNote = (node) => node.type === 'n8n-nodes-base.stickyNote';
+
+/**
  * n8n credentials for the sandbox at `sandboxUrl`. `overrides` changes fields, e.g. a wrong
  * password for the tests of failures.
  */
@@ -61,4 +68,4 @@ function sandboxCredentials(sandboxUrl, overrides = { groupId: {}, uiPath: {} })
 	];
 }
 
-module.exports = { exampleWorkflows, sandboxCredentials, GROUPID_CREDENTIAL_ID, UIPATH_CREDENTIAL_ID };
+module.exports = { exampleWorkflows, isStickyNote, sandboxCredentials, GROUPID_CREDENTIAL_ID, UIPATH_CREDENTIAL_ID };

@@ -8,19 +8,21 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { startSandbox } = require('../../sandbox/server');
 const n8n = require('../../scripts/lib/realN8n');
-const { exampleWorkflows, sandboxCredentials } = require('../../scripts/lib/sandboxSetup');
+const { exampleWorkflows, isStickyNote, sandboxCredentials } = require('../../scripts/lib/sandboxSetup');
 
 const fixtures = path.join(__dirname, '..', 'fixtures');
 const readFixture = (name) => JSON.parse(fs.readFileSync(path.join(fixtures, name), 'utf8'));
 const WRONG_PASSWORD = 'wrong-password-e2e-secret';
 const WRONG_SECRET = 'wrong-client-secret-e2e-secret';
 
-/** A copy of an example workflow that uses another credential. */
+/** A copy of an example workflow whose nodes with a credential of `credentialType` use another one. */
 function withCredential(workflow, id, credentialType, credentialId) {
 	const copy = JSON.parse(JSON.stringify(workflow));
 	copy.id = id;
 	copy.name = `${workflow.name} (${credentialId})`;
-	copy.nodes[copy.nodes.length - 1].credentials = { [credentialType]: { id: credentialId, name: credentialId } };
+	const nodes = copy.nodes.filter((node) => node.credentials?.[credentialType] !== undefined);
+	if (nodes.length === 0) throw new Error(`"${workflow.name}" has no node with a ${credentialType} credential`);
+	for (const node of nodes) node.credentials = { [credentialType]: { id: credentialId, name: credentialId } };
 	return copy;
 }
 
@@ -61,6 +63,22 @@ describe('the package in a real n8n, against the sandbox', () => {
 	});
 
 	beforeEach(() => sandbox.reset());
+
+	test("n8n keeps the examples' sticky notes: export:workflow gives back each note as it was imported", async () => {
+		const file = path.join(home, 'exported-workflows.json');
+		const result = await n8n.runN8n(runtime, home, ['export:workflow', '--all', `--output=${file}`]);
+		expect({ code: result.code, stderr: result.code === 0 ? '' : result.stderr }).toEqual({ code: 0, stderr: '' });
+		const exported = JSON.parse(fs.readFileSync(file, 'utf8'));
+		const notes = (workflow) =>
+			workflow.nodes
+				.filter(isStickyNote)
+				.map(({ id, name, type, typeVersion, position, parameters }) => ({ id, name, type, typeVersion, position, parameters }));
+		for (const workflow of workflows) {
+			const saved = exported.find((candidate) => candidate.id === workflow.id);
+			expect(notes(workflow).length).toBeGreaterThan(0);
+			expect({ workflow: workflow.id, notes: notes(saved) }).toEqual({ workflow: workflow.id, notes: notes(workflow) });
+		}
+	});
 
 	test('the Smart Group example creates the documented group: the sandbox receives the documented body', async () => {
 		const result = await n8n.executeWorkflow(runtime, home, 'gpExampleSmartGrp');

@@ -9,6 +9,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { chromium, selectors } = require('playwright-core');
 const { projectRoot, LOCAL_OWNER } = require('../../scripts/lib/realN8n');
+const { isStickyNote } = require('../../scripts/lib/sandboxSetup');
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS_DIR = path.join(projectRoot, 'docs', 'screenshots');
@@ -216,7 +217,10 @@ async function testCredentialInDialog(page, editor, credentialName) {
  */
 async function executeWorkflowFromEditor(page, editor, workflow) {
 	await page.goto(`${editor}/workflow/${workflow.id}`);
-	await page.getByTestId('canvas-node').nth(workflow.nodes.length - 1).waitFor();
+	// The canvas draws sticky notes apart from the other nodes.
+	const stickyCount = workflow.nodes.filter(isStickyNote).length;
+	await page.getByTestId('canvas-node').nth(workflow.nodes.length - stickyCount - 1).waitFor();
+	if (stickyCount > 0) await page.getByTestId('sticky').nth(stickyCount - 1).waitFor();
 	await page.getByTestId('execute-workflow-button').click();
 	const toast = page.locator('.el-notification').first();
 	await toast.waitFor({ timeout: 120_000 });

@@ -12,7 +12,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { startSandbox } = require('../../sandbox/server');
 const n8n = require('../../scripts/lib/realN8n');
-const { exampleWorkflows, sandboxCredentials } = require('../../scripts/lib/sandboxSetup');
+const { exampleWorkflows, isStickyNote, sandboxCredentials } = require('../../scripts/lib/sandboxSetup');
 const ui = require('./editor');
 const { NODES, operations, expectedFields, listMode, listFields, firstAction } = require('./nodeDescriptions');
 
@@ -33,10 +33,10 @@ async function fieldsOnceSettled(page, expected) {
 	return shown;
 }
 
-/** The node a workflow ends with: one that no connection leaves (the last such in the file). */
+/** The node a workflow ends with: one that no connection leaves (the last such in the file), not a sticky note. */
 function lastNode(workflow) {
 	const sources = new Set(Object.keys(workflow.connections ?? {}));
-	return workflow.nodes.filter((node) => !sources.has(node.name)).pop();
+	return workflow.nodes.filter((node) => !isStickyNote(node) && !sources.has(node.name)).pop();
 }
 
 // The names and types of the sandbox credentials do not depend on the sandbox's address.
