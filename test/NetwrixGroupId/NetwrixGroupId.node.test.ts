@@ -256,12 +256,12 @@ describe('Netwrix GroupID node in n8n\'s execution engine', () => {
 	test('without Continue On Fail, one bad item stops the run before anything is sent', async () => {
 		const groupId = interceptGroupId();
 		const { output, error } = await run({
-			items: [{ owner: '19a1822e-e7ef-4206-af75-1c2d8b1d15eb' }, { owner: 'not-a-guid' }],
+			items: [{ owner: '19a1822e-e7ef-4206-af75-1c2d8b1d15eb' }, { owner: 'not|a|guid' }],
 			parameters: { additionalFields: { owner: '={{ $json.owner }}' } },
 		});
 
 		expect(output).toBeUndefined();
-		expect(error?.message).toBe('Invalid "Owner" in item 1: "not-a-guid" is not an object GUID (like 19a1822e-e7ef-4206-af75-1c2d8b1d15eb)');
+		expect(error?.message).toBe('Invalid "Owner" in item 1: "not|a|guid" is not an object GUID, a DN (type=value, …), an email address or a sAMAccountName: a sAMAccountName cannot hold |');
 		expect(groupId.tokenRequests).toBe(0);
 		expect(groupId.creates).toHaveLength(0);
 	});

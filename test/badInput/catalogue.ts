@@ -84,10 +84,10 @@ const createOperationBadInputs: BadInput[] = [
 	},
 	{
 		node: 'Netwrix GroupID',
-		input: 'Owner that is not a GUID',
-		parameters: { additionalFields: { owner: 'jdoe@demo.local' } },
+		input: 'Owner that is no GUID, DN, email or sAMAccountName',
+		parameters: { additionalFields: { owner: 'jdoe<admin>' } },
 		message:
-			'Invalid "Owner" in item 0: "jdoe@demo.local" is not an object GUID (like 19a1822e-e7ef-4206-af75-1c2d8b1d15eb)',
+			'Invalid "Owner" in item 0: "jdoe<admin>" is not an object GUID, a DN (type=value, …), an email address or a sAMAccountName: a sAMAccountName cannot hold <',
 	},
 	{
 		node: 'Netwrix GroupID',

@@ -11,9 +11,9 @@ export const groupIdGroupOperationsBadInputs: BadInput[] = [
 	// Group: Create Static Group
 	{
 		node: 'Netwrix GroupID',
-		input: 'Create Static Group: owner that is neither a GUID nor a distinguished name',
-		parameters: { resource: 'group', operation: 'create', additionalFields: { owner: 'jdoe' } },
-		message: `Invalid "Owner" in item 0: "jdoe" is neither an object GUID (${GUID_EXAMPLE}) nor a distinguished name (like CN=Administrator,CN=Users,DC=demo,DC=local)`,
+		input: 'Create Static Group: owner that is no GUID, DN, email or sAMAccountName',
+		parameters: { resource: 'group', operation: 'create', additionalFields: { owner: 'jdoe;admin' } },
+		message: 'Invalid "Owner" in item 0: "jdoe;admin" is not an object GUID, a DN (type=value, …), an email address or a sAMAccountName: a sAMAccountName cannot hold ;',
 	},
 	{
 		node: 'Netwrix GroupID',
@@ -110,14 +110,14 @@ export const groupIdGroupOperationsBadInputs: BadInput[] = [
 	},
 	{
 		node: 'Netwrix GroupID',
-		input: 'Update: owner given as an e-mail address',
+		input: 'Update: owner given as a malformed email address',
 		parameters: {
 			resource: 'group',
 			operation: 'update',
 			group: locator('id', '6bd67b4a-eb06-4b05-94a8-43914fb2e19a'),
-			updateFields: { owner: 'jdoe@demo.local' },
+			updateFields: { owner: 'jdoe@@demo.local' },
 		},
-		message: `Invalid "Owner" in item 0: "jdoe@demo.local" is neither an object GUID (${GUID_EXAMPLE}) nor a distinguished name (like CN=Administrator,CN=Users,DC=demo,DC=local)`,
+		message: 'Invalid "Owner" in item 0: "jdoe@@demo.local" is not an email address (like jdoe@demo.local)',
 	},
 	// Smart Group: Preview Membership and Run Membership Update
 	{

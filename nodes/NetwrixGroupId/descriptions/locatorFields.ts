@@ -94,6 +94,15 @@ export function ownerLocatorOption(description: string, { byDn }: { byDn: boolea
 				placeholder: 'e.g. 19a1822e-e7ef-4206-af75-1c2d8b1d15eb',
 				hint: "The owner's object GUID",
 			},
+			{
+				displayName: 'By Email or Username',
+				name: 'identity',
+				type: 'string',
+				placeholder: 'e.g. maria.garcia@demo.local',
+				hint: byDn
+					? "The owner's email address or sAMAccountName, looked up in GroupID"
+					: "The owner's email address, sAMAccountName or distinguished name, looked up in GroupID",
+			},
 			...(byDn
 				? [
 						{

@@ -17,6 +17,7 @@ import { searchPageRequest } from '../requests/search';
 import { groupIdRequest, type GroupIdConnection } from '../transport';
 import { readDirectoryPage } from '../transport/directoryReads';
 import { findObjectGuid } from './memberLookup';
+import { resolveOwners } from './ownerLookup';
 import { createSimplifyProperty, ifGroupExistsProperty, readIfGroupExists, readSimplify } from '../descriptions/createFields';
 
 /** What both creates (Smart Group, Static Group) have prepared: where the group goes, and its body. */
@@ -37,7 +38,7 @@ export type PreparedGroupCreate = GroupCreateRequest & { simplify: boolean; ifGr
 export function groupCreateOperation<TRequest extends GroupCreateRequest>(spec: {
 	listing: Omit<OperationListing, 'value'>;
 	properties: INodeProperties[];
-	/** Reads and checks one item's own fields into its request (see prepareForStore). */
+	/** Reads and checks one item's own fields into its request; an owner given by name is found in the resolve step (see prepareWithOwner). */
 	request(context: IExecuteFunctions, itemIndex: number, connection: GroupIdConnection): TRequest;
 	path(identityStoreId: number): string;
 }): Operation<GroupIdConnection, TRequest & { simplify: boolean; ifGroupExists: IfGroupExists }> {
@@ -49,6 +50,7 @@ export function groupCreateOperation<TRequest extends GroupCreateRequest>(spec: 
 			simplify: readSimplify(context, itemIndex),
 			ifGroupExists: readIfGroupExists(context, itemIndex),
 		}),
+		resolve: resolveOwners,
 		send: async (context, connection, request, itemIndex) =>
 			await sendGroupCreate(context, connection, spec.path(request.identityStoreId), request, itemIndex),
 	};

@@ -1,4 +1,4 @@
-import { InvalidFieldError } from '../../shared/fieldChecks';
+import { InvalidFieldError, optionalText } from '../../shared/fieldChecks';
 import { normalizeMemberList } from '../../shared/memberListField';
 import type { DirectoryObject } from './directoryObjects';
 import { checkDistinguishedName } from './distinguishedName';
@@ -78,6 +78,20 @@ export function checkMembers(raw: unknown, field = 'Members'): MemberIdentifier[
 		members.push(member);
 	});
 	return members;
+}
+
+/**
+ * The lookup an Owner needs when it is given by name, as members may be: an email address, a
+ * sAMAccountName, or a distinguished name where the request sends only a GUID (Create Smart
+ * Group). Undefined for no owner, a GUID, or a DN the request sends as it is (Create Static Group,
+ * Update). Pure; throws InvalidFieldError naming "Owner".
+ */
+export function ownerLookup(raw: unknown, options: { ownerMayBeDn: boolean }): Extract<MemberIdentifier, { kind: 'lookup' }> | undefined {
+	const text = optionalText('Owner', raw);
+	if (text === undefined) return undefined;
+	const owner = classifyMember('Owner', text);
+	if (owner.kind === 'guid' || (owner.attribute === 'distinguishedName' && options.ownerMayBeDn)) return undefined;
+	return owner;
 }
 
 function classifyMember(field: string, text: string): MemberIdentifier {

@@ -12,7 +12,7 @@ import {
 import { containerLocatorProperty, ownerLocatorOption } from '../../descriptions/locatorFields';
 import { additionalFieldsCollection } from '../../../shared/collections';
 import { groupCreateOperation } from '../../helpers/createOperation';
-import { prepareForStore } from '../../helpers/prepareForStore';
+import { prepareWithOwner } from '../../helpers/ownerLookup';
 import { buildStaticGroupRequest, staticGroupPath, type StaticGroupRequest } from '../../requests/staticGroupBody';
 
 const properties: INodeProperties[] = [
@@ -37,6 +37,8 @@ const properties: INodeProperties[] = [
 export const createStaticGroup = groupCreateOperation<StaticGroupRequest>({
 	listing: { name: 'Create Static Group', description: 'Create a group whose members are added and removed by hand' },
 	properties,
-	request: prepareForStore((context, itemIndex) => readCommonCreateFields(context, itemIndex).fields, buildStaticGroupRequest),
+	request: prepareWithOwner((context, itemIndex) => readCommonCreateFields(context, itemIndex).fields, buildStaticGroupRequest, {
+		ownerMayBeDn: true,
+	}),
 	path: staticGroupPath,
 });

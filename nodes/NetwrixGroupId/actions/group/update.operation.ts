@@ -19,7 +19,7 @@ import {
 	type UpdateGroupRequest,
 } from '../../requests/groupUpdate';
 import { groupIdRequest, type GroupIdConnection } from '../../transport';
-import { prepareForStore } from '../../helpers/prepareForStore';
+import { prepareWithOwner, resolveOwners, type WithOwnerByName } from '../../helpers/ownerLookup';
 
 /** Update Fields: only the attributes added here are sent. */
 const updateFieldsProperty: INodeProperties = {
@@ -47,10 +47,11 @@ const updateFieldsProperty: INodeProperties = {
 	],
 };
 
-export const updateGroup: Operation<GroupIdConnection, UpdateGroupRequest> = {
+export const updateGroup: Operation<GroupIdConnection, WithOwnerByName<UpdateGroupRequest>> = {
 	listing: { value: 'update', name: 'Update', description: "Change some of a group's attributes" },
 	properties: [groupLocatorProperty(), updateFieldsProperty],
-	prepare: prepareForStore(readUpdateFields, buildUpdateGroupRequest),
+	prepare: prepareWithOwner(readUpdateFields, buildUpdateGroupRequest, { ownerMayBeDn: true }),
+	resolve: resolveOwners,
 	async send(context, connection, request, itemIndex) {
 		const envelope = await groupIdRequest(context, connection, request, itemIndex);
 		return {

@@ -25,7 +25,7 @@ import {
 } from '../../descriptions/queryFields';
 import { additionalFieldsCollection } from '../../../shared/collections';
 import { groupCreateOperation } from '../../helpers/createOperation';
-import { prepareForStore } from '../../helpers/prepareForStore';
+import { prepareWithOwner } from '../../helpers/ownerLookup';
 
 const properties: INodeProperties[] = [
 	groupNameProperty(
@@ -101,7 +101,7 @@ const properties: INodeProperties[] = [
 export const createSmartGroup = groupCreateOperation<SmartGroupRequest>({
 	listing: { name: 'Create Smart Group', description: 'Create a group whose members GroupID keeps in line with a query' },
 	properties,
-	request: prepareForStore(readSmartGroupFields, buildSmartGroupRequest),
+	request: prepareWithOwner(readSmartGroupFields, buildSmartGroupRequest, { ownerMayBeDn: false }),
 	path: smartGroupPath,
 });
 
