@@ -15,6 +15,7 @@ import { operationSubtitle, resourceProperties, type Operation, type Resource } 
 import { routeOperation } from '../../nodes/shared/router';
 import { runOptionsProperty } from '../../nodes/shared/runOptions';
 import { runNodeInEngine } from '../support/runNodeInEngine';
+import { withStoredToken } from '../support/storedToken';
 
 /*
  * The item runner's behaviour, tested once against a fake operation that sends through GroupID's
@@ -399,7 +400,7 @@ describe('the item runner, with a fake operation inside n8n\'s execution engine'
 				}
 				return [200, { status: 0, data: authorization, details: [] }];
 			});
-		const { output, error, credentialsHelper } = await run({ values: ['v0'], credentials: { sessionToken: 'expired-token' } });
+		const { output, error, credentialsHelper } = await run({ values: ['v0'], credentials: withStoredToken(credentials, 'expired-token') });
 
 		expect(error).toBeUndefined();
 		expect(first).toBe(false);

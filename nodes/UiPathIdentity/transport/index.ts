@@ -5,8 +5,9 @@ import {
 	checkUiPathBaseUrl,
 	organizationIdFromToken,
 	requestUiPathToken,
-	uiPathBearerToken,
+	uiPathHeldToken,
 } from '../../shared/auth/uiPathToken';
+import { SESSION } from '../../shared/auth/bearerToken';
 import { sharedToken } from '../../shared/auth/sharedToken';
 import type { Page } from '../../shared/paging';
 import {
@@ -112,12 +113,11 @@ async function organizationIdOfToken(
 	connection: UiPathConnection,
 ): Promise<string | undefined> {
 	const data = connection.credential.data!;
-	if (data.authentication === 'accessToken' || data.sessionToken) {
-		return organizationIdFromToken(uiPathBearerToken(data));
-	}
+	const held = uiPathHeldToken(data);
+	if (data.authentication === 'accessToken' || held !== '') return organizationIdFromToken(held);
 	let token: string;
 	try {
-		token = await sharedToken(data, 'sessionToken', async () => await requestUiPathToken(context.helpers, data));
+		token = await sharedToken(data, SESSION, async () => await requestUiPathToken(context.helpers, data));
 	} catch (error) {
 		throw requestFailureError(context.getNode(), error, connection.baseUrl, 0, UIPATH_MESSAGES);
 	}

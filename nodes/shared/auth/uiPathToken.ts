@@ -2,6 +2,7 @@ import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-wor
 
 import { checkBaseUrl, type BaseUrlCheck } from '../baseUrl';
 import type { FailureText } from '../transport/httpFailure';
+import { ownSessionToken } from './bearerToken';
 import { describeTokenFailure, requestOAuthToken, type TokenEndpointWords } from './oauthToken';
 import type { IssuedToken } from './sharedToken';
 import { TokenRequestError } from './TokenRequestError';
@@ -53,11 +54,12 @@ export function uiPathTokenUrl(credentials: ICredentialDataDecryptedObject): str
 	return `${new URL(uiPathBaseUrl(credentials)).origin}/identity_/connect/token`;
 }
 
-/** The bearer token a request carries: the pasted one, or the one fetched with the client credentials. */
-export function uiPathBearerToken(credentials: ICredentialDataDecryptedObject): string {
-	return String(
-		(credentials.authentication === 'accessToken' ? credentials.accessToken : credentials.sessionToken) ?? '',
-	);
+/**
+ * The token the credential holds: the pasted one, or the one fetched with the client credentials
+ * if it was fetched for them as they are now (see ownSessionToken); '' when there is none.
+ */
+export function uiPathHeldToken(credentials: ICredentialDataDecryptedObject): string {
+	return credentials.authentication === 'accessToken' ? String(credentials.accessToken ?? '') : ownSessionToken(credentials);
 }
 
 const UIPATH_TOKEN_WORDS: TokenEndpointWords = {
