@@ -96,6 +96,27 @@ export const uiPathOperationsBadInputs: BadInput[] = [
 	},
 	{
 		node: 'UiPath Identity',
+		input: 'Create Local Group: an email under Members Are: User IDs',
+		parameters: { memberList: { member: [{ userId: { __rl: true, mode: 'id', value: 'harry.potter@example.com' } }] } },
+		message:
+			'Invalid "Members" in item 0: "harry.potter@example.com" looks like an email, not a user ID: set Members Are to Emails or Usernames, or give the user\'s ID (Search Directory finds it)',
+	},
+	{
+		node: 'UiPath Identity',
+		input: 'Add Members: a DOMAIN\\user name under Members Are: User IDs',
+		parameters: { resource: 'group', operation: 'addMembers', groupId: 'gryff-01', membersInput: 'text', memberIds: 'ron-0103, HOGWARTS\\hpotter' },
+		message:
+			'Invalid "Members" in item 0: "HOGWARTS\\hpotter" looks like a username (DOMAIN\\user), not a user ID: set Members Are to Emails or Usernames, or give the user\'s ID (Search Directory finds it)',
+	},
+	{
+		node: 'UiPath Identity',
+		input: 'Update Group: a display name in Members to Add under Members Are: User IDs',
+		parameters: { resource: 'group', operation: 'update', groupId: 'gryff-01', updateFields: { membersToAdd: 'Harry Potter' } },
+		message:
+			'Invalid "Members to Add" in item 0: "Harry Potter" looks like a name, not a user ID: set Members Are to Emails or Usernames, or give the user\'s ID (Search Directory finds it)',
+	},
+	{
+		node: 'UiPath Identity',
 		input: 'Members Are from an expression that is neither "ids" nor "names"',
 		parameters: { membersAre: '={{ "emails" }}' },
 		message: 'Invalid "Members Are" in item 0: must be "ids" or "names", not "emails"',

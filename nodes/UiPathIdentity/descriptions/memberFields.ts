@@ -18,7 +18,11 @@ export const membersAreProperty: INodeProperties = {
 			description:
 				"Looked up in UiPath's directory (Directory Search) before anything is written; each must name exactly one user",
 		},
-		{ name: 'User IDs', value: 'ids', description: "Identifiers in UiPath's directory (GUIDs), sent as they are" },
+		{
+			name: 'User IDs',
+			value: 'ids',
+			description: "Identifiers in UiPath's directory (GUIDs), sent as they are; an email or a DOMAIN\\user name is refused",
+		},
 	],
 };
 
@@ -44,16 +48,18 @@ export function membersProperties(what: string): INodeProperties[] {
 					placeholder: 'Type a name or email...',
 					typeOptions: { searchListMethod: 'searchUsers', searchable: true, searchFilterRequired: true },
 				},
+				// Named "id" in saved workflows; what it takes follows Members Are.
 				{
-					displayName: 'By ID, Email or Username',
+					displayName: 'Typed In',
 					name: 'id',
 					type: 'string',
-					placeholder: 'e.g. 4592c5a7-3862-45d1-a6be-7592b458dd15 or alex.morgan@example.com',
+					placeholder: 'e.g. 4592c5a7-3862-45d1-a6be-7592b458dd15',
+					hint: 'A user ID (Search Directory finds it), or with Members Are: Emails or Usernames, an email or username',
 				},
 			],
 		},
 		text: {
-			placeholder: 'e.g. alex.morgan@example.com, jordan.lee@example.com',
+			placeholder: 'e.g. 4592c5a7-3862-45d1-a6be-7592b458dd15, 25dcabab-11f1-42c1-be6e-9aa414f921e3',
 			description: `The ${what} separated by commas, semicolons or line breaks, or an expression that gives a list of them: user IDs (GUIDs; Search Directory finds them), or emails or usernames (see Members Are). Repeats are sent once.`,
 		},
 	});

@@ -69,12 +69,36 @@ export function membersAreNames(value: unknown): boolean {
 /**
  * Members from a list, or from text separated by commas, semicolons or line breaks: user IDs, or
  * emails or usernames (`byName`). Entries are trimmed and repeats dropped; an empty entry, or one
- * that is not text, is refused.
+ * that is not text, is refused, and so is a user ID that is plainly something else (see checkUserId).
  */
-export const normalizeMembers = (raw: unknown, byName = false, field = 'Members'): string[] =>
-	normalizeMemberList(raw, {
+export function normalizeMembers(raw: unknown, byName = false, field = 'Members'): string[] {
+	const members = normalizeMemberList(raw, {
 		field,
 		plural: byName ? 'emails or usernames' : 'user IDs',
 		singular: byName ? 'an email or username' : 'a user ID',
 		separators: 'commas',
 	});
+	if (!byName) for (const member of members) checkUserId(member, field);
+	return members;
+}
+
+/**
+ * UiPath takes any text as a member's user ID and makes a member of it, even one that is no user,
+ * so what is plainly not a user ID is refused: an email, a DOMAIN\user name, a name with spaces.
+ * A bare username cannot be told from a user ID (UiPath's own examples use IDs like "her-1909"),
+ * and is sent as it is. Pure.
+ */
+export function checkUserId(value: string, field: string): void {
+	const looksLike = value.includes('@')
+		? 'an email'
+		: value.includes('\\')
+			? 'a username (DOMAIN\\user)'
+			: /\s/.test(value)
+				? 'a name'
+				: undefined;
+	if (looksLike === undefined) return;
+	throw new InvalidFieldError(
+		field,
+		`"${value}" looks like ${looksLike}, not a user ID: set Members Are to Emails or Usernames, or give the user's ID (Search Directory finds it)`,
+	);
+}

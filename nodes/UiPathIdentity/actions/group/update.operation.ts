@@ -28,7 +28,11 @@ const properties: INodeProperties[] = [
 						description:
 							"Looked up in UiPath's directory (Directory Search) before anything is written; each must name exactly one user",
 					},
-					{ name: 'User IDs', value: 'ids', description: "Identifiers in UiPath's directory, sent as they are" },
+					{
+						name: 'User IDs',
+						value: 'ids',
+						description: "Identifiers in UiPath's directory (GUIDs), sent as they are; an email or a DOMAIN\\user name is refused",
+					},
 				],
 			},
 			{
@@ -36,7 +40,7 @@ const properties: INodeProperties[] = [
 				name: 'membersToAdd',
 				type: 'string',
 				default: '',
-				placeholder: 'e.g. jordan.lee@example.com, 25dcabab-11f1-42c1-be6e-9aa414f921e3',
+				placeholder: 'e.g. 25dcabab-11f1-42c1-be6e-9aa414f921e3, f1c618df-7443-49e5-9e0a-dbb2f6d625b7',
 				description: 'User IDs (GUIDs; or emails or usernames, see Members Are) separated by commas, semicolons or line breaks, or an expression that gives a list',
 			},
 			{
