@@ -27,16 +27,19 @@ export async function resolveUpdateNames(
 		connection,
 		items,
 		(update) =>
-			update.byName
-				? {
-						organizationId: update.organizationId,
-						lists: [
-							{ field: update.addField, names: update.add },
-							{ field: update.removeField, names: update.remove },
-						],
-					}
-				: undefined,
-		(update, [add, remove]) => ({ ...update, add, remove, byName: false }),
+			update.names && {
+				organizationId: update.organizationId,
+				lists: [
+					{ field: update.addField, names: update.names.add },
+					{ field: update.removeField, names: update.names.remove },
+				],
+			},
+		(update, [add, remove]) => ({
+			...update,
+			add: [...new Set([...update.add, ...add])],
+			remove: [...new Set([...update.remove, ...remove])],
+			names: undefined,
+		}),
 	);
 }
 

@@ -21,17 +21,20 @@ export function membershipChangeOperation(
 			...membersProperties(kind === 'add' ? 'users to add' : 'users to remove'),
 			additionalFieldsProperty(),
 		],
-		prepare: (context, itemIndex, connection) =>
-			checkGroupUpdate(
+		prepare: (context, itemIndex, connection) => {
+			const { members, picked } = readMembers(context, itemIndex);
+			return checkGroupUpdate(
 				{
 					groupId: readGroupId(context, itemIndex),
 					organizationId: readAdditionalFields(context, itemIndex).organizationId,
 					membersAre: context.getNodeParameter('membersAre', itemIndex, 'ids'),
-					[kind]: readMembers(context, itemIndex),
+					[kind]: members,
+					picked,
 				},
 				connection.organizationId,
 				{ kind, addField: 'Members', removeField: 'Members' },
-			),
+			);
+		},
 		resolve: resolveUpdateNames,
 		send: sendGroupUpdate,
 	};

@@ -76,7 +76,11 @@ export const createLocalGroup: Operation<UiPathConnection, PreparedLocalGroup> =
 					organizationId: request.body.partitionGlobalId,
 					lists: [{ field: 'Members', names: request.memberNames }],
 				},
-			(request, [ids]) => ({ ...request, body: { ...request.body, directoryUserMemberIDs: ids }, memberNames: undefined }),
+			(request, [ids]) => ({
+				...request,
+				body: { ...request.body, directoryUserMemberIDs: [...new Set([...request.body.directoryUserMemberIDs, ...ids])] },
+				memberNames: undefined,
+			}),
 		),
 	send: sendLocalGroupCreate,
 };
@@ -137,7 +141,7 @@ function readLocalGroupFields(context: IExecuteFunctions, itemIndex: number): Lo
 		name: context.getNodeParameter('name', itemIndex, ''),
 		groupId: additional.groupId,
 		organizationId: additional.organizationId,
-		members: readMembers(context, itemIndex),
+		...readMembers(context, itemIndex),
 		membersAre: context.getNodeParameter('membersAre', itemIndex, 'ids'),
 	};
 }
