@@ -3,6 +3,9 @@ import type { BadInput } from './catalogue';
 const ORGANIZATION_MISSING =
 	'Invalid "Organization ID" in item 0: is not set here or in the credential, and the access token does not name one (its prt_id claim). Set it: it is the organizationId= part of the UiPath portal\'s address.';
 
+/** UiPath's built-in Administrators group, as its documented Get All Groups answer lists it. */
+const ADMINISTRATORS = { id: '35551807-06b1-4cda-90a1-2fb84851eee7', name: 'Administrators', displayName: 'Administrators', type: 0 };
+
 /** Bad inputs of the UiPath Identity operations beyond Create Local Group, and of its members by name (see catalogue.ts). */
 export const uiPathOperationsBadInputs: BadInput[] = [
 	{
@@ -30,6 +33,26 @@ export const uiPathOperationsBadInputs: BadInput[] = [
 		parameters: { resource: 'group', operation: 'get', groupId: 'gryff-01' },
 		credentials: { organizationId: '' },
 		message: ORGANIZATION_MISSING,
+	},
+	{
+		node: 'UiPath Identity',
+		input: 'Delete Group: a group built into UiPath (Administrators), without Allow Built-In Groups',
+		parameters: { resource: 'group', operation: 'delete', groupId: ADMINISTRATORS.id },
+		reads: { [`GET automation.example.com/hogwarts/DefaultTenant/identity_/api/Group/magic-7/${ADMINISTRATORS.id}`]: ADMINISTRATORS },
+		message: 'Group "Administrators" is built into UiPath: turn on Additional Fields > Allow Built-In Groups to change or delete it',
+	},
+	{
+		node: 'UiPath Identity',
+		input: 'Add Members: Allow Built-In Groups that is text (from an expression)',
+		parameters: {
+			resource: 'group',
+			operation: 'addMembers',
+			groupId: 'gryff-01',
+			membersInput: 'text',
+			memberIds: 'ron-0103',
+			additionalFields: { allowBuiltInGroups: '={{ "yes" }}' },
+		},
+		message: 'Invalid "Allow Built-In Groups" in item 0: must be true or false, not "yes"',
 	},
 	{
 		node: 'UiPath Identity',

@@ -1,4 +1,4 @@
-import { InvalidFieldError, optionalText, requireText } from '../../shared/fieldChecks';
+import { checkBoolean, InvalidFieldError, optionalText, requireText } from '../../shared/fieldChecks';
 import { GROUP_NAME_MAX_LENGTH, membersAreNames, splitMembers } from './localGroupBody';
 import { pathSegment, requireOrganizationId } from './organization';
 
@@ -64,6 +64,11 @@ export function groupMembersPageRequest(ref: GroupRef, top: number, skip: number
 	};
 }
 
+/** Whether UiPath built a group in (Administrators, Everyone, …): `type` 0 in its answers, 1 for a local group. */
+export function isBuiltInGroup(group: { type?: unknown }): boolean {
+	return group.type === 0;
+}
+
 /** The Get Many Groups filter: text the group's name must contain (any case); empty: every group. */
 export function checkNameFilter(value: unknown): string | undefined {
 	return optionalText('Name Contains', value);
@@ -90,6 +95,8 @@ export interface GroupUpdate extends GroupRef {
 	remove: string[];
 	/** Emails or usernames still to look up, whose user IDs then join `add` and `remove`. */
 	names?: { add: string[]; remove: string[] };
+	/** Whether the group may be one UiPath built in. */
+	allowBuiltIn: boolean;
 	/** The fields the lists came from, for messages about them. */
 	addField: string;
 	removeField: string;
@@ -103,6 +110,8 @@ export interface GroupUpdateFields extends GroupRefFields {
 	membersAre?: unknown;
 	/** Members picked From List: user IDs, whatever Members Are says. */
 	picked?: ReadonlySet<string>;
+	/** Additional Fields > Allow Built-In Groups. */
+	allowBuiltIn?: unknown;
 }
 
 /**
@@ -140,6 +149,7 @@ export function checkGroupUpdate(
 		add: add.ids,
 		remove: remove.ids,
 		...(add.names.length + remove.names.length > 0 ? { names: { add: add.names, remove: remove.names } } : {}),
+		allowBuiltIn: checkBoolean('Allow Built-In Groups', fields.allowBuiltIn, false),
 		addField: mode.addField,
 		removeField: mode.removeField,
 	};

@@ -4,6 +4,7 @@ import type { Operation } from '../../../shared/operation';
 import { checkGroupUpdate, type GroupUpdate } from '../../requests/groupRequests';
 import type { UiPathConnection } from '../../transport';
 import { additionalFieldsProperty, groupIdProperty, readAdditionalFields, readGroupId } from '../../descriptions/groupFields';
+import { allowBuiltInGroupsOption } from '../../helpers/builtInGroups';
 import { resolveUpdateNames, sendGroupUpdate } from '../../helpers/groupUpdate';
 
 const properties: INodeProperties[] = [
@@ -62,7 +63,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	additionalFieldsProperty(),
+	additionalFieldsProperty([allowBuiltInGroupsOption]),
 ];
 
 export const updateGroup: Operation<UiPathConnection, GroupUpdate> = {
@@ -70,10 +71,12 @@ export const updateGroup: Operation<UiPathConnection, GroupUpdate> = {
 	properties,
 	prepare: (context, itemIndex, connection) => {
 		const fields = context.getNodeParameter('updateFields', itemIndex, {}) as Record<string, unknown> | null;
+		const additional = readAdditionalFields(context, itemIndex);
 		return checkGroupUpdate(
 			{
 				groupId: readGroupId(context, itemIndex),
-				organizationId: readAdditionalFields(context, itemIndex).organizationId,
+				organizationId: additional.organizationId,
+				allowBuiltIn: additional.allowBuiltInGroups,
 				name: fields?.name,
 				membersAre: fields?.membersAre,
 				add: fields?.membersToAdd,
