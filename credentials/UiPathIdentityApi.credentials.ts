@@ -11,16 +11,11 @@ import {
 import { TokenRequestError } from '../nodes/shared/auth/TokenRequestError';
 import {
 	DEFAULT_SCOPES,
+	ORGANIZATION_FROM_TOKEN,
 	organizationIdFromToken,
 	requestUiPathToken,
 	uiPathBaseUrl,
 } from '../nodes/shared/auth/uiPathToken';
-
-/**
- * Stands in the credential test's URL for the organization when the credential has none: the
- * test URL is resolved before there is a token, so authenticate() puts the token's prt_id there.
- */
-const ORGANIZATION_FROM_TOKEN = '{organization-from-token}';
 
 const NO_ORGANIZATION =
 	"The Organization ID is not set, and the access token does not name one (its prt_id claim). Set it: it is the organizationId= part of the UiPath portal's address.";
@@ -166,7 +161,7 @@ export class UiPathIdentityApi implements ICredentialType {
 
 	// Lists the organization's groups with a token fetched for the test: proves the URL, the client,
 	// the token and the read scope together. The organization is the credential's, or else the
-	// token's prt_id claim (see authenticate()).
+	// token's prt_id claim: the URL is resolved before there is a token, so authenticate() puts it in.
 	test: ICredentialTestRequest = {
 		request: {
 			headers: CREDENTIAL_TEST_MARK,

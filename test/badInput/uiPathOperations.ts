@@ -62,6 +62,14 @@ export const uiPathOperationsBadInputs: BadInput[] = [
 	},
 	{
 		node: 'UiPath Identity',
+		input: 'Get Members: Limit -1 in the second item, with the organization to come from the access token (nothing is sent, not even the token request)',
+		parameters: { resource: 'group', operation: 'getMembers', groupId: 'gryff-01', returnAll: false, limit: '={{ $json.limit }}' },
+		items: [{ limit: 5 }, { limit: -1 }],
+		credentials: { authentication: 'clientCredentials', clientId: 'n8n-app', clientSecret: 'app-secret', scopes: '', tokenUrl: '', organizationId: '' },
+		message: 'Invalid "Limit" in item 1: must be a whole number of 1 or more, not "-1"',
+	},
+	{
+		node: 'UiPath Identity',
 		input: 'Get Many Groups: Limit that is text (from an expression)',
 		parameters: { resource: 'group', operation: 'getMany', returnAll: false, limit: '={{ "ten" }}' },
 		message: 'Invalid "Limit" in item 0: must be a whole number of 1 or more, not "ten"',

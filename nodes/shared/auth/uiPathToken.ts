@@ -98,6 +98,12 @@ export function describeUiPathTokenFailure(url: string, error: unknown): Failure
 	return describeTokenFailure(UIPATH_TOKEN_WORDS, url, error);
 }
 
+/**
+ * Stands for the organization the access token names (its prt_id claim) where it is needed before
+ * there is a token: in the credential test's URL, and in a run's items, until the token is fetched.
+ */
+export const ORGANIZATION_FROM_TOKEN = '{organization-from-token}';
+
 /** The organization ID (`prt_id` claim) inside a UiPath access token, if it is a JWT that has one. */
 export function organizationIdFromToken(token: string): string | undefined {
 	const payload = token.split('.')[1];
