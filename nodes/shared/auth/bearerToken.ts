@@ -73,11 +73,13 @@ export function ownSessionToken(credentials: ICredentialDataDecryptedObject): st
 
 /** Takes the Test button's mark off a request; says whether it had it. */
 export function takeCredentialTestMark(requestOptions: IHttpRequestOptions): boolean {
-	const headers = requestOptions.headers ?? {};
-	const [name] = Object.keys(CREDENTIAL_TEST_MARK);
-	const marked = Object.keys(headers).filter((key) => key.toLowerCase() === name.toLowerCase());
-	for (const key of marked) delete headers[key];
-	return marked.length > 0;
+	const [mark] = Object.keys(CREDENTIAL_TEST_MARK).map((name) => name.toLowerCase());
+	const headers = Object.entries(requestOptions.headers ?? {});
+	const kept = headers.filter(([name]) => name.toLowerCase() !== mark);
+	if (kept.length === headers.length) return false;
+	// A new object: the headers given may be the test request's own.
+	requestOptions.headers = Object.fromEntries(kept);
+	return true;
 }
 
 /**
