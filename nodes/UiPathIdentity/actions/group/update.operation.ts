@@ -4,6 +4,7 @@ import type { Operation } from '../../../shared/operation';
 import { checkGroupUpdate, type GroupUpdate } from '../../requests/groupRequests';
 import type { UiPathConnection } from '../../transport';
 import { additionalFieldsProperty, groupIdProperty, readAdditionalFields, readGroupId } from '../../descriptions/groupFields';
+import { membersAreProperty } from '../../descriptions/memberFields';
 import { allowBuiltInGroupsOption } from '../../helpers/builtInGroups';
 import { resolveUpdateNames, sendGroupUpdate } from '../../helpers/groupUpdate';
 
@@ -16,26 +17,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{
-				displayName: 'Members Are',
-				name: 'membersAre',
-				type: 'options',
-				default: 'ids',
-				description: 'How Members to Add and Members to Remove are given',
-				options: [
-					{
-						name: 'Emails or Usernames',
-						value: 'names',
-						description:
-							"Looked up in UiPath's directory (Directory Search) before anything is written; each must name exactly one user",
-					},
-					{
-						name: 'User IDs',
-						value: 'ids',
-						description: "Identifiers in UiPath's directory (GUIDs), sent as they are; an email or a DOMAIN\\user name is refused",
-					},
-				],
-			},
+			{ ...membersAreProperty, description: 'How Members to Add and Members to Remove are given' },
 			{
 				displayName: 'Members to Add',
 				name: 'membersToAdd',
