@@ -1,7 +1,13 @@
 import type { ICredentialDataDecryptedObject, ICredentialTestRequest, ICredentialType, IHttpRequestHelper, IHttpRequestOptions, INodeProperties, Icon } from 'n8n-workflow';
 
 import { requestGroupIdToken } from '../nodes/shared/auth/groupIdToken';
-import { sessionTokenOf, withBearerToken } from '../nodes/shared/auth/bearerToken';
+import {
+	CREDENTIAL_TEST_MARK,
+	sessionProperties,
+	sessionTokenFor,
+	sessionTokenOf,
+	withBearerToken,
+} from '../nodes/shared/auth/bearerToken';
 
 export class NetwrixGroupIdApi implements ICredentialType {
 	name = 'netwrixGroupIdApi';
@@ -16,13 +22,7 @@ export class NetwrixGroupIdApi implements ICredentialType {
 	documentationUrl = 'https://docs.netwrix.com/docs/directorymanager/11_0/automation/apis/rest-api-reference';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Session Token',
-			name: 'sessionToken',
-			type: 'hidden',
-			typeOptions: { expirable: true, password: true },
-			default: '',
-		},
+		...sessionProperties,
 		{
 			displayName: 'Server URL',
 			name: 'serverUrl',
@@ -96,13 +96,14 @@ export class NetwrixGroupIdApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		return withBearerToken(requestOptions, credentials.sessionToken as string);
+		return withBearerToken(requestOptions, sessionTokenFor(credentials, requestOptions));
 	}
 
-	// The token exchange above already proves the URL, client, account and certificate; this search
-	// proves the token is accepted by the data service for the identity store.
+	// The token exchange, made afresh for every test, proves the URL, client, account and certificate;
+	// this search proves the token is accepted by the data service for the identity store.
 	test: ICredentialTestRequest = {
 		request: {
+			headers: CREDENTIAL_TEST_MARK,
 			baseURL: '={{$credentials.serverUrl.replace(/\\/+$/, "")}}',
 			url: '=/GroupIDDataService/api/IdentityStores/{{$credentials.identityStoreId}}/Searches',
 			method: 'POST',

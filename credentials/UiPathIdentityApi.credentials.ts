@@ -1,20 +1,21 @@
 import type { ICredentialDataDecryptedObject, ICredentialTestRequest, ICredentialType, IHttpRequestHelper, IHttpRequestOptions, INodeProperties, Icon } from 'n8n-workflow';
 
-import { sessionTokenOf, withBearerToken } from '../nodes/shared/auth/bearerToken';
+import {
+	CREDENTIAL_TEST_MARK,
+	sessionProperties,
+	sessionTokenFor,
+	sessionTokenOf,
+	takeCredentialTestMark,
+	withBearerToken,
+} from '../nodes/shared/auth/bearerToken';
 import { TokenRequestError } from '../nodes/shared/auth/TokenRequestError';
 import {
 	DEFAULT_SCOPES,
+	ORGANIZATION_FROM_TOKEN,
 	organizationIdFromToken,
 	requestUiPathToken,
 	uiPathBaseUrl,
-	uiPathBearerToken,
 } from '../nodes/shared/auth/uiPathToken';
-
-/**
- * Stands in the credential test's URL for the organization when the credential has none: the
- * test URL is resolved before there is a token, so authenticate() puts the token's prt_id there.
- */
-const ORGANIZATION_FROM_TOKEN = '{organization-from-token}';
 
 const NO_ORGANIZATION =
 	"The Organization ID is not set, and the access token does not name one (its prt_id claim). Set it: it is the organizationId= part of the UiPath portal's address.";
@@ -33,13 +34,7 @@ export class UiPathIdentityApi implements ICredentialType {
 		'https://docs.uipath.com/automation-suite/automation-suite/2023.4/api-guide/authentication-methods';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Session Token',
-			name: 'sessionToken',
-			type: 'hidden',
-			typeOptions: { expirable: true, password: true },
-			default: '',
-		},
+		...sessionProperties,
 		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
@@ -148,8 +143,14 @@ export class UiPathIdentityApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const token = uiPathBearerToken(credentials);
-		if (credentials.authentication === 'accessToken') requireSet(token, 'Access Token');
+		let token: string;
+		if (credentials.authentication === 'accessToken') {
+			takeCredentialTestMark(requestOptions);
+			token = String(credentials.accessToken ?? '');
+			requireSet(token, 'Access Token');
+		} else {
+			token = sessionTokenFor(credentials, requestOptions);
+		}
 		if (requestOptions.url.includes(ORGANIZATION_FROM_TOKEN)) {
 			const organizationId = organizationIdFromToken(token);
 			if (organizationId === undefined) throw new TokenRequestError({ message: NO_ORGANIZATION });
@@ -158,10 +159,12 @@ export class UiPathIdentityApi implements ICredentialType {
 		return withBearerToken(requestOptions, token);
 	}
 
-	// Lists the organization's groups: proves the URL, the token and the read scope together. The
-	// organization is the credential's, or else the token's prt_id claim (see authenticate()).
+	// Lists the organization's groups with a token fetched for the test: proves the URL, the client,
+	// the token and the read scope together. The organization is the credential's, or else the
+	// token's prt_id claim: the URL is resolved before there is a token, so authenticate() puts it in.
 	test: ICredentialTestRequest = {
 		request: {
+			headers: CREDENTIAL_TEST_MARK,
 			baseURL: '={{$credentials.baseUrl.trim().replace(/\\/+$/, "")}}',
 			url: `=/identity_/api/Group/{{ $credentials.organizationId && $credentials.organizationId.trim() ? encodeURIComponent($credentials.organizationId.trim()) : "${ORGANIZATION_FROM_TOKEN}" }}`,
 			method: 'GET',

@@ -130,13 +130,30 @@ export function memberListProperties(spec: {
 
 /** One item's members as the chosen input gives them: a list, text, or whatever an expression gave. */
 export function readMemberList(context: IExecuteFunctions, itemIndex: number, names: MemberFieldNames): unknown {
+	return readMemberListWithPicks(context, itemIndex, names).members;
+}
+
+/**
+ * One item's members as readMemberList gives them, and those of them picked From List (trimmed),
+ * which hold what the picker gave whatever the other fields say.
+ */
+export function readMemberListWithPicks(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	names: MemberFieldNames,
+): { members: unknown; picked: Set<string> } {
+	const picked = new Set<string>();
 	if (context.getNodeParameter('membersInput', itemIndex, 'list') === 'text') {
-		return context.getNodeParameter(names.text, itemIndex, '') as unknown;
+		return { members: context.getNodeParameter(names.text, itemIndex, '') as unknown, picked };
 	}
 	const entries = context.getNodeParameter('memberList.member', itemIndex, []) as unknown;
-	return Array.isArray(entries)
-		? entries.map((entry) =>
-				entry !== null && typeof entry === 'object' ? locatorValue((entry as Record<string, unknown>)[names.locator]) : entry,
-			)
-		: entries;
+	if (!Array.isArray(entries)) return { members: entries, picked };
+	const members = entries.map((entry) => {
+		if (entry === null || typeof entry !== 'object') return entry;
+		const locator = (entry as Record<string, unknown>)[names.locator];
+		const value = locatorValue(locator);
+		if ((locator as { mode?: unknown } | null)?.mode === 'list' && typeof value === 'string') picked.add(value.trim());
+		return value;
+	});
+	return { members, picked };
 }

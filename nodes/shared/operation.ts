@@ -8,8 +8,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
  * same unless the operation resolves names into IDs, say), which `send` sends.
  *
  * A run's steps, each over every item before the next starts: prepare (read and check, nothing
- * sent), resolve (optional, once per run), plan (optional, once per run: which items are sent
- * together), send.
+ * sent, not even the token request), the node's connect (optional, once per run: what the
+ * connection learns by sending; see NodeRouting), resolve (optional, once per run), plan
+ * (optional, once per run: which items are sent together), send.
  */
 export interface Operation<TConnection, TPrepared = unknown, TResolved = TPrepared> {
 	listing: OperationListing;

@@ -22,8 +22,15 @@ export interface ItemProcessor<TRequest> {
 	 */
 	failsEveryItem(error: Error): boolean;
 	/**
-	 * Optional: runs once, after every item was prepared and before any is sent, with the items that
-	 * prepared without error; gives back, in the same order, each one's request or an Error for it.
+	 * Optional: runs once, after every item was prepared and before any request is sent, with the
+	 * items that prepared without error: the first request of the run may go out here (the token
+	 * request, to learn what the connection needs from it). Gives back, in the same order, each
+	 * one's request or an Error for it; if it throws, every one of them fails with that error, once.
+	 */
+	connect?(prepared: Array<PreparedEntry<TRequest>>): Promise<Array<TRequest | Error>>;
+	/**
+	 * Optional: runs once, after connect and before any item is sent, with the items still to send;
+	 * gives back, in the same order, each one's request or an Error for it.
 	 */
 	resolve?(prepared: Array<PreparedEntry<TRequest>>): Promise<Array<TRequest | Error>>;
 	/**
@@ -37,11 +44,11 @@ export interface ItemProcessor<TRequest> {
  * Sends each input item and returns its output in input order, each output item paired with its
  * input: one output item per input item, or several for an operation that lists things.
  *
- * Every item is prepared (read and checked) before any request is sent, so bad input stops the
- * run before anything reaches the server; then resolved (names looked up once per run), then
- * planned into units (one item each, unless the operation combines them). Then the first unit
- * goes alone, so that the credential's token is fetched once, and the rest go with at most
- * `concurrency` in flight.
+ * Every item is prepared (read and checked) before any request is sent, the token request
+ * included, so bad input stops the run before anything reaches a server; then the connection is
+ * completed (connect), the items resolved (names looked up once per run), then planned into units
+ * (one item each, unless the operation combines them). Then the first unit goes alone, so that
+ * the credential's token is fetched once, and the rest go with at most `concurrency` in flight.
  *
  * With "Continue On Fail", a failing item becomes an error item and the others go on.
  * Without it, no new unit starts after a failure, the ones in flight finish, and the
@@ -67,8 +74,8 @@ export async function processItems<TRequest>(
 		}
 	}
 
-	if (processor.resolve && prepared.length > 0) {
-		prepared = await resolvePrepared(context, processor, prepared, output);
+	for (const stage of [processor.connect, processor.resolve]) {
+		if (stage && prepared.length > 0) prepared = await runStage(context, stage, prepared, output);
 	}
 
 	// Emptied as units are sent, so a large run does not keep every request body to its end.
@@ -178,21 +185,21 @@ export function failEveryItem(context: IExecuteFunctions, itemCount: number, err
 }
 
 /**
- * Runs the processor's resolve step over the prepared items and keeps those it did not fail.
- * A failed item becomes an error item with "Continue On Fail"; without it, the earliest failure
- * is thrown, before anything is sent.
+ * Runs one of the processor's steps before sending (connect, resolve) over the prepared items and
+ * keeps those it did not fail. A failed item becomes an error item with "Continue On Fail";
+ * without it, the earliest failure is thrown, before any item is sent.
  */
-async function resolvePrepared<TRequest>(
+async function runStage<TRequest>(
 	context: IExecuteFunctions,
-	processor: ItemProcessor<TRequest>,
+	stage: (prepared: Array<PreparedEntry<TRequest>>) => Promise<Array<TRequest | Error>>,
 	entries: Array<PreparedEntry<TRequest>>,
 	output: INodeExecutionData[][],
 ): Promise<Array<PreparedEntry<TRequest>>> {
 	const continueOnFail = context.continueOnFail();
 	let results: Array<TRequest | Error>;
 	try {
-		results = await processor.resolve!(entries);
-		if (results.length !== entries.length) throw new Error('resolve gave back a different number of items');
+		results = await stage(entries);
+		if (results.length !== entries.length) throw new Error('a step before sending gave back a different number of items');
 	} catch (error) {
 		// The operation's own error (its transport's NodeApiError), passed on as it is.
 		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error

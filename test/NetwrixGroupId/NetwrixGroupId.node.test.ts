@@ -7,6 +7,7 @@ import { NetwrixGroupIdApi } from '../../credentials/NetwrixGroupIdApi.credentia
 import { NetwrixGroupId } from '../../nodes/NetwrixGroupId/NetwrixGroupId.node';
 import { runNodeInEngine } from '../support/runNodeInEngine';
 import { seedNodeParameters } from './seedParameters';
+import { withStoredToken } from '../support/storedToken';
 
 const server = 'https://groupid.example.local:4443';
 const createPath = '/GroupIDDataService/api/IdentityStores/2/Groups/DynamicGroup';
@@ -156,7 +157,7 @@ describe('Netwrix GroupID node in n8n\'s execution engine', () => {
 
 	test('a stored token that has expired (401) is refreshed once by n8n and the request is sent again', async () => {
 		const groupId = interceptGroupId([[401, '']]);
-		const { output, error, credentialsHelper } = await run({ credentials: { sessionToken: 'expired-token' } });
+		const { output, error, credentialsHelper } = await run({ credentials: withStoredToken(credentials, 'expired-token') });
 
 		expect(error).toBeUndefined();
 		expect(groupId.tokenRequests).toBe(1);

@@ -6,6 +6,7 @@ import seedResponse from '../fixtures/uipath-create-local-group.response.json';
 import { UiPathIdentityApi } from '../../credentials/UiPathIdentityApi.credentials';
 import { UiPathIdentity } from '../../nodes/UiPathIdentity/UiPathIdentity.node';
 import { runNodeInEngine } from '../support/runNodeInEngine';
+import { withStoredToken } from '../support/storedToken';
 
 /** The seed's base URL, placeholders and all: an HTTP client sends its path with the braces percent-encoded. */
 const seedHost = 'https://{yourdomain}';
@@ -142,7 +143,7 @@ describe("UiPath Identity node in n8n's execution engine", () => {
 	test('client credentials: an expired stored token (401) is replaced once and the request sent again', async () => {
 		const uiPath = interceptUiPath([[401, '']]);
 		const { output, error } = await run({
-			credentials: { ...appCredentials, organizationId: 'magic-7', sessionToken: 'expired' },
+			credentials: withStoredToken({ ...appCredentials, organizationId: 'magic-7' }, 'expired'),
 		});
 
 		expect(error).toBeUndefined();

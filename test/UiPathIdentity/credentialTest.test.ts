@@ -3,6 +3,7 @@ import type { ICredentialDataDecryptedObject, IHttpRequestHelper, IHttpRequestOp
 
 import { UiPathIdentityApi } from '../../credentials/UiPathIdentityApi.credentials';
 import { appCredentials, host, jwt, patCredentials, useNock } from './support';
+import { withStoredToken } from '../support/storedToken';
 
 useNock();
 
@@ -42,14 +43,14 @@ describe("the credential's Test button", () => {
 	});
 
 	test("with Organization ID empty, authenticate() puts the token's prt_id in the URL and sends the token", async () => {
-		const options = await authenticate({ ...appCredentials, sessionToken: jwt({ prt_id: 'magic-7' }) }, TEST_URL_FROM_TOKEN);
+		const options = await authenticate(withStoredToken(appCredentials, jwt({ prt_id: 'magic-7' })), TEST_URL_FROM_TOKEN);
 
 		expect(options.url).toBe('/identity_/api/Group/magic-7');
 		expect(options.headers).toEqual({ Authorization: `Bearer ${jwt({ prt_id: 'magic-7' })}` });
 	});
 
 	test('a token without prt_id and no Organization ID: "not set", not "refused"', async () => {
-		await expect(authenticate({ ...appCredentials, sessionToken: jwt({ sub: 'app' }) }, TEST_URL_FROM_TOKEN)).rejects.toThrow(
+		await expect(authenticate(withStoredToken(appCredentials, jwt({ sub: 'app' })), TEST_URL_FROM_TOKEN)).rejects.toThrow(
 			"The Organization ID is not set, and the access token does not name one (its prt_id claim). Set it: it is the organizationId= part of the UiPath portal's address.",
 		);
 	});
@@ -95,8 +96,8 @@ describe("the credential's Test button", () => {
 		const { helper, requests } = tokenHelpers(() => ({ access_token: token, expires_in: 3600 }));
 		const data = { ...appCredentials, sessionToken: '' };
 
-		const { sessionToken } = (await credential.preAuthentication.call(helper, data)) as { sessionToken: string };
-		const options = await authenticate({ ...data, sessionToken }, TEST_URL_FROM_TOKEN);
+		const session = await credential.preAuthentication.call(helper, data);
+		const options = await authenticate({ ...data, ...session }, TEST_URL_FROM_TOKEN);
 
 		expect(requests).toHaveLength(1);
 		expect(options.url).toBe('/identity_/api/Group/magic-7');

@@ -89,6 +89,45 @@ describe('every operation takes its own Organization ID, so the token is not rea
 	});
 });
 
+describe("every operation takes the access token's organization when neither the item nor the credential names one", () => {
+	const org = 'org-from-token';
+	test.each<[string, object, string]>([
+		['Create Local Group', { resource: 'group', operation: 'create', name: 'G', additionalFields: { groupId: 'g1' } }, 'POST identity_/api/Group'],
+		['Get Group', { resource: 'group', operation: 'get', groupId: 'g1' }, `GET identity_/api/Group/${org}/g1`],
+		['Get Many Groups', { resource: 'group', operation: 'getMany', returnAll: true }, `GET identity_/api/Group/${org}`],
+		['Get Members', { resource: 'group', operation: 'getMembers', groupId: 'g1', limit: 5 }, `GET identity_/api/Group/${org}/g1/Members?top=5&skip=0`],
+		['Delete Group', { resource: 'group', operation: 'delete', groupId: 'g1' }, `DELETE identity_/api/Group/${org}/g1`],
+		['Update Group', { resource: 'group', operation: 'update', groupId: 'g1', updateFields: { name: 'N' } }, 'PUT identity_/api/Group/g1'],
+		['Add Members', { resource: 'group', operation: 'addMembers', groupId: 'g1', membersInput: 'text', memberIds: 'u1' }, 'PUT identity_/api/Group/g1'],
+		[
+			'Add Members by email',
+			{ resource: 'group', operation: 'addMembers', groupId: 'g1', membersAre: 'names', membersInput: 'text', memberIds: 'u@x.org' },
+			'PUT identity_/api/Group/g1',
+		],
+		['Search Directory', { resource: 'user', operation: 'search', startsWith: 'x', returnAll: true }, `GET identity_/api/Directory/Search/${org}?startsWith=x&entityType=User`],
+	])('%s: one token, fetched once every item was checked', async (_label, parameters, last) => {
+		const uiPath = interceptUiPath({
+			'POST identity_/api/Group': [[201, { id: 'g1', name: 'G', type: 1 }]],
+			[`GET identity_/api/Group/${org}/g1`]: [[200, { id: 'g1', name: 'G', type: 1 }]],
+			[`GET identity_/api/Group/${org}`]: [[200, []]],
+			[`GET identity_/api/Group/${org}/g1/Members?top=5&skip=0`]: [[200, { totalCount: 0, results: [] }]],
+			[`GET identity_/api/Group/${org}/g1/Members?top=1000&skip=0`]: [[200, { totalCount: 0, results: [] }]],
+			[`DELETE identity_/api/Group/${org}/g1`]: [[204, '']],
+			'PUT identity_/api/Group/g1': [[200, { id: 'g1', name: 'N' }]],
+			[`GET identity_/api/Directory/Search/${org}?startsWith=x&entityType=User`]: [[200, []]],
+			[`GET identity_/api/Directory/Search/${org}?startsWith=u%40x.org&entityType=User`]: [[200, [{ identifier: 'u1', email: 'u@x.org', type: 'User' }]]],
+		} as Parameters<typeof interceptUiPath>[0]);
+		const { error } = await runUiPath({ credentials: appCredentials, parameters: { additionalFields: {}, ...parameters } });
+
+		expect(error).toBeUndefined();
+		expect(uiPath.tokenForms).toHaveLength(1);
+		const sent = uiPath.received.at(-1)!;
+		expect(`${sent.method} ${sent.path}`).toBe(last);
+		if (sent.method === 'PUT' || sent.method === 'POST') expect((sent.body as { partitionGlobalId: string }).partitionGlobalId).toBe(org);
+		expect(uiPath.received.every((request) => request.authorization === uiPath.received[0].authorization)).toBe(true);
+	});
+});
+
 describe('a Base URL that goes on into identity_ is refused before anything is sent', () => {
 	test.each([
 		[

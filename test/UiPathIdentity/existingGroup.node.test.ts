@@ -53,6 +53,8 @@ describe('Delete Group, If the Group Is Not Found (UiPath)', () => {
 		resource: 'group',
 		operation: 'delete',
 		groupId: { __rl: true, mode: 'id', value: 'gone-1' },
+		// The DELETE's own 404, with no read before it (the read's 404: builtInGroups.node.test.ts).
+		additionalFields: { allowBuiltInGroups: true },
 		...(ifNotFound === undefined ? {} : { ifNotFound }),
 	});
 

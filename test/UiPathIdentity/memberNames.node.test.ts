@@ -202,3 +202,59 @@ describe('members given as emails or usernames', () => {
 		expect(uiPath.received).toEqual([]);
 	});
 });
+
+describe('members picked From List are user IDs, whatever Members Are says', () => {
+	const picked = (value: string, name: string) => ({ userId: { __rl: true, mode: 'list', value, cachedResultName: name } });
+	const typed = (value: string) => ({ userId: { __rl: true, mode: 'id', value } });
+	const createWith = async (member: object[]) =>
+		await runUiPath({
+			parameters: {
+				resource: 'group',
+				operation: 'create',
+				name: 'Gryffindors',
+				membersAre: 'names',
+				membersInput: 'list',
+				memberList: { member },
+				additionalFields: { groupId: 'gryff-01' },
+			},
+		});
+
+	test('Create: Hermione picked under User IDs stays her ID under Emails or Usernames; only the typed name is looked up', async () => {
+		const uiPath = interceptUiPath({ ...directory, 'POST identity_/api/Group': [created] });
+		const { error } = await createWith([picked('her-1909', 'Hermione Granger (hermione@hogwarts.com)'), typed('harry@hogwarts.com')]);
+
+		expect(error).toBeUndefined();
+		expect(uiPath.received.map((r) => `${r.method} ${r.path}`)).toEqual([search('harry@hogwarts.com'), 'POST identity_/api/Group']);
+		expect((uiPath.received[1].body as { directoryUserMemberIDs: string[] }).directoryUserMemberIDs).toEqual(['her-1909', 'har-3107']);
+	});
+
+	test('Add Members: picks only, under Emails or Usernames, look nothing up', async () => {
+		const uiPath = interceptUiPath({
+			'GET identity_/api/Group/magic-7/gryff-01': [[200, gryffindors]],
+			'GET identity_/api/Group/magic-7/gryff-01/Members?top=1000&skip=0': [[200, { totalCount: 0, results: [] }]],
+			'PUT identity_/api/Group/gryff-01': [[200, gryffindors]],
+		});
+		const { error } = await runUiPath({
+			parameters: {
+				resource: 'group',
+				operation: 'addMembers',
+				groupId: 'gryff-01',
+				membersAre: 'names',
+				membersInput: 'list',
+				memberList: { member: [picked('her-1909', 'Hermione Granger'), picked('ron-0103', 'Ron Weasley')] },
+			},
+		});
+
+		expect(error).toBeUndefined();
+		expect(uiPath.received.some((r) => r.path.startsWith('identity_/api/Directory/Search/'))).toBe(false);
+		expect((uiPath.received.at(-1)!.body as { directoryUserIDsToAdd: string[] }).directoryUserIDsToAdd).toEqual(['her-1909', 'ron-0103']);
+	});
+
+	test('an email picked under Emails or Usernames before the picker gave user IDs is still looked up', async () => {
+		const uiPath = interceptUiPath({ ...directory, 'POST identity_/api/Group': [created] });
+		const { error } = await createWith([picked('harry@hogwarts.com', 'Harry Potter (harry@hogwarts.com)')]);
+
+		expect(error).toBeUndefined();
+		expect((uiPath.received.at(-1)!.body as { directoryUserMemberIDs: string[] }).directoryUserMemberIDs).toEqual(['har-3107']);
+	});
+});

@@ -71,8 +71,14 @@ const rows: Row[] = [
 		output: [getAllGroups.response[1]],
 	},
 	{
-		label: 'Update Group: a rename sends the new name, without reading the group',
-		parameters: { resource: 'group', operation: 'update', groupId: 'gryff-01', updateFields: { name: 'Lions' } },
+		label: 'Update Group: a rename with Allow Built-In Groups on sends the new name, without reading the group',
+		parameters: {
+			resource: 'group',
+			operation: 'update',
+			groupId: 'gryff-01',
+			updateFields: { name: 'Lions' },
+			additionalFields: { allowBuiltInGroups: true },
+		},
 		answers: { 'PUT identity_/api/Group/gryff-01': [[200, { ...gryffindors, name: 'Lions', displayName: 'Lions' }]] },
 		requests: [
 			request('PUT', 'identity_/api/Group/gryff-01', {
@@ -194,10 +200,13 @@ const rows: Row[] = [
 		output: [member(0), member(1), member(2)],
 	},
 	{
-		label: 'Delete Group: DELETE, answered 204 with no body; the output says what was deleted',
+		label: 'Delete Group: the group is read (a built-in one is not deleted), then DELETE, answered 204 with no body; the output says what was deleted',
 		parameters: { resource: 'group', operation: 'delete', groupId: 'gryff-01' },
-		answers: { 'DELETE identity_/api/Group/magic-7/gryff-01': [[204, '']] },
-		requests: [request('DELETE', 'identity_/api/Group/magic-7/gryff-01')],
+		answers: {
+			'GET identity_/api/Group/magic-7/gryff-01': [[200, gryffindors]],
+			'DELETE identity_/api/Group/magic-7/gryff-01': [[204, '']],
+		},
+		requests: [request('GET', 'identity_/api/Group/magic-7/gryff-01'), request('DELETE', 'identity_/api/Group/magic-7/gryff-01')],
 		output: [{ id: 'gryff-01', partitionGlobalId: 'magic-7', deleted: true }],
 	},
 	{
@@ -265,9 +274,9 @@ describe('failures show the server’s message, and say which group', () => {
 			'404',
 		],
 		[
-			'Delete Group: 404',
+			'Delete Group: 404 when reading the group, before anything is deleted',
 			{ resource: 'group', operation: 'delete', groupId: 'gone-01' },
-			{ 'DELETE identity_/api/Group/magic-7/gone-01': [[404, { title: 'Not Found', status: 404 }]] },
+			{ 'GET identity_/api/Group/magic-7/gone-01': [[404, { title: 'Not Found', status: 404 }]] },
 			'UiPath has no group with ID "gone-01" in organization "magic-7"',
 			'404',
 		],
@@ -288,7 +297,10 @@ describe('failures show the server’s message, and say which group', () => {
 		[
 			'Update Group: 409 on a name another group has',
 			{ resource: 'group', operation: 'update', groupId: 'gryff-01', updateFields: { name: 'Slytherins' } },
-			{ 'PUT identity_/api/Group/gryff-01': [[409, { errors: { name: ["A group named 'Slytherins' already exists."] } }]] },
+			{
+				'GET identity_/api/Group/magic-7/gryff-01': [[200, gryffindors]],
+				'PUT identity_/api/Group/gryff-01': [[409, { errors: { name: ["A group named 'Slytherins' already exists."] } }]],
+			},
 			`UiPath already has a group named "Slytherins": name: A group named 'Slytherins' already exists.`,
 			'409',
 		],
@@ -296,6 +308,7 @@ describe('failures show the server’s message, and say which group', () => {
 			'Update Group: a 400 validation answer shown as field: message',
 			{ resource: 'group', operation: 'update', groupId: 'gryff-01', updateFields: { name: 'Lions' } },
 			{
+				'GET identity_/api/Group/magic-7/gryff-01': [[200, gryffindors]],
 				'PUT identity_/api/Group/gryff-01': [
 					[400, { title: 'One or more validation errors occurred.', status: 400, errors: { partitionGlobalId: ["The value 'magic-7' is not valid."] } }],
 				],

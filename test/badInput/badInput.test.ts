@@ -48,8 +48,9 @@ function run(entry: BadInput) {
 	});
 }
 
-describe('the bad input catalogue: each is refused before anything is sent, with the exact message', () => {
+describe('the bad input catalogue: each is refused before anything is written (or sent, but for the reads it names), with the exact message', () => {
 	let requests: string[] = [];
+	let reads: Record<string, unknown> = {};
 	beforeAll(() => nock.disableNetConnect());
 	beforeEach(() => {
 		requests = [];
@@ -59,8 +60,9 @@ describe('the bad input catalogue: each is refused before anything is sent, with
 				.persist()
 				.intercept(/.*/, method)
 				.reply(function (uri) {
-					requests.push(`${method} ${this.req.headers.host}${uri}`);
-					return [500, ''];
+					const request = `${method} ${this.req.headers.host}${uri}`;
+					requests.push(request);
+					return request in reads ? [200, reads[request] as object] : [500, ''];
 				});
 		}
 	});
@@ -75,11 +77,12 @@ describe('the bad input catalogue: each is refused before anything is sent, with
 	});
 
 	test.each(badInputs.map((entry) => [`${entry.node}: ${entry.input}`, entry] as const))('%s', async (_label, entry) => {
+		reads = entry.reads ?? {};
 		const { error, output } = await run(entry);
 
 		expect(output).toBeUndefined();
 		expect(error?.message).toBe(entry.message);
-		expect(requests).toEqual([]);
+		expect(requests).toEqual(Object.keys(reads));
 	});
 
 	test('the troubleshooting table of docs/troubleshooting.md shows each message', () => {

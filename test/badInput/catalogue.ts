@@ -6,8 +6,9 @@ import { uiPathOperationsBadInputs } from './uiPathOperations';
 
 /**
  * Bad inputs a user can give either node or credential, each with the exact error the user sees.
- * Every one stops the run before any request is sent. The troubleshooting table of
- * docs/troubleshooting.md lists the same messages (a test checks it).
+ * Every one stops the run before anything is written, and before any request is sent unless it
+ * names the reads it takes to tell (`reads`). The troubleshooting table of docs/troubleshooting.md
+ * lists the same messages (a test checks it).
  */
 export interface BadInput {
 	node: 'Netwrix GroupID' | 'UiPath Identity';
@@ -17,6 +18,8 @@ export interface BadInput {
 	parameters?: INodeParameters;
 	credentials?: IDataObject;
 	items?: IDataObject[];
+	/** The reads sent before the refusal, "GET host/path", each with the answer it gets. */
+	reads?: Record<string, IDataObject>;
 	message: string;
 }
 

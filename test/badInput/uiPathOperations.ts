@@ -3,6 +3,9 @@ import type { BadInput } from './catalogue';
 const ORGANIZATION_MISSING =
 	'Invalid "Organization ID" in item 0: is not set here or in the credential, and the access token does not name one (its prt_id claim). Set it: it is the organizationId= part of the UiPath portal\'s address.';
 
+/** UiPath's built-in Administrators group, as its documented Get All Groups answer lists it. */
+const ADMINISTRATORS = { id: '35551807-06b1-4cda-90a1-2fb84851eee7', name: 'Administrators', displayName: 'Administrators', type: 0 };
+
 /** Bad inputs of the UiPath Identity operations beyond Create Local Group, and of its members by name (see catalogue.ts). */
 export const uiPathOperationsBadInputs: BadInput[] = [
 	{
@@ -33,9 +36,37 @@ export const uiPathOperationsBadInputs: BadInput[] = [
 	},
 	{
 		node: 'UiPath Identity',
+		input: 'Delete Group: a group built into UiPath (Administrators), without Allow Built-In Groups',
+		parameters: { resource: 'group', operation: 'delete', groupId: ADMINISTRATORS.id },
+		reads: { [`GET automation.example.com/hogwarts/DefaultTenant/identity_/api/Group/magic-7/${ADMINISTRATORS.id}`]: ADMINISTRATORS },
+		message: 'Group "Administrators" is built into UiPath: turn on Additional Fields > Allow Built-In Groups to change or delete it',
+	},
+	{
+		node: 'UiPath Identity',
+		input: 'Add Members: Allow Built-In Groups that is text (from an expression)',
+		parameters: {
+			resource: 'group',
+			operation: 'addMembers',
+			groupId: 'gryff-01',
+			membersInput: 'text',
+			memberIds: 'ron-0103',
+			additionalFields: { allowBuiltInGroups: '={{ "yes" }}' },
+		},
+		message: 'Invalid "Allow Built-In Groups" in item 0: must be true or false, not "yes"',
+	},
+	{
+		node: 'UiPath Identity',
 		input: 'Get Members: Limit 0 (from an expression)',
 		parameters: { resource: 'group', operation: 'getMembers', groupId: 'gryff-01', returnAll: false, limit: '={{ 0 }}' },
 		message: 'Invalid "Limit" in item 0: must be a whole number of 1 or more, not "0"',
+	},
+	{
+		node: 'UiPath Identity',
+		input: 'Get Members: Limit -1 in the second item, with the organization to come from the access token (nothing is sent, not even the token request)',
+		parameters: { resource: 'group', operation: 'getMembers', groupId: 'gryff-01', returnAll: false, limit: '={{ $json.limit }}' },
+		items: [{ limit: 5 }, { limit: -1 }],
+		credentials: { authentication: 'clientCredentials', clientId: 'n8n-app', clientSecret: 'app-secret', scopes: '', tokenUrl: '', organizationId: '' },
+		message: 'Invalid "Limit" in item 1: must be a whole number of 1 or more, not "-1"',
 	},
 	{
 		node: 'UiPath Identity',
@@ -93,6 +124,27 @@ export const uiPathOperationsBadInputs: BadInput[] = [
 		input: 'Create Local Group by email or username: a member that is not text (from an expression)',
 		parameters: { membersAre: 'names', membersInput: 'text', memberIds: '={{ ["ron@hogwarts.com", 7, { id: 1 }] }}' },
 		message: 'Invalid "Members" in item 0: entry 3 must be an email or username, not an object',
+	},
+	{
+		node: 'UiPath Identity',
+		input: 'Create Local Group: an email under Members Are: User IDs',
+		parameters: { memberList: { member: [{ userId: { __rl: true, mode: 'id', value: 'harry.potter@example.com' } }] } },
+		message:
+			'Invalid "Members" in item 0: "harry.potter@example.com" looks like an email, not a user ID: set Members Are to Emails or Usernames, or give the user\'s ID (Search Directory finds it)',
+	},
+	{
+		node: 'UiPath Identity',
+		input: 'Add Members: a DOMAIN\\user name under Members Are: User IDs',
+		parameters: { resource: 'group', operation: 'addMembers', groupId: 'gryff-01', membersInput: 'text', memberIds: 'ron-0103, HOGWARTS\\hpotter' },
+		message:
+			'Invalid "Members" in item 0: "HOGWARTS\\hpotter" looks like a username (DOMAIN\\user), not a user ID: set Members Are to Emails or Usernames, or give the user\'s ID (Search Directory finds it)',
+	},
+	{
+		node: 'UiPath Identity',
+		input: 'Update Group: a display name in Members to Add under Members Are: User IDs',
+		parameters: { resource: 'group', operation: 'update', groupId: 'gryff-01', updateFields: { membersToAdd: 'Harry Potter' } },
+		message:
+			'Invalid "Members to Add" in item 0: "Harry Potter" looks like a name, not a user ID: set Members Are to Emails or Usernames, or give the user\'s ID (Search Directory finds it)',
 	},
 	{
 		node: 'UiPath Identity',

@@ -129,9 +129,10 @@ describe('the lifecycle examples in a real n8n, against the sandbox', () => {
 			// The name looked up, the group read (for its name), its members read (two pages of at most 2), then the change.
 			['Add Member by Email', ['uipath.searchDirectory', 'uipath.getGroup', 'uipath.listGroupMembers', 'uipath.listGroupMembers', 'uipath.updateGroup']],
 			['Get Members', ['uipath.listGroupMembers', 'uipath.listGroupMembers']],
-			['Rename Group', ['uipath.updateGroup']],
+			// A rename and a delete read the group first, to leave a built-in group alone.
+			['Rename Group', ['uipath.getGroup', 'uipath.updateGroup']],
 			['Remove Member', ['uipath.searchDirectory', 'uipath.getGroup', 'uipath.listGroupMembers', 'uipath.listGroupMembers', 'uipath.updateGroup']],
-			['Delete Group', ['uipath.deleteGroup']],
+			['Delete Group', ['uipath.getGroup', 'uipath.deleteGroup']],
 		]);
 		const output = (node) => n8n.nodeOutput(result.execution, node).map((item) => item.json);
 		// One token: fetched to read the organization from its prt_id claim, then used by every request.

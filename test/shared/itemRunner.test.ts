@@ -12,9 +12,10 @@ import { NetwrixGroupIdApi } from '../../credentials/NetwrixGroupIdApi.credentia
 import { groupIdRequest, openGroupIdConnection, type GroupIdConnection } from '../../nodes/NetwrixGroupId/transport';
 import { InvalidFieldError, requireText } from '../../nodes/shared/fieldChecks';
 import { operationSubtitle, resourceProperties, type Operation, type Resource } from '../../nodes/shared/operation';
-import { routeOperation } from '../../nodes/shared/router';
+import { routeOperation, type NodeRouting } from '../../nodes/shared/router';
 import { runOptionsProperty } from '../../nodes/shared/runOptions';
 import { runNodeInEngine } from '../support/runNodeInEngine';
+import { withStoredToken } from '../support/storedToken';
 
 /*
  * The item runner's behaviour, tested once against a fake operation that sends through GroupID's
@@ -117,7 +118,7 @@ class FakeNode implements INodeType {
 
 	execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
 
-	constructor(nodeResources = resources) {
+	constructor(nodeResources = resources, connect?: NodeRouting<GroupIdConnection>['connect']) {
 		this.description = {
 			displayName: 'Fake',
 			name: 'fake',
@@ -133,7 +134,7 @@ class FakeNode implements INodeType {
 		};
 		// n8n calls execute with the run's context as `this`, so the node's resources are closed over.
 		this.execute = async function (this: IExecuteFunctions) {
-			return await routeOperation(this, { resources: nodeResources, defaultConcurrency: 2, openConnection: openGroupIdConnection });
+			return await routeOperation(this, { resources: nodeResources, defaultConcurrency: 2, openConnection: openGroupIdConnection, connect });
 		};
 	}
 }
@@ -180,9 +181,10 @@ function run(options: {
 	continueOnFail?: boolean;
 	credentials?: object;
 	operation?: string;
+	connect?: NodeRouting<GroupIdConnection>['connect'];
 }) {
 	return runNodeInEngine({
-		nodeType: new FakeNode(options.operation === 'echoCombined' ? combiningResources : resources),
+		nodeType: new FakeNode(options.operation === 'echoCombined' ? combiningResources : resources, options.connect),
 		credentialType: new NetwrixGroupIdApi(),
 		credentials: { ...credentials, ...options.credentials },
 		parameters: {
@@ -280,6 +282,53 @@ describe('the item runner, with a fake operation inside n8n\'s execution engine'
 			['b', { item: 2 }],
 			['c', { item: 3 }],
 		]);
+	});
+
+	test("a routing's connect step runs once, after every item is prepared and before resolve and send; an item it fails is refused alone", async () => {
+		resolveCalls.length = 0;
+		sentSoFar = 0;
+		const connectCalls: Array<{ items: number[]; sentBefore: number; resolvedBefore: number }> = [];
+		const echoServer = interceptEcho();
+		const { output, error } = await run({
+			operation: 'echoResolved',
+			values: ['a', 'bad-1', 'unconnected', 'alias-b'],
+			continueOnFail: true,
+			connect: async (_context, _connection, items) => {
+				connectCalls.push({ items: items.map(({ itemIndex }) => itemIndex), sentBefore: sentSoFar, resolvedBefore: resolveCalls.length });
+				return items.map(({ prepared }) =>
+					(prepared as { value: string }).value === 'unconnected' ? new InvalidFieldError('Value', 'needs what the connection lacks') : prepared,
+				);
+			},
+		});
+
+		expect(error).toBeUndefined();
+		expect(connectCalls).toEqual([{ items: [0, 2, 3], sentBefore: 0, resolvedBefore: 0 }]);
+		expect(resolveCalls).toEqual([{ items: [0, 3], sentBefore: 0 }]);
+		expect([...echoServer.sent].sort()).toEqual(['a', 'b']);
+		expect(output!.map((item) => [item.json.value ?? item.json.error, item.pairedItem])).toEqual([
+			['a', { item: 0 }],
+			['Invalid "Value" in item 1: "bad-1" is refused', { item: 1 }],
+			['Invalid "Value" in item 2: needs what the connection lacks', { item: 2 }],
+			['b', { item: 3 }],
+		]);
+	});
+
+	test("a routing's connect step that throws fails every item once, with nothing sent", async () => {
+		const echoServer = interceptEcho();
+		let calls = 0;
+		const connect = async () => {
+			calls++;
+			throw new Error('the connection could not be completed');
+		};
+		const continued = await run({ values: ['a', 'b', 'c'], continueOnFail: true, connect });
+		expect(continued.output!.map((item) => [item.json.error, item.pairedItem])).toEqual(
+			['a', 'b', 'c'].map((_, item) => ['the connection could not be completed', { item }]),
+		);
+		const stopped = await run({ values: ['a', 'b', 'c'], connect });
+		expect(stopped.error?.message).toBe('the connection could not be completed');
+		expect(calls).toBe(2);
+		expect(echoServer.sent).toEqual([]);
+		expect(echoServer.tokenRequests).toBe(0);
 	});
 
 	test('an item its resolve step fails: an error item with Continue On Fail, else the run stops with nothing sent', async () => {
@@ -399,7 +448,7 @@ describe('the item runner, with a fake operation inside n8n\'s execution engine'
 				}
 				return [200, { status: 0, data: authorization, details: [] }];
 			});
-		const { output, error, credentialsHelper } = await run({ values: ['v0'], credentials: { sessionToken: 'expired-token' } });
+		const { output, error, credentialsHelper } = await run({ values: ['v0'], credentials: withStoredToken(credentials, 'expired-token') });
 
 		expect(error).toBeUndefined();
 		expect(first).toBe(false);

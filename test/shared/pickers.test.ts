@@ -1,9 +1,12 @@
+import { mockDeep } from 'jest-mock-extended';
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { NetwrixGroupId } from '../../nodes/NetwrixGroupId/NetwrixGroupId.node';
 import { searchPageRequest } from '../../nodes/NetwrixGroupId/requests/search';
 import { pickerEntry, pickerSearch } from '../../nodes/NetwrixGroupId/requests/pickerSearch';
+import { searchUsers } from '../../nodes/UiPathIdentity/methods/listSearch';
 import { userPickerEntries } from '../../nodes/UiPathIdentity/requests/directorySearch';
+import { patCredentials } from '../UiPathIdentity/support';
 
 const object = (guid: string, attributes: Record<string, string[]>) => ({
 	objectIdFromIdentityStore: guid,
@@ -91,13 +94,20 @@ describe('UiPath members picker: Directory Search entries', () => {
 	];
 
 	test('users only, shown with their email; the value is the user ID', () => {
-		expect(userPickerEntries(entries, 'ids')).toEqual([
+		expect(userPickerEntries(entries)).toEqual([
 			{ name: 'Alex Morgan (alex.morgan@example.com)', value: 'u-1' },
 			{ name: 'No Mail', value: 'u-2' },
 		]);
 	});
 
-	test('with members given as emails or usernames, the value is the email, else the username', () => {
-		expect(userPickerEntries(entries, 'names').map((entry) => entry.value)).toEqual(['alex.morgan@example.com', 'nomail']);
+	test('the value is the user ID whatever Members Are says, so that a pick stays valid when it changes', async () => {
+		const context = mockDeep<ILoadOptionsFunctions>();
+		context.getCredentials.mockResolvedValue({ ...patCredentials });
+		context.getCurrentNodeParameter.mockImplementation((name: string) => (name === 'membersAre' ? 'names' : undefined));
+		context.helpers.httpRequestWithAuthentication.mockResolvedValue(entries);
+
+		const { results } = await searchUsers.call(context, 'alex');
+
+		expect(results.map((entry) => entry.value)).toEqual(['u-1', 'u-2']);
 	});
 });

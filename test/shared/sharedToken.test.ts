@@ -1,3 +1,4 @@
+import { SESSION } from '../../nodes/shared/auth/bearerToken';
 import { sharedToken, type IssuedToken } from '../../nodes/shared/auth/sharedToken';
 
 /** A token endpoint that counts its requests and answers after `delayMs`. */
@@ -24,7 +25,7 @@ describe('sharedToken: one token per account and process', () => {
 		const endpoint = tokenEndpoint({ expiresInSeconds: 1200 });
 		// Each execution has its own copy of the decrypted credential, as in n8n.
 		const tokens = await Promise.all(
-			Array.from({ length: 10 }, async () => await sharedToken({ ...account }, 'sessionToken', endpoint.fetch)),
+			Array.from({ length: 10 }, async () => await sharedToken({ ...account }, SESSION, endpoint.fetch)),
 		);
 		expect(endpoint.issued).toBe(1);
 		expect(new Set(tokens)).toEqual(new Set(['token-1']));
@@ -32,55 +33,55 @@ describe('sharedToken: one token per account and process', () => {
 
 	test('a later execution gets the same token without a request while it lives', async () => {
 		const endpoint = tokenEndpoint({ expiresInSeconds: 1200 });
-		await sharedToken({ ...account }, 'sessionToken', endpoint.fetch);
-		expect(await sharedToken({ ...account }, 'sessionToken', endpoint.fetch)).toBe('token-1');
+		await sharedToken({ ...account }, SESSION, endpoint.fetch);
+		expect(await sharedToken({ ...account }, SESSION, endpoint.fetch)).toBe('token-1');
 		expect(endpoint.issued).toBe(1);
 	});
 
 	test('a refused token is replaced once for every request that carried it', async () => {
 		jest.useFakeTimers({ now: Date.parse('2026-12-01T10:00:00Z'), doNotFake: ['setTimeout'] });
 		const endpoint = tokenEndpoint({ expiresInSeconds: 1200 });
-		await sharedToken({ ...account }, 'sessionToken', endpoint.fetch);
+		await sharedToken({ ...account }, SESSION, endpoint.fetch);
 		const replacements = await Promise.all(
-			Array.from({ length: 8 }, async () => await sharedToken({ ...account, sessionToken: 'token-1' }, 'sessionToken', endpoint.fetch)),
+			Array.from({ length: 8 }, async () => await sharedToken({ ...account, sessionToken: 'token-1' }, SESSION, endpoint.fetch)),
 		);
 		expect(endpoint.issued).toBe(2);
 		expect(new Set(replacements)).toEqual(new Set(['token-2']));
 		// A request still carrying the old token, answered 401 after the replacement, gets the new one.
-		expect(await sharedToken({ ...account, sessionToken: 'token-1' }, 'sessionToken', endpoint.fetch)).toBe('token-2');
+		expect(await sharedToken({ ...account, sessionToken: 'token-1' }, SESSION, endpoint.fetch)).toBe('token-2');
 		// So does one that asks with the new token, which n8n wrote into the credential the run shares.
-		expect(await sharedToken({ ...account, sessionToken: 'token-2' }, 'sessionToken', endpoint.fetch)).toBe('token-2');
+		expect(await sharedToken({ ...account, sessionToken: 'token-2' }, SESSION, endpoint.fetch)).toBe('token-2');
 		expect(endpoint.issued).toBe(2);
 		// Ten seconds later, a token refused is replaced.
 		jest.setSystemTime(Date.parse('2026-12-01T10:01:11Z'));
-		expect(await sharedToken({ ...account, sessionToken: 'token-2' }, 'sessionToken', endpoint.fetch)).toBe('token-3');
+		expect(await sharedToken({ ...account, sessionToken: 'token-2' }, SESSION, endpoint.fetch)).toBe('token-3');
 	});
 
 	test('a refused token that another process stored is replaced by this process\'s own live token, with no request', async () => {
 		const endpoint = tokenEndpoint({ expiresInSeconds: 1200 });
-		await sharedToken({ ...account }, 'sessionToken', endpoint.fetch);
-		expect(await sharedToken({ ...account, sessionToken: 'stored-by-another-worker' }, 'sessionToken', endpoint.fetch)).toBe('token-1');
+		await sharedToken({ ...account }, SESSION, endpoint.fetch);
+		expect(await sharedToken({ ...account, sessionToken: 'stored-by-another-worker' }, SESSION, endpoint.fetch)).toBe('token-1');
 		expect(endpoint.issued).toBe(1);
 	});
 
 	test('a token is not handed out in the last minute of its life', async () => {
 		jest.useFakeTimers({ now: Date.parse('2026-12-01T10:00:00Z'), doNotFake: ['setTimeout'] });
 		const endpoint = tokenEndpoint({ expiresInSeconds: 600 });
-		await sharedToken({ ...account }, 'sessionToken', endpoint.fetch);
+		await sharedToken({ ...account }, SESSION, endpoint.fetch);
 		jest.setSystemTime(Date.parse('2026-12-01T10:08:59Z'));
-		expect(await sharedToken({ ...account }, 'sessionToken', endpoint.fetch)).toBe('token-1');
+		expect(await sharedToken({ ...account }, SESSION, endpoint.fetch)).toBe('token-1');
 		jest.setSystemTime(Date.parse('2026-12-01T10:09:01Z'));
-		expect(await sharedToken({ ...account }, 'sessionToken', endpoint.fetch)).toBe('token-2');
+		expect(await sharedToken({ ...account }, SESSION, endpoint.fetch)).toBe('token-2');
 	});
 
 	test('without expires_in a token is handed out for five minutes', async () => {
 		jest.useFakeTimers({ now: Date.parse('2026-12-01T10:00:00Z'), doNotFake: ['setTimeout'] });
 		const endpoint = tokenEndpoint();
-		await sharedToken({ ...account }, 'sessionToken', endpoint.fetch);
+		await sharedToken({ ...account }, SESSION, endpoint.fetch);
 		jest.setSystemTime(Date.parse('2026-12-01T10:04:59Z'));
-		expect(await sharedToken({ ...account }, 'sessionToken', endpoint.fetch)).toBe('token-1');
+		expect(await sharedToken({ ...account }, SESSION, endpoint.fetch)).toBe('token-1');
 		jest.setSystemTime(Date.parse('2026-12-01T10:05:01Z'));
-		expect(await sharedToken({ ...account }, 'sessionToken', endpoint.fetch)).toBe('token-2');
+		expect(await sharedToken({ ...account }, SESSION, endpoint.fetch)).toBe('token-2');
 	});
 
 	test.each([
@@ -90,8 +91,8 @@ describe('sharedToken: one token per account and process', () => {
 		['another TLS setting', { ignoreSslIssues: true }],
 	])('%s is another account, with a token of its own', async (_label, change) => {
 		const endpoint = tokenEndpoint({ expiresInSeconds: 1200 });
-		await sharedToken({ ...account }, 'sessionToken', endpoint.fetch);
-		expect(await sharedToken({ ...account, ...change }, 'sessionToken', endpoint.fetch)).toBe('token-2');
+		await sharedToken({ ...account }, SESSION, endpoint.fetch);
+		expect(await sharedToken({ ...account, ...change }, SESSION, endpoint.fetch)).toBe('token-2');
 		expect(endpoint.issued).toBe(2);
 	});
 
@@ -103,11 +104,11 @@ describe('sharedToken: one token per account and process', () => {
 			throw new Error('invalid_grant');
 		};
 		const results = await Promise.allSettled(
-			Array.from({ length: 5 }, async () => await sharedToken({ ...account }, 'sessionToken', refuse)),
+			Array.from({ length: 5 }, async () => await sharedToken({ ...account }, SESSION, refuse)),
 		);
 		expect(results.map((result) => result.status)).toEqual(Array(5).fill('rejected'));
 		expect(attempts).toBe(1);
 		const endpoint = tokenEndpoint({ expiresInSeconds: 1200 });
-		expect(await sharedToken({ ...account }, 'sessionToken', endpoint.fetch)).toBe('token-1');
+		expect(await sharedToken({ ...account }, SESSION, endpoint.fetch)).toBe('token-1');
 	});
 });

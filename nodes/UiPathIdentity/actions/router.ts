@@ -1,5 +1,5 @@
 import type { NodeRouting } from '../../shared/router';
-import { openUiPathConnection, type UiPathConnection } from '../transport';
+import { connectUiPath, openUiPathConnection, type UiPathConnection } from '../transport';
 import { uiPathResources } from './resources';
 
 /** Which operation a run uses, and how the run connects. Five at a time stays well inside Automation Cloud's 24,000 POSTs per 5 minutes per organization (80 a second). */
@@ -7,4 +7,5 @@ export const uiPathRouting: NodeRouting<UiPathConnection> = {
 	resources: uiPathResources,
 	defaultConcurrency: 5,
 	openConnection: openUiPathConnection,
+	connect: connectUiPath,
 };

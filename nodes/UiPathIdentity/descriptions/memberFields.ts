@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { memberListProperties, readMemberList, type MemberFieldNames } from '../../shared/memberListField';
+import { memberListProperties, readMemberListWithPicks, type MemberFieldNames } from '../../shared/memberListField';
 
 /** The members of Create Local Group, Add Members and Remove Members, and how to read them. */
 
@@ -10,7 +10,7 @@ export const membersAreProperty: INodeProperties = {
 	name: 'membersAre',
 	type: 'options',
 	default: 'ids',
-	description: 'How the members are given',
+	description: 'How the members are typed. Members picked From List are user IDs under either setting.',
 	options: [
 		{
 			name: 'Emails or Usernames',
@@ -18,7 +18,11 @@ export const membersAreProperty: INodeProperties = {
 			description:
 				"Looked up in UiPath's directory (Directory Search) before anything is written; each must name exactly one user",
 		},
-		{ name: 'User IDs', value: 'ids', description: "Identifiers in UiPath's directory (GUIDs), sent as they are" },
+		{
+			name: 'User IDs',
+			value: 'ids',
+			description: "Identifiers in UiPath's directory (GUIDs), sent as they are; an email or a DOMAIN\\user name is refused",
+		},
 	],
 };
 
@@ -29,13 +33,13 @@ export function membersProperties(what: string): INodeProperties[] {
 	return memberListProperties({
 		what,
 		names: MEMBER_FIELD_NAMES,
-		listDescription: `The ${what}: user IDs, or emails or usernames (see Members Are). Repeats are sent once.`,
+		listDescription: `The ${what}: picked From List, or typed as user IDs or as emails or usernames (see Members Are). Repeats are sent once.`,
 		locator: {
 			displayName: 'User',
 			type: 'resourceLocator',
 			default: { mode: 'list', value: '' },
 			description:
-				"A user picked from UiPath's directory (type a name or email), or their identifier (a GUID; Search Directory finds it), email or username (see Members Are)",
+				"A user picked from UiPath's directory (type a name or email): their user ID, whatever Members Are says. Or typed: their user ID (a GUID; Search Directory finds it), or their email or username (see Members Are).",
 			modes: [
 				{
 					displayName: 'From List',
@@ -44,22 +48,27 @@ export function membersProperties(what: string): INodeProperties[] {
 					placeholder: 'Type a name or email...',
 					typeOptions: { searchListMethod: 'searchUsers', searchable: true, searchFilterRequired: true },
 				},
+				// Named "id" in saved workflows; what it takes follows Members Are.
 				{
-					displayName: 'By ID, Email or Username',
+					displayName: 'Typed In',
 					name: 'id',
 					type: 'string',
-					placeholder: 'e.g. 4592c5a7-3862-45d1-a6be-7592b458dd15 or alex.morgan@example.com',
+					placeholder: 'e.g. 4592c5a7-3862-45d1-a6be-7592b458dd15',
+					hint: 'A user ID (Search Directory finds it), or with Members Are: Emails or Usernames, an email or username',
 				},
 			],
 		},
 		text: {
-			placeholder: 'e.g. alex.morgan@example.com, jordan.lee@example.com',
+			placeholder: 'e.g. 4592c5a7-3862-45d1-a6be-7592b458dd15, 25dcabab-11f1-42c1-be6e-9aa414f921e3',
 			description: `The ${what} separated by commas, semicolons or line breaks, or an expression that gives a list of them: user IDs (GUIDs; Search Directory finds them), or emails or usernames (see Members Are). Repeats are sent once.`,
 		},
 	});
 }
 
-/** One item's members as the fields give them (a list, or text or whatever an expression gave). */
-export function readMembers(context: IExecuteFunctions, itemIndex: number): unknown {
-	return readMemberList(context, itemIndex, MEMBER_FIELD_NAMES);
+/**
+ * One item's members as the fields give them (a list, or text or whatever an expression gave), and
+ * those picked From List, which are user IDs whatever Members Are says.
+ */
+export function readMembers(context: IExecuteFunctions, itemIndex: number): { members: unknown; picked: Set<string> } {
+	return readMemberListWithPicks(context, itemIndex, MEMBER_FIELD_NAMES);
 }

@@ -14,6 +14,7 @@ import {
 } from '../requests/groupRequests';
 import { uiPathRequest, type UiPathConnection } from '../transport';
 import { groupFailureMessages } from '../transport/failureMessages';
+import { readGroupToChange } from './builtInGroups';
 import { resolveMemberNames } from './memberLookup';
 
 /** Looks up the emails or usernames of every item's change (see resolveMemberNames). */
@@ -27,22 +28,27 @@ export async function resolveUpdateNames(
 		connection,
 		items,
 		(update) =>
-			update.byName
-				? {
-						organizationId: update.organizationId,
-						lists: [
-							{ field: update.addField, names: update.add },
-							{ field: update.removeField, names: update.remove },
-						],
-					}
-				: undefined,
-		(update, [add, remove]) => ({ ...update, add, remove, byName: false }),
+			update.names && {
+				organizationId: update.organizationId,
+				lists: [
+					{ field: update.addField, names: update.names.add },
+					{ field: update.removeField, names: update.names.remove },
+				],
+			},
+		(update, [add, remove]) => ({
+			...update,
+			add: [...new Set([...update.add, ...add])],
+			remove: [...new Set([...update.remove, ...remove])],
+			names: undefined,
+		}),
 	);
 }
 
 /**
  * Sends one change with `PUT identity_/api/Group/{groupId}`. UiPath requires the group's name on
  * every update: without a new one, the group is read first (`GET` one group) for its current name.
+ * That read also refuses a built-in group (see readGroupToChange); with a new name, the group is
+ * read for this alone, unless the item allows built-in groups.
  * Members are a desired state: when the change adds or removes any, the group's members are read
  * first (`GET …/Members`, page after page), and only those that would change something are sent;
  * with nothing left to change, nothing is written. The output is UiPath's answer (the group), or
@@ -56,19 +62,18 @@ export async function sendGroupUpdate(
 	itemIndex: number,
 ): Promise<IDataObject> {
 	let currentName: string | undefined;
-	if (update.name === undefined) {
-		const read = getGroupRequest(update);
-		const group = await uiPathRequest(context, connection, read, itemIndex, {
-			expect: 'object',
-			messages: groupFailureMessages(update, 'read'),
-		});
-		if (typeof group.name !== 'string' || group.name === '') {
-			throw apiError(context.getNode(), {}, itemIndex, {
-				message: `UiPath's answer for group "${update.groupId}" has no name, which the update must send back`,
-				description: `From ${connection.baseUrl}/${read.path}. Nothing was changed.`,
-			});
+	// One read serves both: the current name, and whether the group is built in.
+	if (update.name === undefined || !update.allowBuiltIn) {
+		const group = await readGroupToChange(context, connection, update, itemIndex, update.allowBuiltIn);
+		if (update.name === undefined) {
+			if (typeof group.name !== 'string' || group.name === '') {
+				throw apiError(context.getNode(), {}, itemIndex, {
+					message: `UiPath's answer for group "${update.groupId}" has no name, which the update must send back`,
+					description: `From ${connection.baseUrl}/${getGroupRequest(update).path}. Nothing was changed.`,
+				});
+			}
+			currentName = group.name;
 		}
-		currentName = group.name;
 	}
 	const changes =
 		update.add.length + update.remove.length === 0

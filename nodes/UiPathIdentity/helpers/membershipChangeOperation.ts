@@ -3,6 +3,7 @@ import { groupIdProperty, additionalFieldsProperty, readAdditionalFields, readGr
 import { membersAreProperty, membersProperties, readMembers } from '../descriptions/memberFields';
 import { checkGroupUpdate, type GroupUpdate } from '../requests/groupRequests';
 import type { UiPathConnection } from '../transport';
+import { allowBuiltInGroupsOption } from './builtInGroups';
 import { resolveUpdateNames, sendGroupUpdate } from './groupUpdate';
 
 /**
@@ -19,19 +20,24 @@ export function membershipChangeOperation(
 			groupIdProperty,
 			membersAreProperty,
 			...membersProperties(kind === 'add' ? 'users to add' : 'users to remove'),
-			additionalFieldsProperty(),
+			additionalFieldsProperty([allowBuiltInGroupsOption]),
 		],
-		prepare: (context, itemIndex, connection) =>
-			checkGroupUpdate(
+		prepare: (context, itemIndex, connection) => {
+			const { members, picked } = readMembers(context, itemIndex);
+			const additional = readAdditionalFields(context, itemIndex);
+			return checkGroupUpdate(
 				{
 					groupId: readGroupId(context, itemIndex),
-					organizationId: readAdditionalFields(context, itemIndex).organizationId,
+					organizationId: additional.organizationId,
+					allowBuiltIn: additional.allowBuiltInGroups,
 					membersAre: context.getNodeParameter('membersAre', itemIndex, 'ids'),
-					[kind]: readMembers(context, itemIndex),
+					[kind]: members,
+					picked,
 				},
 				connection.organizationId,
 				{ kind, addField: 'Members', removeField: 'Members' },
-			),
+			);
+		},
 		resolve: resolveUpdateNames,
 		send: sendGroupUpdate,
 	};

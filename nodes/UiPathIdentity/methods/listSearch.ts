@@ -23,7 +23,7 @@ export async function searchGroups(this: ILoadOptionsFunctions, filter?: string)
 
 /**
  * Users of the organization's directory whose name or email starts with the typed text (Directory
- * Search needs some text). The value fits the node's Members Are: a user ID, or an email.
+ * Search needs some text). The value is the user ID, whatever Members Are says.
  */
 export async function searchUsers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const typed = filter?.trim() ?? '';
@@ -33,17 +33,5 @@ export async function searchUsers(this: ILoadOptionsFunctions, filter?: string):
 		expect: 'list',
 		messages: DIRECTORY_SEARCH_MESSAGES,
 	})) as DirectoryEntry[];
-	return { results: userPickerEntries(entries, membersAre(this)) };
-}
-
-/** How the node's members are given: its Members Are (Update Group: under Update Fields). */
-function membersAre(context: ILoadOptionsFunctions): 'ids' | 'names' {
-	for (const name of ['membersAre', 'updateFields.membersAre']) {
-		try {
-			if (context.getCurrentNodeParameter(name) === 'names') return 'names';
-		} catch {
-			// Not a field of this operation.
-		}
-	}
-	return 'ids';
+	return { results: userPickerEntries(entries) };
 }

@@ -84,18 +84,16 @@ export interface UserPickerEntry {
 
 /**
  * A Directory Search answer as a members picker's list: one entry per user, shown with its email.
- * The value is the user's identifier, or, when the members are given as emails or usernames, its
- * email (else its username), so that a pick fits what the field holds. Pure.
+ * The value is the user's identifier whatever Members Are says: a pick is taken as a user ID under
+ * either setting (see splitMembers), so it stays valid when Members Are changes. Pure.
  */
-export function userPickerEntries(entries: DirectoryEntry[], membersAre: 'ids' | 'names'): UserPickerEntry[] {
+export function userPickerEntries(entries: DirectoryEntry[]): UserPickerEntry[] {
 	const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
 	return entries.filter(isDirectoryUser).flatMap((entry) => {
-		const identifier = text(entry.identifier);
-		const email = text(entry.email);
-		const username = text(entry.identityName) ?? text(entry.name);
-		const value = membersAre === 'names' ? (email ?? username) : identifier;
+		const value = text(entry.identifier);
 		if (value === undefined) return [];
-		const label = text(entry.displayName) ?? username ?? identifier ?? value;
+		const email = text(entry.email);
+		const label = text(entry.displayName) ?? text(entry.identityName) ?? text(entry.name) ?? value;
 		return [{ name: email === undefined ? label : `${label} (${email})`, value }];
 	});
 }

@@ -1,5 +1,5 @@
-import { InvalidFieldError, optionalText, requireText } from '../../shared/fieldChecks';
-import { GROUP_NAME_MAX_LENGTH, membersAreNames, normalizeMembers } from './localGroupBody';
+import { checkBoolean, InvalidFieldError, optionalText, requireText } from '../../shared/fieldChecks';
+import { GROUP_NAME_MAX_LENGTH, membersAreNames, splitMembers } from './localGroupBody';
 import { pathSegment, requireOrganizationId } from './organization';
 
 /** One request to Identity Server: its method, its path under the Base URL (with any query), its JSON body. */
@@ -64,6 +64,11 @@ export function groupMembersPageRequest(ref: GroupRef, top: number, skip: number
 	};
 }
 
+/** Whether UiPath built a group in (Administrators, Everyone, …): `type` 0 in its answers, 1 for a local group. */
+export function isBuiltInGroup(group: { type?: unknown }): boolean {
+	return group.type === 0;
+}
+
 /** The Get Many Groups filter: text the group's name must contain (any case); empty: every group. */
 export function checkNameFilter(value: unknown): string | undefined {
 	return optionalText('Name Contains', value);
@@ -85,11 +90,13 @@ export function filterGroupsByName<T extends { name?: unknown; displayName?: unk
 export interface GroupUpdate extends GroupRef {
 	/** The new name; undefined: keep the current one, which is read first (the PUT requires a name). */
 	name?: string;
-	/** User IDs to add and to remove; emails or usernames while `byName` is set. */
+	/** User IDs to add and to remove. */
 	add: string[];
 	remove: string[];
-	/** Whether `add` and `remove` hold emails or usernames, still to be looked up. */
-	byName: boolean;
+	/** Emails or usernames still to look up, whose user IDs then join `add` and `remove`. */
+	names?: { add: string[]; remove: string[] };
+	/** Whether the group may be one UiPath built in. */
+	allowBuiltIn: boolean;
 	/** The fields the lists came from, for messages about them. */
 	addField: string;
 	removeField: string;
@@ -101,6 +108,10 @@ export interface GroupUpdateFields extends GroupRefFields {
 	add?: unknown;
 	remove?: unknown;
 	membersAre?: unknown;
+	/** Members picked From List: user IDs, whatever Members Are says. */
+	picked?: ReadonlySet<string>;
+	/** Additional Fields > Allow Built-In Groups. */
+	allowBuiltIn?: unknown;
 }
 
 /**
@@ -115,27 +126,30 @@ export function checkGroupUpdate(
 	const ref = checkGroupRef(fields, defaultOrganizationId);
 	const name = optionalText('Name', fields.name, { maxLength: GROUP_NAME_MAX_LENGTH });
 	const byName = membersAreNames(fields.membersAre);
-	const add = normalizeMembers(fields.add, byName, mode.addField);
-	const remove = normalizeMembers(fields.remove, byName, mode.removeField);
+	const add = splitMembers(fields.add, byName, mode.addField, fields.picked);
+	const remove = splitMembers(fields.remove, byName, mode.removeField, fields.picked);
+	const adding = [...add.ids, ...add.names];
+	const removing = [...remove.ids, ...remove.names];
 	const nothing = byName ? 'give at least one email or username' : 'give at least one user ID';
-	if (mode.kind === 'add' && add.length === 0) throw new InvalidFieldError(mode.addField, `is empty: ${nothing}`);
-	if (mode.kind === 'remove' && remove.length === 0) {
+	if (mode.kind === 'add' && adding.length === 0) throw new InvalidFieldError(mode.addField, `is empty: ${nothing}`);
+	if (mode.kind === 'remove' && removing.length === 0) {
 		throw new InvalidFieldError(mode.removeField, `is empty: ${nothing}`);
 	}
-	if (mode.kind === 'update' && name === undefined && add.length === 0 && remove.length === 0) {
+	if (mode.kind === 'update' && name === undefined && adding.length === 0 && removing.length === 0) {
 		throw new InvalidFieldError('Update Fields', 'has nothing to change: set Name, Members to Add or Members to Remove');
 	}
-	const adding = new Set(add.map((member) => member.toLowerCase()));
-	const both = remove.find((member) => adding.has(member.toLowerCase()));
+	const added = new Set(adding.map((member) => member.toLowerCase()));
+	const both = removing.find((member) => added.has(member.toLowerCase()));
 	if (both !== undefined) {
 		throw new InvalidFieldError(mode.removeField, `"${both}" is also in ${mode.addField}: add or remove it, not both`);
 	}
 	return {
 		...ref,
 		...(name === undefined ? {} : { name }),
-		add,
-		remove,
-		byName,
+		add: add.ids,
+		remove: remove.ids,
+		...(add.names.length + remove.names.length > 0 ? { names: { add: add.names, remove: remove.names } } : {}),
+		allowBuiltIn: checkBoolean('Allow Built-In Groups', fields.allowBuiltIn, false),
 		addField: mode.addField,
 		removeField: mode.removeField,
 	};

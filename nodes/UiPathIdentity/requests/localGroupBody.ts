@@ -24,6 +24,8 @@ export interface LocalGroupFields {
 	organizationId?: unknown;
 	/** A list, a comma-separated text, or nothing. */
 	members?: unknown;
+	/** Those of the members picked From List: user IDs, whatever Members Are says. */
+	picked?: ReadonlySet<string>;
 	/** "ids" (default): members are user IDs; "names": emails or usernames, looked up in the directory. */
 	membersAre?: unknown;
 }
@@ -43,19 +45,18 @@ export function buildLocalGroupRequest(fields: LocalGroupFields, defaults: Local
 	const name = requireText('Group Name', fields.name, { maxLength: GROUP_NAME_MAX_LENGTH });
 	const organizationId = requireOrganizationId(fields.organizationId, defaults.organizationId);
 	const id = optionalText('Group ID', fields.groupId) ?? defaults.newGroupId();
-	const byName = membersAreNames(fields.membersAre);
-	const members = normalizeMembers(fields.members, byName);
+	const { ids, names } = splitMembers(fields.members, membersAreNames(fields.membersAre), 'Members', fields.picked);
 	const request: LocalGroupRequest = {
 		// In the order of the documented example.
 		body: {
 			partitionGlobalId: organizationId,
 			name,
 			id,
-			// Names are looked up before anything is sent; their user IDs then take this place.
-			directoryUserMemberIDs: byName ? [] : members,
+			// Names are looked up before anything is sent; their user IDs then join these.
+			directoryUserMemberIDs: ids,
 		},
 	};
-	if (byName) request.memberNames = members;
+	if (names.length > 0) request.memberNames = names;
 	return request;
 }
 
@@ -69,12 +70,61 @@ export function membersAreNames(value: unknown): boolean {
 /**
  * Members from a list, or from text separated by commas, semicolons or line breaks: user IDs, or
  * emails or usernames (`byName`). Entries are trimmed and repeats dropped; an empty entry, or one
- * that is not text, is refused.
+ * that is not text, is refused, and so is a user ID that is plainly something else (see checkUserId).
  */
-export const normalizeMembers = (raw: unknown, byName = false, field = 'Members'): string[] =>
-	normalizeMemberList(raw, {
+export function normalizeMembers(raw: unknown, byName = false, field = 'Members'): string[] {
+	const { ids, names } = splitMembers(raw, byName, field);
+	return byName ? names : ids;
+}
+
+/**
+ * Members (see normalizeMembers) split into the user IDs to send and the emails or usernames to
+ * look up first. Those `picked` From List are user IDs whatever Members Are says, as the picker
+ * gives them, so that a pick stays valid when Members Are changes; but an email picked under
+ * Emails or Usernames, as the picker gave before it gave user IDs, is looked up. Pure.
+ */
+export function splitMembers(
+	raw: unknown,
+	byName: boolean,
+	field: string,
+	picked: ReadonlySet<string> = new Set(),
+): { ids: string[]; names: string[] } {
+	const members = normalizeMemberList(raw, {
 		field,
 		plural: byName ? 'emails or usernames' : 'user IDs',
 		singular: byName ? 'an email or username' : 'a user ID',
 		separators: 'commas',
 	});
+	const ids: string[] = [];
+	const names: string[] = [];
+	for (const member of members) {
+		if (byName && !(picked.has(member) && !member.includes('@'))) {
+			names.push(member);
+		} else {
+			checkUserId(member, field);
+			ids.push(member);
+		}
+	}
+	return { ids, names };
+}
+
+/**
+ * UiPath takes any text as a member's user ID and makes a member of it, even one that is no user,
+ * so what is plainly not a user ID is refused: an email, a DOMAIN\user name, a name with spaces.
+ * A bare username cannot be told from a user ID (UiPath's own examples use IDs like "her-1909"),
+ * and is sent as it is. Pure.
+ */
+export function checkUserId(value: string, field: string): void {
+	const looksLike = value.includes('@')
+		? 'an email'
+		: value.includes('\\')
+			? 'a username (DOMAIN\\user)'
+			: /\s/.test(value)
+				? 'a name'
+				: undefined;
+	if (looksLike === undefined) return;
+	throw new InvalidFieldError(
+		field,
+		`"${value}" looks like ${looksLike}, not a user ID: set Members Are to Emails or Usernames, or give the user's ID (Search Directory finds it)`,
+	);
+}

@@ -3,11 +3,14 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import {
 	checkUiPathBaseUrl,
+	ORGANIZATION_FROM_TOKEN,
 	organizationIdFromToken,
 	requestUiPathToken,
-	uiPathBearerToken,
+	uiPathHeldToken,
 } from '../../shared/auth/uiPathToken';
+import { SESSION } from '../../shared/auth/bearerToken';
 import { sharedToken } from '../../shared/auth/sharedToken';
+import type { PreparedItem } from '../../shared/operation';
 import type { Page } from '../../shared/paging';
 import {
 	apiError,
@@ -19,6 +22,7 @@ import type { DryRun } from '../../shared/transport/dryRun';
 import { describeOtherStatus, describeRateLimit, messageOfAnswer, summarizeBody, type FailureText, type HttpFailure } from '../../shared/transport/httpFailure';
 import type { RetryPolicy } from '../../shared/transport/retry';
 import { sendWithCredential, type ApiRequest, type CredentialConnection } from '../../shared/transport/sendRequest';
+import { organizationNotSet } from '../requests/organization';
 import type { UiPathFailureMessages } from './failureMessages';
 
 export const UIPATH_CREDENTIAL_TYPE = 'uiPathIdentityApi';
@@ -26,7 +30,10 @@ export const UIPATH_CREDENTIAL_TYPE = 'uiPathIdentityApi';
 /** What one run needs to talk to UiPath's Identity Server: read once, shared by every item. */
 export interface UiPathConnection extends CredentialConnection {
 	baseUrl: string;
-	/** From the credential, or else from the access token's prt_id claim. */
+	/**
+	 * From the credential, or else from the access token's prt_id claim: in a run,
+	 * ORGANIZATION_FROM_TOKEN while that token is still to be fetched (see connectUiPath).
+	 */
 	organizationId: string | undefined;
 }
 
@@ -36,6 +43,12 @@ const UIPATH_MESSAGES: ServiceMessages = {
 	describeStatus: describeUiPathStatus,
 };
 
+/**
+ * A run's connection, with nothing sent. Its organization is the credential's, or the one the
+ * held token names (a pasted one, or one stored for these client credentials); else it is to come
+ * from a token still to be fetched: ORGANIZATION_FROM_TOKEN, which connectUiPath fills in once
+ * every item has been checked.
+ */
 export async function openUiPathConnection(
 	context: IExecuteFunctions,
 	timeoutMs: number,
@@ -44,12 +57,33 @@ export async function openUiPathConnection(
 ): Promise<UiPathConnection> {
 	// A write in a dry run "succeeds" with no content, as UiPath's PUT and DELETE do.
 	const connection = { ...(await connectionFromCredential(context, timeoutMs)), retry, dryRun: dryRun && { ...dryRun, answer: {} } };
-	const itemCount = context.getInputData().length;
-	const needsOrganizationId = Array.from({ length: itemCount }).some((_, itemIndex) => !namesOrganization(context, itemIndex));
-	if (connection.organizationId === undefined && needsOrganizationId) {
-		connection.organizationId = await organizationIdOfToken(context, connection);
+	if (connection.organizationId === undefined) {
+		const data = connection.credential.data!;
+		const held = uiPathHeldToken(data);
+		connection.organizationId =
+			data.authentication === 'accessToken' || held !== '' ? organizationIdFromToken(held) : ORGANIZATION_FROM_TOKEN;
 	}
 	return connection;
+}
+
+/**
+ * The run's connect step (see NodeRouting.connect): when some item's organization is to come from
+ * the access token, the token is fetched, once, and its organization filled into those items; an
+ * item fails when the token names none.
+ */
+export async function connectUiPath(
+	context: IExecuteFunctions,
+	connection: UiPathConnection,
+	items: Array<PreparedItem<unknown>>,
+): Promise<Array<unknown | Error>> {
+	// Every UiPath operation keeps the organization an item acts in at the top of what it prepares.
+	const waiting = (prepared: unknown) => (prepared as { organizationId?: unknown }).organizationId === ORGANIZATION_FROM_TOKEN;
+	if (!items.some(({ prepared }) => waiting(prepared))) return items.map(({ prepared }) => prepared);
+	const organizationId = await organizationIdOfToken(context, connection);
+	return items.map(({ prepared }) => {
+		if (!waiting(prepared)) return prepared;
+		return organizationId === undefined ? organizationNotSet() : { ...(prepared as object), organizationId };
+	});
 }
 
 /**
@@ -91,33 +125,21 @@ async function connectionFromCredential(context: RequestContext, timeoutMs: numb
 	};
 }
 
-/** Whether an item names its own organization, so the credential's or the token's is not needed for it. */
-function namesOrganization(context: IExecuteFunctions, itemIndex: number): boolean {
-	try {
-		const additional = context.getNodeParameter('additionalFields', itemIndex, {}) as { organizationId?: unknown };
-		return typeof additional.organizationId === 'string' && additional.organizationId.trim() !== '';
-	} catch {
-		// The item's own error is reported when it is prepared.
-		return false;
-	}
-}
-
 /**
- * The organization named by the access token. With client credentials and no stored token, the
- * token is fetched here through the process's shared token (see sharedToken), so the credential
- * hands n8n that same token for the run's first request instead of fetching another.
+ * The organization named by the access token. With client credentials and no token of their own
+ * stored, the token is fetched here through the process's shared token (see sharedToken), so the
+ * credential hands n8n that same token for the run's first request instead of fetching another.
  */
 async function organizationIdOfToken(
 	context: RequestContext,
 	connection: UiPathConnection,
 ): Promise<string | undefined> {
 	const data = connection.credential.data!;
-	if (data.authentication === 'accessToken' || data.sessionToken) {
-		return organizationIdFromToken(uiPathBearerToken(data));
-	}
+	const held = uiPathHeldToken(data);
+	if (data.authentication === 'accessToken' || held !== '') return organizationIdFromToken(held);
 	let token: string;
 	try {
-		token = await sharedToken(data, 'sessionToken', async () => await requestUiPathToken(context.helpers, data));
+		token = await sharedToken(data, SESSION, async () => await requestUiPathToken(context.helpers, data));
 	} catch (error) {
 		throw requestFailureError(context.getNode(), error, connection.baseUrl, 0, UIPATH_MESSAGES);
 	}

@@ -12,8 +12,9 @@ import { createHash } from 'node:crypto';
  * it expires or until a request carrying it is refused, after which the next asker fetches one new
  * token for all.
  *
- * An account is every field of the credential except its token field, hashed: a different
- * password, client or server is a different account, and no secret is kept as a key.
+ * An account is every field of the credential except its session fields (the token, and the
+ * account it was issued to), hashed: a different password, client or server is a different
+ * account, and no secret is kept as a key.
  */
 export interface IssuedToken {
 	accessToken: string;
@@ -41,14 +42,20 @@ const EXPIRY_MARGIN_MS = 60_000;
  */
 const JUST_REPLACED_MS = 10_000;
 
+/** The hidden fields a credential keeps its session in: the access token, and the account it was issued to. */
+export interface SessionFields {
+	token: string;
+	account: string;
+}
+
 const accounts = new Map<string, AccountToken>();
 
 export async function sharedToken(
 	credentials: Record<string, unknown>,
-	tokenField: string,
+	session: SessionFields,
 	fetchToken: () => Promise<IssuedToken>,
 ): Promise<string> {
-	const key = accountKey(credentials, tokenField);
+	const key = accountOf(credentials, session);
 	const account = accounts.get(key) ?? {};
 	accounts.set(key, account);
 	if (account.pending) return await account.pending;
@@ -56,7 +63,7 @@ export async function sharedToken(
 	// The token the caller holds is the one it is asking to replace (or none): hand out the shared
 	// one unless it is that same token, refused, and not just fetched.
 	const now = Date.now();
-	const held = credentials[tokenField];
+	const held = credentials[session.token];
 	const refused = account.token === held && now - (account.replacedAt ?? 0) >= JUST_REPLACED_MS;
 	if (account.token !== undefined && !refused && now < (account.usableUntil ?? 0)) return account.token;
 
@@ -84,9 +91,10 @@ function usableLifetimeMs(expiresInSeconds: number | undefined): number {
 	return lifetimeMs - Math.min(EXPIRY_MARGIN_MS, lifetimeMs / 2);
 }
 
-function accountKey(credentials: Record<string, unknown>, tokenField: string): string {
+/** The account a credential's fields name: every field but the session fields, hashed. */
+export function accountOf(credentials: Record<string, unknown>, session: SessionFields): string {
 	const fields = Object.keys(credentials)
-		.filter((name) => name !== tokenField)
+		.filter((name) => name !== session.token && name !== session.account)
 		.sort()
 		.map((name) => [name, credentials[name]]);
 	return createHash('sha256').update(JSON.stringify(fields)).digest('hex');

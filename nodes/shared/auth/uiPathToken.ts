@@ -2,6 +2,7 @@ import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-wor
 
 import { checkBaseUrl, type BaseUrlCheck } from '../baseUrl';
 import type { FailureText } from '../transport/httpFailure';
+import { ownSessionToken } from './bearerToken';
 import { describeTokenFailure, requestOAuthToken, type TokenEndpointWords } from './oauthToken';
 import type { IssuedToken } from './sharedToken';
 import { TokenRequestError } from './TokenRequestError';
@@ -53,11 +54,12 @@ export function uiPathTokenUrl(credentials: ICredentialDataDecryptedObject): str
 	return `${new URL(uiPathBaseUrl(credentials)).origin}/identity_/connect/token`;
 }
 
-/** The bearer token a request carries: the pasted one, or the one fetched with the client credentials. */
-export function uiPathBearerToken(credentials: ICredentialDataDecryptedObject): string {
-	return String(
-		(credentials.authentication === 'accessToken' ? credentials.accessToken : credentials.sessionToken) ?? '',
-	);
+/**
+ * The token the credential holds: the pasted one, or the one fetched with the client credentials
+ * if it was fetched for them as they are now (see ownSessionToken); '' when there is none.
+ */
+export function uiPathHeldToken(credentials: ICredentialDataDecryptedObject): string {
+	return credentials.authentication === 'accessToken' ? String(credentials.accessToken ?? '') : ownSessionToken(credentials);
 }
 
 const UIPATH_TOKEN_WORDS: TokenEndpointWords = {
@@ -95,6 +97,12 @@ export async function requestUiPathToken(
 export function describeUiPathTokenFailure(url: string, error: unknown): FailureText {
 	return describeTokenFailure(UIPATH_TOKEN_WORDS, url, error);
 }
+
+/**
+ * Stands for the organization the access token names (its prt_id claim) where it is needed before
+ * there is a token: in the credential test's URL, and in a run's items, until the token is fetched.
+ */
+export const ORGANIZATION_FROM_TOKEN = '{organization-from-token}';
 
 /** The organization ID (`prt_id` claim) inside a UiPath access token, if it is a JWT that has one. */
 export function organizationIdFromToken(token: string): string | undefined {

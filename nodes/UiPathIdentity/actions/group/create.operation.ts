@@ -10,11 +10,21 @@ import { membersAreProperty, membersProperties, readMembers } from '../../descri
 import { currentMemberIds } from '../../helpers/groupUpdate';
 import { resolveMemberNames } from '../../helpers/memberLookup';
 import { createGroupRequest, getGroupsRequest } from '../../requests/groupRequests';
-import { buildLocalGroupRequest, type LocalGroupFields, type LocalGroupRequest } from '../../requests/localGroupBody';
+import { buildLocalGroupRequest, type LocalGroupBody, type LocalGroupFields } from '../../requests/localGroupBody';
 import { uiPathRequest, type UiPathConnection } from '../../transport';
 
 const IF_GROUP_EXISTS = ['useExisting', 'fail'] as const;
-type PreparedLocalGroup = LocalGroupRequest & { ifGroupExists: (typeof IF_GROUP_EXISTS)[number]; groupIdGiven: boolean };
+/**
+ * One item's create: the organization apart from the rest of the documented body, at the top, as
+ * every UiPath operation keeps it (the run's connection may fill it in; see connectUiPath).
+ */
+interface PreparedLocalGroup {
+	organizationId: string;
+	group: Omit<LocalGroupBody, 'partitionGlobalId'>;
+	memberNames?: string[];
+	ifGroupExists: (typeof IF_GROUP_EXISTS)[number];
+	groupIdGiven: boolean;
+}
 
 const properties: INodeProperties[] = [
 	{
@@ -58,14 +68,20 @@ const properties: INodeProperties[] = [
 export const createLocalGroup: Operation<UiPathConnection, PreparedLocalGroup> = {
 	listing: { value: 'create', name: 'Create Local Group', description: 'Create a local group with its initial members' },
 	properties,
-	prepare: (context, itemIndex, connection) => ({
-		...buildLocalGroupRequest(readLocalGroupFields(context, itemIndex), {
+	prepare: (context, itemIndex, connection) => {
+		const { body, memberNames } = buildLocalGroupRequest(readLocalGroupFields(context, itemIndex), {
 			organizationId: connection.organizationId,
 			newGroupId: randomUUID,
-		}),
-		ifGroupExists: checkChoice('If the Group Already Exists', context.getNodeParameter('ifGroupExists', itemIndex, 'useExisting'), IF_GROUP_EXISTS),
-		groupIdGiven: String(readAdditionalFields(context, itemIndex).groupId ?? '').trim() !== '',
-	}),
+		});
+		const { partitionGlobalId, ...group } = body;
+		return {
+			organizationId: partitionGlobalId,
+			group,
+			...(memberNames && { memberNames }),
+			ifGroupExists: checkChoice('If the Group Already Exists', context.getNodeParameter('ifGroupExists', itemIndex, 'useExisting'), IF_GROUP_EXISTS),
+			groupIdGiven: String(readAdditionalFields(context, itemIndex).groupId ?? '').trim() !== '',
+		};
+	},
 	resolve: async (context, connection, items) =>
 		await resolveMemberNames(
 			context,
@@ -73,10 +89,14 @@ export const createLocalGroup: Operation<UiPathConnection, PreparedLocalGroup> =
 			items,
 			(request) =>
 				request.memberNames && {
-					organizationId: request.body.partitionGlobalId,
+					organizationId: request.organizationId,
 					lists: [{ field: 'Members', names: request.memberNames }],
 				},
-			(request, [ids]) => ({ ...request, body: { ...request.body, directoryUserMemberIDs: ids }, memberNames: undefined }),
+			(request, [ids]) => ({
+				...request,
+				group: { ...request.group, directoryUserMemberIDs: [...new Set([...request.group.directoryUserMemberIDs, ...ids])] },
+				memberNames: undefined,
+			}),
 		),
 	send: sendLocalGroupCreate,
 };
@@ -96,12 +116,15 @@ async function sendLocalGroupCreate(
 	return await createOrUseExisting<IDataObject>({
 		usesExisting: request.ifGroupExists === 'useExisting',
 		dryRun: connection.dryRun !== undefined,
-		create: async () =>
-			await uiPathRequest(context, connection, createGroupRequest(request.body), itemIndex, {
+		create: async () => {
+			// In the order of the documented example: the organization first.
+			const body: LocalGroupBody = { partitionGlobalId: request.organizationId, ...request.group };
+			return await uiPathRequest(context, connection, createGroupRequest(body), itemIndex, {
 				expect: 'object',
-				messages: { conflict: `UiPath already has a group named "${request.body.name}"` },
+				messages: { conflict: `UiPath already has a group named "${request.group.name}"` },
 				idempotent: request.ifGroupExists === 'useExisting',
-			}),
+			});
+		},
 		mayBeDuplicate: (error) => error instanceof NodeApiError && error.httpCode === '409',
 		findExisting: async () => await findExistingLocalGroup(context, connection, request, itemIndex),
 		useExisting: async (existing) => existing,
@@ -115,7 +138,8 @@ async function findExistingLocalGroup(
 	request: PreparedLocalGroup,
 	itemIndex: number,
 ): Promise<IDataObject | undefined> {
-	const { partitionGlobalId: organizationId, name, id, directoryUserMemberIDs: wanted } = request.body;
+	const { organizationId } = request;
+	const { name, id, directoryUserMemberIDs: wanted } = request.group;
 	const groups = await uiPathRequest(context, connection, getGroupsRequest(organizationId), itemIndex, { expect: 'list' });
 	const named = groups.filter((group) => typeof group.name === 'string' && group.name.toLowerCase() === name.toLowerCase());
 	if (named.length !== 1 || typeof named[0].id !== 'string') return undefined;
@@ -137,7 +161,7 @@ function readLocalGroupFields(context: IExecuteFunctions, itemIndex: number): Lo
 		name: context.getNodeParameter('name', itemIndex, ''),
 		groupId: additional.groupId,
 		organizationId: additional.organizationId,
-		members: readMembers(context, itemIndex),
+		...readMembers(context, itemIndex),
 		membersAre: context.getNodeParameter('membersAre', itemIndex, 'ids'),
 	};
 }

@@ -1,19 +1,24 @@
+import { checkBoolean } from '../../../shared/fieldChecks';
 import { ifNotFoundProperty, isNotFound, readIfNotFound, type IfNotFound } from '../../../shared/ifNotFound';
 import type { Operation } from '../../../shared/operation';
 import { deleteGroupRequest, type GroupRef } from '../../requests/groupRequests';
-import { additionalFieldsProperty, groupIdProperty, readGroupRef } from '../../descriptions/groupFields';
+import { additionalFieldsProperty, groupIdProperty, readAdditionalFields, readGroupRef } from '../../descriptions/groupFields';
+import { allowBuiltInGroupsOption, readGroupToChange } from '../../helpers/builtInGroups';
 import { uiPathRequest, type UiPathConnection } from '../../transport';
 import { groupFailureMessages } from '../../transport/failureMessages';
 
-export const deleteGroup: Operation<UiPathConnection, GroupRef & { ifNotFound: IfNotFound }> = {
+export const deleteGroup: Operation<UiPathConnection, GroupRef & { ifNotFound: IfNotFound; allowBuiltIn: boolean }> = {
 	listing: { value: 'delete', name: 'Delete Group', description: 'Delete a local group' },
-	properties: [groupIdProperty, ifNotFoundProperty, additionalFieldsProperty()],
+	properties: [groupIdProperty, ifNotFoundProperty, additionalFieldsProperty([allowBuiltInGroupsOption])],
 	prepare: (context, itemIndex, connection) => ({
 		...readGroupRef(context, itemIndex, connection),
 		ifNotFound: readIfNotFound(context, itemIndex),
+		allowBuiltIn: checkBoolean('Allow Built-In Groups', readAdditionalFields(context, itemIndex).allowBuiltInGroups, false),
 	}),
 	send: async (context, connection, ref, itemIndex) => {
 		try {
+			// A group the read does not find is "not found" as the delete's own 404 would be.
+			if (!ref.allowBuiltIn) await readGroupToChange(context, connection, ref, itemIndex, false);
 			await uiPathRequest(context, connection, deleteGroupRequest(ref), itemIndex, {
 				expect: 'objectOrNothing',
 				messages: groupFailureMessages(ref, 'write'),

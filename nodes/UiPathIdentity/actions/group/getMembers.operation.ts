@@ -7,19 +7,16 @@ import { additionalFieldsProperty, groupIdProperty, readGroupRef } from '../../d
 import { uiPathRequest, type UiPathConnection } from '../../transport';
 import { groupFailureMessages } from '../../transport/failureMessages';
 
-interface GetMembers {
-	ref: GroupRef;
-	limit: ResultLimit;
-}
+type GetMembers = GroupRef & { limit: ResultLimit };
 
 export const getGroupMembers: Operation<UiPathConnection, GetMembers> = {
 	listing: { value: 'getMembers', name: 'Get Members', description: "List a group's members" },
 	properties: [groupIdProperty, ...returnAllOrLimitProperties(), additionalFieldsProperty()],
 	prepare: (context, itemIndex, connection) => ({
-		ref: readGroupRef(context, itemIndex, connection),
+		...readGroupRef(context, itemIndex, connection),
 		limit: readResultLimit(context, itemIndex),
 	}),
-	send: async (context, connection, { ref, limit }, itemIndex) =>
+	send: async (context, connection, { limit, ...ref }, itemIndex) =>
 		await collectOffsetPages<IDataObject>(
 			limit,
 			MEMBERS_PAGE_SIZE,

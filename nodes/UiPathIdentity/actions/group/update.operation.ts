@@ -4,6 +4,8 @@ import type { Operation } from '../../../shared/operation';
 import { checkGroupUpdate, type GroupUpdate } from '../../requests/groupRequests';
 import type { UiPathConnection } from '../../transport';
 import { additionalFieldsProperty, groupIdProperty, readAdditionalFields, readGroupId } from '../../descriptions/groupFields';
+import { membersAreProperty } from '../../descriptions/memberFields';
+import { allowBuiltInGroupsOption } from '../../helpers/builtInGroups';
 import { resolveUpdateNames, sendGroupUpdate } from '../../helpers/groupUpdate';
 
 const properties: INodeProperties[] = [
@@ -15,28 +17,13 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{
-				displayName: 'Members Are',
-				name: 'membersAre',
-				type: 'options',
-				default: 'ids',
-				description: 'How Members to Add and Members to Remove are given',
-				options: [
-					{
-						name: 'Emails or Usernames',
-						value: 'names',
-						description:
-							"Looked up in UiPath's directory (Directory Search) before anything is written; each must name exactly one user",
-					},
-					{ name: 'User IDs', value: 'ids', description: "Identifiers in UiPath's directory, sent as they are" },
-				],
-			},
+			{ ...membersAreProperty, description: 'How Members to Add and Members to Remove are given' },
 			{
 				displayName: 'Members to Add',
 				name: 'membersToAdd',
 				type: 'string',
 				default: '',
-				placeholder: 'e.g. jordan.lee@example.com, 25dcabab-11f1-42c1-be6e-9aa414f921e3',
+				placeholder: 'e.g. 25dcabab-11f1-42c1-be6e-9aa414f921e3, f1c618df-7443-49e5-9e0a-dbb2f6d625b7',
 				description: 'User IDs (GUIDs; or emails or usernames, see Members Are) separated by commas, semicolons or line breaks, or an expression that gives a list',
 			},
 			{
@@ -58,7 +45,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	additionalFieldsProperty(),
+	additionalFieldsProperty([allowBuiltInGroupsOption]),
 ];
 
 export const updateGroup: Operation<UiPathConnection, GroupUpdate> = {
@@ -66,10 +53,12 @@ export const updateGroup: Operation<UiPathConnection, GroupUpdate> = {
 	properties,
 	prepare: (context, itemIndex, connection) => {
 		const fields = context.getNodeParameter('updateFields', itemIndex, {}) as Record<string, unknown> | null;
+		const additional = readAdditionalFields(context, itemIndex);
 		return checkGroupUpdate(
 			{
 				groupId: readGroupId(context, itemIndex),
-				organizationId: readAdditionalFields(context, itemIndex).organizationId,
+				organizationId: additional.organizationId,
+				allowBuiltIn: additional.allowBuiltInGroups,
 				name: fields?.name,
 				membersAre: fields?.membersAre,
 				add: fields?.membersToAdd,
