@@ -13,9 +13,10 @@ const create = {
 const duplicate: [number, unknown] = [409, { errors: { name: ["A group named 'Automation CoE' already exists in this organization."] } }];
 
 describe('If the Group Already Exists (UiPath Create Local Group)', () => {
-	test('Use the Existing Group (the default): after the 409, the groups and then its members are read', async () => {
+	test('Use the Existing Group (the default): after the 409, the groups and then its members are read, and it gets the requested members it lacks', async () => {
 		const uiPath = interceptUiPath({
 			'POST identity_/api/Group': [duplicate],
+			'PUT identity_/api/Group/coe-0': [[200, {}]],
 			'GET identity_/api/Group/magic-7': [[200, [{ id: 'other', name: 'Other' }, { id: 'coe-0', name: 'automation coe', displayName: 'Automation CoE' }]]],
 			'GET identity_/api/Group/magic-7/coe-0/Members?top=1000&skip=0': [[200, { totalCount: 2, results: [{ id: 'u-1', identifier: 'u-1' }, { id: 'u-3', identifier: 'u-3' }] }]],
 		});
@@ -26,7 +27,15 @@ describe('If the Group Already Exists (UiPath Create Local Group)', () => {
 			'POST identity_/api/Group',
 			'GET identity_/api/Group/magic-7',
 			'GET identity_/api/Group/magic-7/coe-0/Members?top=1000&skip=0',
+			'PUT identity_/api/Group/coe-0',
 		]);
+		// The members it lacks, as Add Members sends them; u-3, beyond the request, stays.
+		expect(uiPath.received[3].body).toEqual({
+			partitionGlobalId: 'magic-7',
+			name: 'automation coe',
+			directoryUserIDsToAdd: ['u-2'],
+			directoryUserIDsToRemove: [],
+		});
 		expect(output![0].json).toEqual({
 			id: 'coe-0',
 			name: 'automation coe',
@@ -36,7 +45,33 @@ describe('If the Group Already Exists (UiPath Create Local Group)', () => {
 				{ attribute: 'id', requested: 'coe-1', existing: 'coe-0' },
 				{ attribute: 'directoryUserMemberIDs', requested: ['u-1', 'u-2'], existing: ['u-1', 'u-3'], missing: ['u-2'], extra: ['u-3'] },
 			],
+			added: ['u-2'],
 		});
+	});
+
+	test('Use the Existing Group: an existing group with every requested member gets no update', async () => {
+		const uiPath = interceptUiPath({
+			'POST identity_/api/Group': [duplicate],
+			'GET identity_/api/Group/magic-7': [[200, [{ id: 'coe-0', name: 'Automation CoE', type: 1 }]]],
+			'GET identity_/api/Group/magic-7/coe-0/Members?top=1000&skip=0': [[200, { totalCount: 3, results: ['u-1', 'u-2', 'u-3'].map((id) => ({ id, identifier: id })) }]],
+		});
+		const { output, error } = await runUiPath({ parameters: { ...create, additionalFields: {} } });
+
+		expect(error).toBeUndefined();
+		expect(uiPath.received.map(({ method }) => method)).toEqual(['POST', 'GET', 'GET']);
+		expect(output![0].json).toMatchObject({ id: 'coe-0', alreadyExisted: true, added: [] });
+	});
+
+	test('Use the Existing Group: a built-in group of that name lacking requested members fails the item, unchanged', async () => {
+		const uiPath = interceptUiPath({
+			'POST identity_/api/Group': [duplicate],
+			'GET identity_/api/Group/magic-7': [[200, [{ id: 'everyone', name: 'Automation CoE', type: 0 }]]],
+			'GET identity_/api/Group/magic-7/everyone/Members?top=1000&skip=0': [[200, { totalCount: 0, results: [] }]],
+		});
+		const { error } = await runUiPath({ parameters: create });
+
+		expect(uiPath.received.map(({ method }) => method)).toEqual(['POST', 'GET', 'GET']);
+		expect(error?.message).toBe('Group "Automation CoE" already exists and is built into UiPath: its members are not changed by a create');
 	});
 
 	test('Fail: the 409, and nothing read', async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { createOrUseExisting } from '../../../shared/createOrUseExisting';
 import { checkChoice } from '../../../shared/fieldChecks';
@@ -9,9 +9,10 @@ import { additionalFieldsProperty, readAdditionalFields } from '../../descriptio
 import { membersAreProperty, membersProperties, readMembers } from '../../descriptions/memberFields';
 import { currentMemberIds } from '../../helpers/groupUpdate';
 import { resolveMemberNames } from '../../helpers/memberLookup';
-import { createGroupRequest, getGroupsRequest } from '../../requests/groupRequests';
+import { createGroupRequest, getGroupsRequest, isBuiltInGroup, updateGroupRequest } from '../../requests/groupRequests';
 import { buildLocalGroupRequest, type LocalGroupBody, type LocalGroupFields } from '../../requests/localGroupBody';
 import { uiPathRequest, type UiPathConnection } from '../../transport';
+import { groupFailureMessages } from '../../transport/failureMessages';
 
 const IF_GROUP_EXISTS = ['useExisting', 'fail'] as const;
 /**
@@ -48,7 +49,8 @@ const properties: INodeProperties[] = [
 			{
 				name: 'Use the Existing Group',
 				value: 'useExisting',
-				description: 'Output the existing group, marked alreadyExisted, with the requested values that differ from it (its members, say)',
+				description:
+					'Output the existing group, marked alreadyExisted, after adding the requested members it lacks (one update); members it has beyond them stay. What still differs (its ID, those members) is listed.',
 			},
 			{ name: 'Fail', value: 'fail', description: "The item fails with UiPath's answer (409)" },
 		],
@@ -103,9 +105,9 @@ export const createLocalGroup: Operation<UiPathConnection, PreparedLocalGroup> =
 
 /**
  * Creates the group. When UiPath refuses it as a duplicate (409) and the item uses an existing
- * group, the organization's groups are read (one request) for the one of that name, and then its
- * members (page after page) to say how they differ from those asked for. Such a create is safe
- * to send twice, so it may be retried.
+ * group, the organization's groups are read (one request) for the one of that name, then its
+ * members (page after page), and it is given the requested members it lacks (see
+ * useExistingLocalGroup). Such a create is safe to send twice, so it may be retried.
  */
 async function sendLocalGroupCreate(
 	context: IExecuteFunctions,
@@ -113,7 +115,7 @@ async function sendLocalGroupCreate(
 	request: PreparedLocalGroup,
 	itemIndex: number,
 ): Promise<IDataObject> {
-	return await createOrUseExisting<IDataObject>({
+	return await createOrUseExisting<ExistingLocalGroup>({
 		usesExisting: request.ifGroupExists === 'useExisting',
 		dryRun: connection.dryRun !== undefined,
 		create: async () => {
@@ -127,32 +129,70 @@ async function sendLocalGroupCreate(
 		},
 		mayBeDuplicate: (error) => error instanceof NodeApiError && error.httpCode === '409',
 		findExisting: async () => await findExistingLocalGroup(context, connection, request, itemIndex),
-		useExisting: async (existing) => existing,
+		useExisting: async (existing) => await useExistingLocalGroup(context, connection, request, existing, itemIndex),
 	});
 }
 
-/** The organization's group of the request's name, compared with the request; undefined if none. */
+/** An existing group of the create's name, and its members' user IDs. */
+interface ExistingLocalGroup {
+	group: IDataObject & { id: string };
+	memberIds: string[];
+}
+
+/** The organization's group of the request's name (one read of the groups) and its members (page after page); undefined if none. */
 async function findExistingLocalGroup(
 	context: IExecuteFunctions,
 	connection: UiPathConnection,
 	request: PreparedLocalGroup,
 	itemIndex: number,
-): Promise<IDataObject | undefined> {
+): Promise<ExistingLocalGroup | undefined> {
 	const { organizationId } = request;
-	const { name, id, directoryUserMemberIDs: wanted } = request.group;
+	const name = request.group.name.toLowerCase();
 	const groups = await uiPathRequest(context, connection, getGroupsRequest(organizationId), itemIndex, { expect: 'list' });
-	const named = groups.filter((group) => typeof group.name === 'string' && group.name.toLowerCase() === name.toLowerCase());
+	const named = groups.filter((group) => typeof group.name === 'string' && group.name.toLowerCase() === name);
 	if (named.length !== 1 || typeof named[0].id !== 'string') return undefined;
-	const group = named[0];
-	const members = await currentMemberIds(context, connection, { groupId: group.id as string, organizationId }, itemIndex);
-	const differences: IDataObject[] = [];
-	if (request.groupIdGiven && group.id !== id) differences.push({ attribute: 'id', requested: id, existing: group.id as string });
-	const missing = wanted.filter((member) => !members.includes(member));
-	const extra = members.filter((member) => !wanted.includes(member));
-	if (missing.length + extra.length > 0) {
-		differences.push({ attribute: 'directoryUserMemberIDs', requested: wanted, existing: members, missing, extra });
+	const group = named[0] as IDataObject & { id: string };
+	return { group, memberIds: await currentMemberIds(context, connection, { groupId: group.id, organizationId }, itemIndex) };
+}
+
+/**
+ * What Use the Existing Group promises: the group of that name, given the requested members it
+ * lacks as a desired state (one update, as Add Members sends it; none when it lacks none), with
+ * `differences` saying how it differed from the request when found (its ID, its members: those
+ * missing, now added, and those beyond the request, which are kept) and `added` whom it gained. A built-in group is not changed: the
+ * item fails instead, as Add Members does without Allow Built-In Groups.
+ */
+async function useExistingLocalGroup(
+	context: IExecuteFunctions,
+	connection: UiPathConnection,
+	request: PreparedLocalGroup,
+	{ group, memberIds }: ExistingLocalGroup,
+	itemIndex: number,
+): Promise<IDataObject> {
+	const { id, directoryUserMemberIDs: wanted } = request.group;
+	const missing = wanted.filter((member) => !memberIds.includes(member));
+	const extra = memberIds.filter((member) => !wanted.includes(member));
+	if (missing.length > 0) {
+		if (isBuiltInGroup(group as { type?: unknown })) {
+			throw new NodeOperationError(
+				context.getNode(),
+				`Group "${String(group.name)}" already exists and is built into UiPath: its members are not changed by a create`,
+				{ itemIndex, description: `It lacks ${missing.length} requested member(s): ${missing.join(', ')}. Add them with Add Members and Allow Built-In Groups. Nothing was changed.` },
+			);
+		}
+		const ref = { organizationId: request.organizationId, groupId: group.id };
+		const update = { ...ref, add: missing, remove: [], allowBuiltIn: false, addField: 'Members', removeField: 'Members' };
+		await uiPathRequest(context, connection, updateGroupRequest(update, String(group.name)), itemIndex, {
+			expect: 'objectOrNothing',
+			messages: groupFailureMessages(ref, 'write'),
+		});
 	}
-	return { ...group, alreadyExisted: true, differences };
+	const differences: IDataObject[] = [];
+	if (request.groupIdGiven && group.id !== id) differences.push({ attribute: 'id', requested: id, existing: group.id });
+	if (missing.length + extra.length > 0) {
+		differences.push({ attribute: 'directoryUserMemberIDs', requested: wanted, existing: memberIds, missing, extra });
+	}
+	return { ...group, alreadyExisted: true, differences, added: missing };
 }
 
 function readLocalGroupFields(context: IExecuteFunctions, itemIndex: number): LocalGroupFields {
