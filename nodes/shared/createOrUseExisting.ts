@@ -27,8 +27,9 @@ export async function createOrUseExisting<TExisting>(flow: CreateOrUseExisting<T
 	if (flow.dryRun) {
 		const existing = await flow.findExisting();
 		if (existing !== undefined && flow.usesExisting) return await flow.useExisting(existing);
-		await flow.create();
-		return { alreadyExisted: existing !== undefined };
+		// What the create would output (with the service's success for an answer); a group found
+		// here, with Fail, makes the real create fail.
+		return { ...(await flow.create()), alreadyExisted: existing !== undefined };
 	}
 	let created: IDataObject;
 	try {

@@ -284,7 +284,7 @@ describe('Delete, If the Group Is Not Found (GroupID)', () => {
 });
 
 describe('Dry Run (GroupID)', () => {
-	test('a create: the existing-group search is sent, the create is not; the output is the request it would send', async () => {
+	test('a create: the existing-group search is sent, the create is not; the output is what it would create, with the request it would send', async () => {
 		const received = interceptGroupId([200, { total: 0, data: [] }]);
 		const { output, error } = await runGroupIdNode(createSales({ options: { dryRun: true } }));
 
@@ -293,8 +293,15 @@ describe('Dry Run (GroupID)', () => {
 		expect(output).toEqual([
 			{
 				json: {
+					groupGuid: null,
+					groupName: 'Sales',
+					distinguishedName: 'CN=Sales,OU=Groups,DC=demo,DC=local',
+					container: 'OU=Groups,DC=demo,DC=local',
+					groupType: -2147483640,
+					security: 'Semi_Private',
+					identityStoreId: 2,
+					alreadyExisted: false,
 					dryRun: true,
-					alreadyExists: false,
 					requests: [{ method: 'POST', url: `https://groupid.example.local:4443${data}/Groups/StaticGroup`, body: expect.objectContaining({ GroupName: 'Sales' }) }],
 				},
 				pairedItem: { item: 0 },
@@ -308,9 +315,9 @@ describe('Dry Run (GroupID)', () => {
 		const { output } = await runGroupIdNode(createSales({ ifGroupExists: 'update', options: { dryRun: true } }));
 
 		expect(received.map(({ method }) => method)).toEqual(['POST']);
-		expect(output![0].json).toEqual({
+		expect(output![0].json).toMatchObject({ groupGuid: EXISTING, groupName: 'Sales', alreadyExisted: true, updated: expect.any(Array) });
+		expect(output![0].json).toMatchObject({
 			dryRun: true,
-			alreadyExists: true,
 			requests: [
 				{
 					method: 'PATCH',

@@ -129,6 +129,12 @@ describe('Dry Run (UiPath)', () => {
 		expect(error).toBeUndefined();
 		expect(uiPath.received.map(({ method }) => method)).toEqual(['GET', 'GET']);
 		expect(output![0].json).toEqual({
+			id: 'g1',
+			name: 'G',
+			added: ['u-9'],
+			removed: [],
+			unchanged: [],
+			changed: true,
 			dryRun: true,
 			requests: [
 				{

@@ -142,7 +142,7 @@ describe('safe to run twice, in the real n8n', () => {
 		expect(dry.errorMessage).toBeUndefined();
 		expect(writesOf(sandbox)).toEqual([]);
 		const described = n8n.nodeOutput(dry.execution, NODE_NAME).flatMap((item) => {
-			expect(item.json).toMatchObject({ dryRun: true, alreadyExists: false });
+			expect(item.json).toMatchObject({ dryRun: true, alreadyExisted: false });
 			return item.json.requests.map((request) => ({ method: request.method, path: new URL(request.url).pathname, body: request.body }));
 		});
 		expect(JSON.stringify(dry.execution)).not.toMatch(/Bearer /);

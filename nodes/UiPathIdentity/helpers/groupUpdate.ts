@@ -90,7 +90,7 @@ export async function sendGroupUpdate(
 			...(update.name === undefined ? {} : { conflict: `UiPath already has a group named "${update.name}"` }),
 		},
 	});
-	return { ...(answer ?? { id: update.groupId, name: update.name ?? currentName }), ...summary };
+	return { id: update.groupId, name: update.name ?? currentName, ...answer, ...summary };
 }
 
 /** The user IDs of a group's members, read page after page. */

@@ -1,9 +1,11 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 /**
- * Dry Run: every item is checked and its reads are sent (names looked up, existing groups found),
- * but each write is only written down, with a stand-in answer, and the item's output is the list
- * of writes it would have sent. No header is kept: none of them can carry a token.
+ * Dry Run: every item is checked and its reads are sent (names looked up, existing groups found,
+ * members read), but each write is only written down and answered with the service's success.
+ * An item's output keeps the shape of a real run's (what would be created, added, removed,
+ * unchanged), computed from the real reads, with `dryRun: true` and the writes it would send
+ * (`requests`). No header is kept: none of them can carry a token.
  */
 
 /** A write a dry run did not send. */
@@ -30,14 +32,13 @@ export function captureWrite(dryRun: DryRun, itemIndex: number, request: Capture
 	dryRun.writes.set(itemIndex, list);
 }
 
-/** An item's dry-run output: the writes it would send, and for a create whether the group exists. */
-export function dryRunOutput(dryRun: DryRun, itemIndex: number, result: IDataObject | IDataObject[]): IDataObject {
-	const first = Array.isArray(result) ? result[0] : result;
+/**
+ * An item's dry-run output: what a real run would output, with the writes it would send. A list
+ * (the reads of Get Many, say, which send no write) is output as it is.
+ */
+export function dryRunOutput(dryRun: DryRun, itemIndex: number, result: IDataObject | IDataObject[]): IDataObject | IDataObject[] {
 	const requests = dryRun.writes.get(itemIndex) ?? [];
 	dryRun.writes.delete(itemIndex);
-	return {
-		dryRun: true,
-		...(first !== undefined && typeof first.alreadyExisted === 'boolean' ? { alreadyExists: first.alreadyExisted } : {}),
-		requests: requests as unknown as IDataObject[],
-	};
+	if (Array.isArray(result)) return result;
+	return { ...result, dryRun: true, requests: requests as unknown as IDataObject[] };
 }
