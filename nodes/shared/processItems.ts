@@ -68,7 +68,7 @@ export async function processItems<TRequest>(
 		try {
 			prepared.push({ itemIndex, request: processor.prepare(itemIndex) });
 		} catch (error) {
-			const failure = describeInputError(context, error, itemIndex);
+			const failure = describeInputError(context, error, itemIndex, 'Nothing was sent');
 			if (!continueOnFail) throw failure;
 			output[itemIndex] = [errorItem(failure, itemIndex)];
 		}
@@ -214,21 +214,22 @@ async function runStage<TRequest>(
 			kept.push({ itemIndex, request: result });
 			return;
 		}
-		const failure = describeInputError(context, result, itemIndex);
+		// Reads may have gone out by now (a lookup, the token), never a write.
+		const failure = describeInputError(context, result, itemIndex, 'Nothing was written');
 		if (!continueOnFail) throw failure;
 		output[itemIndex] = [errorItem(failure, itemIndex)];
 	});
 	return kept;
 }
 
-function describeInputError(context: IExecuteFunctions, error: Error, itemIndex: number): Error {
+function describeInputError(context: IExecuteFunctions, error: Error, itemIndex: number, nothingDone: string): Error {
 	if (isInvalidFieldError(error)) {
 		return new NodeOperationError(
 			context.getNode(),
 			`Invalid "${error.field}" in item ${itemIndex}: ${error.reason}`,
 			{
 				itemIndex,
-				description: `Nothing was sent for item ${itemIndex}. Correct the "${error.field}" field (or the expression that fills it) and run again.`,
+				description: `${nothingDone} for item ${itemIndex}. Correct the "${error.field}" field (or the expression that fills it) and run again.`,
 			},
 		);
 	}
