@@ -2,6 +2,7 @@ import seedRequest from '../fixtures/uipath-create-local-group.request.json';
 import {
 	buildLocalGroupRequest,
 	normalizeMembers,
+	splitMembers,
 	type LocalGroupFields,
 } from '../../nodes/UiPathIdentity/requests/localGroupBody';
 import { InvalidFieldError } from '../../nodes/shared/fieldChecks';
@@ -76,6 +77,25 @@ describe('members normalisation', () => {
 		['numbers from an expression', [101, '102'], ['101', '102']],
 	])('%s', (_label, raw, expected) => {
 		expect(normalizeMembers(raw)).toEqual(expected);
+	});
+});
+
+describe('members as emails or usernames', () => {
+	const GUID = '25dcabab-11f1-42c1-be6e-9aa414f921e3';
+
+	test('a GUID typed among them is a user ID, sent without a lookup; the others are looked up', () => {
+		expect(splitMembers(`alex.morgan@example.com, ${GUID}, jlee`, true, 'Members')).toEqual({
+			ids: [GUID],
+			names: ['alex.morgan@example.com', 'jlee'],
+		});
+	});
+
+	test('a member picked From List is a user ID; an email picked earlier is still looked up', () => {
+		const picked = new Set(['her-1909', 'ron.weasley@example.com']);
+		expect(splitMembers(['her-1909', 'ron.weasley@example.com', 'harry'], true, 'Members', picked)).toEqual({
+			ids: ['her-1909'],
+			names: ['ron.weasley@example.com', 'harry'],
+		});
 	});
 });
 

@@ -81,7 +81,8 @@ export function normalizeMembers(raw: unknown, byName = false, field = 'Members'
  * Members (see normalizeMembers) split into the user IDs to send and the emails or usernames to
  * look up first. Those `picked` From List are user IDs whatever Members Are says, as the picker
  * gives them, so that a pick stays valid when Members Are changes; but an email picked under
- * Emails or Usernames, as the picker gave before it gave user IDs, is looked up. Pure.
+ * Emails or Usernames, as the picker gave before it gave user IDs, is looked up. A GUID typed
+ * under Emails or Usernames is a user ID too: no email or username has that form. Pure.
  */
 export function splitMembers(
 	raw: unknown,
@@ -98,7 +99,7 @@ export function splitMembers(
 	const ids: string[] = [];
 	const names: string[] = [];
 	for (const member of members) {
-		if (byName && !(picked.has(member) && !member.includes('@'))) {
+		if (byName && !USER_ID_GUID.test(member) && !(picked.has(member) && !member.includes('@'))) {
 			names.push(member);
 		} else {
 			checkUserId(member, field);
@@ -107,6 +108,9 @@ export function splitMembers(
 	}
 	return { ids, names };
 }
+
+/** A user ID as Automation Cloud gives them (Directory Search's `identifier`): a GUID. */
+const USER_ID_GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * UiPath takes any text as a member's user ID and makes a member of it, even one that is no user,
