@@ -5,7 +5,7 @@ import { findOperation, type ItemOutcome, type PreparedItem, type Resource } fro
 import { failEveryItem, processItems, type PreparedEntry } from './processItems';
 import { readRunOptions } from './runOptions';
 import { isCredentialFailure } from './transport/apiErrors';
-import { dryRunOutput, startDryRun, type DryRun } from './transport/dryRun';
+import { dryRunOutput, shareWrites, startDryRun, type DryRun } from './transport/dryRun';
 import type { RetryPolicy } from './transport/retry';
 
 export interface NodeRouting<TConnection> {
@@ -60,7 +60,7 @@ export async function routeOperation<TConnection>(
 
 	const asItems = (entries: Array<PreparedEntry<unknown>>): Array<PreparedItem<unknown>> =>
 		entries.map(({ itemIndex, request }) => ({ itemIndex, prepared: request }));
-	// In a dry run, an item's output is the list of writes it would have sent.
+	// In a dry run, an item's output carries the writes it would have sent.
 	const asOutput = (outcome: ItemOutcome, itemIndex: number): ItemOutcome =>
 		dryRun && !(outcome instanceof Error) ? dryRunOutput(dryRun, itemIndex, outcome) : outcome;
 	const output = await processItems(context, itemCount, maxConcurrency, {
@@ -78,7 +78,12 @@ export async function routeOperation<TConnection>(
 			plan: (prepared) =>
 				operation.plan!(context, connection, asItems(prepared)).map((unit) => ({
 					itemIndexes: unit.itemIndexes,
-					send: async () => (await unit.send()).map((outcome, position) => asOutput(outcome, unit.itemIndexes[position])),
+					send: async () => {
+						const outcomes = await unit.send();
+						// A unit's writes are sent for its first item; in a dry run each of its items shows them.
+						if (dryRun) shareWrites(dryRun, unit.itemIndexes);
+						return outcomes.map((outcome, position) => asOutput(outcome, unit.itemIndexes[position]));
+					},
 				})),
 		}),
 	});

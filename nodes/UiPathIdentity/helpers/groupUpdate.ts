@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { PreparedItem } from '../../shared/operation';
+import type { ItemOutcome, PreparedItem, SendUnit } from '../../shared/operation';
 import { collectOffsetPages } from '../../shared/paging';
 import { apiError } from '../../shared/transport/apiErrors';
 import {
+	combineMembershipChanges,
 	getGroupRequest,
 	groupMembersPageRequest,
 	MEMBERS_PAGE_SIZE,
@@ -110,4 +111,67 @@ export async function currentMemberIds(
 		const id = member.identifier ?? member.id;
 		return typeof id === 'string' && id !== '' ? [id] : [];
 	});
+}
+
+/**
+ * The plan of Add Members and Remove Members: the items aimed at one group (of one organization,
+ * with the same Allow Built-In Groups) are sent as one unit, in the order of their first item.
+ * A unit reads the group once (its name, and whether it is built in) and its members once, applies
+ * every item's change in input order, and sends the net change in one `PUT` (none when nothing
+ * changes). Each item gets its own output: what it added, removed, or found unchanged. UiPath
+ * documents no limit on the lists one update carries, so a unit is not split. If a read or the
+ * update fails, every item of the unit fails with the server's words, and no other item.
+ */
+export function planGroupChanges(
+	context: IExecuteFunctions,
+	connection: UiPathConnection,
+	items: Array<PreparedItem<GroupUpdate>>,
+): SendUnit[] {
+	const byGroup = new Map<string, Array<PreparedItem<GroupUpdate>>>();
+	for (const item of items) {
+		const { organizationId, groupId, allowBuiltIn } = item.prepared;
+		const key = JSON.stringify([organizationId, groupId, allowBuiltIn]);
+		byGroup.set(key, [...(byGroup.get(key) ?? []), item]);
+	}
+	return [...byGroup.values()].map((group) => ({
+		itemIndexes: group.map(({ itemIndex }) => itemIndex),
+		send: async () => await sendGroupChanges(context, connection, group),
+	}));
+}
+
+async function sendGroupChanges(
+	context: IExecuteFunctions,
+	connection: UiPathConnection,
+	items: Array<PreparedItem<GroupUpdate>>,
+): Promise<ItemOutcome[]> {
+	const [{ prepared: first, itemIndex }] = items;
+	const group = await readGroupToChange(context, connection, first, itemIndex, first.allowBuiltIn);
+	if (typeof group.name !== 'string' || group.name === '') {
+		throw apiError(context.getNode(), {}, itemIndex, {
+			message: `UiPath's answer for group "${first.groupId}" has no name, which the update must send back`,
+			description: `From ${connection.baseUrl}/${getGroupRequest(first).path}. Nothing was changed.`,
+		});
+	}
+	const current = await currentMemberIds(context, connection, first, itemIndex);
+	const combined = combineMembershipChanges(
+		items.map(({ prepared }) => prepared),
+		current,
+	);
+	let answer: IDataObject | undefined;
+	if (combined.add.length + combined.remove.length > 0) {
+		const put = updateGroupRequest({ ...first, add: combined.add, remove: combined.remove }, group.name);
+		answer = await uiPathRequest(context, connection, put, itemIndex, {
+			expect: 'objectOrNothing',
+			messages: groupFailureMessages(first, 'write'),
+		});
+	}
+	return combined.perItem.map((change) => ({
+		id: first.groupId,
+		name: group.name,
+		...answer,
+		added: change.add,
+		removed: change.remove,
+		unchanged: change.unchanged,
+		changed: change.add.length + change.remove.length > 0,
+	}));
 }

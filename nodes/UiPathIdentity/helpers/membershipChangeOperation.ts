@@ -4,11 +4,11 @@ import { membersAreProperty, membersProperties, readMembers } from '../descripti
 import { checkGroupUpdate, type GroupUpdate } from '../requests/groupRequests';
 import type { UiPathConnection } from '../transport';
 import { allowBuiltInGroupsOption } from './builtInGroups';
-import { resolveUpdateNames, sendGroupUpdate } from './groupUpdate';
+import { planGroupChanges, resolveUpdateNames, sendGroupUpdate } from './groupUpdate';
 
 /**
- * Add Members or Remove Members: the same PUT, with the item's members in
- * `directoryUserIDsToAdd` or in `directoryUserIDsToRemove`.
+ * Add Members or Remove Members: the same PUT, with the members in `directoryUserIDsToAdd` or in
+ * `directoryUserIDsToRemove`; the items aimed at one group are sent together (see planGroupChanges).
  */
 export function membershipChangeOperation(
 	kind: 'add' | 'remove',
@@ -39,6 +39,7 @@ export function membershipChangeOperation(
 			);
 		},
 		resolve: resolveUpdateNames,
+		plan: planGroupChanges,
 		send: sendGroupUpdate,
 	};
 }

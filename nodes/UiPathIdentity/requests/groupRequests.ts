@@ -192,3 +192,28 @@ export function membershipChanges(
 		unchanged: [...update.add.filter((id) => current.has(id)), ...update.remove.filter((id) => !current.has(id))],
 	};
 }
+
+/**
+ * Several items' changes to one group, applied in input order to its current members, as one
+ * desired state: what each item changes (an add of a member an earlier item already added is
+ * unchanged; an add then a remove of the same user leaves the user out), and the net change to
+ * send in one update. Compares user IDs exactly, as UiPath gives them. Pure.
+ */
+export function combineMembershipChanges(
+	updates: Array<Pick<GroupUpdate, 'add' | 'remove'>>,
+	currentMemberIds: Iterable<string>,
+): { perItem: Array<{ add: string[]; remove: string[]; unchanged: string[] }>; add: string[]; remove: string[] } {
+	const initial = new Set(currentMemberIds);
+	const members = new Set(initial);
+	const perItem = updates.map((update) => {
+		const change = membershipChanges(update, members);
+		for (const id of change.add) members.add(id);
+		for (const id of change.remove) members.delete(id);
+		return change;
+	});
+	return {
+		perItem,
+		add: [...members].filter((id) => !initial.has(id)),
+		remove: [...initial].filter((id) => !members.has(id)),
+	};
+}

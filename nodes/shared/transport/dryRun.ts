@@ -32,6 +32,13 @@ export function captureWrite(dryRun: DryRun, itemIndex: number, request: Capture
 	dryRun.writes.set(itemIndex, list);
 }
 
+/** The writes of a unit's first item (a combined write), shown for each of its items. */
+export function shareWrites(dryRun: DryRun, itemIndexes: number[]): void {
+	const [first, ...others] = itemIndexes;
+	const writes = dryRun.writes.get(first) ?? [];
+	for (const itemIndex of others) dryRun.writes.set(itemIndex, [...(dryRun.writes.get(itemIndex) ?? []), ...writes]);
+}
+
 /**
  * An item's dry-run output: what a real run would output, with the writes it would send. A list
  * (the reads of Get Many, say, which send no write) is output as it is.

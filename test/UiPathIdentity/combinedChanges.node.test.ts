@@ -1,0 +1,141 @@
+import { combineMembershipChanges } from '../../nodes/UiPathIdentity/requests/groupRequests';
+import { interceptUiPath, runUiPath, useNock } from './support';
+
+/*
+ * Add Members and Remove Members send the items aimed at one group as one unit: the group and its
+ * members are read once, every item's change is applied in input order, and one PUT carries the
+ * net change. Each item keeps its own output.
+ */
+
+useNock();
+
+const GROUPS = Array.from({ length: 10 }, (_, g) => `team-${g}`);
+const groupKey = (groupId: string) => `GET identity_/api/Group/magic-7/${groupId}`;
+const membersKey = (groupId: string) => `GET identity_/api/Group/magic-7/${groupId}/Members?top=1000&skip=0`;
+const putKey = (groupId: string) => `PUT identity_/api/Group/${groupId}`;
+
+/** Every group local and empty, and every update accepted (unless `put` says otherwise). */
+function teams(put: Record<string, [number, unknown]> = {}) {
+	return interceptUiPath(
+		Object.fromEntries(
+			GROUPS.flatMap((groupId) => [
+				[groupKey(groupId), [[200, { id: groupId, name: `Team ${groupId}`, type: 1 }]]],
+				[membersKey(groupId), [[200, { totalCount: 1, results: [{ id: 'lead', identifier: 'lead' }] }]]],
+				[putKey(groupId), [put[groupId] ?? [200, {}]]],
+			]),
+		),
+	);
+}
+
+const addMembers = (extra: object = {}) => ({
+	resource: 'group',
+	operation: 'addMembers',
+	groupId: '={{ $json.group }}',
+	membersInput: 'text',
+	memberIds: '={{ $json.user }}',
+	...extra,
+});
+
+describe('combinations of changes to one group (pure)', () => {
+	test('applied in input order: an add then a remove leaves the user out; a repeated add is unchanged', () => {
+		const combined = combineMembershipChanges(
+			[
+				{ add: ['u1', 'u2'], remove: [] },
+				{ add: [], remove: ['u1', 'lead'] },
+				{ add: ['u2', 'u3'], remove: [] },
+			],
+			['lead'],
+		);
+		expect(combined.perItem).toEqual([
+			{ add: ['u1', 'u2'], remove: [], unchanged: [] },
+			{ add: [], remove: ['u1', 'lead'], unchanged: [] },
+			{ add: ['u3'], remove: [], unchanged: ['u2'] },
+		]);
+		expect(combined).toMatchObject({ add: ['u2', 'u3'], remove: ['lead'] });
+	});
+});
+
+describe('Add Members and Remove Members combine the items aimed at one group (UiPath)', () => {
+	test('200 items over 10 groups: one read of each group and its members, one PUT per group; each item keeps its output', async () => {
+		const uiPath = teams();
+		const items = Array.from({ length: 200 }, (_, i) => ({ group: GROUPS[i % 10], user: `user-${i}` }));
+		const { output, error } = await runUiPath({ parameters: addMembers(), items });
+
+		expect(error).toBeUndefined();
+		const count = (method: string, suffix = '') => uiPath.received.filter((r) => r.method === method && r.path.endsWith(suffix)).length;
+		expect(count('GET', '/Members?top=1000&skip=0')).toBe(10);
+		expect(count('GET')).toBe(20);
+		expect(count('PUT')).toBe(10);
+		const put = uiPath.received.find((r) => r.method === 'PUT' && r.path.endsWith('/team-3'))!;
+		expect(put.body).toEqual({
+			partitionGlobalId: 'magic-7',
+			name: 'Team team-3',
+			directoryUserIDsToAdd: Array.from({ length: 20 }, (_, k) => `user-${k * 10 + 3}`),
+			directoryUserIDsToRemove: [],
+		});
+		expect(output).toHaveLength(200);
+		expect(output!.map(({ pairedItem }) => (pairedItem as { item: number }).item)).toEqual(items.map((_, i) => i));
+		expect(output![13].json).toEqual({ id: 'team-3', name: 'Team team-3', added: ['user-13'], removed: [], unchanged: [], changed: true });
+	});
+
+	test('a combined PUT the server refuses fails exactly the items it carried, with its words', async () => {
+		const uiPath = teams({ 'team-1': [400, { errors: { directoryUserIDsToAdd: ['User user-1 does not exist.'] } }] });
+		const items = [
+			{ group: 'team-0', user: 'user-0' },
+			{ group: 'team-1', user: 'user-1' },
+			{ group: 'team-0', user: 'user-2' },
+			{ group: 'team-1', user: 'user-3' },
+		];
+		const continued = await runUiPath({ parameters: addMembers(), items, continueOnFail: true });
+
+		expect(continued.output!.map(({ json }) => json.error ?? json.added)).toEqual([
+			['user-0'],
+			'UiPath refused the request: directoryUserIDsToAdd: User user-1 does not exist.',
+			['user-2'],
+			'UiPath refused the request: directoryUserIDsToAdd: User user-1 does not exist.',
+		]);
+		expect(uiPath.received.filter((r) => r.method === 'PUT')).toHaveLength(2);
+
+		const stopped = await runUiPath({ parameters: addMembers({ options: { maxConcurrency: 1 } }), items });
+		expect(stopped.error?.message).toBe('UiPath refused the request: directoryUserIDsToAdd: User user-1 does not exist.');
+		expect(stopped.error?.description).toMatch(/Before the run stopped, 2 item\(s\) were done: item 0: team-0 \(added user-0\); item 2: team-0 \(added user-2\)\./);
+	});
+
+	test('Remove Members: a member already gone is unchanged, and a group left as it is gets no PUT', async () => {
+		const uiPath = teams();
+		const { output } = await runUiPath({
+			parameters: { ...addMembers(), operation: 'removeMembers' },
+			items: [
+				{ group: 'team-5', user: 'lead' },
+				{ group: 'team-5', user: 'lead' },
+				{ group: 'team-6', user: 'nobody' },
+			],
+		});
+
+		expect(output!.map(({ json }) => [json.removed, json.unchanged])).toEqual([
+			[['lead'], []],
+			[[], ['lead']],
+			[[], ['nobody']],
+		]);
+		expect(uiPath.received.filter((r) => r.method === 'PUT').map((r) => [r.path, r.body])).toEqual([
+			['identity_/api/Group/team-5', { partitionGlobalId: 'magic-7', name: 'Team team-5', directoryUserIDsToAdd: [], directoryUserIDsToRemove: ['lead'] }],
+		]);
+	});
+
+	test('Dry Run: each item of a group shows the one combined update it would send', async () => {
+		const uiPath = teams();
+		const { output } = await runUiPath({
+			parameters: addMembers({ options: { dryRun: true } }),
+			items: [
+				{ group: 'team-2', user: 'a' },
+				{ group: 'team-2', user: 'b' },
+			],
+		});
+
+		expect(uiPath.received.map((r) => r.method)).toEqual(['GET', 'GET']);
+		const requests = output!.map(({ json }) => json.requests);
+		expect(requests[0]).toEqual(requests[1]);
+		expect(requests[0]).toEqual([expect.objectContaining({ method: 'PUT', body: expect.objectContaining({ directoryUserIDsToAdd: ['a', 'b'] }) })]);
+		expect(output!.map(({ json }) => json.added)).toEqual([['a'], ['b']]);
+	});
+});
