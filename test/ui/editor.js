@@ -17,6 +17,9 @@ const VIEWPORT = { width: 1440, height: 900 };
 /** The tallest a panel screenshot grows to show every field of an operation. */
 const MAX_SCREENSHOT_HEIGHT = 2400;
 
+/** The editor's own pages, relative to its address. */
+const EDITOR_ROUTES = { workflows: 'home/workflows', credentials: 'home/credentials' };
+
 /** Starts chromium (installing it first when missing), with n8n's data-test-id as the test id. */
 async function launchBrowser() {
 	if (!fs.existsSync(CHROMIUM)) {
@@ -191,7 +194,7 @@ async function addCollectionEntry(page, collection, property) {
  * @param {import('playwright-core').Page} page
  */
 async function testCredentialInDialog(page, editor, credentialName) {
-	await page.goto(`${editor}/home/credentials`);
+	await page.goto(new URL(EDITOR_ROUTES.credentials, `${editor}/`).href);
 	await page.getByTestId('resources-list-item').filter({ hasText: credentialName }).click();
 	const dialog = page.getByTestId('editCredential-modal');
 	await dialog.getByTestId('credential-name').filter({ hasText: credentialName }).waitFor();
@@ -251,6 +254,7 @@ async function openNodeOutput(page, nodeName) {
 }
 
 module.exports = {
+	EDITOR_ROUTES,
 	VIEWPORT,
 	SCREENSHOTS_DIR,
 	launchBrowser,

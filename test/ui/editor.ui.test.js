@@ -104,7 +104,7 @@ describe('the n8n editor, in a browser, with the package installed', () => {
 
 	test('signed in through the sign-in page', () => {
 		// Done before the other tests, which need it, so that any of them can run alone (jest -t).
-		expect(signedInAt).toBe('/home/workflows');
+		expect(signedInAt).toBe(`/${ui.EDITOR_ROUTES.workflows}`);
 	});
 
 	test.each(CREDENTIALS.map((credential) => [credential.name, credential]))('the credential "%s" passes its test', async (_name, credential) => {
