@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { lookUpNamesOnce } from '../../shared/nameLookup';
+import { lookUpNamesOnce, type LookupOutcome } from '../../shared/nameLookup';
 import type { PreparedItem } from '../../shared/operation';
 import { copyError, isCredentialFailure, prefixError } from '../../shared/transport/apiErrors';
 import {
@@ -84,16 +84,10 @@ export async function resolveMembers(
 			if (lookup === undefined) {
 				objectGuid = (member as Extract<MemberIdentifier, { kind: 'guid' }>).guid;
 			} else {
-				const where = `member "${member.text}" (${index + 1} of ${plan.members.length})`;
-				const outcome = outcomeOf(lookup);
-				if ('error' in outcome) return prefixError(copyError(outcome.error), `Could not look up ${where}: `, ` ${nothingDone}`);
-				if ('problem' in outcome) {
-					return new NodeOperationError(context.getNode(), `Could not find ${where}: ${outcome.problem}. ${nothingDone}`, {
-						itemIndex,
-						description: `Looked up with GroupID's search in identity store ${plan.identityStoreId}. Give the member's object GUID, or check its spelling.`,
-					});
-				}
-				objectGuid = outcome.id;
+				const where = { text: `member "${member.text}" (${index + 1} of ${plan.members.length})`, role: 'member' as const };
+				const found = foundGuidOrError(context, outcomeOf(lookup), where, { itemIndex, identityStoreId: plan.identityStoreId, nothingDone });
+				if (found instanceof Error) return found;
+				objectGuid = found;
 			}
 			if (seen.has(objectGuid)) continue;
 			seen.add(objectGuid);
@@ -101,4 +95,24 @@ export async function resolveMembers(
 		}
 		return { ...plan, found };
 	});
+}
+
+/**
+ * A lookup's outcome for one item: the GUID found, or the item's error, naming what was looked up
+ * (`where`, e.g. `member "jdoe" (2 of 3)`) and saying what was not done.
+ */
+export function foundGuidOrError(
+	context: IExecuteFunctions,
+	outcome: LookupOutcome,
+	where: { text: string; role: 'member' | 'owner' },
+	item: { itemIndex: number; identityStoreId: number; nothingDone: string },
+): string | Error {
+	if ('error' in outcome) return prefixError(copyError(outcome.error), `Could not look up ${where.text}: `, ` ${item.nothingDone}`);
+	if ('problem' in outcome) {
+		return new NodeOperationError(context.getNode(), `Could not find ${where.text}: ${outcome.problem}. ${item.nothingDone}`, {
+			itemIndex: item.itemIndex,
+			description: `Looked up with GroupID's search in identity store ${item.identityStoreId}. Give the ${where.role}'s object GUID, or check its spelling.`,
+		});
+	}
+	return outcome.id;
 }

@@ -1,12 +1,11 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { lookUpNamesOnce } from '../../shared/nameLookup';
 import type { PreparedItem } from '../../shared/operation';
-import { copyError, isCredentialFailure, prefixError } from '../../shared/transport/apiErrors';
+import { isCredentialFailure } from '../../shared/transport/apiErrors';
 import { ownerLookup, type MemberIdentifier } from '../requests/memberIdentifiers';
 import type { GroupIdConnection } from '../transport';
-import { findObjectGuid } from './memberLookup';
+import { findObjectGuid, foundGuidOrError } from './memberLookup';
 
 type OwnerName = Extract<MemberIdentifier, { kind: 'lookup' }>;
 
@@ -63,16 +62,11 @@ export async function resolveOwners<TRequest>(
 	return items.map(({ itemIndex, prepared }) => {
 		const owner = named(prepared);
 		if (owner === undefined) return prepared;
-		const nothingSent = ' Nothing was sent for this item.';
-		const outcome = outcomeOf(owner);
-		if ('error' in outcome) return prefixError(copyError(outcome.error), `Could not look up the owner "${owner.text}": `, nothingSent);
-		if ('problem' in outcome) {
-			return new NodeOperationError(context.getNode(), `Could not find the owner "${owner.text}": ${outcome.problem}.${nothingSent}`, {
-				itemIndex,
-				description: `Looked up with GroupID's search in identity store ${owner.identityStoreId}. Give the owner's object GUID, or check its spelling.`,
-			});
-		}
+		const where = { text: `the owner "${owner.text}"`, role: 'owner' as const };
+		const item = { itemIndex, identityStoreId: owner.identityStoreId, nothingDone: 'Nothing was sent for this item.' };
+		const found = foundGuidOrError(context, outcomeOf(owner), where, item);
+		if (found instanceof Error) return found;
 		const { ownerByName, ...rest } = prepared;
-		return { ...rest, ...ownerByName!.withOwner(outcome.id) } as WithOwnerByName<TRequest>;
+		return { ...rest, ...ownerByName!.withOwner(found) } as WithOwnerByName<TRequest>;
 	});
 }
