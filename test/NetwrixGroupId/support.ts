@@ -78,7 +78,7 @@ export function interceptGroupId(...answers: Answer[]): Received[] {
 /** Runs the GroupID node in n8n's engine with the test credential. */
 export function runGroupIdNode(
 	parameters: INodeParameters,
-	options: { items?: IDataObject[]; continueOnFail?: boolean; credentials?: typeof credentials } = {},
+	options: { items?: IDataObject[]; continueOnFail?: boolean; credentials?: typeof credentials; typeVersion?: number } = {},
 ) {
 	return runNodeInEngine({
 		nodeType: new NetwrixGroupId(),
@@ -87,5 +87,6 @@ export function runGroupIdNode(
 		parameters,
 		items: options.items,
 		continueOnFail: options.continueOnFail,
+		typeVersion: options.typeVersion,
 	});
 }

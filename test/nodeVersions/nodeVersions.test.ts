@@ -17,13 +17,14 @@ import { breakingChanges, parameterSnapshot, type ParameterSnapshot } from './pa
 
 const released: Array<[string, number, INodeType]> = [
 	['netwrixGroupId', 1, new NetwrixGroupId()],
+	['netwrixGroupId', 1.1, new NetwrixGroupId()],
 	['uiPathIdentity', 1, new UiPathIdentity()],
 ];
 
 function snapshotOf(node: string, version: number, nodeType: INodeType): ParameterSnapshot {
 	const file = path.join(__dirname, `${node}.v${version}.json`);
 	if (!existsSync(file) && process.env.WRITE_NODE_SNAPSHOTS === '1') {
-		const snapshot = parameterSnapshot(nodeType.description);
+		const snapshot = parameterSnapshot(nodeType.description, version);
 		const sorted = Object.fromEntries(Object.keys(snapshot).sort().map((key) => [key, snapshot[key]]));
 		writeFileSync(file, `${JSON.stringify(sorted, null, '\t')}\n`);
 	}
@@ -32,17 +33,17 @@ function snapshotOf(node: string, version: number, nodeType: INodeType): Paramet
 }
 
 describe('released node versions keep their parameters', () => {
-	test.each(released)('%s version %i', (node, version, nodeType) => {
+	test.each(released)('%s version %s', (node, version, nodeType) => {
 		expect(([] as number[]).concat(nodeType.description.version)).toContain(version);
 		const snapshot = snapshotOf(node, version, nodeType);
 		expect(Object.keys(snapshot).length).toBeGreaterThan(50);
-		expect(breakingChanges(snapshot, parameterSnapshot(nodeType.description))).toEqual([]);
+		expect(breakingChanges(snapshot, parameterSnapshot(nodeType.description, version))).toEqual([]);
 	});
 });
 
 describe('the comparison itself', () => {
 	const base = new NetwrixGroupId().description;
-	const current = parameterSnapshot(base);
+	const current = parameterSnapshot(base, 1.1);
 
 	test('finds a parameter that moved, one whose type changed, a dropped value and a dropped mode', () => {
 		const moved = { ...current, 'group:create:notes': { type: 'string' } };
@@ -56,6 +57,11 @@ describe('the comparison itself', () => {
 
 		const withMode = { ...current, 'group:get:group': { type: 'resourceLocator', modes: ['id', 'list', 'name', 'url'] } };
 		expect(breakingChanges(withMode, current)).toEqual(['group:get:group no longer has the mode "url"']);
+	});
+
+	test("keeps to one version's parameters: the first release's Notes exist in version 1 only", () => {
+		expect(parameterSnapshot(base, 1)['smartGroup:create:notes']).toEqual({ type: 'hidden' });
+		expect(current['smartGroup:create:notes']).toBeUndefined();
 	});
 
 	test('reads parameters inside collections and fixed collections, per operation', () => {

@@ -8,12 +8,13 @@ import type { INodeProperties, INodePropertyCollection, INodePropertyOptions, IN
  */
 export type ParameterSnapshot = Record<string, { type: string; values?: string[]; modes?: string[] }>;
 
-/** The snapshot of a node description, keyed `resource:operation:path`. */
-export function parameterSnapshot(description: INodeTypeDescription): ParameterSnapshot {
+/** The snapshot of a node description as one of its versions shows it, keyed `resource:operation:path`. */
+export function parameterSnapshot(description: INodeTypeDescription, version: number): ParameterSnapshot {
 	const snapshot: ParameterSnapshot = {};
 	const resources = optionValues(description.properties.find((p) => p.name === 'resource'));
 	for (const property of description.properties) {
 		if (property.name === 'resource' || property.name === 'operation') continue;
+		if (!shownInVersion(property, version)) continue;
 		const shown = property.displayOptions?.show ?? {};
 		const forResources = (shown.resource as string[] | undefined) ?? resources;
 		for (const resource of forResources) {
@@ -28,6 +29,13 @@ export function parameterSnapshot(description: INodeTypeDescription): ParameterS
 		}
 	}
 	return snapshot;
+}
+
+/** Whether a parameter exists in a version (its `@version` display options). */
+function shownInVersion(property: INodeProperties, version: number): boolean {
+	const shownIn = property.displayOptions?.show?.['@version'] as number[] | undefined;
+	const hiddenIn = property.displayOptions?.hide?.['@version'] as number[] | undefined;
+	return (shownIn === undefined || shownIn.includes(version)) && !(hiddenIn ?? []).includes(version);
 }
 
 function addParameter(snapshot: ParameterSnapshot, prefix: string, property: INodeProperties): void {

@@ -119,6 +119,14 @@ export interface NodeRunOptions {
 	items?: IDataObject[];
 	continueOnFail?: boolean;
 	credentialsHelper?: InMemoryCredentialsHelper;
+	/** The node's version, as a saved workflow holds it; by default the one a new node gets. */
+	typeVersion?: number;
+}
+
+/** The version n8n gives a node added today: its default version, else its newest. */
+export function newNodeVersion(nodeType: INodeType): number {
+	const { version, defaultVersion } = nodeType.description;
+	return defaultVersion ?? Math.max(...([] as number[]).concat(version));
 }
 
 /** Runs one node inside n8n's own execution engine (n8n-core's WorkflowExecute). */
@@ -138,7 +146,7 @@ export async function runNodeInEngine(options: NodeRunOptions): Promise<NodeRun>
 		id: 'node-under-test',
 		name: nodeType.description.defaults.name ?? nodeType.description.displayName,
 		type: typeName,
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? newNodeVersion(nodeType),
 		position: [0, 0],
 		parameters: options.parameters,
 		credentials: { [credentialType.name]: { id: 'credential-1', name: 'Test credential' } },

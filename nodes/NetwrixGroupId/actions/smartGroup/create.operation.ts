@@ -26,6 +26,12 @@ import {
 import { additionalFieldsCollection } from '../../../shared/collections';
 import { groupCreateOperation } from '../../helpers/createOperation';
 import { prepareWithOwner } from '../../helpers/ownerLookup';
+import {
+	firstReleaseNotes,
+	firstReleaseNotesProperty,
+	isFirstReleaseLayout,
+	runsFirstReleaseLayout,
+} from '../../helpers/firstReleaseLayout';
 
 const properties: INodeProperties[] = [
 	groupNameProperty(
@@ -96,19 +102,23 @@ const properties: INodeProperties[] = [
 			description: "The group's pre-Windows 2000 name. Default: the group name.",
 		},
 	]),
+	firstReleaseNotesProperty,
 ];
 
-export const createSmartGroup = groupCreateOperation<SmartGroupRequest>({
-	listing: { name: 'Create Smart Group', description: 'Create a group whose members GroupID keeps in line with a query' },
-	properties,
-	request: prepareWithOwner(readSmartGroupFields, buildSmartGroupRequest, { ownerMayBeDn: false }),
-	path: smartGroupPath,
-});
+export const createSmartGroup = runsFirstReleaseLayout(
+	groupCreateOperation<SmartGroupRequest>({
+		listing: { name: 'Create Smart Group', description: 'Create a group whose members GroupID keeps in line with a query' },
+		properties,
+		request: prepareWithOwner(readSmartGroupFields, buildSmartGroupRequest, { ownerMayBeDn: false }),
+		path: smartGroupPath,
+	}),
+);
 
 function readSmartGroupFields(context: IExecuteFunctions, itemIndex: number): SmartGroupFields {
 	const { fields, additional } = readCommonCreateFields(context, itemIndex);
 	return {
 		...fields,
+		...(isFirstReleaseLayout(context, itemIndex) ? { notes: firstReleaseNotes(context, itemIndex) } : {}),
 		...readSmartGroupQueryFields(context, itemIndex),
 		identityStoreId: additional.identityStoreId,
 		displayName: additional.displayName,
