@@ -19,7 +19,7 @@ export class NetwrixGroupIdApi implements ICredentialType {
 		dark: 'file:../nodes/NetwrixGroupId/netwrixGroupId.dark.svg',
 	};
 
-	documentationUrl = 'https://docs.netwrix.com/docs/directorymanager/11_0/automation/apis/rest-api-reference';
+	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-group-provisioning#netwrix-groupid-api';
 
 	properties: INodeProperties[] = [
 		...sessionProperties,

@@ -30,8 +30,7 @@ export class UiPathIdentityApi implements ICredentialType {
 		dark: 'file:../nodes/UiPathIdentity/uiPathIdentity.dark.svg',
 	};
 
-	documentationUrl =
-		'https://docs.uipath.com/automation-suite/automation-suite/2023.4/api-guide/authentication-methods';
+	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-group-provisioning#uipath-identity-api';
 
 	properties: INodeProperties[] = [
 		...sessionProperties,
