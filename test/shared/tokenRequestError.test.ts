@@ -21,6 +21,25 @@ describe('token failures, as a credential test shows them', () => {
 		);
 	});
 
+	test.each([
+		['GroupID', describeGroupIdTokenFailure, 'GroupID'],
+		['UiPath', describeUiPathTokenFailure, 'UiPath Identity'],
+	])("%s: a request n8n's SSRF protection refused names the settings that allow the server", (_service, describe, service) => {
+		// As n8n 2.41's request helpers throw it (@n8n/backend-network's SsrfBlockedIpError).
+		const failure = Object.assign(new Error('The request was blocked because it resolves to a restricted IP address'), {
+			name: 'SsrfBlockedIpError',
+			ip: '10.20.0.5',
+			hostname: 'gid.local',
+		});
+		const error = new TokenRequestError(describe('https://gid.local:4443/t', failure));
+
+		expect(shownByCredentialTest(error)).toBe(
+			`n8n's SSRF protection blocked the request to the ${service} server at https://gid.local:4443/t. ` +
+				"n8n's SSRF protection (N8N_SSRF_PROTECTION_ENABLED) refuses private and internal addresses, and nothing was sent. " +
+				`To let n8n reach this ${service} server, the n8n administrator allows it: N8N_SSRF_ALLOWED_HOSTNAMES=gid.local or N8N_SSRF_ALLOWED_IP_RANGES=10.20.0.5/32.`,
+		);
+	});
+
 	test('a rejected certificate names the way out', () => {
 		const failure = Object.assign(new Error('self-signed certificate'), { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
 		const error = new TokenRequestError(describeGroupIdTokenFailure('https://gid.local:4443/t', failure));

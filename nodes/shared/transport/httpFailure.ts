@@ -11,10 +11,16 @@ export interface HttpFailure {
 	code?: string;
 	/** The lowest-level message, for failures without an answer. */
 	message: string;
+	/** Set when n8n's SSRF protection refused the address before anything was sent. */
+	ssrfBlocked?: { hostname?: string; ip?: string };
 }
 
 type ErrorLike = {
+	name?: string;
 	message?: string;
+	/** Set on n8n's SSRF protection errors (n8n 2.41 on). */
+	ip?: string;
+	hostname?: string;
 	code?: string;
 	httpCode?: string | null;
 	cause?: ErrorLike;
@@ -36,7 +42,9 @@ export function readHttpFailure(error: unknown): HttpFailure {
 	const response = withResponse?.response;
 	const status = response?.status ?? response?.statusCode;
 	const code = chain.map((e) => e.code).find((c) => typeof c === 'string' && !c.startsWith('ERR_BAD_'));
+	const ssrf = chain.find((e) => SSRF_ERRORS.has(e.name ?? ''));
 	return {
+		...(ssrf ? { ssrfBlocked: { hostname: ssrf.hostname, ip: ssrf.ip } } : {}),
 		status: typeof status === 'number' ? status : undefined,
 		body: parseBody(response?.data ?? response?.body ?? withResponse?.error ?? chain[0]?.context?.data),
 		headers: lowerCaseHeaders(response?.headers),
@@ -62,6 +70,9 @@ function lowerCaseHeaders(headers: unknown): Record<string, string> {
 	}
 	return result;
 }
+
+/** The errors n8n's SSRF protection throws for an address it refuses. */
+const SSRF_ERRORS = new Set(['SsrfBlockedIpError', 'SsrfBlockedHostnameError']);
 
 const CERTIFICATE_CODES = new Set([
 	'DEPTH_ZERO_SELF_SIGNED_CERT',
@@ -105,6 +116,7 @@ export function describeConnectionFailure(
 	failure: HttpFailure,
 ): FailureText | undefined {
 	if (failure.status !== undefined) return undefined;
+	if (failure.ssrfBlocked) return describeSsrfBlock(service, url, failure.ssrfBlocked);
 	const code = failure.code ?? '';
 	const text = (message: string, advice: string): FailureText => ({
 		message,
@@ -136,6 +148,31 @@ export function describeConnectionFailure(
 		);
 	}
 	return text(`The request to the ${service} server at ${url} failed`, 'Check the URL in the credential.');
+}
+
+/**
+ * Words for a request n8n's SSRF protection refused (N8N_SSRF_PROTECTION_ENABLED): on-premises
+ * servers live at private addresses, which it blocks unless the administrator allows them.
+ */
+function describeSsrfBlock(service: string, url: string, blocked: { hostname?: string; ip?: string }): FailureText {
+	const hostname = blocked.hostname ?? hostOf(url);
+	const allowIp = blocked.ip ? ` or N8N_SSRF_ALLOWED_IP_RANGES=${blocked.ip}${blocked.ip.includes(':') ? '/128' : '/32'}` : ' or N8N_SSRF_ALLOWED_IP_RANGES (its address range)';
+	const advice =
+		`n8n's SSRF protection (N8N_SSRF_PROTECTION_ENABLED) refuses private and internal addresses, and nothing was sent. ` +
+		`To let n8n reach this ${service} server, the n8n administrator allows it: N8N_SSRF_ALLOWED_HOSTNAMES=${hostname ?? 'its host name'}${allowIp}.`;
+	return {
+		message: `n8n's SSRF protection blocked the request to the ${service} server at ${url}`,
+		advice,
+		description: advice,
+	};
+}
+
+function hostOf(url: string): string | undefined {
+	try {
+		return new URL(url).hostname;
+	} catch {
+		return undefined;
+	}
 }
 
 /** The text of an answer that is not the expected JSON (an HTML error page, say), shortened. */
