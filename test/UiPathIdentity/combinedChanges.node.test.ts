@@ -2,9 +2,10 @@ import { combineMembershipChanges } from '../../nodes/UiPathIdentity/requests/gr
 import { interceptUiPath, runUiPath, useNock } from './support';
 
 /*
- * Add Members and Remove Members send the items aimed at one group as one unit: the group and its
- * members are read once, every item's change is applied in input order, and one PUT carries the
- * net change. Each item keeps its own output.
+ * Add Members and Remove Members send the items aimed at one group as one unit: the group is read
+ * once (its answer carries its members; `…/Members` is read only when it does not), every item's
+ * change is applied in input order, and one PUT carries the net change. Each item keeps its own
+ * output.
  */
 
 useNock();
@@ -14,12 +15,17 @@ const groupKey = (groupId: string) => `GET identity_/api/Group/magic-7/${groupId
 const membersKey = (groupId: string) => `GET identity_/api/Group/magic-7/${groupId}/Members?top=1000&skip=0`;
 const putKey = (groupId: string) => `PUT identity_/api/Group/${groupId}`;
 
-/** Every group local and empty, and every update accepted (unless `put` says otherwise). */
-function teams(put: Record<string, [number, unknown]> = {}) {
+/**
+ * Every group local with one member, "lead", and every update accepted (unless `put` says
+ * otherwise). The group's read lists no members (so they are paged from `…/Members`), unless
+ * `membersInRead`: then it lists "lead", as Get Group's documented answer does.
+ */
+function teams(put: Record<string, [number, unknown]> = {}, membersInRead = false) {
+	const lead = membersInRead ? { members: [{ objectType: 'DirectoryUser', identifier: 'lead', name: 'lead' }] } : {};
 	return interceptUiPath(
 		Object.fromEntries(
 			GROUPS.flatMap((groupId) => [
-				[groupKey(groupId), [[200, { id: groupId, name: `Team ${groupId}`, type: 1 }]]],
+				[groupKey(groupId), [[200, { id: groupId, name: `Team ${groupId}`, type: 1, ...lead }]]],
 				[membersKey(groupId), [[200, { totalCount: 1, results: [{ id: 'lead', identifier: 'lead' }] }]]],
 				[putKey(groupId), [put[groupId] ?? [200, {}]]],
 			]),
@@ -56,7 +62,21 @@ describe('combinations of changes to one group (pure)', () => {
 });
 
 describe('Add Members and Remove Members combine the items aimed at one group (UiPath)', () => {
-	test('200 items over 10 groups: one read of each group and its members, one PUT per group; each item keeps its output', async () => {
+	test('200 items over 10 groups: one read of each group (whose answer lists its members) and one PUT per group: 20 requests', async () => {
+		const uiPath = teams({}, true);
+		const items = Array.from({ length: 200 }, (_, i) => ({ group: GROUPS[i % 10], user: i === 3 ? 'lead' : `user-${i}` }));
+		const { output, error } = await runUiPath({ parameters: addMembers(), items });
+
+		expect(error).toBeUndefined();
+		expect(uiPath.received.map((r) => `${r.method} ${r.path}`).sort()).toEqual([...GROUPS.map(groupKey), ...GROUPS.map(putKey)].sort());
+		// "lead", a member by the group's read, is not added again.
+		expect(output![3].json).toMatchObject({ added: [], unchanged: ['lead'], changed: false });
+		expect(uiPath.received.find((r) => r.path.endsWith('/team-3') && r.method === 'PUT')!.body).toMatchObject({
+			directoryUserIDsToAdd: Array.from({ length: 19 }, (_, k) => `user-${k * 10 + 13}`),
+		});
+	});
+
+	test('200 items over 10 groups, where the read of a group lists no members: its members are paged too, 30 requests; each item keeps its output', async () => {
 		const uiPath = teams();
 		const items = Array.from({ length: 200 }, (_, i) => ({ group: GROUPS[i % 10], user: `user-${i}` }));
 		const { output, error } = await runUiPath({ parameters: addMembers(), items });
