@@ -10,7 +10,8 @@
 /** @typedef {import('./server').Sandbox} Sandbox */
 
 const USAGE = `usage: node sandbox/server.js [--port N] [--host 127.0.0.1] [--https] [--latency-ms N]
-       [--token-lifetime-s N] [--record-limit N] [--no-record-bodies] [--verbose] [--quiet]
+       [--token-lifetime-s N] [--record-limit N] [--no-record-bodies] [--uipath-profile automation-suite]
+       [--verbose] [--quiet]
 
 Starts the local stand-in for Netwrix GroupID and UiPath Identity (see sandbox/README.md) and prints one
 JSON line {"url","https","port"[,"caFile"]} once listening; stops on SIGINT/SIGTERM.`;
@@ -52,6 +53,14 @@ function parseArgs(argv) {
 			case '--no-record-bodies':
 				options.recordBodies = false;
 				break;
+			case '--uipath-profile': {
+				const profile = value();
+				if (profile !== 'automation-cloud' && profile !== 'automation-suite') {
+					throw new Error('--uipath-profile needs automation-cloud or automation-suite');
+				}
+				options.uipathProfile = profile;
+				break;
+			}
 			case '--verbose':
 				options.verbose = true;
 				break;

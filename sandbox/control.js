@@ -3,7 +3,7 @@
 
 /**
  * The control API under /__sandbox/ (never recorded, never delayed, never faulted):
- *   GET /__sandbox/health                                 {ok, url, https}
+ *   GET /__sandbox/health                                 {ok, url, https, uipathProfile}
  *   GET /__sandbox/requests[?since=ID&service=groupid|uipath]  the recorded requests
  *   GET /__sandbox/state                                  groups (with members, expired flags), token counts, faults
  *   POST /__sandbox/reset                                 clears requests, groups, token counts and faults
@@ -16,7 +16,7 @@ const { parseJson } = require('./http');
 
 /**
  * @param {{state: import('./state').State, faults: import('./faults').FaultState, view: () => object,
- *   reset: () => void, health: () => {url: string, https: boolean}}} ctx
+ *   reset: () => void, health: () => {url: string, https: boolean, uipathProfile: string}}} ctx
  * @returns {(method: string, pathname: string, query: URLSearchParams, raw: string) => Reply}
  */
 function createControl({ state, faults, view, reset, health }) {

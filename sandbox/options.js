@@ -8,6 +8,9 @@
 const { isNonNegativeNumber } = require('./http');
 const { checkLifetime } = require('./faults');
 
+/** The UiPath deployments the sandbox plays (see uipath/index.js). */
+const UIPATH_PROFILES = ['automation-cloud', 'automation-suite'];
+
 /**
  * @typedef {object} Settings
  * @property {string} host  a loopback address
@@ -18,6 +21,7 @@ const { checkLifetime } = require('./faults');
  * @property {boolean} recordStates
  * @property {boolean} verbose  one line per API request on stderr (never when quiet)
  * @property {boolean} quiet
+ * @property {'automation-cloud'|'automation-suite'} uipathProfile
  * @property {((clientPort: number) => string|undefined)|undefined} identifyClient
  */
 
@@ -44,6 +48,10 @@ function sandboxSettings(opts) {
 	if (!(recordLimit === Infinity || (Number.isInteger(recordLimit) && recordLimit >= 0))) {
 		throw new TypeError('sandbox: recordLimit must be an integer >= 0');
 	}
+	const uipathProfile = opts.uipathProfile ?? 'automation-cloud';
+	if (!UIPATH_PROFILES.includes(uipathProfile)) {
+		throw new TypeError(`sandbox: uipathProfile must be one of ${UIPATH_PROFILES.join(', ')}, not '${uipathProfile}'`);
+	}
 	return {
 		host,
 		port,
@@ -54,6 +62,7 @@ function sandboxSettings(opts) {
 		verbose: !!opts.verbose && !opts.quiet,
 		quiet: !!opts.quiet,
 		identifyClient: opts.identifyClient,
+		uipathProfile: /** @type {Settings['uipathProfile']} */ (uipathProfile),
 	};
 }
 

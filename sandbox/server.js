@@ -32,7 +32,8 @@
  * N most recent requests are kept; `requestCount` still counts all of them).
  *
  * CLI: node sandbox/server.js [--port N] [--host 127.0.0.1] [--https] [--latency-ms N]
- *        [--token-lifetime-s N] [--record-limit N] [--no-record-bodies] [--verbose] [--quiet]
+ *        [--token-lifetime-s N] [--record-limit N] [--no-record-bodies] [--uipath-profile automation-suite]
+ *        [--verbose] [--quiet]
  *   prints one JSON line {"url","https","port"[,"caFile"]} when listening; stops on SIGINT/SIGTERM.
  */
 
@@ -68,6 +69,10 @@ const { readingBodies, createServer, listen, baseUrl, closer } = require('./list
  *   answered (for tests that check the state after each step of a workflow); default false
  * @property {number} [uipathPageCap] send at most this many results per page of a UiPath list, whatever `top` asks
  *   (as a server with a smaller page limit would); default 1000, the documented limit
+ * @property {'automation-cloud'|'automation-suite'} [uipathProfile] which UiPath deployment to play: 'automation-cloud'
+ *   (default) answers every UiPath endpoint below; 'automation-suite' answers 404, as for an unknown path, on
+ *   `…/Group/{partitionGlobalId}/{groupId}/Members` and `…/Directory/Search/{partitionGlobalId}`, which UiPath documents
+ *   for Automation Cloud only
  * @property {(clientPort: number) => string|undefined} [identifyClient] names the program that sent a token request,
  *   from the port it sent it from (asked while the connection is open); each issued token then records it, see
  *   `tokenRequests` and `expireTokensOf`. For several n8n processes sharing one credential (queue mode)
@@ -81,6 +86,7 @@ const { readingBodies, createServer, listen, baseUrl, closer } = require('./list
  * @property {number} port
  * @property {string} host
  * @property {boolean} https
+ * @property {'automation-cloud'|'automation-suite'} uipathProfile
  * @property {string|undefined} ca       PEM certificate to trust (https only)
  * @property {string|undefined} certFile path of that PEM file when generated (https only)
  * @property {RecordedRequest[]} requests
@@ -114,14 +120,14 @@ async function startSandbox(options = {}) {
 	const faults = createFaults({ latencyMs: settings.latencyMs, tokenLifetimeSeconds: opts.tokenLifetimeSeconds, expireIssuedTokens: state.expireIssuedTokens });
 	const router = createRouter([
 		...groupIdRoutes({ state, faults, recordBodies: settings.recordBodies }),
-		...uipathRoutes({ state, faults, url: () => url, pageCap: opts.uipathPageCap }),
+		...uipathRoutes({ state, faults, url: () => url, pageCap: opts.uipathPageCap, profile: settings.uipathProfile }),
 	]);
 	const view = () => stateView(state, faults);
 	const reset = () => {
 		state.reset();
 		faults.clear();
 	};
-	const control = createControl({ state, faults, view, reset, health: () => ({ url, https: useHttps }) });
+	const control = createControl({ state, faults, view, reset, health: () => ({ url, https: useHttps, uipathProfile: settings.uipathProfile }) });
 	/** @type {import('./dispatch').Dispatch} */
 	const dispatch = { state, faults, router, control, settings, timers: new Set() };
 
@@ -135,6 +141,7 @@ async function startSandbox(options = {}) {
 		port: address.port,
 		host: address.address,
 		https: useHttps,
+		uipathProfile: settings.uipathProfile,
 		ca: tls ? String(tls.cert) : undefined,
 		certFile,
 		requests: state.requests,

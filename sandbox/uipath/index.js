@@ -22,15 +22,25 @@ const { listUsers } = require('./users');
 const API = '*/identity_/api';
 
 /**
- * @param {{state: import('../state').State, faults: import('../faults').FaultState, url: () => string, pageCap?: number}} options
- *   url: the sandbox's base URL (for the token's `iss`); pageCap: the most results a page of members holds
+ * The endpoints UiPath documents for Automation Cloud only (its Automation Suite API guides have no page for them):
+ * the Automation Suite profile leaves them out, so that they answer 404 as any unknown path does.
+ */
+const CLOUD_ONLY = new Set(['uipath.listGroupMembers', 'uipath.searchDirectory']);
+
+/**
+ * @param {{state: import('../state').State, faults: import('../faults').FaultState, url: () => string, pageCap?: number,
+ *   profile?: 'automation-cloud'|'automation-suite'}} options
+ *   url: the sandbox's base URL (for the token's `iss`); pageCap: the most results a page of members holds; profile: the
+ *   deployment played (default automation-cloud)
  * @returns {Route[]}
  */
 function uipathRoutes(options) {
 	const ctx = createUiPathContext(options);
 	const route = serviceRoute('uipath', ctx);
+	const suite = options.profile === 'automation-suite';
 
-	return [
+	/** @type {Route[]} */
+	const routes = [
 		{ ...route('POST', '*/identity_/connect/token', 'token', token), token: true },
 		route('POST', `${API}/Group`, 'createGroup', createGroup),
 		route('GET', `${API}/Group/{partitionGlobalId}`, 'listGroups', listGroups),
@@ -41,6 +51,7 @@ function uipathRoutes(options) {
 		route('GET', `${API}/Directory/Search/{partitionGlobalId}`, 'searchDirectory', searchDirectory),
 		route('GET', `${API}/User/users/{partitionGlobalId}`, 'listUsers', listUsers),
 	];
+	return suite ? routes.filter((r) => !CLOUD_ONLY.has(r.endpoint)) : routes;
 }
 
 module.exports = { uipathRoutes };

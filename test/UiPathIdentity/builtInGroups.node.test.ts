@@ -12,14 +12,13 @@ useNock();
 
 const [everyone, administrators, local] = getAllGroups.response;
 const groupPath = (group: { id: string }) => `identity_/api/Group/magic-7/${group.id}`;
-const membersPath = (group: { id: string }) => `${groupPath(group)}/Members?top=1000&skip=0`;
 const refusal = (group: { name: string }) =>
 	`Group "${group.name}" is built into UiPath: turn on Additional Fields > Allow Built-In Groups to change or delete it`;
 
+/** The group's answers; its read lists one member, ron-0103 (and no request for `…/Members` is answered). */
 function answersFor(group: { id: string; name: string; type: number }) {
 	return {
-		[`GET ${groupPath(group)}`]: [[200, group]],
-		[`GET ${membersPath(group)}`]: [[200, { totalCount: 1, results: [{ id: 'ron-0103', identifier: 'ron-0103' }] }]],
+		[`GET ${groupPath(group)}`]: [[200, { ...group, members: [{ identifier: 'ron-0103' }] }]],
 		[`PUT identity_/api/Group/${group.id}`]: [[200, { id: group.id, name: group.name }]],
 		[`DELETE ${groupPath(group)}`]: [[204, '']],
 	} as Parameters<typeof interceptUiPath>[0];
@@ -81,7 +80,7 @@ describe('built-in groups are not changed or deleted unless Allow Built-In Group
 		[
 			'Add Members',
 			{ resource: 'group', operation: 'addMembers', membersInput: 'text', memberIds: 'har-3107' },
-			[`GET ${groupPath(local)}`, `GET ${membersPath(local)}`, `PUT identity_/api/Group/${local.id}`],
+			[`GET ${groupPath(local)}`, `PUT identity_/api/Group/${local.id}`],
 		],
 	])('%s of a local group: the requests it sends (one read of the group at most)', async (_label, parameters, requests) => {
 		const uiPath = interceptUiPath(answersFor(local));

@@ -13,12 +13,12 @@ const create = {
 const duplicate: [number, unknown] = [409, { errors: { name: ["A group named 'Automation CoE' already exists in this organization."] } }];
 
 describe('If the Group Already Exists (UiPath Create Local Group)', () => {
-	test('Use the Existing Group (the default): after the 409, the groups and then its members are read, and it gets the requested members it lacks', async () => {
+	test('Use the Existing Group (the default): after the 409, the groups and then the group (with its members) are read, and it gets the requested members it lacks', async () => {
 		const uiPath = interceptUiPath({
 			'POST identity_/api/Group': [duplicate],
 			'PUT identity_/api/Group/coe-0': [[200, {}]],
 			'GET identity_/api/Group/magic-7': [[200, [{ id: 'other', name: 'Other' }, { id: 'coe-0', name: 'automation coe', displayName: 'Automation CoE' }]]],
-			'GET identity_/api/Group/magic-7/coe-0/Members?top=1000&skip=0': [[200, { totalCount: 2, results: [{ id: 'u-1', identifier: 'u-1' }, { id: 'u-3', identifier: 'u-3' }] }]],
+			'GET identity_/api/Group/magic-7/coe-0': [[200, { id: 'coe-0', name: 'automation coe', type: 1, members: [{ identifier: 'u-1' }, { identifier: 'u-3' }] }]],
 		});
 		const { output, error } = await runUiPath({ parameters: create });
 
@@ -26,7 +26,7 @@ describe('If the Group Already Exists (UiPath Create Local Group)', () => {
 		expect(uiPath.received.map(({ method, path }) => `${method} ${path}`)).toEqual([
 			'POST identity_/api/Group',
 			'GET identity_/api/Group/magic-7',
-			'GET identity_/api/Group/magic-7/coe-0/Members?top=1000&skip=0',
+			'GET identity_/api/Group/magic-7/coe-0',
 			'PUT identity_/api/Group/coe-0',
 		]);
 		// The members it lacks, as Add Members sends them; u-3, beyond the request, stays.
@@ -49,16 +49,16 @@ describe('If the Group Already Exists (UiPath Create Local Group)', () => {
 		});
 	});
 
-	test('Use the Existing Group: an existing group with every requested member gets no update', async () => {
+	test('Use the Existing Group: members the list of groups gives are not read again; a group with every requested member gets no update', async () => {
+		const members = ['u-1', 'u-2', 'u-3'].map((identifier) => ({ identifier }));
 		const uiPath = interceptUiPath({
 			'POST identity_/api/Group': [duplicate],
-			'GET identity_/api/Group/magic-7': [[200, [{ id: 'coe-0', name: 'Automation CoE', type: 1 }]]],
-			'GET identity_/api/Group/magic-7/coe-0/Members?top=1000&skip=0': [[200, { totalCount: 3, results: ['u-1', 'u-2', 'u-3'].map((id) => ({ id, identifier: id })) }]],
+			'GET identity_/api/Group/magic-7': [[200, [{ id: 'coe-0', name: 'Automation CoE', type: 1, members }]]],
 		});
 		const { output, error } = await runUiPath({ parameters: { ...create, additionalFields: {} } });
 
 		expect(error).toBeUndefined();
-		expect(uiPath.received.map(({ method }) => method)).toEqual(['POST', 'GET', 'GET']);
+		expect(uiPath.received.map(({ method, path }) => `${method} ${path}`)).toEqual(['POST identity_/api/Group', 'GET identity_/api/Group/magic-7']);
 		expect(output![0].json).toMatchObject({ id: 'coe-0', alreadyExisted: true, added: [] });
 	});
 
@@ -66,7 +66,7 @@ describe('If the Group Already Exists (UiPath Create Local Group)', () => {
 		const uiPath = interceptUiPath({
 			'POST identity_/api/Group': [duplicate],
 			'GET identity_/api/Group/magic-7': [[200, [{ id: 'everyone', name: 'Automation CoE', type: 0 }]]],
-			'GET identity_/api/Group/magic-7/everyone/Members?top=1000&skip=0': [[200, { totalCount: 0, results: [] }]],
+			'GET identity_/api/Group/magic-7/everyone': [[200, { id: 'everyone', name: 'Automation CoE', type: 0, members: [] }]],
 		});
 		const { error } = await runUiPath({ parameters: create });
 

@@ -13,9 +13,15 @@ const membersPage = (from: number, count: number, totalCount: number) => ({
 	totalCount,
 	results: Array.from({ length: count }, (_, i) => member(from + i)),
 });
-/** The members Add, Remove and Update read first (membership is a desired state): these user IDs. */
-const currentMembers = (...ids: string[]) => ({ totalCount: ids.length, results: ids.map((id) => ({ id, identifier: id, type: 0 })) });
-const MEMBERS_OF_GRYFF = 'identity_/api/Group/magic-7/gryff-01/Members?top=1000&skip=0';
+/**
+ * Gryffindors as Get Group answers it, with these user IDs as its members (the documented member
+ * entry): Add, Remove and Update take the current members from this read (membership is a desired
+ * state), so no row here answers `…/Members` for them.
+ */
+const gryffindorsWith = (...ids: string[]) => ({
+	...gryffindors,
+	members: ids.map((id) => ({ ...getGroup.response.members[0], identifier: id, name: id })),
+});
 
 interface Row {
 	label: string;
@@ -99,13 +105,11 @@ const rows: Row[] = [
 			updateFields: { membersToAdd: 'lun-1302', membersToRemove: 'ron-0103' },
 		},
 		answers: {
-			'GET identity_/api/Group/magic-7/gryff-01': [[200, gryffindors]],
-			[`GET ${MEMBERS_OF_GRYFF}`]: [[200, currentMembers('ron-0103')]],
+			'GET identity_/api/Group/magic-7/gryff-01': [[200, gryffindorsWith('ron-0103')]],
 			'PUT identity_/api/Group/gryff-01': [[200, '']],
 		},
 		requests: [
 			request('GET', 'identity_/api/Group/magic-7/gryff-01'),
-			request('GET', MEMBERS_OF_GRYFF),
 			request('PUT', 'identity_/api/Group/gryff-01', {
 				partitionGlobalId: 'magic-7',
 				name: 'Gryffindors',
@@ -126,13 +130,11 @@ const rows: Row[] = [
 			memberList: { member: [{ userId: 'lun-1302' }, { userId: 'nev-3007' }] },
 		},
 		answers: {
-			'GET identity_/api/Group/magic-7/gryff-01': [[200, gryffindors]],
-			[`GET ${MEMBERS_OF_GRYFF}`]: [[200, currentMembers('ron-0103', 'har-3107')]],
+			'GET identity_/api/Group/magic-7/gryff-01': [[200, gryffindorsWith('ron-0103', 'har-3107')]],
 			'PUT identity_/api/Group/gryff-01': [[200, gryffindors]],
 		},
 		requests: [
 			request('GET', 'identity_/api/Group/magic-7/gryff-01'),
-			request('GET', MEMBERS_OF_GRYFF),
 			request('PUT', 'identity_/api/Group/gryff-01', updateGroup.request.body),
 		],
 		output: [{ ...gryffindors, added: ['lun-1302', 'nev-3007'], removed: [], unchanged: [], changed: true }],
@@ -148,13 +150,11 @@ const rows: Row[] = [
 		},
 		items: [{ leaving: ['ron-0103', 'har-3107'] }],
 		answers: {
-			'GET identity_/api/Group/magic-7/gryff-01': [[200, gryffindors]],
-			[`GET ${MEMBERS_OF_GRYFF}`]: [[200, currentMembers('ron-0103', 'har-3107', 'her-1909')]],
+			'GET identity_/api/Group/magic-7/gryff-01': [[200, gryffindorsWith('ron-0103', 'har-3107', 'her-1909')]],
 			'PUT identity_/api/Group/gryff-01': [[200, gryffindors]],
 		},
 		requests: [
 			request('GET', 'identity_/api/Group/magic-7/gryff-01'),
-			request('GET', MEMBERS_OF_GRYFF),
 			request('PUT', 'identity_/api/Group/gryff-01', {
 				partitionGlobalId: 'magic-7',
 				name: 'Gryffindors',
@@ -172,11 +172,8 @@ const rows: Row[] = [
 			groupId: 'gryff-01',
 			updateFields: { membersToAdd: 'ron-0103', membersToRemove: 'lun-1302' },
 		},
-		answers: {
-			'GET identity_/api/Group/magic-7/gryff-01': [[200, gryffindors]],
-			[`GET ${MEMBERS_OF_GRYFF}`]: [[200, currentMembers('ron-0103')]],
-		},
-		requests: [request('GET', 'identity_/api/Group/magic-7/gryff-01'), request('GET', MEMBERS_OF_GRYFF)],
+		answers: { 'GET identity_/api/Group/magic-7/gryff-01': [[200, gryffindorsWith('ron-0103')]] },
+		requests: [request('GET', 'identity_/api/Group/magic-7/gryff-01')],
 		output: [{ id: 'gryff-01', name: 'Gryffindors', added: [], removed: [], unchanged: ['ron-0103', 'lun-1302'], changed: false }],
 	},
 	{
@@ -281,9 +278,12 @@ describe('failures show the server’s message, and say which group', () => {
 			'404',
 		],
 		[
-			'Get Members: 404 (documented: "The specified group was not found in the given organization.")',
+			'Get Members: 404 (documented: "The specified group was not found in the given organization."), and the group read answers 404 too',
 			{ resource: 'group', operation: 'getMembers', groupId: 'gone-01', returnAll: true },
-			{ 'GET identity_/api/Group/magic-7/gone-01/Members?top=1000&skip=0': [[404, '']] },
+			{
+				'GET identity_/api/Group/magic-7/gone-01/Members?top=1000&skip=0': [[404, '']],
+				'GET identity_/api/Group/magic-7/gone-01': [[404, '']],
+			},
 			'UiPath has no group with ID "gone-01" in organization "magic-7"',
 			'404',
 		],

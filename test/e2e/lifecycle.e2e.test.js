@@ -8,7 +8,7 @@
 const fs = require('node:fs');
 const { startSandbox } = require('../../sandbox/server');
 const n8n = require('../../scripts/lib/realN8n');
-const { exampleWorkflows, sandboxCredentials } = require('../../scripts/lib/sandboxSetup');
+const { exampleWorkflows, sandboxCredentials, UIPATH_CREDENTIAL_ID } = require('../../scripts/lib/sandboxSetup');
 
 /**
  * Splits the sandbox's request log (token requests left out) into the steps of a workflow, each
@@ -32,26 +32,79 @@ function requestsByStep(requests, steps) {
 /** The sandbox's groups once the last request of a step was answered. @param {any[]} stepRequests */
 const stateAfter = (stepRequests) => stepRequests[stepRequests.length - 1].stateAfter;
 
+// The users of the sandbox's directory that the UiPath lifecycle example names by email.
+const PRIYA = 'f1c618df-7443-49e5-9e0a-dbb2f6d625b7';
+const ALEX = '4592c5a7-3862-45d1-a6be-7592b458dd15';
+const JORDAN = '25dcabab-11f1-42c1-be6e-9aa414f921e3';
+const FATIMA = '2e3b7505-39fa-4d6e-890d-6fcc61610d81';
+
+/** The UiPath credential pointing at the sandbox that plays an Automation Suite. */
+const SUITE_CREDENTIAL_ID = 'gpSandboxUiPSuit';
+const UIPATH_LIFECYCLE_ID = 'gpLifecycleUiPth';
+
+/**
+ * The UiPath lifecycle example as it is, with its nodes' credential pointed at the Automation
+ * Suite sandbox (`id`: the workflow's ID), and, when `byUserIds`, as an Automation Suite needs it:
+ * members given as user IDs (each email's user) instead of emails, and without the Directory
+ * Search step that the create took its first member from.
+ * @param {any} example @param {string} id @param {boolean} byUserIds
+ */
+function forAutomationSuite(example, id, byUserIds) {
+	/** @type {any} */
+	const workflow = JSON.parse(JSON.stringify(example));
+	workflow.id = id;
+	workflow.name = `${example.name}, against an Automation Suite${byUserIds ? ', members by user ID' : ''}`;
+	for (const node of workflow.nodes) {
+		if (node.credentials?.uiPathIdentityApi) node.credentials.uiPathIdentityApi.id = SUITE_CREDENTIAL_ID;
+	}
+	if (!byUserIds) return workflow;
+	const ids = { 'Create Local Group': [PRIYA, ALEX, JORDAN], 'Add Member by Email': [FATIMA], 'Remove Member': [JORDAN] };
+	workflow.nodes = workflow.nodes.filter((/** @type {any} */ node) => node.name !== 'Search User by Email');
+	for (const node of workflow.nodes) {
+		const memberIds = ids[/** @type {keyof typeof ids} */ (node.name)];
+		if (memberIds) Object.assign(node.parameters, { membersAre: 'ids', memberIds: memberIds.join(', ') });
+	}
+	workflow.connections.Start = workflow.connections['Search User by Email'];
+	delete workflow.connections['Search User by Email'];
+	return workflow;
+}
+
 describe('the lifecycle examples in a real n8n, against the sandbox', () => {
 	/** @type {ReturnType<typeof n8n.ensureN8nInstalled>} */ let runtime;
 	/** @type {string} */ let home;
 	/** @type {any} */ let sandbox;
+	/** An Automation Suite: no …/Members, no Directory Search. @type {any} */ let suite;
 
 	beforeAll(async () => {
 		runtime = n8n.ensureN8nInstalled();
 		home = n8n.createN8nHome(n8n.packPackage());
 		// A page of members holds at most 2, so that Get Members reads several pages.
 		sandbox = await startSandbox({ quiet: true, recordStates: true, uipathPageCap: 2 });
-		await n8n.importCredentials(runtime, home, sandboxCredentials(sandbox.url));
-		await n8n.importWorkflows(runtime, home, exampleWorkflows());
+		suite = await startSandbox({ quiet: true, recordStates: true, uipathProfile: 'automation-suite' });
+		const suiteCredential = sandboxCredentials(suite.url).find((credential) => credential.id === UIPATH_CREDENTIAL_ID);
+		await n8n.importCredentials(runtime, home, [
+			...sandboxCredentials(sandbox.url),
+			{ ...suiteCredential, id: SUITE_CREDENTIAL_ID, name: 'UiPath Identity (local sandbox, Automation Suite)' },
+		]);
+		const examples = exampleWorkflows();
+		const uiPathLifecycle = examples.find((workflow) => workflow.id === UIPATH_LIFECYCLE_ID);
+		await n8n.importWorkflows(runtime, home, [
+			...examples,
+			forAutomationSuite(uiPathLifecycle, 'gpLifecycleUiPSu', false),
+			forAutomationSuite(uiPathLifecycle, 'gpLifecycleUiPId', true),
+		]);
 	});
 
 	afterAll(async () => {
 		await sandbox?.close();
+		await suite?.close();
 		if (home) fs.rmSync(home, { recursive: true, force: true });
 	});
 
-	beforeEach(() => sandbox.reset());
+	beforeEach(() => {
+		sandbox.reset();
+		suite.reset();
+	});
 
 	test('GroupID: search, create a Smart Group, preview, get, add members, list them, update, expire, renew, delete, get', async () => {
 		const result = await n8n.executeWorkflow(runtime, home, 'gpLifecycleGrpId');
@@ -126,22 +179,17 @@ describe('the lifecycle examples in a real n8n, against the sandbox', () => {
 			['Search User by Email', ['uipath.searchDirectory']],
 			['Create Local Group', ['uipath.searchDirectory', 'uipath.searchDirectory', 'uipath.searchDirectory', 'uipath.createGroup']],
 			['Get Group', ['uipath.getGroup']],
-			// The name looked up, the group read (for its name), its members read (two pages of at most 2), then the change.
-			['Add Member by Email', ['uipath.searchDirectory', 'uipath.getGroup', 'uipath.listGroupMembers', 'uipath.listGroupMembers', 'uipath.updateGroup']],
+			// The name looked up, the group read (its name and members), then the change.
+			['Add Member by Email', ['uipath.searchDirectory', 'uipath.getGroup', 'uipath.updateGroup']],
 			['Get Members', ['uipath.listGroupMembers', 'uipath.listGroupMembers']],
 			// A rename and a delete read the group first, to leave a built-in group alone.
 			['Rename Group', ['uipath.getGroup', 'uipath.updateGroup']],
-			['Remove Member', ['uipath.searchDirectory', 'uipath.getGroup', 'uipath.listGroupMembers', 'uipath.listGroupMembers', 'uipath.updateGroup']],
+			['Remove Member', ['uipath.searchDirectory', 'uipath.getGroup', 'uipath.updateGroup']],
 			['Delete Group', ['uipath.getGroup', 'uipath.deleteGroup']],
 		]);
 		const output = (node) => n8n.nodeOutput(result.execution, node).map((item) => item.json);
 		// One token: fetched to read the organization from its prt_id claim, then used by every request.
 		expect(sandbox.state().tokensIssued.uipath).toBe(1);
-
-		const PRIYA = 'f1c618df-7443-49e5-9e0a-dbb2f6d625b7';
-		const ALEX = '4592c5a7-3862-45d1-a6be-7592b458dd15';
-		const JORDAN = '25dcabab-11f1-42c1-be6e-9aa414f921e3';
-		const FATIMA = '2e3b7505-39fa-4d6e-890d-6fcc61610d81';
 
 		expect(stateAfter(steps['Search User by Email'])).toEqual([]);
 		expect(output('Search User by Email')).toEqual([expect.objectContaining({ identifier: PRIYA, email: 'priya.shah@example.com' })]);
@@ -156,7 +204,7 @@ describe('the lifecycle examples in a real n8n, against the sandbox', () => {
 
 		expect(output('Get Group')).toEqual([expect.objectContaining({ id: created.id, name: 'Automation CoE' })]);
 
-		expect(steps['Add Member by Email'][4].body).toEqual(
+		expect(steps['Add Member by Email'][2].body).toEqual(
 			expect.objectContaining({ name: 'Automation CoE', directoryUserIDsToAdd: [FATIMA], directoryUserIDsToRemove: [] }),
 		);
 		expect(stateAfter(steps['Add Member by Email'])[0].members).toEqual([PRIYA, ALEX, JORDAN, FATIMA].sort());
@@ -168,8 +216,59 @@ describe('the lifecycle examples in a real n8n, against the sandbox', () => {
 		expect(stateAfter(steps['Rename Group'])).toEqual([
 			{ id: created.id, name: 'Automation Center of Excellence', members: [PRIYA, ALEX, JORDAN, FATIMA].sort() },
 		]);
-		expect(steps['Remove Member'][4].body).toEqual(
+		expect(steps['Remove Member'][2].body).toEqual(
 			expect.objectContaining({ name: 'Automation Center of Excellence', directoryUserIDsToRemove: [JORDAN] }),
+		);
+		expect(stateAfter(steps['Remove Member'])[0].members).toEqual([PRIYA, ALEX, FATIMA].sort());
+		expect(stateAfter(steps['Delete Group'])).toEqual([]);
+		expect(output('Delete Group')).toEqual([expect.objectContaining({ id: created.id, deleted: true })]);
+	});
+	test('UiPath against an Automation Suite: the example as it is stops at its Directory Search, saying names need Automation Cloud; nothing is written', async () => {
+		const result = await n8n.executeWorkflow(runtime, home, 'gpLifecycleUiPSu');
+
+		expect(result.succeeded).toBe(false);
+		expect(result.errorMessage).toBe(
+			'UiPath has no Directory Search at this address (HTTP 404): UiPath documents it for Automation Cloud only, so against an Automation Suite give members as user IDs (Members Are: User IDs)',
+		);
+		const steps = requestsByStep(suite.requests, [['Search User by Email', [null]]]);
+		expect(steps['Search User by Email'][0]).toEqual(expect.objectContaining({ status: 404, path: expect.stringContaining('/identity_/api/Directory/Search/magic-7') }));
+		expect(suite.groups.uipath).toEqual([]);
+	});
+
+	test('UiPath against an Automation Suite, members by user ID: every step works from Get Group, Get Members included', async () => {
+		const result = await n8n.executeWorkflow(runtime, home, 'gpLifecycleUiPId');
+
+		expect(result.errorMessage).toBeUndefined();
+		expect(result.succeeded).toBe(true);
+		const steps = requestsByStep(suite.requests, [
+			['Create Local Group', ['uipath.createGroup']],
+			['Get Group', ['uipath.getGroup']],
+			// The group read once: its name and members; no …/Members.
+			['Add Member by Email', ['uipath.getGroup', 'uipath.updateGroup']],
+			// …/Members answers 404 (an unknown path), so the group's answer gives the members.
+			['Get Members', [null, 'uipath.getGroup']],
+			['Rename Group', ['uipath.getGroup', 'uipath.updateGroup']],
+			['Remove Member', ['uipath.getGroup', 'uipath.updateGroup']],
+			['Delete Group', ['uipath.getGroup', 'uipath.deleteGroup']],
+		]);
+		const output = (node) => n8n.nodeOutput(result.execution, node).map((item) => item.json);
+		// At most one token: the credential may still hold the one an earlier run against this sandbox fetched.
+		expect(suite.state().tokensIssued.uipath).toBeLessThanOrEqual(1);
+
+		const [created] = stateAfter(steps['Create Local Group']);
+		expect(steps['Create Local Group'][0].body.directoryUserMemberIDs).toEqual([PRIYA, ALEX, JORDAN]);
+		expect(stateAfter(steps['Create Local Group'])).toEqual([{ id: created.id, name: 'Automation CoE', members: [PRIYA, ALEX, JORDAN].sort() }]);
+		expect(steps['Add Member by Email'][1].body).toEqual(
+			expect.objectContaining({ name: 'Automation CoE', directoryUserIDsToAdd: [FATIMA], directoryUserIDsToRemove: [] }),
+		);
+		expect(stateAfter(steps['Add Member by Email'])[0].members).toEqual([PRIYA, ALEX, JORDAN, FATIMA].sort());
+		expect(steps['Get Members'][0]).toEqual(expect.objectContaining({ status: 404, path: expect.stringContaining(`/Group/magic-7/${created.id}/Members`) }));
+		expect(output('Get Members').map((member) => member.identifier).sort()).toEqual([PRIYA, ALEX, JORDAN, FATIMA].sort());
+		expect(stateAfter(steps['Rename Group'])).toEqual([
+			{ id: created.id, name: 'Automation Center of Excellence', members: [PRIYA, ALEX, JORDAN, FATIMA].sort() },
+		]);
+		expect(steps['Remove Member'][1].body).toEqual(
+			expect.objectContaining({ name: 'Automation Center of Excellence', directoryUserIDsToAdd: [], directoryUserIDsToRemove: [JORDAN] }),
 		);
 		expect(stateAfter(steps['Remove Member'])[0].members).toEqual([PRIYA, ALEX, FATIMA].sort());
 		expect(stateAfter(steps['Delete Group'])).toEqual([]);

@@ -969,7 +969,7 @@ describe('control API', () => {
 		await postJson(sb.url + UIPATH_GROUP_PATH, SEED_UIPATH_REQUEST, '1234');
 
 		const health = await json(await fetch(sb.url + '/__sandbox/health'));
-		expect(health).toEqual({ ok: true, url: sb.url, https: false });
+		expect(health).toEqual({ ok: true, url: sb.url, https: false, uipathProfile: 'automation-cloud' });
 
 		const requests = await json(await fetch(sb.url + '/__sandbox/requests'));
 		expect(requests.map((/** @type {any} */ r) => r.endpoint)).toEqual(['groupid.token', 'uipath.createGroup']);
@@ -1145,6 +1145,23 @@ describe('CLI', () => {
 		} finally {
 			if (p.child.exitCode === null) p.child.kill('SIGKILL');
 		}
+	});
+
+	test('--uipath-profile automation-suite: the UiPath endpoints documented for Automation Cloud only answer 404', async () => {
+		const p = run(['--uipath-profile', 'automation-suite']);
+		try {
+			const line = JSON.parse(await p.firstLine);
+			expect(await json(await fetch(line.url + '/__sandbox/health'))).toMatchObject({ uipathProfile: 'automation-suite' });
+			const members = await fetch(line.url + UIPATH_GROUP_PATH + '/magic-7/gryff-01/Members', { headers: { authorization: 'Bearer 1234' } });
+			expect(members.status).toBe(404);
+			p.child.kill('SIGTERM');
+			expect((await p.exited).code).toBe(0);
+		} finally {
+			if (p.child.exitCode === null) p.child.kill('SIGKILL');
+		}
+		const bad = run(['--uipath-profile', 'orchestrator']);
+		expect((await bad.exited).code).toBe(2);
+		expect(bad.output().stderr).toMatch(/--uipath-profile needs automation-cloud or automation-suite/);
 	});
 
 	test('refuses a non-loopback host and unknown arguments', async () => {

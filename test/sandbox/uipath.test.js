@@ -509,3 +509,44 @@ describe('sandbox options for end-to-end tests: a page cap, and the state after 
 		expect(sb.requests.every((r) => !('stateAfter' in r))).toBe(true);
 	});
 });
+
+describe('the Automation Suite profile (uipathProfile: automation-suite)', () => {
+	/** @type {import('../../sandbox/server').Sandbox} */
+	let suite;
+	beforeAll(async () => {
+		suite = await startSandbox({ quiet: true, uipathProfile: 'automation-suite' });
+	});
+	afterAll(async () => {
+		await suite.close();
+	});
+	afterEach(() => suite.reset());
+
+	/** @param {string} method @param {string} path @param {unknown} [body] */
+	const suiteApi = (method, path, body) => call(method, suite.url + UIPATH_API + path, { token: PAT, ...(body === undefined ? {} : { body }) });
+
+	test('…/Members and Directory/Search answer 404 with an empty body, as unknown paths do; the group endpoints answer as ever', async () => {
+		expect((await suiteApi('POST', '/Group', { ...SEED_UIPATH_REQUEST })).status).toBe(201);
+		const members = await suiteApi('GET', '/Group/magic-7/gryff-01/Members?top=10&skip=0');
+		const search = await suiteApi('GET', '/Directory/Search/magic-7?startsWith=alex&entityType=User');
+		const unknown = await suiteApi('GET', '/Nothing/here');
+		for (const reply of [members, search, unknown]) {
+			expect(reply.status).toBe(404);
+			expect(await reply.text()).toBe('');
+		}
+		expect(suite.requests.slice(1).map((r) => r.endpoint)).toEqual([null, null, null]);
+
+		// Get Group's answer carries the members, as documented; a PUT changes them.
+		expect(memberIds(await json(await suiteApi('GET', '/Group/magic-7/gryff-01')))).toEqual(['her-1909', 'har-3107', 'ron-0103']);
+		const put = await suiteApi('PUT', '/Group/gryff-01', { partitionGlobalId: 'magic-7', name: 'Gryffindors', directoryUserIDsToAdd: [ALEX_MORGAN], directoryUserIDsToRemove: ['ron-0103'] });
+		expect(put.status).toBe(200);
+		expect(memberIds(suite.groups.uipath[0])).toEqual([ALEX_MORGAN, 'her-1909', 'har-3107']);
+	});
+
+	test('the default profile is Automation Cloud, and an unknown profile is refused', async () => {
+		expect(sb.uipathProfile).toBe('automation-cloud');
+		expect(suite.uipathProfile).toBe('automation-suite');
+		await expect(startSandbox({ quiet: true, uipathProfile: /** @type {any} */ ('orchestrator') })).rejects.toThrow(
+			"sandbox: uipathProfile must be one of automation-cloud, automation-suite, not 'orchestrator'",
+		);
+	});
+});

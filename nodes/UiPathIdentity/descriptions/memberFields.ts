@@ -16,7 +16,7 @@ export const membersAreProperty: INodeProperties = {
 			name: 'Emails or Usernames',
 			value: 'names',
 			description:
-				"Looked up in UiPath's directory (Directory Search) before anything is written; each must name exactly one user",
+				"Looked up in UiPath's directory (Directory Search, which UiPath documents for Automation Cloud only) before anything is written; each must name exactly one user",
 		},
 		{
 			name: 'User IDs',

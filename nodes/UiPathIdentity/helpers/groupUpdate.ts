@@ -1,14 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ItemOutcome, PreparedItem, SendUnit } from '../../shared/operation';
-import { collectOffsetPages } from '../../shared/paging';
 import { apiError } from '../../shared/transport/apiErrors';
 import {
 	combineMembershipChanges,
 	getGroupRequest,
-	groupMembersPageRequest,
-	MEMBERS_PAGE_SIZE,
-	membershipChanges,
 	updateGroupRequest,
 	type GroupRef,
 	type GroupUpdate,
@@ -16,6 +12,7 @@ import {
 import { uiPathRequest, type UiPathConnection } from '../transport';
 import { groupFailureMessages } from '../transport/failureMessages';
 import { readGroupToChange } from './builtInGroups';
+import { memberIdsOfGroup } from './groupMembers';
 import { resolveMemberNames } from './memberLookup';
 
 /** Looks up the emails or usernames of every item's change (see resolveMemberNames). */
@@ -46,15 +43,8 @@ export async function resolveUpdateNames(
 }
 
 /**
- * Sends one change with `PUT identity_/api/Group/{groupId}`. UiPath requires the group's name on
- * every update: without a new one, the group is read first (`GET` one group) for its current name.
- * That read also refuses a built-in group (see readGroupToChange); with a new name, the group is
- * read for this alone, unless the item allows built-in groups.
- * Members are a desired state: when the change adds or removes any, the group's members are read
- * first (`GET …/Members`, page after page), and only those that would change something are sent;
- * with nothing left to change, nothing is written. The output is UiPath's answer (the group), or
- * its ID and name when it answers with no content (or nothing was sent), with `added`, `removed`
- * and `unchanged` (the members asked for that needed no change) and `changed`.
+ * Sends one item's change as a unit of its own (see sendGroupChanges): what `send` does when an
+ * item is not planned with others.
  */
 export async function sendGroupUpdate(
 	context: IExecuteFunctions,
@@ -62,65 +52,17 @@ export async function sendGroupUpdate(
 	update: GroupUpdate,
 	itemIndex: number,
 ): Promise<IDataObject> {
-	let currentName: string | undefined;
-	// One read serves both: the current name, and whether the group is built in.
-	if (update.name === undefined || !update.allowBuiltIn) {
-		const group = await readGroupToChange(context, connection, update, itemIndex, update.allowBuiltIn);
-		if (update.name === undefined) {
-			if (typeof group.name !== 'string' || group.name === '') {
-				throw apiError(context.getNode(), {}, itemIndex, {
-					message: `UiPath's answer for group "${update.groupId}" has no name, which the update must send back`,
-					description: `From ${connection.baseUrl}/${getGroupRequest(update).path}. Nothing was changed.`,
-				});
-			}
-			currentName = group.name;
-		}
-	}
-	const changes =
-		update.add.length + update.remove.length === 0
-			? { add: [], remove: [], unchanged: [] }
-			: membershipChanges(update, await currentMemberIds(context, connection, update, itemIndex));
-	const changed = update.name !== undefined || changes.add.length + changes.remove.length > 0;
-	const summary = { added: changes.add, removed: changes.remove, unchanged: changes.unchanged, changed };
-	if (!changed) return { id: update.groupId, name: currentName, ...summary };
-	const put = updateGroupRequest({ ...update, add: changes.add, remove: changes.remove }, currentName);
-	const answer = await uiPathRequest(context, connection, put, itemIndex, {
-		expect: 'objectOrNothing',
-		messages: {
-			...groupFailureMessages(update, 'write'),
-			...(update.name === undefined ? {} : { conflict: `UiPath already has a group named "${update.name}"` }),
-		},
-	});
-	return { id: update.groupId, name: update.name ?? currentName, ...answer, ...summary };
-}
-
-/** The user IDs of a group's members, read page after page. */
-export async function currentMemberIds(
-	context: IExecuteFunctions,
-	connection: UiPathConnection,
-	update: GroupRef,
-	itemIndex: number,
-): Promise<string[]> {
-	const members = await collectOffsetPages<IDataObject>({ returnAll: true }, MEMBERS_PAGE_SIZE, async (offset, pageSize) => {
-		return await uiPathRequest(context, connection, groupMembersPageRequest(update, pageSize, offset), itemIndex, {
-			expect: 'page',
-			messages: groupFailureMessages(update, 'read'),
-		});
-	});
-	return members.flatMap((member) => {
-		const id = member.identifier ?? member.id;
-		return typeof id === 'string' && id !== '' ? [id] : [];
-	});
+	const [outcome] = await sendGroupChanges(context, connection, [{ itemIndex, prepared: update }]);
+	// A unit's failure is thrown, so its one outcome is the item's output.
+	return outcome as IDataObject;
 }
 
 /**
- * The plan of Add Members and Remove Members: the items aimed at one group (of one organization,
- * with the same Allow Built-In Groups) are sent as one unit, in the order of their first item.
- * A unit reads the group once (its name, and whether it is built in) and its members once, applies
- * every item's change in input order, and sends the net change in one `PUT` (none when nothing
- * changes). Each item gets its own output: what it added, removed, or found unchanged. UiPath
- * documents no limit on the lists one update carries, so a unit is not split. If a read or the
- * update fails, every item of the unit fails with the server's words, and no other item.
+ * The plan of Update Group, Add Members and Remove Members: the items aimed at one group (of one
+ * organization, with the same Allow Built-In Groups) are sent as one unit, in the order of their
+ * first item (see sendGroupChanges). UiPath documents no limit on the lists one update carries, so
+ * a unit is not split. Every update carries the group's name, so two updates of one group in
+ * flight could undo each other's rename: one unit per group cannot.
  */
 export function planGroupChanges(
 	context: IExecuteFunctions,
@@ -139,39 +81,73 @@ export function planGroupChanges(
 	}));
 }
 
+/**
+ * Sends the changes of one group's items with one `PUT identity_/api/Group/{groupId}`, applied in
+ * input order:
+ * - the name: UiPath requires one on every update. The last new Name in input order is sent;
+ *   without any, the group's current name, read first.
+ * - the members, as a desired state: each item's members are applied to the group as the items
+ *   before it left it; only the net change is sent (see combineMembershipChanges).
+ * The group is read once (`GET` one group), when something needs it: its current name, the check
+ * that it is not built in (unless Allow Built-In Groups), its current members; Get Group's answer
+ * carries the members, so `…/Members` is read only when it does not (see memberIdsOfGroup). With
+ * nothing to change, nothing is written. Each item's output is UiPath's answer (the group), or its
+ * ID and name when it answers with no content (or nothing was sent), with the item's own `added`,
+ * `removed` and `unchanged` (the members it asked for that needed no change) and `changed` (a new
+ * Name counts as a change). If a read or the update fails, every item of the unit fails with the
+ * server's words, and no other item.
+ */
 async function sendGroupChanges(
 	context: IExecuteFunctions,
 	connection: UiPathConnection,
 	items: Array<PreparedItem<GroupUpdate>>,
 ): Promise<ItemOutcome[]> {
 	const [{ prepared: first, itemIndex }] = items;
-	const group = await readGroupToChange(context, connection, first, itemIndex, first.allowBuiltIn);
-	if (typeof group.name !== 'string' || group.name === '') {
-		throw apiError(context.getNode(), {}, itemIndex, {
-			message: `UiPath's answer for group "${first.groupId}" has no name, which the update must send back`,
-			description: `From ${connection.baseUrl}/${getGroupRequest(first).path}. Nothing was changed.`,
-		});
+	const updates = items.map(({ prepared }) => prepared);
+	const newName = updates.reduce<string | undefined>((name, update) => update.name ?? name, undefined);
+	const changesMembers = updates.some((update) => update.add.length + update.remove.length > 0);
+	let currentName: string | undefined;
+	let currentMembers: string[] = [];
+	if (newName === undefined || !first.allowBuiltIn || changesMembers) {
+		const group = await readGroupToChange(context, connection, first, itemIndex, first.allowBuiltIn);
+		if (newName === undefined) currentName = nameToSendBack(context, connection, first, group, itemIndex);
+		if (changesMembers) currentMembers = await memberIdsOfGroup(context, connection, first, group, itemIndex);
 	}
-	const current = await currentMemberIds(context, connection, first, itemIndex);
-	const combined = combineMembershipChanges(
-		items.map(({ prepared }) => prepared),
-		current,
-	);
+	const combined = combineMembershipChanges(updates, currentMembers);
+	const name = newName ?? currentName;
 	let answer: IDataObject | undefined;
-	if (combined.add.length + combined.remove.length > 0) {
-		const put = updateGroupRequest({ ...first, add: combined.add, remove: combined.remove }, group.name);
+	if (newName !== undefined || combined.add.length + combined.remove.length > 0) {
+		const put = updateGroupRequest({ ...first, name: newName, add: combined.add, remove: combined.remove }, currentName);
 		answer = await uiPathRequest(context, connection, put, itemIndex, {
 			expect: 'objectOrNothing',
-			messages: groupFailureMessages(first, 'write'),
+			messages: {
+				...groupFailureMessages(first, 'write'),
+				...(newName === undefined ? {} : { conflict: `UiPath already has a group named "${newName}"` }),
+			},
 		});
 	}
-	return combined.perItem.map((change) => ({
+	return combined.perItem.map((change, position) => ({
 		id: first.groupId,
-		name: group.name,
+		name,
 		...answer,
 		added: change.add,
 		removed: change.remove,
 		unchanged: change.unchanged,
-		changed: change.add.length + change.remove.length > 0,
+		changed: updates[position].name !== undefined || change.add.length + change.remove.length > 0,
 	}));
+}
+
+/** The group's current name, which an update without a new one sends back. */
+function nameToSendBack(
+	context: IExecuteFunctions,
+	connection: UiPathConnection,
+	ref: GroupRef,
+	group: IDataObject,
+	itemIndex: number,
+): string {
+	if (typeof group.name === 'string' && group.name !== '') return group.name;
+	throw apiError(context.getNode(), {}, itemIndex, {
+		message: `UiPath's answer for group "${ref.groupId}" has no name, which the update must send back`,
+		description: `From ${connection.baseUrl}/${getGroupRequest(ref).path}. Nothing was changed.`,
+	});
 }

@@ -13,13 +13,31 @@ export interface UiPathFailureMessages {
 /** Reading the organization's groups. */
 export const GROUP_LIST_MESSAGES: UiPathFailureMessages = { scope: 'PM.Group or PM.Group.Read, for reading groups' };
 
-/** Directory Search. */
-export const DIRECTORY_SEARCH_MESSAGES: UiPathFailureMessages = { scope: 'PM.Directory, for Directory Search' };
+/**
+ * Directory Search. UiPath documents it for Automation Cloud only: an Automation Suite answers
+ * 404, as for any path it does not know, and then emails and usernames cannot be looked up.
+ */
+export const DIRECTORY_SEARCH_MESSAGES: UiPathFailureMessages = {
+	scope: 'PM.Directory, for Directory Search',
+	notFound:
+		'UiPath has no Directory Search at this address (HTTP 404): UiPath documents it for Automation Cloud only, so against an Automation Suite give members as user IDs (Members Are: User IDs)',
+};
 
 /** A request about one group: a 404 names the group and its organization. */
 export function groupFailureMessages(ref: GroupRef, scope: 'read' | 'write'): UiPathFailureMessages {
 	return {
 		notFound: `UiPath has no group with ID "${ref.groupId}" in organization "${ref.organizationId}"`,
 		scope: scope === 'read' ? GROUP_LIST_MESSAGES.scope : 'PM.Group or PM.Group.Write, for changing groups',
+	};
+}
+
+/**
+ * Paging `…/Members` of a group Get Group has just found: a 404 means the server has no such
+ * endpoint (UiPath documents it for Automation Cloud only), not that the group is missing.
+ */
+export function membersListFailureMessages(ref: GroupRef): UiPathFailureMessages {
+	return {
+		notFound: `UiPath has no Get Members (…/Members) at this address, and its answer for group "${ref.groupId}" lists no members: the members cannot be read`,
+		scope: GROUP_LIST_MESSAGES.scope,
 	};
 }

@@ -7,9 +7,9 @@ import { checkChoice } from '../../../shared/fieldChecks';
 import type { Operation } from '../../../shared/operation';
 import { additionalFieldsProperty, readAdditionalFields } from '../../descriptions/groupFields';
 import { membersAreProperty, membersProperties, readMembers } from '../../descriptions/memberFields';
-import { currentMemberIds } from '../../helpers/groupUpdate';
+import { memberIdsOf, memberIdsOfGroup, membersInGroupAnswer } from '../../helpers/groupMembers';
 import { resolveMemberNames } from '../../helpers/memberLookup';
-import { createGroupRequest, getGroupsRequest, isBuiltInGroup, updateGroupRequest } from '../../requests/groupRequests';
+import { createGroupRequest, getGroupRequest, getGroupsRequest, isBuiltInGroup, updateGroupRequest } from '../../requests/groupRequests';
 import { buildLocalGroupRequest, type LocalGroupBody, type LocalGroupFields } from '../../requests/localGroupBody';
 import { uiPathRequest, type UiPathConnection } from '../../transport';
 import { groupFailureMessages } from '../../transport/failureMessages';
@@ -105,8 +105,8 @@ export const createLocalGroup: Operation<UiPathConnection, PreparedLocalGroup> =
 
 /**
  * Creates the group. When UiPath refuses it as a duplicate (409) and the item uses an existing
- * group, the organization's groups are read (one request) for the one of that name, then its
- * members (page after page), and it is given the requested members it lacks (see
+ * group, the organization's groups are read (one request) for the one of that name and its
+ * members (see findExistingLocalGroup), and it is given the requested members it lacks (see
  * useExistingLocalGroup). Such a create is safe to send twice, so it may be retried.
  */
 async function sendLocalGroupCreate(
@@ -139,7 +139,10 @@ interface ExistingLocalGroup {
 	memberIds: string[];
 }
 
-/** The organization's group of the request's name (one read of the groups) and its members (page after page); undefined if none. */
+/**
+ * The organization's group of the request's name (one read of the groups) and its members: as the
+ * list gives them, else from one read of the group (see memberIdsOfGroup); undefined if none.
+ */
 async function findExistingLocalGroup(
 	context: IExecuteFunctions,
 	connection: UiPathConnection,
@@ -152,7 +155,15 @@ async function findExistingLocalGroup(
 	const named = groups.filter((group) => typeof group.name === 'string' && group.name.toLowerCase() === name);
 	if (named.length !== 1 || typeof named[0].id !== 'string') return undefined;
 	const group = named[0] as IDataObject & { id: string };
-	return { group, memberIds: await currentMemberIds(context, connection, { groupId: group.id, organizationId }, itemIndex) };
+	// The list's documented sample carries each group's members; where it does not, the group is read.
+	const listed = membersInGroupAnswer(group);
+	if (listed !== undefined) return { group, memberIds: memberIdsOf(listed) };
+	const ref = { groupId: group.id, organizationId };
+	const read = await uiPathRequest(context, connection, getGroupRequest(ref), itemIndex, {
+		expect: 'object',
+		messages: groupFailureMessages(ref, 'read'),
+	});
+	return { group, memberIds: await memberIdsOfGroup(context, connection, ref, read, itemIndex) };
 }
 
 /**

@@ -1,11 +1,9 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import type { Operation } from '../../../shared/operation';
-import { collectOffsetPages, readResultLimit, returnAllOrLimitProperties, type ResultLimit } from '../../../shared/paging';
-import { groupMembersPageRequest, MEMBERS_PAGE_SIZE, type GroupRef } from '../../requests/groupRequests';
+import { readResultLimit, returnAllOrLimitProperties, type ResultLimit } from '../../../shared/paging';
+import type { GroupRef } from '../../requests/groupRequests';
 import { additionalFieldsProperty, groupIdProperty, readGroupRef } from '../../descriptions/groupFields';
-import { uiPathRequest, type UiPathConnection } from '../../transport';
-import { groupFailureMessages } from '../../transport/failureMessages';
+import { listGroupMembers } from '../../helpers/groupMembers';
+import type { UiPathConnection } from '../../transport';
 
 type GetMembers = GroupRef & { limit: ResultLimit };
 
@@ -16,14 +14,5 @@ export const getGroupMembers: Operation<UiPathConnection, GetMembers> = {
 		...readGroupRef(context, itemIndex, connection),
 		limit: readResultLimit(context, itemIndex),
 	}),
-	send: async (context, connection, { limit, ...ref }, itemIndex) =>
-		await collectOffsetPages<IDataObject>(
-			limit,
-			MEMBERS_PAGE_SIZE,
-			async (offset, pageSize) =>
-				await uiPathRequest(context, connection, groupMembersPageRequest(ref, pageSize, offset), itemIndex, {
-					expect: 'page',
-					messages: groupFailureMessages(ref, 'read'),
-				}),
-		),
+	send: async (context, connection, { limit, ...ref }, itemIndex) => await listGroupMembers(context, connection, ref, limit, itemIndex),
 };

@@ -6,7 +6,7 @@ import type { UiPathConnection } from '../../transport';
 import { additionalFieldsProperty, groupIdProperty, readAdditionalFields, readGroupId } from '../../descriptions/groupFields';
 import { membersAreProperty } from '../../descriptions/memberFields';
 import { allowBuiltInGroupsOption } from '../../helpers/builtInGroups';
-import { resolveUpdateNames, sendGroupUpdate } from '../../helpers/groupUpdate';
+import { planGroupChanges, resolveUpdateNames, sendGroupUpdate } from '../../helpers/groupUpdate';
 
 const properties: INodeProperties[] = [
 	groupIdProperty,
@@ -69,5 +69,7 @@ export const updateGroup: Operation<UiPathConnection, GroupUpdate> = {
 		);
 	},
 	resolve: resolveUpdateNames,
+	// The items aimed at one group are sent together: one read and one PUT per group.
+	plan: planGroupChanges,
 	send: sendGroupUpdate,
 };
