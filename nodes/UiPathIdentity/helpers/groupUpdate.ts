@@ -1,14 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { combineMembershipChanges, membershipChanges } from '../../shared/membershipChanges';
 import type { ItemOutcome, PreparedItem, SendUnit } from '../../shared/operation';
 import { collectOffsetPages } from '../../shared/paging';
 import { apiError } from '../../shared/transport/apiErrors';
 import {
-	combineMembershipChanges,
 	getGroupRequest,
 	groupMembersPageRequest,
 	MEMBERS_PAGE_SIZE,
-	membershipChanges,
 	updateGroupRequest,
 	type GroupRef,
 	type GroupUpdate,
