@@ -7,7 +7,18 @@ import leaveDoc from '../fixtures/groupid/leaveOnBehalf.json';
 import searchDoc from '../fixtures/groupid/search-by-attribute.json';
 import { DEFAULT_MEMBER_ATTRIBUTES } from '../../nodes/NetwrixGroupId/requests/groupMembers';
 import { DEFAULT_USER_ATTRIBUTES } from '../../nodes/NetwrixGroupId/requests/userSearch';
-import { byId as byIdOf, byName, data, interceptGroupId, runGroupIdNode, groupMembersAre } from './support';
+import {
+	byId as byIdOf,
+	byName,
+	data,
+	directoryObject,
+	documentedSuccess as success,
+	envelope,
+	groupMembersAre,
+	interceptGroupId,
+	refused,
+	runGroupIdNode,
+} from './support';
 
 const GROUP = 'b95d4b5a-706f-4703-904c-c0112b814ee8';
 const USER = 'a79934a7-c6a0-4a1c-8860-f9aeb4788e98';
@@ -15,34 +26,7 @@ const JANE = '3130b400-45bf-4ed2-b4bd-a461fe4ae949';
 const BOB = 'c9dec739-42eb-4a57-bc7f-8bb2563794e3';
 const byId = (value = GROUP) => byIdOf(value);
 
-/** The documented join/leave answer: GroupID's envelope, status 0. */
-const success = joinDoc.response;
-/** GroupID's envelope around a value, for answers the documentation shows bare (see the note at the end). */
-const envelope = (value: unknown) => ({ ...success, data: value });
-/** An envelope that reports a failure on HTTP 200. */
-const refused = (message: string) => ({ ...success, status: 1, message, details: [{ ...success.details[0], status: 1, message }] });
-
-
-
-
 const run = runGroupIdNode;
-
-/** A directory object as Search returns it. */
-function directoryObject(guid: string, attributes: Record<string, string[]>, objectType = 'user') {
-	const values = (list: string[]) =>
-		list.map((value) => ({ identityStoreId: 0, value, dn: null, action: 0, attributeCollection: {} }));
-	return {
-		objectIdFromIdentityStore: guid,
-		identityStoreId: 2,
-		objectType,
-		objectDisplayName: attributes.displayName?.[0] ?? null,
-		attributesBusinessObject: {
-			attributesCollection: Object.fromEntries(Object.entries(attributes).map(([name, list]) => [name, values(list)])),
-			filePermissionCollection: {},
-			type: null,
-		},
-	};
-}
 
 /** `count` numbered members, users and, every fifth, a group. */
 function members(count: number, first = 1) {
