@@ -71,7 +71,16 @@ export type ItemOutcome = IDataObject | IDataObject[] | Error;
  */
 export interface SendUnit {
 	itemIndexes: number[];
-	send(): Promise<ItemOutcome[]>;
+	send(): Promise<Array<ItemOutcome | UnsentItem>>;
+}
+
+/**
+ * The outcome of an item a unit did not send because one of its other items failed without
+ * Continue On Fail: the run stops there, as it does between units, and this item is left without
+ * output, as an item of a unit that never started. With Continue On Fail a unit sends every item.
+ */
+export class UnsentItem {
+	constructor(readonly itemIndex: number) {}
 }
 
 /** A resource of a node (Group, User, …) and its operations, listed in the order they are shown. */

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import { isInvalidFieldError } from './fieldChecks';
-import type { ItemOutcome, SendUnit } from './operation';
+import { UnsentItem, type ItemOutcome, type SendUnit } from './operation';
 
 /** One item that prepared (and resolved) without error, with what will be sent for it. */
 export interface PreparedEntry<TRequest> {
@@ -51,7 +51,8 @@ export interface ItemProcessor<TRequest> {
  * the credential's token is fetched once, and the rest go with at most `concurrency` in flight.
  *
  * With "Continue On Fail", a failing item becomes an error item and the others go on.
- * Without it, no new unit starts after a failure, the ones in flight finish, and the
+ * Without it, no new unit starts after a failure, the ones in flight finish (a unit of several
+ * writes may stop at its own failure, leaving its other items unsent: see UnsentItem), and the
  * failure of the earliest item is thrown.
  */
 export async function processItems<TRequest>(
@@ -104,7 +105,7 @@ export async function processItems<TRequest>(
 			for (const itemIndex of unit.itemIndexes) output[itemIndex] = [errorItem(failureForEveryItem, itemIndex)];
 			return;
 		}
-		let outcomes: ItemOutcome[];
+		let outcomes: Array<ItemOutcome | UnsentItem>;
 		try {
 			outcomes = await unit.send();
 			if (outcomes.length !== unit.itemIndexes.length) throw new Error('a unit gave back a different number of outcomes than it has items');
@@ -113,6 +114,11 @@ export async function processItems<TRequest>(
 		}
 		unit.itemIndexes.forEach((itemIndex, position) => {
 			const outcome = outcomes[position];
+			if (outcome instanceof UnsentItem) {
+				// Only a unit of a run that stops leaves items unsent; if one did otherwise, the item must not pass for done.
+				if (continueOnFail) output[itemIndex] = [errorItem(new Error('Not sent: the run stopped at a failure of another item'), itemIndex)];
+				return;
+			}
 			if (outcome instanceof Error) {
 				fail(itemIndex, outcome);
 				return;

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { findOperation, type ItemOutcome, type PreparedItem, type Resource } from './operation';
+import { findOperation, UnsentItem, type ItemOutcome, type PreparedItem, type Resource } from './operation';
 import { failEveryItem, processItems, type PreparedEntry } from './processItems';
 import { readRunOptions } from './runOptions';
 import { isCredentialFailure } from './transport/apiErrors';
@@ -82,7 +82,9 @@ export async function routeOperation<TConnection>(
 						const outcomes = await unit.send();
 						// A unit's writes are sent for its first item; in a dry run each of its items shows them.
 						if (dryRun) shareWrites(dryRun, unit.itemIndexes);
-						return outcomes.map((outcome, position) => asOutput(outcome, unit.itemIndexes[position]));
+						return outcomes.map((outcome, position) =>
+							outcome instanceof UnsentItem ? outcome : asOutput(outcome, unit.itemIndexes[position]),
+						);
 					},
 				})),
 		}),

@@ -12,7 +12,7 @@ const { createGroupIdContext } = require('./context');
 const { token } = require('./token');
 const { createSmartGroup, createStaticGroup, getGroup, updateGroup, deleteGroup } = require('./groups');
 const { expireGroup, renewGroup } = require('./lifecycle');
-const { updateSmartGroup, previewSmartGroupMembers } = require('./smartGroups');
+const { updateSmartGroup, updateSmartGroups, previewSmartGroupMembers } = require('./smartGroups');
 const { joinOnBehalf, leaveOnBehalf } = require('./membership');
 const { searchDirectory, credentialTestSearch } = require('./searches');
 const { getUser, getUsers, getUserGroups } = require('./users');
@@ -39,6 +39,7 @@ function groupIdRoutes(options) {
 		route('POST', `${DATA}/Groups/{groupIdentity}/Expire`, 'expireGroup', expireGroup),
 		route('POST', `${DATA}/Groups/{groupIdentity}/Renew`, 'renewGroup', renewGroup),
 		route('POST', `${DATA}/Groups/SmartGroups/{groupIdentity}/Update`, 'updateSmartGroup', updateSmartGroup),
+		route('POST', `${DATA}/Groups/SmartGroups/Update`, 'updateSmartGroups', updateSmartGroups),
 		route('GET', `${DATA}/Groups/SmartGroups/Members`, 'previewSmartGroupMembers', previewSmartGroupMembers),
 		route('POST', `${DATA}/Groups/{groupIdentity}/JoinOnBehalf`, 'joinOnBehalf', joinOnBehalf),
 		route('POST', `${DATA}/Groups/{groupIdentity}/LeaveOnBehalf`, 'leaveOnBehalf', leaveOnBehalf),

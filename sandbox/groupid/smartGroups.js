@@ -12,7 +12,7 @@ const { isObject, nonEmptyString, page, compareText } = require('../http');
 const { envelope, fail } = require('./envelope');
 const { prop, requestValues, startPathsOf, listOf, attributeList, queryPaging, descending } = require('./input');
 const { inContainer } = require('./distinguishedNames');
-const { gate, jsonObject } = require('./checks');
+const { gate, jsonBody, jsonObject } = require('./checks');
 const { findGroup, groupNotFound, touch, memberEntry } = require('./store');
 const { ALWAYS, attributesCollection, listItem } = require('./attributeViews');
 const { userAttributes } = require('./userViews');
@@ -39,29 +39,66 @@ function selectUsers(ctx, query, objectTypes, startPaths) {
 }
 
 /**
- * POST …/Groups/SmartGroups/{groupIdentity}/Update: recomputes the members from the group's query over the
- * sample users, at once (the real service queues a task). Answer as documented: `data` = task id (1, 2, 3…),
- * `name` = a client id, type 8. A static group: 400 failure; a query the sandbox cannot read: 400 failure.
- * @param {GroupIdContext} ctx @param {RouteRequest} req @returns {Reply}
+ * Recomputes one Smart Group's members from its query over the sample users, at once (the real service queues a
+ * task), and gives the task id (1, 2, 3…); or why not: no such group, a static group, a query the sandbox cannot read.
+ * @param {GroupIdContext} ctx @param {string} identityStoreId @param {string} groupIdentity
+ * @returns {{taskId: number}|{status: number, message: string, notFound?: boolean}}
  */
-function updateSmartGroup(ctx, req) {
-	const refused = gate(ctx, req);
-	if (refused) return refused;
-	const g = findGroup(ctx, req.params.identityStoreId, req.params.groupIdentity);
-	if (!g) return groupNotFound(req.params.groupIdentity);
-	if (g.type !== 'smart') return fail(400, `'${g.name}' is not a Smart Group.`);
+function runSmartGroupUpdate(ctx, identityStoreId, groupIdentity) {
+	const g = findGroup(ctx, identityStoreId, groupIdentity);
+	if (!g) return { status: 404, message: `Group '${groupIdentity}' was not found.`, notFound: true };
+	if (g.type !== 'smart') return { status: 400, message: `'${g.name}' is not a Smart Group.` };
 	let query;
 	try {
 		query = parseCriteria(/** @type {string} */ (g.criteria));
 	} catch (error) {
-		return fail(400, `The criteria of '${g.name}' could not be understood: ${/** @type {Error} */ (error).message}.`);
+		return { status: 400, message: `The criteria of '${g.name}' could not be understood: ${/** @type {Error} */ (error).message}.` };
 	}
 	const selected = selectUsers(ctx, query, listOf(g.values.IMSGObjectTypes), g.startPaths);
 	g.members = selected.map((u) => memberEntry(u, { membershipType: null, startDate: null, endDate: null }));
 	g.lastUpdatedAt = new Date().toISOString();
 	touch(g);
 	ctx.state.groupIdTaskCount += 1;
-	return { status: 200, body: envelope({ currentDirectoryServer: null, data: ctx.state.groupIdTaskCount, name: ctx.clientId, type: 8 }) };
+	return { taskId: ctx.state.groupIdTaskCount };
+}
+
+/**
+ * POST …/Groups/SmartGroups/{groupIdentity}/Update (see runSmartGroupUpdate). Answer as documented: `data` = task
+ * id, `name` = a client id, type 8. A static group or a query the sandbox cannot read: 400 failure.
+ * @param {GroupIdContext} ctx @param {RouteRequest} req @returns {Reply}
+ */
+function updateSmartGroup(ctx, req) {
+	const refused = gate(ctx, req);
+	if (refused) return refused;
+	const outcome = runSmartGroupUpdate(ctx, req.params.identityStoreId, req.params.groupIdentity);
+	if ('notFound' in outcome) return groupNotFound(req.params.groupIdentity);
+	if ('message' in outcome) return fail(outcome.status, outcome.message);
+	return { status: 200, body: envelope({ currentDirectoryServer: null, data: outcome.taskId, name: ctx.clientId, type: 8 }) };
+}
+
+/**
+ * POST …/Groups/SmartGroups/Update, body a JSON array of group GUIDs (documented "Update Smart Groups"): each group
+ * updated as by the single update. Answer as documented: `{clientID, details: [{groupID, message, taskID, status}],
+ * message, status}`, one entry per GUID sent, in order; a group that cannot be updated (not found, static, unreadable
+ * query) gets `status` 1, its message and `taskID` null (Netwrix documents no failure entry), the others go on.
+ * @param {GroupIdContext} ctx @param {RouteRequest} req @returns {Reply}
+ */
+function updateSmartGroups(ctx, req) {
+	const refused = gate(ctx, req);
+	if (refused) return refused;
+	const input = jsonBody(req);
+	if ('reply' in input) return input.reply;
+	const guids = input.value;
+	if (!Array.isArray(guids) || guids.length === 0 || !guids.every(nonEmptyString)) {
+		return fail(400, 'The request body must be a JSON array of group identities.');
+	}
+	const details = guids.map((groupID) => {
+		const outcome = runSmartGroupUpdate(ctx, req.params.identityStoreId, groupID);
+		return 'message' in outcome
+			? { groupID, message: outcome.message, taskID: null, status: 1 }
+			: { groupID, message: null, taskID: outcome.taskId, status: 0 };
+	});
+	return { status: 200, body: { clientID: ctx.clientId, details, message: null, status: 0 } };
 }
 
 /**
@@ -105,4 +142,4 @@ function previewSmartGroupMembers(ctx, req) {
 	return { status: 200, body: { total: users.length, data } };
 }
 
-module.exports = { updateSmartGroup, previewSmartGroupMembers };
+module.exports = { updateSmartGroup, updateSmartGroups, previewSmartGroupMembers };

@@ -7,7 +7,18 @@ import leaveDoc from '../fixtures/groupid/leaveOnBehalf.json';
 import searchDoc from '../fixtures/groupid/search-by-attribute.json';
 import { DEFAULT_MEMBER_ATTRIBUTES } from '../../nodes/NetwrixGroupId/requests/groupMembers';
 import { DEFAULT_USER_ATTRIBUTES } from '../../nodes/NetwrixGroupId/requests/userSearch';
-import { byId as byIdOf, byName, data, interceptGroupId, runGroupIdNode, groupMembersAre } from './support';
+import {
+	byId as byIdOf,
+	byName,
+	data,
+	directoryObject,
+	documentedSuccess as success,
+	envelope,
+	groupMembersAre,
+	interceptGroupId,
+	refused,
+	runGroupIdNode,
+} from './support';
 
 const GROUP = 'b95d4b5a-706f-4703-904c-c0112b814ee8';
 const USER = 'a79934a7-c6a0-4a1c-8860-f9aeb4788e98';
@@ -15,34 +26,7 @@ const JANE = '3130b400-45bf-4ed2-b4bd-a461fe4ae949';
 const BOB = 'c9dec739-42eb-4a57-bc7f-8bb2563794e3';
 const byId = (value = GROUP) => byIdOf(value);
 
-/** The documented join/leave answer: GroupID's envelope, status 0. */
-const success = joinDoc.response;
-/** GroupID's envelope around a value, for answers the documentation shows bare (see the note at the end). */
-const envelope = (value: unknown) => ({ ...success, data: value });
-/** An envelope that reports a failure on HTTP 200. */
-const refused = (message: string) => ({ ...success, status: 1, message, details: [{ ...success.details[0], status: 1, message }] });
-
-
-
-
 const run = runGroupIdNode;
-
-/** A directory object as Search returns it. */
-function directoryObject(guid: string, attributes: Record<string, string[]>, objectType = 'user') {
-	const values = (list: string[]) =>
-		list.map((value) => ({ identityStoreId: 0, value, dn: null, action: 0, attributeCollection: {} }));
-	return {
-		objectIdFromIdentityStore: guid,
-		identityStoreId: 2,
-		objectType,
-		objectDisplayName: attributes.displayName?.[0] ?? null,
-		attributesBusinessObject: {
-			attributesCollection: Object.fromEntries(Object.entries(attributes).map(([name, list]) => [name, values(list)])),
-			filePermissionCollection: {},
-			type: null,
-		},
-	};
-}
 
 /** `count` numbered members, users and, every fifth, a group. */
 function members(count: number, first = 1) {
@@ -117,6 +101,7 @@ describe('Group > Add Members and Remove Members in n8n\'s execution engine', ()
 			{
 				json: {
 					group: GROUP,
+					groupGuid: GROUP,
 					added: [USER, 'jdoe@demo.local', 'bsmith'],
 					unchanged: [],
 					membership: 'permanent',
@@ -157,7 +142,10 @@ describe('Group > Add Members and Remove Members in n8n\'s execution engine', ()
 		expect(firstJoin).toBeGreaterThan(lastLookup);
 		expect(output).toHaveLength(200);
 		expect(output!.map(({ pairedItem }) => (pairedItem as { item: number }).item)).toEqual(items.map((_, i) => i));
-		expect(output![11].json).toMatchObject({ added: [items[11].email], results: [{ objectGuid: guidOf(emails[3]) }] });
+		// One group: its members read once, and each of the 8 people joined once, by the first item naming them.
+		expect(received.filter(({ path }) => path.endsWith('/JoinOnBehalf'))).toHaveLength(8);
+		expect(output![3].json).toMatchObject({ added: [items[3].email], unchanged: [], results: [{ objectGuid: guidOf(emails[3]), status: 'added' }] });
+		expect(output![11].json).toMatchObject({ added: [], unchanged: [items[11].email], results: [{ objectGuid: guidOf(emails[3]), status: 'unchanged' }] });
 	});
 
 	test('membership is a desired state: a member already in the group is not added again, one not in it is not removed', async () => {
@@ -187,8 +175,10 @@ describe('Group > Add Members and Remove Members in n8n\'s execution engine', ()
 		expect(remove.output![0].json).toMatchObject({ removed: [], unchanged: [BOB], results: [{ member: BOB, status: 'unchanged', changed: false }] });
 	});
 
-	test('Add Members with a temporary membership sends StartDate now and the End Date, in UTC', async () => {
-		const received = interceptGroupId([200, success]);
+	test('Add Members with a temporary membership sends StartDate now and the End Date, in UTC; a group given by name is found first', async () => {
+		const SALES = '5a1e5000-0000-4000-8000-000000000001';
+		const salesTeam = directoryObject(SALES, { name: ['Sales Team'], objectClass: ['top', 'group'] }, 'group');
+		const received = interceptGroupId([200, envelope({ total: 1, data: [salesTeam] })], [200, success]);
 		const before = Date.now();
 		const { output, error } = await run({
 			resource: 'group',
@@ -201,14 +191,16 @@ describe('Group > Add Members and Remove Members in n8n\'s execution engine', ()
 		});
 
 		expect(error).toBeUndefined();
-		const [join] = withoutMemberSearch(received);
-		expect(withoutMemberSearch(received)).toHaveLength(1);
-		expect(join.path).toBe(`${data}/Groups/Sales%20Team/JoinOnBehalf`);
+		const [lookup, join] = withoutMemberSearch(received);
+		expect(withoutMemberSearch(received)).toHaveLength(2);
+		expect((lookup.body as { criteria: unknown; attributesToLoad: unknown }).criteria).toMatchObject({ operator: 'Is Exactly', attribute: 'name', value: 'Sales Team' });
+		expect((lookup.body as { attributesToLoad: unknown }).attributesToLoad).toEqual(['name', 'objectClass']);
+		expect(join.path).toBe(`${data}/Groups/${SALES}/JoinOnBehalf`);
 		const { joinType } = join.body as { joinType: { StartDate: string; EndDate: string; Reason: string; MembershipType: number } };
 		expect(joinType).toMatchObject({ MembershipType: 1, EndDate: '2099-12-31T17:00:00Z', Reason: 'Added by n8n' });
 		expect(joinType.StartDate).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
 		expect(Math.abs(Date.parse(joinType.StartDate) - before)).toBeLessThan(60_000);
-		expect(output![0].json).toMatchObject({ group: 'Sales Team', membership: 'temporary', endDate: '2099-12-31T17:00:00Z' });
+		expect(output![0].json).toMatchObject({ group: 'Sales Team', groupGuid: SALES, membership: 'temporary', endDate: '2099-12-31T17:00:00Z' });
 	});
 
 	test('one input item per group: each output item is paired with its input, members from an expression list', async () => {
@@ -243,7 +235,7 @@ describe('Group > Add Members and Remove Members in n8n\'s execution engine', ()
 		]);
 	});
 
-	test('a member that fails stops the item; the message names it, the members done before it and those not tried', async () => {
+	test('a member that fails stops the run; the message names it, the members done and those not tried', async () => {
 		const received = interceptGroupId([200, success], [200, refused('The user is already a member of the group.')], [200, success]);
 		const { output, error } = await run({
 			resource: 'group',
@@ -256,7 +248,7 @@ describe('Group > Add Members and Remove Members in n8n\'s execution engine', ()
 		expect(output).toBeUndefined();
 		expect(withoutMemberSearch(received)).toHaveLength(2);
 		expect(error?.message).toBe(
-			`Could not add member "${JANE}" (2 of 3): GroupID refused the request: The user is already a member of the group. Already added before it: "${USER}". Not tried: "${BOB}".`,
+			`Could not add member "${JANE}" (2 of 3): GroupID refused the request: The user is already a member of the group. Already added: "${USER}". Not tried: "${BOB}".`,
 		);
 	});
 
@@ -273,7 +265,7 @@ describe('Group > Add Members and Remove Members in n8n\'s execution engine', ()
 		expect(output).toEqual([
 			{
 				json: expect.objectContaining({
-					error: `Could not remove member "${USER}" (1 of 1): GroupID found no such object: it does not exist (any more), or the identity store ID or the Server URL is wrong. No member was removed before it.`,
+					error: `Could not remove member "${USER}" (1 of 1): GroupID found no such object: it does not exist (any more), or the identity store ID or the Server URL is wrong. No member was removed.`,
 					httpCode: '404',
 				}),
 				pairedItem: { item: 0 },
@@ -281,6 +273,7 @@ describe('Group > Add Members and Remove Members in n8n\'s execution engine', ()
 			{
 				json: {
 					group: JANE,
+					groupGuid: JANE,
 					removed: [USER],
 					unchanged: [],
 					results: [{ member: USER, objectGuid: USER, status: 'removed', changed: true, message: null }],

@@ -3,7 +3,8 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import previewDoc from '../fixtures/groupid/preview-membership.json';
 import updateSmartGroupDoc from '../fixtures/groupid/update-smart-group.json';
-import { credentials, data, interceptGroupId, runGroupIdNode } from './support';
+import bulkUpdateDoc from '../fixtures/groupid/update-smart-groups.json';
+import { byId, byName, credentials, data, interceptGroupId, runGroupIdNode, type Received } from './support';
 import { startLocalGroupId } from './localGroupIdServer';
 
 const SMART_GUID = 'f8bc4524-fdcb-4b85-9f3f-d6c0af7c58ae';
@@ -161,6 +162,73 @@ describe('Smart Group operations in n8n\'s execution engine', () => {
 		});
 
 		expect(error?.message).toBe('GroupID refused the request: The group is not a Smart Group.');
+	});
+});
+
+describe('Run Membership Update of several Smart Groups: one documented bulk update', () => {
+	const [FIRST, SECOND] = bulkUpdateDoc.request;
+	const THIRD = '0b7c1d2e-3f40-4a5b-8c6d-7e8f90a1b2c3';
+	const updateMany = { resource: 'smartGroup', operation: 'updateMembership', group: '={{ $json.group }}' };
+	/** The documented answer, one entry per GUID sent, each with its own task (status per `failing`). */
+	const bulkAnswer = (failing: Record<string, string> = {}) => ({ body }: Received): [number, unknown] => [
+		200,
+		{
+			...bulkUpdateDoc.response,
+			details: (body as string[]).map((groupID, i) =>
+				failing[groupID] ? { groupID, message: failing[groupID], taskID: null, status: 1 } : { groupID, message: null, taskID: 8 + i, status: 0 },
+			),
+		},
+	];
+
+	test('three items over two Smart Groups by GUID: one request naming each group once; each item reads its own entry', async () => {
+		const received = interceptGroupId(bulkAnswer());
+		const { output, error } = await run(updateMany, { items: [{ group: byId(FIRST) }, { group: byId(SECOND) }, { group: byId(FIRST.toUpperCase()) }] });
+
+		expect(error).toBeUndefined();
+		expect(received).toStrictEqual([{ method: 'POST', path: `${data}/Groups/SmartGroups/Update`, body: bulkUpdateDoc.request, contentType: 'application/json' }]);
+		expect(output).toEqual([
+			{ json: { queued: true, groupGuid: FIRST, group: FIRST, identityStoreId: 2, taskId: 8, response: bulkUpdateDoc.response.details[0] }, pairedItem: { item: 0 } },
+			{ json: { queued: true, groupGuid: SECOND, group: SECOND, identityStoreId: 2, taskId: 9, response: bulkUpdateDoc.response.details[1] }, pairedItem: { item: 1 } },
+			{ json: { queued: true, groupGuid: FIRST, group: FIRST, identityStoreId: 2, taskId: 8, response: bulkUpdateDoc.response.details[0] }, pairedItem: { item: 2 } },
+		]);
+	});
+
+	test('an entry reporting failure fails exactly its group\'s items; a group given by name gets the single update', async () => {
+		const received = interceptGroupId((request) =>
+			request.path.endsWith('/SmartGroups/Update') ? bulkAnswer({ [SECOND]: "'Sales' is not a Smart Group." })(request) : [200, updateSmartGroupDoc.response],
+		);
+		const { output } = await run(updateMany, {
+			items: [{ group: byId(FIRST) }, { group: byName('Engineering All') }, { group: byId(SECOND) }, { group: byId(THIRD) }],
+			continueOnFail: true,
+		});
+
+		expect(received.map(({ path }) => path)).toEqual([`${data}/Groups/SmartGroups/Update`, `${data}/Groups/SmartGroups/Engineering%20All/Update`]);
+		expect(received[0].body).toEqual([FIRST, SECOND, THIRD]);
+		expect(output!.map(({ json }) => json.error ?? json.taskId)).toEqual([8, 4, "GroupID refused the request: 'Sales' is not a Smart Group.", 10]);
+		expect(output![2].json.httpCode).toBe('200');
+		expect(output!.map(({ pairedItem }) => pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+	});
+
+	test('a bulk update refused as a whole fails every item it carried, with GroupID\'s message; Dry Run shows it on each item and sends nothing', async () => {
+		const refused = interceptGroupId([400, { ...bulkUpdateDoc.response, details: [], status: 1, message: 'The request is invalid.' }]);
+		const failed = await run(updateMany, { items: [{ group: byId(FIRST) }, { group: byId(SECOND) }], continueOnFail: true });
+
+		expect(refused).toHaveLength(1);
+		expect(failed.output!.map(({ json }) => json.error)).toEqual([
+			'GroupID refused the request as invalid: The request is invalid.',
+			'GroupID refused the request as invalid: The request is invalid.',
+		]);
+
+		nock.cleanAll();
+		const dryReceived = interceptGroupId([500, 'nothing should be sent']);
+		const dry = await run({ ...updateMany, options: { dryRun: true } }, { items: [{ group: byId(FIRST) }, { group: byId(SECOND) }] });
+
+		expect(dryReceived).toEqual([]);
+		const sent = { method: 'POST', url: `https://groupid.example.local:4443${data}/Groups/SmartGroups/Update`, body: [FIRST, SECOND] };
+		expect(dry.output!.map(({ json }) => [json.dryRun, json.taskId, json.requests])).toEqual([
+			[true, null, [sent]],
+			[true, null, [sent]],
+		]);
 	});
 });
 

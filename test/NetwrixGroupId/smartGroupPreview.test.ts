@@ -1,4 +1,5 @@
 import previewDoc from '../fixtures/groupid/preview-membership.json';
+import bulkUpdateDoc from '../fixtures/groupid/update-smart-groups.json';
 import { buildSmartGroupRequest } from '../../nodes/NetwrixGroupId/requests/smartGroupBody';
 import {
 	buildPreviewRequest,
@@ -6,7 +7,11 @@ import {
 	previewPath,
 	type PreviewFields,
 } from '../../nodes/NetwrixGroupId/requests/smartGroupPreview';
-import { buildSmartGroupUpdateRequest } from '../../nodes/NetwrixGroupId/requests/smartGroupUpdate';
+import {
+	buildSmartGroupUpdateRequest,
+	bulkSmartGroupUpdateRequest,
+	bulkUpdateOutcome,
+} from '../../nodes/NetwrixGroupId/requests/smartGroupUpdate';
 import { InvalidFieldError } from '../../nodes/shared/fieldChecks';
 import { seedFields } from './seedParameters';
 
@@ -159,5 +164,36 @@ describe('Run Membership Update request', () => {
 		['a number from an expression', 42, '"42" is not an object GUID (like 19a1822e-e7ef-4206-af75-1c2d8b1d15eb)'],
 	])('refuses %s', (_label, value, reason) => {
 		expect(refusal(() => buildSmartGroupUpdateRequest({ mode: 'id', value }, store))).toEqual(['Smart Group', reason]);
+	});
+});
+
+describe('Run Membership Update of several Smart Groups in one request (documented "Update Smart Groups")', () => {
+	const [first, second] = bulkUpdateDoc.request;
+
+	test('POST …/Groups/SmartGroups/Update with the GUIDs as a JSON array: exactly the documented sample', () => {
+		expect(bulkSmartGroupUpdateRequest(2, bulkUpdateDoc.request)).toStrictEqual({
+			method: 'POST',
+			path: '/GroupIDDataService/api/IdentityStores/2/Groups/SmartGroups/Update',
+			body: bulkUpdateDoc.request,
+		});
+	});
+
+	test('each group\'s outcome is its own entry of the documented answer, matched by groupID, in any case', () => {
+		expect(bulkUpdateOutcome(bulkUpdateDoc.response, second)).toEqual({ entry: bulkUpdateDoc.response.details[1] });
+		expect(bulkUpdateOutcome(bulkUpdateDoc.response, first.toUpperCase())).toEqual({ entry: bulkUpdateDoc.response.details[0] });
+	});
+
+	test('an entry reporting failure, or no entry for the group, is a failure of that group alone', () => {
+		const answer = {
+			...bulkUpdateDoc.response,
+			details: [{ ...bulkUpdateDoc.response.details[0], status: 1, message: 'The group is not a Smart Group.', taskID: null }],
+		};
+		expect(bulkUpdateOutcome(answer, first)).toEqual({ failure: 'GroupID refused the request: The group is not a Smart Group.' });
+		expect(bulkUpdateOutcome(answer, second)).toEqual({
+			failure: "GroupID's answer has no entry for this Smart Group, so whether its update was queued is not known",
+		});
+		expect(bulkUpdateOutcome({ ...answer, details: [null], message: 'Busy' }, second)).toEqual({
+			failure: "GroupID's answer has no entry for this Smart Group, so whether its update was queued is not known (GroupID's message: Busy)",
+		});
 	});
 });

@@ -1,6 +1,7 @@
 import nock from 'nock';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import joinDoc from '../fixtures/groupid/joinOnBehalf.json';
 import { NetwrixGroupIdApi } from '../../credentials/NetwrixGroupIdApi.credentials';
 import { NetwrixGroupId } from '../../nodes/NetwrixGroupId/NetwrixGroupId.node';
 import { runNodeInEngine } from '../support/runNodeInEngine';
@@ -25,6 +26,34 @@ export const credentials = {
 export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 export const byName = (value: string) => ({ __rl: true, mode: 'name', value });
 
+/** The documented join/leave answer: GroupID's envelope, status 0. */
+export const documentedSuccess = joinDoc.response;
+/** GroupID's envelope around a value, for answers the documentation shows bare. */
+export const envelope = (value: unknown) => ({ ...documentedSuccess, data: value });
+/** An envelope that reports a failure on HTTP 200. */
+export const refused = (message: string) => ({
+	...documentedSuccess,
+	status: 1,
+	message,
+	details: [{ ...documentedSuccess.details[0], status: 1, message }],
+});
+
+/** A directory object as Search returns it. */
+export function directoryObject(guid: string, attributes: Record<string, string[]>, objectType = 'user') {
+	const values = (list: string[]) => list.map((value) => ({ identityStoreId: 0, value, dn: null, action: 0, attributeCollection: {} }));
+	return {
+		objectIdFromIdentityStore: guid,
+		identityStoreId: 2,
+		objectType,
+		objectDisplayName: attributes.displayName?.[0] ?? null,
+		attributesBusinessObject: {
+			attributesCollection: Object.fromEntries(Object.entries(attributes).map(([name, list]) => [name, values(list)])),
+			filePermissionCollection: {},
+			type: null,
+		},
+	};
+}
+
 export interface Received {
 	method: string;
 	path: string;
@@ -36,13 +65,19 @@ export type Answer = [number, unknown] | ((received: Received) => [number, unkno
 
 /**
  * The members that a group's member search finds (Add and Remove Members read them first), when
- * set; otherwise member searches take their turn like any request (Get Members' tests).
+ * set: the same for every group, or by the group's identity (a group not listed has none);
+ * otherwise member searches take their turn like any request (Get Members' tests).
  */
-let currentMembers: string[] | undefined;
+let currentMembers: string[] | Record<string, string[]> | undefined;
 
 /** Sets the object GUIDs the intercepted member searches answer with; undefined: no such answer. */
-export function groupMembersAre(guids: string[] | undefined): void {
+export function groupMembersAre(guids: string[] | Record<string, string[]> | undefined): void {
 	currentMembers = guids;
+}
+
+function membersOf(body: unknown): string[] {
+	if (Array.isArray(currentMembers)) return currentMembers;
+	return currentMembers?.[String((body as { objectIdentity?: unknown }).objectIdentity)] ?? [];
 }
 
 const isMemberSearch = (body: unknown) =>
@@ -65,7 +100,7 @@ export function interceptGroupId(...answers: Answer[]): Received[] {
 				const request = { method, path: uri, body, contentType: this.req.headers['content-type'] };
 				received.push(request);
 				if (currentMembers !== undefined && isMemberSearch(body)) {
-					const data = currentMembers.map((guid) => ({ objectIdFromIdentityStore: guid, attributesBusinessObject: { attributesCollection: {} } }));
+					const data = membersOf(body).map((guid) => ({ objectIdFromIdentityStore: guid, attributesBusinessObject: { attributesCollection: {} } }));
 					return [200, { total: data.length, data }];
 				}
 				const answer = answers[Math.min(turn++, answers.length - 1)];

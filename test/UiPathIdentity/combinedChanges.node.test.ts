@@ -1,4 +1,3 @@
-import { combineMembershipChanges } from '../../nodes/UiPathIdentity/requests/groupRequests';
 import { interceptUiPath, runUiPath, useNock } from './support';
 
 /*
@@ -40,25 +39,6 @@ const addMembers = (extra: object = {}) => ({
 	membersInput: 'text',
 	memberIds: '={{ $json.user }}',
 	...extra,
-});
-
-describe('combinations of changes to one group (pure)', () => {
-	test('applied in input order: an add then a remove leaves the user out; a repeated add is unchanged', () => {
-		const combined = combineMembershipChanges(
-			[
-				{ add: ['u1', 'u2'], remove: [] },
-				{ add: [], remove: ['u1', 'lead'] },
-				{ add: ['u2', 'u3'], remove: [] },
-			],
-			['lead'],
-		);
-		expect(combined.perItem).toEqual([
-			{ add: ['u1', 'u2'], remove: [], unchanged: [] },
-			{ add: [], remove: ['u1', 'lead'], unchanged: [] },
-			{ add: ['u3'], remove: [], unchanged: ['u2'] },
-		]);
-		expect(combined).toMatchObject({ add: ['u2', 'u3'], remove: ['lead'] });
-	});
 });
 
 describe('Add Members and Remove Members combine the items aimed at one group (UiPath)', () => {

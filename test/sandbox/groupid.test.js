@@ -522,6 +522,28 @@ describe('GroupID Smart Group membership update and preview', () => {
 		expect((await api('POST', '/Groups/SmartGroups/Nobody/Update')).status).toBe(404);
 	});
 
+	test('bulk Update (a JSON array of GUIDs) → the documented answer, one entry per group naming it; a group that cannot be updated gets a failed entry', async () => {
+		const engineers = await createSmart('Engineers');
+		const demo = await createStatic('DemoGroup');
+		const unknown = '00000000-0000-4000-8000-000000000000';
+		const res = await api('POST', '/Groups/SmartGroups/Update', [engineers, demo, unknown]);
+		expect(res.status).toBe(200);
+		const body = await json(res);
+		expect(body).toEqual({
+			clientID: expect.stringMatching(GUID),
+			details: [
+				{ groupID: engineers, message: null, taskID: 1, status: 0 },
+				{ groupID: demo, message: "'DemoGroup' is not a Smart Group.", taskID: null, status: 1 },
+				{ groupID: unknown, message: `Group '${unknown}' was not found.`, taskID: null, status: 1 },
+			],
+			message: null,
+			status: 0,
+		});
+		expect(groupState('Engineers').members.length).toBeGreaterThan(0);
+		expect(sb.requests.filter((r) => r.endpoint === 'groupid.updateSmartGroups')).toHaveLength(1);
+		expect((await api('POST', '/Groups/SmartGroups/Update', { groups: [engineers] })).status).toBe(400);
+	});
+
 	test('preview: the documented request (balanced criteria) → {total, data} of user objects, sorted, paged', async () => {
 		const res = await api('GET', '/Groups/SmartGroups/Members?sortOrder=1&pageNo=1&pageSize=2', previewBody());
 		expect(res.status).toBe(200);

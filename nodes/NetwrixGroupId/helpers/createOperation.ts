@@ -13,9 +13,8 @@ import {
 	type IfGroupExists,
 	type OwnerGuid,
 } from '../requests/existingGroup';
-import { searchPageRequest } from '../requests/search';
 import { groupIdRequest, type GroupIdConnection } from '../transport';
-import { readDirectoryPage } from '../transport/directoryReads';
+import { readLookupResults } from '../transport/directoryReads';
 import { findObjectGuid } from './memberLookup';
 import { resolveOwners } from './ownerLookup';
 import { createSimplifyProperty, ifGroupExistsProperty, readIfGroupExists, readSimplify } from '../descriptions/createFields';
@@ -100,14 +99,7 @@ export async function findExistingGroup(
 	itemIndex: number,
 ): Promise<DirectoryObject | undefined> {
 	const search = existingGroupSearch(request.groupName, request.identityStoreId);
-	const page = await readDirectoryPage(
-		context,
-		connection,
-		searchPageRequest(search, 1, 10),
-		itemIndex,
-		'GroupID answered the search without a list of results',
-	);
-	return pickExistingGroup(search, page.results);
+	return pickExistingGroup(search, await readLookupResults(context, connection, search, itemIndex));
 }
 
 /** The output for an existing group: it as found, what differs, and, to update it, one PATCH. */

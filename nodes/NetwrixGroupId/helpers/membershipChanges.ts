@@ -1,12 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { Operation, OperationListing } from '../../shared/operation';
-import { prefixError } from '../../shared/transport/apiErrors';
+import { combineMembershipChanges, type MembershipOutcome } from '../../shared/membershipChanges';
+import { UnsentItem, type ItemOutcome, type Operation, type OperationListing, type PreparedItem, type SendUnit } from '../../shared/operation';
+import { copyError, isCredentialFailure, prefixError } from '../../shared/transport/apiErrors';
 import type { ApiRequest } from '../../shared/transport/sendRequest';
+import { normalizeGuid } from '../requests/groupIdentity';
+import type { GroupTarget } from '../requests/groupTarget';
 import type { MembershipPlan } from '../requests/membershipBody';
 import { groupIdRequest, type GroupIdConnection } from '../transport';
 import { readGroupMembers } from '../transport/directoryReads';
-import { resolveMembers, type ResolvedMembershipPlan } from './memberLookup';
+import { resolveMembers, type FoundMember, type ResolvedMembershipPlan } from './memberLookup';
 
 /** Which change Add Members or Remove Members makes, and the documented request that makes it for one member. */
 export interface MembershipChange {
@@ -16,55 +19,158 @@ export interface MembershipChange {
 }
 
 /**
- * Brings each member to the state asked for, one request per member that needs it, after the
- * group's members were read (the members were found in the resolve step): adding a member already
- * in the group, or removing one who is not, sends nothing and says `changed: false` for that
- * member. The first failure fails the item, and its message names the member, the members
- * already changed before it, and those not tried.
+ * The plan of Add Members and Remove Members: the items aimed at one group (by identity store and
+ * object GUID, found in the resolve step, so a group given by name and by GUID is one group) are
+ * sent as one unit, in the order of their first item (see sendGroupChanges).
  */
-export async function changeMembers(
+export function planMembershipChanges(
 	context: IExecuteFunctions,
 	connection: GroupIdConnection,
-	plan: ResolvedMembershipPlan,
-	itemIndex: number,
+	items: Array<PreparedItem<ResolvedMembershipPlan>>,
 	change: MembershipChange,
-): Promise<IDataObject> {
-	const members = plan.found;
-	const current = await readGroupMembers(context, connection, plan, { returnAll: true }, [], itemIndex);
-	const inGroup = new Set(current.map((object) => String(object.objectIdFromIdentityStore ?? '').toLowerCase()));
-	const results: IDataObject[] = [];
-	for (const [index, member] of members.entries()) {
-		if (inGroup.has(member.objectGuid.toLowerCase()) === (change.verb === 'add')) {
-			results.push({ member: member.member, objectGuid: member.objectGuid, status: 'unchanged', changed: false, message: null });
-			continue;
-		}
+): SendUnit[] {
+	const byGroup = new Map<string, Array<PreparedItem<ResolvedMembershipPlan>>>();
+	for (const item of items) {
+		const key = `${item.prepared.identityStoreId}\n${item.prepared.groupGuid}`;
+		byGroup.set(key, [...(byGroup.get(key) ?? []), item]);
+	}
+	return [...byGroup.values()].map((group) => ({
+		itemIndexes: group.map(({ itemIndex }) => itemIndex),
+		send: async () => await sendGroupChanges(context, connection, group, change),
+	}));
+}
+
+/**
+ * One group's items: its members are read once (the documented member search, page after page),
+ * every item's change is applied in input order to the group as the earlier items left it, and
+ * the net change is written, one documented JoinOnBehalf or LeaveOnBehalf per member (Netwrix
+ * documents no call that changes several members), one after another and never twice for one
+ * member. A member's join carries the membership details (permanent or temporary, end date,
+ * reason) of the item that adds it, the first to name it when the group lacks it, as if the items
+ * were sent one by one. Each item gets its own output: the members it added (or removed) and those
+ * it found as asked. A write that fails fails every item that names that member, with GroupID's
+ * words; the others go on with Continue On Fail. Without it, the unit sends nothing more, and its
+ * items not yet written are left unsent (see UnsentItem).
+ */
+async function sendGroupChanges(
+	context: IExecuteFunctions,
+	connection: GroupIdConnection,
+	items: Array<PreparedItem<ResolvedMembershipPlan>>,
+	change: MembershipChange,
+): Promise<Array<ItemOutcome | UnsentItem>> {
+	const [{ prepared: first, itemIndex: firstItem }] = items;
+	const group: GroupTarget = { identityStoreId: first.identityStoreId, identity: { kind: 'guid', value: first.groupGuid } };
+	const current = await readGroupMembers(context, connection, group, { returnAll: true }, [], firstItem);
+	const combined = combineMembershipChanges(
+		items.map(({ prepared }) => {
+			const guids = prepared.found.map((member) => member.objectGuid);
+			return change.verb === 'add' ? { add: guids, remove: [] } : { add: [], remove: guids };
+		}),
+		current.flatMap((object) => normalizeGuid(String(object.objectIdFromIdentityStore ?? '')) ?? []),
+	);
+
+	const continueOnFail = context.continueOnFail();
+	const writes: Writes = { combined, written: new Map() };
+	for (const memberGuid of change.verb === 'add' ? combined.add : combined.remove) {
+		const request = change.request({ ...items[changingItem(combined.perItem, change.verb, memberGuid)].prepared, identity: group.identity }, memberGuid);
 		try {
+			// Sent for the unit's first item, so that a dry run shows every write on each of its items.
 			// The group's members were read first, so sending it again (a retry) changes nothing more.
-			const envelope = await groupIdRequest(context, connection, change.request(plan, member.objectGuid), itemIndex, {
-				idempotent: true,
-			});
-			results.push({
-				member: member.member,
-				objectGuid: member.objectGuid,
-				status: change.done,
-				changed: true,
-				message: envelope.message ?? null,
-			});
+			const envelope = await groupIdRequest(context, connection, request, firstItem, { idempotent: true });
+			writes.written.set(memberGuid, { message: envelope.message ?? null });
 		} catch (error) {
-			const done = results.filter((result) => result.changed === true).map((result) => `"${String(result.member)}"`);
-			const notTried = members.slice(index + 1).map((other) => `"${other.member}"`);
-			throw prefixError(
-				error,
-				`Could not ${change.verb} member "${member.member}" (${index + 1} of ${members.length}): `,
-				[
-					done.length === 0 ? ` No member was ${change.done} before it.` : ` Already ${change.done} before it: ${done.join(', ')}.`,
-					notTried.length === 0 ? '' : ` Not tried: ${notTried.join(', ')}.`,
-				].join(''),
-			);
+			writes.written.set(memberGuid, { error: error as Error });
+			// A credential that gets no token fails every write alike; without Continue On Fail the run stops here.
+			if (!continueOnFail || isCredentialFailure(error)) break;
 		}
 	}
+
+	const outcomes = items.map(({ prepared, itemIndex }, position) => itemOutcome(prepared, itemIndex, combined.perItem[position], writes, change));
+	const unsent = outcomes.flatMap((outcome) => (outcome instanceof UnsentItem ? [outcome.itemIndex] : []));
+	for (const outcome of outcomes) {
+		if (unsent.length === 0 || !(outcome instanceof Error) || isCredentialFailure(outcome)) continue;
+		const described = outcome as Error & { description?: string | null };
+		described.description = [described.description, `Not sent, as the run stopped here: item(s) ${unsent.join(', ')}, aimed at the same group.`]
+			.filter(Boolean)
+			.join(' ');
+	}
+	return outcomes;
+}
+
+/** The item whose change to this member is written: the last to make it, in input order, with its membership details. */
+function changingItem(perItem: MembershipOutcome[], verb: 'add' | 'remove', memberGuid: string): number {
+	for (let position = perItem.length - 1; position >= 0; position--) {
+		if (perItem[position][verb].includes(memberGuid)) return position;
+	}
+	throw new Error('a member of the net change was changed by no item');
+}
+
+/** One group's net change, and what became of each member's write (absent: not sent). */
+interface Writes {
+	combined: { add: string[]; remove: string[] };
+	written: Map<string, { message: string | null } | { error: Error }>;
+}
+
+/**
+ * Whether a member of an item waits on a write of this run, and how it went: no write (the group
+ * already was as asked), written, failed, or not sent.
+ */
+function writeState({ combined, written }: Writes, memberGuid: string): 'none' | 'written' | 'failed' | 'not sent' {
+	if (!combined.add.includes(memberGuid) && !combined.remove.includes(memberGuid)) return 'none';
+	const result = written.get(memberGuid);
+	if (result === undefined) return 'not sent';
+	return 'error' in result ? 'failed' : 'written';
+}
+
+/**
+ * One item's output; or its error, when a write of one of its members failed (an item that found
+ * a member as asked because an earlier item changed it waits on that write too); or UnsentItem,
+ * when such a write was not sent.
+ */
+function itemOutcome(
+	plan: ResolvedMembershipPlan,
+	itemIndex: number,
+	outcome: MembershipOutcome,
+	writes: Writes,
+	change: MembershipChange,
+): ItemOutcome | UnsentItem {
+	const members = plan.found;
+	const changedByItem = new Set(outcome[change.verb]);
+	const state = (member: FoundMember) => writeState(writes, member.objectGuid);
+	const failed = members.filter((member) => state(member) === 'failed');
+	if (failed.length > 0) {
+		const [firstFailed, ...otherFailed] = failed;
+		const error = (writes.written.get(firstFailed.objectGuid) as { error: Error }).error;
+		if (isCredentialFailure(error)) return error;
+		const quoted = (list: FoundMember[]) => list.map((member) => `"${member.member}"`).join(', ');
+		const done = members.filter((member) => changedByItem.has(member.objectGuid) && state(member) === 'written');
+		const notTried = members.filter((member) => state(member) === 'not sent');
+		return prefixError(
+			copyError(error),
+			`Could not ${change.verb} member "${firstFailed.member}" (${members.indexOf(firstFailed) + 1} of ${members.length}): `,
+			[
+				otherFailed.length === 0 ? '' : ` Also failed: ${quoted(otherFailed)}.`,
+				done.length === 0 ? ` No member was ${change.done}.` : ` Already ${change.done}: ${quoted(done)}.`,
+				notTried.length === 0 ? '' : ` Not tried: ${quoted(notTried)}.`,
+			].join(''),
+		);
+	}
+	if (members.some((member) => state(member) === 'not sent')) return new UnsentItem(itemIndex);
+
+	const results: IDataObject[] = members.map((member) => {
+		const changed = changedByItem.has(member.objectGuid);
+		const result = writes.written.get(member.objectGuid);
+		return {
+			member: member.member,
+			objectGuid: member.objectGuid,
+			status: changed ? change.done : 'unchanged',
+			changed,
+			message: changed && result !== undefined && 'message' in result ? result.message : null,
+		};
+	});
 	return {
 		group: plan.identity.value,
+		groupGuid: plan.groupGuid,
 		[change.done]: results.filter((result) => result.changed === true).map((result) => result.member),
 		unchanged: results.filter((result) => result.changed === false).map((result) => result.member),
 		...(change.verb === 'add' ? { membership: plan.endDate === null ? 'permanent' : 'temporary', endDate: plan.endDate } : {}),
@@ -73,8 +179,9 @@ export async function changeMembers(
 }
 
 /**
- * Add Members or Remove Members: the members are found in the resolve step (see resolveMembers),
- * then brought to the state asked for (see changeMembers).
+ * Add Members or Remove Members: the group and the members are found in the resolve step (see
+ * resolveMembers), the items aimed at one group combined in the plan step (see
+ * planMembershipChanges), and each member brought to the state asked for.
  */
 export function membershipChangeOperation(spec: {
 	listing: OperationListing;
@@ -87,6 +194,14 @@ export function membershipChangeOperation(spec: {
 		properties: spec.properties,
 		prepare: spec.prepare,
 		resolve: async (context, connection, items) => await resolveMembers(context, connection, items, `Nothing was ${spec.change.done}.`),
-		send: async (context, connection, plan, itemIndex) => await changeMembers(context, connection, plan, itemIndex, spec.change),
+		plan: (context, connection, items) => planMembershipChanges(context, connection, items, spec.change),
+		// Every item goes through the plan; an item alone is a unit of one.
+		send: async (context, connection, plan, itemIndex) => {
+			const [outcome] = await sendGroupChanges(context, connection, [{ itemIndex, prepared: plan }], spec.change);
+			if (outcome instanceof Error) throw outcome;
+			// An item alone is never left unsent: the write that stopped its unit was its own.
+			if (outcome instanceof UnsentItem) throw new Error('an item alone was left unsent');
+			return outcome;
+		},
 	};
 }

@@ -7,7 +7,8 @@ import type { ApiRequest } from '../../shared/transport/sendRequest';
 import { GROUPID_PAGE_SIZE, readObjectAnswer, readPageAnswer, type DirectoryObject } from '../requests/directoryObjects';
 import { memberSearchTarget } from '../requests/groupMembers';
 import type { GroupTarget } from '../requests/groupTarget';
-import { groupMembersPageRequest } from '../requests/search';
+import { MEMBER_LOOKUP_PAGE_SIZE } from '../requests/memberIdentifiers';
+import { groupMembersPageRequest, searchPageRequest, type Search } from '../requests/search';
 import { groupIdRead, type GroupIdConnection } from './index';
 
 /**
@@ -52,6 +53,21 @@ async function readAnswer<T>(
 		throw new NodeOperationError(context.getNode(), missing, { itemIndex, description: `Its answer: ${summarizeBody(answer)}` });
 	}
 	return value;
+}
+
+/**
+ * The first results of a search that should find one object (a member, an owner or a group named
+ * by an attribute): a few, so that an ambiguous name shows as several.
+ */
+export async function readLookupResults(
+	context: RequestContext,
+	connection: GroupIdConnection,
+	search: Search,
+	itemIndex: number,
+): Promise<DirectoryObject[]> {
+	const request = searchPageRequest(search, 1, MEMBER_LOOKUP_PAGE_SIZE);
+	const page = await readDirectoryPage(context, connection, request, itemIndex, 'GroupID answered the search without a list of results');
+	return page.results;
 }
 
 /**

@@ -98,6 +98,29 @@ export async function groupIdRequest(
 }
 
 /**
+ * Sends one write whose documented answer is not GroupID's envelope (the bulk Smart Group update's
+ * `{clientID, details, message, status}`) and gives back that answer as it came, for the caller to
+ * read entry by entry; an answer that is not a JSON object fails. Undefined in a dry run, where
+ * nothing is sent.
+ */
+export async function groupIdWriteWithAnswer(
+	context: RequestContext,
+	connection: GroupIdConnection,
+	request: ApiRequest,
+	itemIndex: number,
+): Promise<object | undefined> {
+	const { answer, url } = await send(context, connection, request, itemIndex, { idempotent: false });
+	if (connection.dryRun) return undefined;
+	if (typeof answer !== 'object' || answer === null || Array.isArray(answer)) {
+		throw apiError(context.getNode(), {}, itemIndex, {
+			message: 'GroupID answered with something other than a JSON object',
+			description: `From ${url}: ${summarizeBody(answer)}`,
+		});
+	}
+	return answer;
+}
+
+/**
  * Sends one read (Get a Group, Searches, Preview Membership, Get a User), as a pure builder
  * describes it. Netwrix documents these answers bare, not in the envelope: the group or user
  * itself, or `{ "total", "data" }`. Gives back the parsed answer as it came; an envelope is

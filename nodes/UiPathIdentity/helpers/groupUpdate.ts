@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { combineMembershipChanges } from '../../shared/membershipChanges';
 import type { ItemOutcome, PreparedItem, SendUnit } from '../../shared/operation';
 import { apiError } from '../../shared/transport/apiErrors';
 import {
-	combineMembershipChanges,
 	getGroupRequest,
 	updateGroupRequest,
 	type GroupRef,

@@ -1,10 +1,10 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/operation';
-import { describeTarget } from '../../requests/groupTarget';
 import { buildSmartGroupUpdateRequest, type SmartGroupUpdateRequest } from '../../requests/smartGroupUpdate';
-import { groupIdRequest, type GroupIdConnection } from '../../transport';
+import type { GroupIdConnection } from '../../transport';
 import { groupLocatorProperty, readLocator } from '../../descriptions/locatorFields';
+import { planSmartGroupUpdates, sendSmartGroupUpdate } from '../../helpers/smartGroupUpdates';
 
 const properties: INodeProperties[] = [groupLocatorProperty('group', 'Smart Group')];
 
@@ -15,14 +15,6 @@ export const updateMembership: Operation<GroupIdConnection, SmartGroupUpdateRequ
 		buildSmartGroupUpdateRequest(readLocator(context, 'group', itemIndex), {
 			identityStoreId: connection.identityStoreId,
 		}),
-	async send(context, connection, request, itemIndex) {
-		const envelope = await groupIdRequest(context, connection, request, itemIndex);
-		return {
-			queued: true,
-			taskId: (envelope.data ?? null) as IDataObject[string],
-			...describeTarget(request),
-			identityStoreId: request.identityStoreId,
-			response: envelope as unknown as IDataObject,
-		};
-	},
+	plan: planSmartGroupUpdates,
+	send: sendSmartGroupUpdate,
 };
