@@ -62,6 +62,29 @@ function mismatch(index: number, error: ErrorObject): string {
 	return `item ${index}${error.dataPath} ${error.message}${extra === undefined ? '' : `: ${extra}`}`;
 }
 
+test("the build gives a version without a schema of its own the nearest earlier version's, never a later one's", () => {
+	const built = fs.mkdtempSync(path.join(os.tmpdir(), 'output-schemas-'));
+	const write = (file: string, description: string) => {
+		fs.mkdirSync(path.dirname(path.join(built, SCHEMA_FOLDER, file)), { recursive: true });
+		fs.writeFileSync(path.join(built, SCHEMA_FOLDER, file), JSON.stringify({ description }));
+	};
+	const description = (file: string) => (readSchema(path.join(built, SCHEMA_FOLDER, file)) as { description: string }).description;
+	try {
+		write('v1.0.0/group/get.json', 'get of 1');
+		write('v1.0.0/group/create.json', 'create of 1');
+		write('v1.2.0/group/create.json', 'create of 1.2');
+		fillVersionFolders(built, [1.2, 1, 1.1]);
+		expect(['v1.1.0/group/get.json', 'v1.1.0/group/create.json', 'v1.2.0/group/get.json', 'v1.2.0/group/create.json'].map(description)).toEqual([
+			'get of 1',
+			'create of 1',
+			'get of 1',
+			'create of 1.2',
+		]);
+	} finally {
+		fs.rmSync(built, { recursive: true, force: true });
+	}
+});
+
 describe.each(NODES.map((node) => [node.displayName, node]))('%s: output schemas', (_name, node) => {
 	const versions = versionsOf(node);
 	const operations = operationsOf(node);
