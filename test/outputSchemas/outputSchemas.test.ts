@@ -140,7 +140,7 @@ describe.each(NODES.map((node) => [node.displayName, node]))('%s: output schemas
 				const file = schemaFor(nodeDir(node), version, resource, operation);
 				if (file === undefined) throw new Error(`No schema for ${key} in version ${version}`);
 
-				const { output, error } = await node.run(sandbox.url, parameters(made), version);
+				const { output, error } = await node.run(sandbox.url, parameters(made), version, node.inputs[key]);
 
 				expect(error).toBeUndefined();
 				expect(output?.length).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject, ICredentialType, INodeParameters, INodeType } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialType, IDataObject, INodeParameters, INodeType } from 'n8n-workflow';
 
 import { NetwrixGroupIdApi } from '../../credentials/NetwrixGroupIdApi.credentials';
 import { UiPathIdentityApi } from '../../credentials/UiPathIdentityApi.credentials';
@@ -35,14 +35,16 @@ export interface NodeRuns {
 	setUp(run: RunOperation): Promise<Made>;
 	/** Each operation's fields, by "resource:operation"; every option keeps its default. */
 	parameters: Record<string, (made: Made) => INodeParameters>;
-	run(sandboxUrl: string, parameters: INodeParameters, typeVersion?: number): Promise<NodeRun>;
+	/** The input items of the operations that get more than the one empty item, by "resource:operation". */
+	inputs: Record<string, IDataObject[]>;
+	run(sandboxUrl: string, parameters: INodeParameters, typeVersion?: number, items?: IDataObject[]): Promise<NodeRun>;
 }
 
 export type RunOperation = (parameters: INodeParameters) => Promise<NodeRun>;
 
 function runner(nodeType: INodeType, credentialType: ICredentialType, credentials: (url: string) => ICredentialDataDecryptedObject) {
-	return async (sandboxUrl: string, parameters: INodeParameters, typeVersion?: number) =>
-		await runNodeInEngine({ nodeType, credentialType, credentials: credentials(sandboxUrl), parameters, typeVersion });
+	return async (sandboxUrl: string, parameters: INodeParameters, typeVersion?: number, items?: IDataObject[]) =>
+		await runNodeInEngine({ nodeType, credentialType, credentials: credentials(sandboxUrl), parameters, typeVersion, items });
 }
 
 /** The first item's field of a run that must have succeeded. */
@@ -55,16 +57,16 @@ function made(result: NodeRun, field: string): string {
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const container = { __rl: true, mode: 'dn', value: 'OU=Groups,DC=demo,DC=local' };
 
-const smartGroupFields = (groupName: string): INodeParameters => ({
-	resource: 'smartGroup',
-	operation: 'create',
-	groupName,
-	container,
-	objectTypes: ['6'],
-	conditions: { condition: [{ attribute: 'department', operator: 'Is Exactly', value: 'Engineering' }] },
-});
+/** A Smart Group query: the users of one department. */
+const engineering = { objectTypes: ['6'], conditions: { condition: [{ attribute: 'department', operator: 'Is Exactly', value: 'Engineering' }] } };
+
+const smartGroupFields = (groupName: string): INodeParameters => ({ resource: 'smartGroup', operation: 'create', groupName, container, ...engineering });
 
 const staticGroupFields = (groupName: string): INodeParameters => ({ resource: 'group', operation: 'create', groupName, container });
+
+/** A create's two outcomes with its default If the Group Already Exists: a new group, and the existing one of that name. */
+const newAndExisting = (newName: string, existingName: string) => [{ name: newName }, { name: existingName }];
+const nameFromItem = '={{ $json.name }}';
 
 const groupIdNode = new NetwrixGroupId();
 
@@ -75,20 +77,22 @@ export const groupIdRuns: NodeRuns = {
 	resources: groupIdResources as Array<Resource<unknown>>,
 	async setUp(run) {
 		const smartGroup = made(await run(smartGroupFields('Schema Smart Group')), 'groupGuid');
-		const staticGroup = made(await run(staticGroupFields('Schema Static Group')), 'groupGuid');
+		// Public, where a create with default fields asks for Private: that create lists the difference.
+		const staticGroup = made(await run({ ...staticGroupFields('Schema Static Group'), security: 'Public' }), 'groupGuid');
 		const toDelete = made(await run(staticGroupFields('Schema Group To Delete')), 'groupGuid');
 		await run({ resource: 'group', operation: 'addMembers', group: byId(staticGroup), membersInput: 'text', memberText: 'smartin, tbecker' });
 		return { smartGroup, staticGroup, toDelete };
 	},
 	parameters: {
-		'smartGroup:create': () => smartGroupFields('Schema New Smart Group'),
+		'smartGroup:create': () => smartGroupFields(nameFromItem),
 		'smartGroup:previewMembership': () => ({
-			...smartGroupFields(''),
+			resource: 'smartGroup',
 			operation: 'previewMembership',
+			...engineering,
 			startPaths: { startPath: [{ path: 'DC=demo,DC=local', scope: '2' }] },
 		}),
 		'smartGroup:updateMembership': ({ smartGroup }) => ({ resource: 'smartGroup', operation: 'updateMembership', group: byId(smartGroup) }),
-		'group:create': () => staticGroupFields('Schema New Static Group'),
+		'group:create': () => staticGroupFields(nameFromItem),
 		'group:get': ({ staticGroup }) => ({ resource: 'group', operation: 'get', group: byId(staticGroup) }),
 		'group:getMany': () => ({ resource: 'group', operation: 'getMany' }),
 		'group:getMembers': ({ staticGroup }) => ({ resource: 'group', operation: 'getMembers', group: byId(staticGroup) }),
@@ -118,6 +122,10 @@ export const groupIdRuns: NodeRuns = {
 		'user:get': () => ({ resource: 'user', operation: 'get', user: byId('19a1822e-e7ef-4206-af75-1c2d8b1d15eb') }),
 		'user:search': () => ({ resource: 'user', operation: 'search', value: 'maria.garcia@demo.local' }),
 	},
+	inputs: {
+		'smartGroup:create': newAndExisting('Schema New Smart Group', 'Schema Smart Group'),
+		'group:create': newAndExisting('Schema New Static Group', 'Schema Static Group'),
+	},
 	run: runner(groupIdNode, new NetwrixGroupIdApi(), (serverUrl) => ({
 		serverUrl,
 		clientId: GROUPID.clientId,
@@ -132,14 +140,8 @@ export const groupIdRuns: NodeRuns = {
 
 const uiPathNode = new UiPathIdentity();
 
-const memberText = (resource: string, operation: string, groupId: string, emails: string) => ({
-	resource,
-	operation,
-	groupId: byId(groupId),
-	membersAre: 'names',
-	membersInput: 'text',
-	memberIds: emails,
-});
+/** UiPath's member fields, the members given by email. */
+const membersByEmail = (emails: string) => ({ membersAre: 'names', membersInput: 'text', memberIds: emails });
 
 export const uiPathRuns: NodeRuns = {
 	displayName: uiPathNode.description.displayName,
@@ -147,21 +149,24 @@ export const uiPathRuns: NodeRuns = {
 	nodeType: uiPathNode,
 	resources: uiPathResources as Array<Resource<unknown>>,
 	async setUp(run) {
-		const group = made(await run({ ...memberText('group', 'create', '', 'alex.morgan@example.com, jordan.lee@example.com'), name: 'Schema Group' }), 'id');
+		const members = membersByEmail('alex.morgan@example.com, jordan.lee@example.com');
+		const group = made(await run({ resource: 'group', operation: 'create', name: 'Schema Group', ...members }), 'id');
 		const toDelete = made(await run({ resource: 'group', operation: 'create', name: 'Schema Group To Delete' }), 'id');
+		await run({ resource: 'group', operation: 'create', name: 'Schema Existing Group', ...members });
 		return { group, toDelete };
 	},
 	parameters: {
-		'group:create': () => ({ ...memberText('group', 'create', '', 'priya.shah@example.com'), name: 'Schema New Group' }),
+		'group:create': () => ({ resource: 'group', operation: 'create', name: nameFromItem, ...membersByEmail('priya.shah@example.com') }),
 		'group:get': ({ group }) => ({ resource: 'group', operation: 'get', groupId: byId(group) }),
 		'group:getMany': () => ({ resource: 'group', operation: 'getMany' }),
 		'group:getMembers': ({ group }) => ({ resource: 'group', operation: 'getMembers', groupId: byId(group) }),
-		'group:addMembers': ({ group }) => memberText('group', 'addMembers', group, 'fatima.haddad@example.com'),
-		'group:removeMembers': ({ group }) => memberText('group', 'removeMembers', group, 'jordan.lee@example.com'),
+		'group:addMembers': ({ group }) => ({ resource: 'group', operation: 'addMembers', groupId: byId(group), ...membersByEmail('fatima.haddad@example.com') }),
+		'group:removeMembers': ({ group }) => ({ resource: 'group', operation: 'removeMembers', groupId: byId(group), ...membersByEmail('jordan.lee@example.com') }),
 		'group:update': ({ group }) => ({ resource: 'group', operation: 'update', groupId: byId(group), updateFields: { name: 'Schema Group Renamed' } }),
 		'group:delete': ({ toDelete }) => ({ resource: 'group', operation: 'delete', groupId: byId(toDelete) }),
 		'user:search': () => ({ resource: 'user', operation: 'search', startsWith: 'alex' }),
 	},
+	inputs: { 'group:create': newAndExisting('Schema New Group', 'Schema Existing Group') },
 	run: runner(uiPathNode, new UiPathIdentityApi(), (url) => ({
 		baseUrl: `${url}/${UIPATH.organizationName}/${UIPATH.tenantName}/`,
 		authentication: 'clientCredentials',
