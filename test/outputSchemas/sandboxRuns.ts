@@ -15,10 +15,9 @@ import { runNodeInEngine, type NodeRun } from '../support/runNodeInEngine';
  * and members those fields name, made first through the node itself.
  */
 
-// The sandbox is plain JavaScript without type declarations; these are the parts the runs use.
-const { GROUPID, UIPATH } = require('../../sandbox/accounts') as {
-	GROUPID: { clientId: string; clientSecret: string; username: string; password: string; identityStoreId: number };
-	UIPATH: { clientId: string; clientSecret: string; organizationName: string; tenantName: string };
+// Plain JavaScript without type declarations: the n8n credentials of the sandbox (as `npm start` makes them).
+const { sandboxCredentials } = require('../../scripts/lib/sandboxSetup') as {
+	sandboxCredentials(sandboxUrl: string): Array<{ type: string; data: ICredentialDataDecryptedObject }>;
 };
 
 /** The groups and IDs the runs name, made by `setUp`. */
@@ -27,7 +26,7 @@ export type Made = Record<string, string>;
 /** One node under test: how to run it, and how to run each of its operations. */
 export interface NodeRuns {
 	displayName: string;
-	/** The folder of the node's source (and schemas), under nodes/. */
+	/** The folder of the node's source and schemas under nodes/, named after its class. */
 	folder: string;
 	nodeType: INodeType;
 	resources: Array<Resource<unknown>>;
@@ -42,9 +41,20 @@ export interface NodeRuns {
 
 export type RunOperation = (parameters: INodeParameters) => Promise<NodeRun>;
 
-function runner(nodeType: INodeType, credentialType: ICredentialType, credentials: (url: string) => ICredentialDataDecryptedObject) {
-	return async (sandboxUrl: string, parameters: INodeParameters, typeVersion?: number, items?: IDataObject[]) =>
-		await runNodeInEngine({ nodeType, credentialType, credentials: credentials(sandboxUrl), parameters, typeVersion, items });
+/** What a node's runs share: the node, its resources, and running it with the sandbox's credential (no token yet). */
+function nodeUnderTest(nodeType: INodeType, resources: Array<Resource<unknown>>, credentialType: ICredentialType) {
+	const credentials = (sandboxUrl: string) => ({
+		...sandboxCredentials(sandboxUrl).find(({ type }) => type === credentialType.name)!.data,
+		sessionToken: '',
+	});
+	return {
+		displayName: nodeType.description.displayName,
+		folder: nodeType.constructor.name,
+		nodeType,
+		resources,
+		run: async (sandboxUrl: string, parameters: INodeParameters, typeVersion?: number, items?: IDataObject[]) =>
+			await runNodeInEngine({ nodeType, credentialType, credentials: credentials(sandboxUrl), parameters, typeVersion, items }),
+	};
 }
 
 /** The first item's field of a run that must have succeeded. */
@@ -68,13 +78,8 @@ const staticGroupFields = (groupName: string): INodeParameters => ({ resource: '
 const newAndExisting = (newName: string, existingName: string) => [{ name: newName }, { name: existingName }];
 const nameFromItem = '={{ $json.name }}';
 
-const groupIdNode = new NetwrixGroupId();
-
 export const groupIdRuns: NodeRuns = {
-	displayName: groupIdNode.description.displayName,
-	folder: 'NetwrixGroupId',
-	nodeType: groupIdNode,
-	resources: groupIdResources as Array<Resource<unknown>>,
+	...nodeUnderTest(new NetwrixGroupId(), groupIdResources as Array<Resource<unknown>>, new NetwrixGroupIdApi()),
 	async setUp(run) {
 		const smartGroup = made(await run(smartGroupFields('Schema Smart Group')), 'groupGuid');
 		// Public, where a create with default fields asks for Private: that create lists the difference.
@@ -126,28 +131,13 @@ export const groupIdRuns: NodeRuns = {
 		'smartGroup:create': newAndExisting('Schema New Smart Group', 'Schema Smart Group'),
 		'group:create': newAndExisting('Schema New Static Group', 'Schema Static Group'),
 	},
-	run: runner(groupIdNode, new NetwrixGroupIdApi(), (serverUrl) => ({
-		serverUrl,
-		clientId: GROUPID.clientId,
-		clientSecret: GROUPID.clientSecret,
-		username: GROUPID.username,
-		password: GROUPID.password,
-		identityStoreId: GROUPID.identityStoreId,
-		ignoreSslIssues: false,
-		sessionToken: '',
-	})),
 };
-
-const uiPathNode = new UiPathIdentity();
 
 /** UiPath's member fields, the members given by email. */
 const membersByEmail = (emails: string) => ({ membersAre: 'names', membersInput: 'text', memberIds: emails });
 
 export const uiPathRuns: NodeRuns = {
-	displayName: uiPathNode.description.displayName,
-	folder: 'UiPathIdentity',
-	nodeType: uiPathNode,
-	resources: uiPathResources as Array<Resource<unknown>>,
+	...nodeUnderTest(new UiPathIdentity(), uiPathResources as Array<Resource<unknown>>, new UiPathIdentityApi()),
 	async setUp(run) {
 		const members = membersByEmail('alex.morgan@example.com, jordan.lee@example.com');
 		const group = made(await run({ resource: 'group', operation: 'create', name: 'Schema Group', ...members }), 'id');
@@ -167,15 +157,4 @@ export const uiPathRuns: NodeRuns = {
 		'user:search': () => ({ resource: 'user', operation: 'search', startsWith: 'alex' }),
 	},
 	inputs: { 'group:create': newAndExisting('Schema New Group', 'Schema Existing Group') },
-	run: runner(uiPathNode, new UiPathIdentityApi(), (url) => ({
-		baseUrl: `${url}/${UIPATH.organizationName}/${UIPATH.tenantName}/`,
-		authentication: 'clientCredentials',
-		clientId: UIPATH.clientId,
-		clientSecret: UIPATH.clientSecret,
-		scopes: 'PM.Group.Read PM.Group.Write PM.Directory',
-		tokenUrl: '',
-		organizationId: '',
-		ignoreSslIssues: false,
-		sessionToken: '',
-	})),
 };
