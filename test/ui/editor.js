@@ -253,6 +253,29 @@ async function openNodeOutput(page, nodeName) {
 	};
 }
 
+/**
+ * Opens a saved workflow and, in it, a node whose input node has not run: returns what its input
+ * panel shows of that input node (the fields of its output schema, top level, in order) once it
+ * lists `expected`, or after a few seconds, and whether it says they are a preview.
+ * @param {import('playwright-core').Page} page
+ * @param {{id: string, nodes: any[]}} workflow @param {string} nodeName @param {string} inputNodeName @param {string[]} expected
+ */
+async function openNodeWithInputPreview(page, editor, workflow, nodeName, inputNodeName, expected) {
+	await page.goto(`${editor}/workflow/${workflow.id}`);
+	await page.getByTestId('canvas-node').nth(workflow.nodes.length - 1).waitFor();
+	await page.locator(`[data-test-id="canvas-node"][data-node-name="${nodeName}"]`).dblclick();
+	const input = page.getByTestId('ndv').getByTestId('ndv-input-panel');
+	const fields = input.locator(`[data-test-id="run-data-schema-node-name"][data-node-name="${inputNodeName}"][data-nest-level="1"]`);
+	await fields.first().waitFor();
+	const shown = () => fields.evaluateAll((pills) => pills.map((pill) => pill.getAttribute('data-name')));
+	let names = await shown();
+	for (let attempt = 0; attempt < 20 && JSON.stringify(names) !== JSON.stringify(expected); attempt++) {
+		await page.waitForTimeout(250);
+		names = await shown();
+	}
+	return { preview: await input.getByTestId('schema-preview-warning').isVisible(), fields: names };
+}
+
 module.exports = {
 	EDITOR_ROUTES,
 	VIEWPORT,
@@ -272,4 +295,5 @@ module.exports = {
 	testCredentialInDialog,
 	executeWorkflowFromEditor,
 	openNodeOutput,
+	openNodeWithInputPreview,
 };

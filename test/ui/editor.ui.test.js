@@ -6,7 +6,8 @@
  * credentials' test buttons; every example workflow run with "Execute workflow"; then each node
  * added through the node creator, every resource and operation chosen in its panel, the fields it
  * shows checked against the built description, and every resource locator's list opened (after
- * the examples, so that the sandbox has groups to list). Screenshots go to docs/screenshots/.
+ * the examples, so that the sandbox has groups to list); and the output schema a node shows the
+ * node after it before it runs. Screenshots go to docs/screenshots/.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -15,6 +16,7 @@ const n8n = require('../../scripts/lib/realN8n');
 const { exampleWorkflows, isStickyNote, sandboxCredentials } = require('../../scripts/lib/sandboxSetup');
 const ui = require('./editor');
 const { NODES, operations, expectedFields, listMode, listFields, firstAction } = require('./nodeDescriptions');
+const { NEXT_NODE, schemaPreviewWorkflow, previewedNode } = require('./schemaPreview');
 
 /** smartGroup → smart-group, for file names. */
 const kebab = (text) => text.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
@@ -42,6 +44,7 @@ function lastNode(workflow) {
 // The names and types of the sandbox credentials do not depend on the sandbox's address.
 const CREDENTIALS = sandboxCredentials('http://127.0.0.1').map(({ name, type }) => ({ name, type }));
 const WORKFLOWS = exampleWorkflows();
+const SCHEMA_PREVIEW_WORKFLOW = schemaPreviewWorkflow();
 
 describe('the n8n editor, in a browser, with the package installed', () => {
 	/** @type {string} */ let home;
@@ -73,7 +76,7 @@ describe('the n8n editor, in a browser, with the package installed', () => {
 		home = n8n.createN8nHome(tarball);
 		sandbox = await startSandbox({ quiet: true });
 		await n8n.importCredentials(runtime, home, sandboxCredentials(sandbox.url));
-		await n8n.importWorkflows(runtime, home, WORKFLOWS);
+		await n8n.importWorkflows(runtime, home, [...WORKFLOWS, SCHEMA_PREVIEW_WORKFLOW]);
 		const port = await n8n.freePort();
 		editor = `http://127.0.0.1:${port}`;
 		editorProcess = await n8n.startN8n(runtime, home, port);
@@ -126,6 +129,24 @@ describe('the n8n editor, in a browser, with the package installed', () => {
 		expect(output.itemCount).toMatch(/^[1-9]\d* items?$/);
 		await ui.screenshot(page, `example-${workflow.id}-output`);
 		await page.close();
+	});
+
+	test('a node not yet run shows the node after it the fields of its output schema, as a preview', async () => {
+		const previewed = previewedNode(SCHEMA_PREVIEW_WORKFLOW);
+		const page = await newPage();
+		/** What n8n answered the editor's schema requests: "200 /schemas/<node type>/<version>/<resource>/<operation>.json". */
+		/** @type {string[]} */ const schemaAnswers = [];
+		page.on('response', (response) => {
+			const { pathname } = new URL(response.url());
+			if (pathname.startsWith('/schemas/')) schemaAnswers.push(`${response.status()} ${pathname}`);
+		});
+		const shown = await ui.openNodeWithInputPreview(page, editor, SCHEMA_PREVIEW_WORKFLOW, NEXT_NODE, previewed.name, previewed.fields);
+		await ui.screenshot(page, `${previewed.prefix}-output-schema-preview`);
+		await page.close();
+		expect(shown).toEqual({ preview: true, fields: previewed.fields });
+		expect(schemaAnswers.filter((answer) => Number(answer.split(' ')[0]) >= 400)).toEqual([]);
+		expect(schemaAnswers.filter((answer) => answer.includes(`/${previewed.type}/`))).not.toEqual([]);
+		console.log(`The editor's schema requests:\n${schemaAnswers.join('\n')}`);
 	});
 
 	describe.each(NODES.map((node) => [node.description.displayName, node]))('%s: its panel', (_displayName, node) => {

@@ -1,0 +1,160 @@
+import type { ICredentialDataDecryptedObject, ICredentialType, IDataObject, INodeParameters, INodeType } from 'n8n-workflow';
+
+import { NetwrixGroupIdApi } from '../../credentials/NetwrixGroupIdApi.credentials';
+import { UiPathIdentityApi } from '../../credentials/UiPathIdentityApi.credentials';
+import { NetwrixGroupId } from '../../nodes/NetwrixGroupId/NetwrixGroupId.node';
+import { groupIdResources } from '../../nodes/NetwrixGroupId/actions/resources';
+import { UiPathIdentity } from '../../nodes/UiPathIdentity/UiPathIdentity.node';
+import { uiPathResources } from '../../nodes/UiPathIdentity/actions/resources';
+import type { Resource } from '../../nodes/shared/operation';
+import { runNodeInEngine, type NodeRun } from '../support/runNodeInEngine';
+
+/**
+ * How to run every operation of both nodes against the local sandbox with its default options:
+ * the fields each operation needs (nothing else: every option keeps its default), and the groups
+ * and members those fields name, made first through the node itself.
+ */
+
+// Plain JavaScript without type declarations: the n8n credentials of the sandbox (as `npm start` makes them).
+const { sandboxCredentials } = require('../../scripts/lib/sandboxSetup') as {
+	sandboxCredentials(sandboxUrl: string): Array<{ type: string; data: ICredentialDataDecryptedObject }>;
+};
+
+/** The groups and IDs the runs name, made by `setUp`. */
+export type Made = Record<string, string>;
+
+/** One node under test: how to run it, and how to run each of its operations. */
+export interface NodeRuns {
+	displayName: string;
+	/** The folder of the node's source and schemas under nodes/, named after its class. */
+	folder: string;
+	nodeType: INodeType;
+	resources: Array<Resource<unknown>>;
+	/** Makes, through the node (`run`), the groups the operations' fields name. */
+	setUp(run: RunOperation): Promise<Made>;
+	/** Each operation's fields, by "resource:operation"; every option keeps its default. */
+	parameters: Record<string, (made: Made) => INodeParameters>;
+	/** The input items of the operations that get more than the one empty item, by "resource:operation". */
+	inputs: Record<string, IDataObject[]>;
+	run(sandboxUrl: string, parameters: INodeParameters, typeVersion?: number, items?: IDataObject[]): Promise<NodeRun>;
+}
+
+export type RunOperation = (parameters: INodeParameters) => Promise<NodeRun>;
+
+/** What a node's runs share: the node, its resources, and running it with the sandbox's credential (no token yet). */
+function nodeUnderTest(nodeType: INodeType, resources: Array<Resource<unknown>>, credentialType: ICredentialType) {
+	const credentials = (sandboxUrl: string) => ({
+		...sandboxCredentials(sandboxUrl).find(({ type }) => type === credentialType.name)!.data,
+		sessionToken: '',
+	});
+	return {
+		displayName: nodeType.description.displayName,
+		folder: nodeType.constructor.name,
+		nodeType,
+		resources,
+		run: async (sandboxUrl: string, parameters: INodeParameters, typeVersion?: number, items?: IDataObject[]) =>
+			await runNodeInEngine({ nodeType, credentialType, credentials: credentials(sandboxUrl), parameters, typeVersion, items }),
+	};
+}
+
+/** The first item's field of a run that must have succeeded. */
+function made(result: NodeRun, field: string): string {
+	const value = result.output?.[0]?.json[field];
+	if (typeof value !== 'string') throw new Error(`setting up failed: ${result.error?.message ?? JSON.stringify(result.output)}`);
+	return value;
+}
+
+const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+const container = { __rl: true, mode: 'dn', value: 'OU=Groups,DC=demo,DC=local' };
+
+/** A Smart Group query: the users of one department. */
+const engineering = { objectTypes: ['6'], conditions: { condition: [{ attribute: 'department', operator: 'Is Exactly', value: 'Engineering' }] } };
+
+const smartGroupFields = (groupName: string): INodeParameters => ({ resource: 'smartGroup', operation: 'create', groupName, container, ...engineering });
+
+const staticGroupFields = (groupName: string): INodeParameters => ({ resource: 'group', operation: 'create', groupName, container });
+
+/** A create's two outcomes with its default If the Group Already Exists: a new group, and the existing one of that name. */
+const newAndExisting = (newName: string, existingName: string) => [{ name: newName }, { name: existingName }];
+const nameFromItem = '={{ $json.name }}';
+
+export const groupIdRuns: NodeRuns = {
+	...nodeUnderTest(new NetwrixGroupId(), groupIdResources as Array<Resource<unknown>>, new NetwrixGroupIdApi()),
+	async setUp(run) {
+		const smartGroup = made(await run(smartGroupFields('Schema Smart Group')), 'groupGuid');
+		// Public, where a create with default fields asks for Private: that create lists the difference.
+		const staticGroup = made(await run({ ...staticGroupFields('Schema Static Group'), security: 'Public' }), 'groupGuid');
+		const toDelete = made(await run(staticGroupFields('Schema Group To Delete')), 'groupGuid');
+		await run({ resource: 'group', operation: 'addMembers', group: byId(staticGroup), membersInput: 'text', memberText: 'smartin, tbecker' });
+		return { smartGroup, staticGroup, toDelete };
+	},
+	parameters: {
+		'smartGroup:create': () => smartGroupFields(nameFromItem),
+		'smartGroup:previewMembership': () => ({
+			resource: 'smartGroup',
+			operation: 'previewMembership',
+			...engineering,
+			startPaths: { startPath: [{ path: 'DC=demo,DC=local', scope: '2' }] },
+		}),
+		'smartGroup:updateMembership': ({ smartGroup }) => ({ resource: 'smartGroup', operation: 'updateMembership', group: byId(smartGroup) }),
+		'group:create': () => staticGroupFields(nameFromItem),
+		'group:get': ({ staticGroup }) => ({ resource: 'group', operation: 'get', group: byId(staticGroup) }),
+		'group:getMany': () => ({ resource: 'group', operation: 'getMany' }),
+		'group:getMembers': ({ staticGroup }) => ({ resource: 'group', operation: 'getMembers', group: byId(staticGroup) }),
+		'group:addMembers': ({ staticGroup }) => ({
+			resource: 'group',
+			operation: 'addMembers',
+			group: byId(staticGroup),
+			membersInput: 'text',
+			memberText: 'dkim',
+		}),
+		'group:removeMembers': ({ staticGroup }) => ({
+			resource: 'group',
+			operation: 'removeMembers',
+			group: byId(staticGroup),
+			membersInput: 'text',
+			memberText: 'tbecker',
+		}),
+		'group:update': ({ staticGroup }) => ({
+			resource: 'group',
+			operation: 'update',
+			group: byId(staticGroup),
+			updateFields: { description: 'Described by the schema test' },
+		}),
+		'group:delete': ({ toDelete }) => ({ resource: 'group', operation: 'delete', group: byId(toDelete) }),
+		'group:expire': ({ staticGroup }) => ({ resource: 'group', operation: 'expire', group: byId(staticGroup) }),
+		'group:renew': ({ staticGroup }) => ({ resource: 'group', operation: 'renew', group: byId(staticGroup) }),
+		'user:get': () => ({ resource: 'user', operation: 'get', user: byId('19a1822e-e7ef-4206-af75-1c2d8b1d15eb') }),
+		'user:search': () => ({ resource: 'user', operation: 'search', value: 'maria.garcia@demo.local' }),
+	},
+	inputs: {
+		'smartGroup:create': newAndExisting('Schema New Smart Group', 'Schema Smart Group'),
+		'group:create': newAndExisting('Schema New Static Group', 'Schema Static Group'),
+	},
+};
+
+/** UiPath's member fields, the members given by email. */
+const membersByEmail = (emails: string) => ({ membersAre: 'names', membersInput: 'text', memberIds: emails });
+
+export const uiPathRuns: NodeRuns = {
+	...nodeUnderTest(new UiPathIdentity(), uiPathResources as Array<Resource<unknown>>, new UiPathIdentityApi()),
+	async setUp(run) {
+		const members = membersByEmail('alex.morgan@example.com, jordan.lee@example.com');
+		const group = made(await run({ resource: 'group', operation: 'create', name: 'Schema Group', ...members }), 'id');
+		const toDelete = made(await run({ resource: 'group', operation: 'create', name: 'Schema Group To Delete' }), 'id');
+		await run({ resource: 'group', operation: 'create', name: 'Schema Existing Group', ...members });
+		return { group, toDelete };
+	},
+	parameters: {
+		'group:create': () => ({ resource: 'group', operation: 'create', name: nameFromItem, ...membersByEmail('priya.shah@example.com') }),
+		'group:get': ({ group }) => ({ resource: 'group', operation: 'get', groupId: byId(group) }),
+		'group:getMany': () => ({ resource: 'group', operation: 'getMany' }),
+		'group:getMembers': ({ group }) => ({ resource: 'group', operation: 'getMembers', groupId: byId(group) }),
+		'group:addMembers': ({ group }) => ({ resource: 'group', operation: 'addMembers', groupId: byId(group), ...membersByEmail('fatima.haddad@example.com') }),
+		'group:removeMembers': ({ group }) => ({ resource: 'group', operation: 'removeMembers', groupId: byId(group), ...membersByEmail('jordan.lee@example.com') }),
+		'group:update': ({ group }) => ({ resource: 'group', operation: 'update', groupId: byId(group), updateFields: { name: 'Schema Group Renamed' } }),
+		'group:delete': ({ toDelete }) => ({ resource: 'group', operation: 'delete', groupId: byId(toDelete) }),
+		'user:search': () => ({ resource: 'user', operation: 'search', startsWith: 'alex' }),
+	},
+	inputs: { 'group:create': newAndExisting('Schema New Group', 'Schema Existing Group') },
+};
