@@ -105,7 +105,7 @@ function traceId() {
 
 /**
  * One page of a list. `pageNo` counts from 1.
- * @template T @param {T[]} list @param {number} pageNo @param {number} pageSize
+ * @template T @param {readonly T[]} list @param {number} pageNo @param {number} pageSize
  */
 function page(list, pageNo, pageSize) {
 	return list.slice((pageNo - 1) * pageSize, pageNo * pageSize);

@@ -6,10 +6,12 @@
  * One per startSandbox() call.
  */
 
+const { createDirectories } = require('./directories');
+
 /** @typedef {'groupid'|'uipath'} Service */
 
 /**
- * A member of a GroupID group (a sample directory user), as kept in the state.
+ * A member of a GroupID group (a directory user), as kept in the state.
  * @typedef {object} GroupIdMember
  * @property {string} objectGUID
  * @property {string} distinguishedName
@@ -81,8 +83,11 @@
 
 /** @typedef {{service: Service, expiresAt: number, identityStoreId?: string, client?: string}} AccessToken */
 
-function createState() {
+/** @param {number} [extraUsers] generated users in each service's directory (see directories.js) */
+function createState(extraUsers = 0) {
 	const state = {
+		/** Each service's directory of users: the sample users and the generated ones. */
+		directory: createDirectories(extraUsers),
 		/** @type {RecordedRequest[]} */
 		requests: [],
 		/** API requests received since start/reset (including those no longer kept). */
@@ -169,7 +174,10 @@ function createState() {
 			}));
 		},
 
-		/** Clears requests, groups and token counts (not the tokens themselves, nor faults: see faults.js). */
+		/**
+		 * Clears requests, groups and token counts, and takes the directories back to the generated users the sandbox
+		 * started with (not the tokens themselves, nor faults: see faults.js).
+		 */
 		reset() {
 			state.requests.length = 0;
 			state.requestCount = 0;
@@ -183,6 +191,7 @@ function createState() {
 			state.tokensIssued.uipath = 0;
 			state.tokenRequests.length = 0;
 			state.groupIdTaskCount = 0;
+			state.directory.reset();
 		},
 	};
 	return state;

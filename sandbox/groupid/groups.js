@@ -5,14 +5,12 @@
  * Groups: create (Smart and static), get, update (PATCH) and delete.
  */
 
-const crypto = require('node:crypto');
 const { parseCriteria } = require('../criteria');
 const { nonEmptyString } = require('../http');
 const { envelope, detail, createdEnvelope, failure, fail } = require('./envelope');
 const { prop, canonical, requestValues, startPathsOf, attributeCollection } = require('./input');
-const { escapeRdn } = require('./distinguishedNames');
 const { auth, jsonObject, storeCheck, bodyStoreCheck, gate, storeBody, attributesToLoad } = require('./checks');
-const { namesOf, findGroup, groupNotFound, addGroup, removeGroup, renameGroup, touch } = require('./store');
+const { namesOf, findGroup, groupNotFound, newGroup, addGroup, removeGroup, renameGroup, touch } = require('./store');
 const { groupObject } = require('./groupViews');
 
 /** @typedef {import('../http').Reply} Reply */
@@ -67,30 +65,18 @@ function createGroup(ctx, req, type) {
 	}
 	const name = /** @type {string} */ (body.GroupName);
 	if (namesOf(ctx, storeId).has(name.toLowerCase())) return nameTaken(name, storeId);
-	const id = crypto.randomUUID();
-	const container = /** @type {string} */ (body.Container).trim();
-	const now = new Date().toISOString();
-	/** @type {Group} */
-	const group = {
-		id,
-		identityStoreId: Number(storeId),
+	const group = newGroup({
+		storeId,
 		name,
-		container,
-		criteria: type === 'smart' ? /** @type {string} */ (criteria) : null,
-		createdAt: now,
+		container: /** @type {string} */ (body.Container).trim(),
 		type,
-		distinguishedName: `CN=${escapeRdn(name)},${container}`,
-		expired: false,
-		expirationDate: null,
-		modifiedAt: now,
-		lastUpdatedAt: null,
-		members: [],
+		criteria: type === 'smart' ? /** @type {string} */ (criteria) : null,
 		values,
 		startPaths: type === 'smart' && attributes ? startPathsOf(prop(attributes, 'IMSGStartPath')) : [],
-	};
+	});
 	if (ctx.recordBodies) group.attributes = attributes;
 	addGroup(ctx, group);
-	return { status: 200, body: createdEnvelope(id) };
+	return { status: 200, body: createdEnvelope(group.id) };
 }
 
 /** @param {GroupIdContext} ctx @param {RouteRequest} req */

@@ -11,6 +11,7 @@ const { envelope, detail, failure, fail } = require('./envelope');
 const { prop, dateOrNull } = require('./input');
 const { storeBody } = require('./checks');
 const { findGroup, groupNotFound, touch, findUser, memberEntry } = require('./store');
+const { groupIdMembers } = require('../memberIndex');
 
 /** @typedef {import('../http').Reply} Reply */
 /** @typedef {import('../http').RouteRequest} RouteRequest */
@@ -33,13 +34,13 @@ function joinOnBehalf(ctx, req) {
 	const found = membershipRequest(ctx, req, 'joiningUserIdentity', 'joinType');
 	if ('reply' in found) return found.reply;
 	const { g, user, how } = found;
-	const existing = g.members.find((m) => m.objectGUID === user.objectGUID);
+	const existing = groupIdMembers.get(g.members, user.objectGUID);
 	let message = null;
 	if (existing) {
 		Object.assign(existing, how);
 		message = `'${user.displayName}' is already a member of '${g.name}'.`;
 	} else {
-		g.members.push(memberEntry(user, how));
+		groupIdMembers.add(g.members, memberEntry(user, how));
 	}
 	touch(g);
 	return membershipAnswer(message);
@@ -54,10 +55,7 @@ function leaveOnBehalf(ctx, req) {
 	const found = membershipRequest(ctx, req, 'leavingUserId', 'leaveType');
 	if ('reply' in found) return found.reply;
 	const { g, user } = found;
-	const i = g.members.findIndex((m) => m.objectGUID === user.objectGUID);
-	let message = null;
-	if (i < 0) message = `'${user.displayName}' is not a member of '${g.name}'.`;
-	else g.members.splice(i, 1);
+	const message = groupIdMembers.remove(g.members, user.objectGUID) ? null : `'${user.displayName}' is not a member of '${g.name}'.`;
 	touch(g);
 	return membershipAnswer(message);
 }
@@ -80,7 +78,7 @@ function membershipRequest(ctx, req, userField, typeField) {
 	if ('reply' in how) return how;
 	const g = findGroup(ctx, storeId, req.params.groupIdentity);
 	if (!g) return { reply: groupNotFound(req.params.groupIdentity) };
-	const user = findUser(identity);
+	const user = findUser(ctx, identity);
 	if (!user) return { reply: { status: 200, body: failure(`User '${identity}' was not found in identity store ${storeId}.`) } };
 	return { g, user, how };
 }

@@ -2,11 +2,11 @@
 'use strict';
 
 /**
- * Searches: POST …/IdentityStores/{id}/Searches over the store's groups, the sample users and organizational
+ * Searches: POST …/IdentityStores/{id}/Searches over the store's groups, the directory users and organizational
  * units (or a group's members), and the store-less POST /GroupIDDataService/api/Searches the credential test calls.
  */
 
-const { GROUPID, GROUPID_DIRECTORY_USERS } = require('../accounts');
+const { GROUPID } = require('../accounts');
 const { test, valuesOf, normalizeOperator } = require('../criteria');
 const { isObject, nonEmptyString, isPositiveInteger, page, compareText } = require('../http');
 const { STORE, SCHEMA } = require('./context');
@@ -24,24 +24,31 @@ const { userAttributes } = require('./userViews');
 /** @typedef {import('./context').GroupIdContext} GroupIdContext */
 /** @typedef {import('../state').GroupIdGroup} Group */
 /** @typedef {import('../state').GroupIdMember} Member */
+/** @typedef {Readonly<import('../accounts').GroupIdUser>} User */
 /**
  * An object a Search may return, with every attribute it can be filtered and sorted on.
  * @typedef {{kind: 'group'|'user'|'organizationalUnit', id: string, displayName: string, attrs: Record<string, string[]>, group?: Group}} Candidate
  */
+/**
+ * What a Search looks through, one object built at a time: a page of a 100,000-member group builds only its page.
+ * @typedef {{count: number, at: (i: number) => Candidate}} Candidates
+ */
+/** @typedef {{test: (a: Record<string, string[]>) => boolean, everything: boolean}} Filter everything: no condition at all */
 
 /**
  * Criteria of a Search: `{operator, attribute, value, child: [...]}` (documented; a node with a null operator
  * does not filter; its `child` entries must all hold too), or an array of such nodes (all must hold).
- * @param {unknown} c @returns {{test: (a: Record<string, string[]>) => boolean}|{error: string}}
+ * @param {unknown} c @returns {Filter|{error: string}}
  */
 function searchFilter(c) {
 	if (Array.isArray(c)) {
 		const parts = c.map(searchFilter);
 		const bad = parts.find((p) => 'error' in p);
 		if (bad) return bad;
-		return { test: (a) => parts.every((p) => 'test' in p && p.test(a)) };
+		const filters = /** @type {Filter[]} */ (parts);
+		return { test: (a) => filters.every((p) => p.test(a)), everything: filters.every((p) => p.everything) };
 	}
-	if (!isObject(c)) return { test: () => true };
+	if (!isObject(c)) return { test: () => true, everything: true };
 	/** @type {((a: Record<string, string[]>) => boolean)[]} */
 	const tests = [];
 	const operator = prop(c, 'operator');
@@ -58,63 +65,116 @@ function searchFilter(c) {
 	if (Array.isArray(child)) {
 		const sub = searchFilter(child);
 		if ('error' in sub) return sub;
-		tests.push(sub.test);
+		if (!sub.everything) tests.push(sub.test);
 	}
-	return { test: (a) => tests.every((t) => t(a)) };
+	return { test: (a) => tests.every((t) => t(a)), everything: tests.length === 0 };
+}
+
+/** The criteria nodes every object found must meet (the top node, its `child` entries, array entries). @param {unknown} c @returns {Record<string, any>[]} */
+function requiredConditions(c) {
+	if (Array.isArray(c)) return c.flatMap(requiredConditions);
+	if (!isObject(c)) return [];
+	const child = prop(c, 'child');
+	return [c, ...(Array.isArray(child) ? requiredConditions(child) : [])];
+}
+
+/**
+ * The directory users a store Search needs to look at: none when it asks for another kind of object (body
+ * `objectType`, or "Is Exactly" on objectClass / objectType); the ones the directory's index finds when it asks for
+ * one GUID, sAMAccountName, mail, UPN or DN "Is Exactly"; else all of them. The criteria still decide which are
+ * found: this only spares building 100,000 users that cannot match.
+ * @param {GroupIdContext} ctx @param {unknown} criteria @param {unknown} kind @returns {readonly User[]}
+ */
+function usersToSearch(ctx, criteria, kind) {
+	const { groupid } = ctx.state.directory;
+	if (kind !== undefined && kind !== null && String(kind).toLowerCase().replace(/s$/, '') !== 'user') return [];
+	for (const c of requiredConditions(criteria)) {
+		const attribute = prop(c, 'attribute');
+		if (normalizeOperator(prop(c, 'operator')) !== 'is exactly' || !nonEmptyString(attribute)) continue;
+		const value = prop(c, 'value');
+		const given = value === undefined || value === null ? '' : String(value);
+		if (/^object(class|type)$/i.test(attribute)) {
+			if (given.toLowerCase() !== 'user') return [];
+			continue;
+		}
+		const found = groupid.withValue(attribute, given);
+		if (found) return found;
+	}
+	return groupid.users;
+}
+
+/** @param {GroupIdContext} ctx @param {User} u @returns {Candidate} */
+function userCandidate(ctx, u) {
+	return { kind: 'user', id: u.objectGUID, displayName: u.displayName, attrs: userAttributes(u, ctx.groups) };
 }
 
 /**
  * A group's members as Search candidates; XMembershipType / XBeginningDate / XEndingDate carry the JoinOnBehalf
- * type and dates. @param {GroupIdContext} ctx @param {Member[]} members @returns {Candidate[]}
+ * type and dates. @param {GroupIdContext} ctx @param {Member[]} members @returns {Candidates}
  */
 function memberCandidates(ctx, members) {
-	return members.flatMap((m) => {
-		const u = GROUPID_DIRECTORY_USERS.find((x) => x.objectGUID === m.objectGUID);
-		if (!u) return [];
-		const attrs = userAttributes(u, ctx.groups);
-		attrs.XMembershipType = m.membershipType === null ? [] : [String(m.membershipType)];
-		attrs.XBeginningDate = m.startDate ? [m.startDate] : [];
-		attrs.XEndingDate = m.endDate ? [m.endDate] : [];
-		return [{ kind: /** @type {const} */ ('user'), id: u.objectGUID, displayName: u.displayName, attrs }];
-	});
+	const { groupid } = ctx.state.directory;
+	return {
+		count: members.length,
+		at(i) {
+			const m = members[i];
+			// Members come from the directory, which loses users only on reset, together with the groups.
+			const candidate = userCandidate(ctx, /** @type {User} */ (groupid.byGuid(m.objectGUID)));
+			candidate.attrs.XMembershipType = m.membershipType === null ? [] : [String(m.membershipType)];
+			candidate.attrs.XBeginningDate = m.startDate ? [m.startDate] : [];
+			candidate.attrs.XEndingDate = m.endDate ? [m.endDate] : [];
+			return candidate;
+		},
+	};
 }
 
-/** The store's groups, the sample users and organizational units, in that order. @param {GroupIdContext} ctx @param {string} storeId @returns {Candidate[]} */
-function storeCandidates(ctx, storeId) {
-	return [
-		...ctx.groups
-			.filter((g) => String(g.identityStoreId) === storeId)
-			.map((g) => ({ kind: /** @type {const} */ ('group'), id: g.id, displayName: displayNameOf(g), attrs: groupAttributes(g), group: g })),
-		...GROUPID_DIRECTORY_USERS.map((u) => ({
-			kind: /** @type {const} */ ('user'),
-			id: u.objectGUID,
-			displayName: u.displayName,
-			attrs: userAttributes(u, ctx.groups),
-		})),
-		...GROUPID.organizationalUnits.map((ou) => ({
-			kind: /** @type {const} */ ('organizationalUnit'),
-			id: ou.objectGUID,
-			displayName: ou.name,
-			attrs: {
-				name: [ou.name],
-				ou: [ou.name],
-				distinguishedName: [ou.distinguishedName],
-				container: [ou.distinguishedName.slice(ou.distinguishedName.indexOf(',') + 1)],
-				objectClass: ['organizationalUnit'],
-				objectCategory: [`CN=Organizational-Unit,${SCHEMA}`],
-			},
-		})),
-	];
+/** @param {typeof GROUPID.organizationalUnits[number]} ou @returns {Candidate} */
+function organizationalUnitCandidate(ou) {
+	return {
+		kind: 'organizationalUnit',
+		id: ou.objectGUID,
+		displayName: ou.name,
+		attrs: {
+			name: [ou.name],
+			ou: [ou.name],
+			distinguishedName: [ou.distinguishedName],
+			container: [ou.distinguishedName.slice(ou.distinguishedName.indexOf(',') + 1)],
+			objectClass: ['organizationalUnit'],
+			objectCategory: [`CN=Organizational-Unit,${SCHEMA}`],
+		},
+	};
+}
+
+/**
+ * The store's groups, the directory users (those of usersToSearch) and organizational units, in that order.
+ * @param {GroupIdContext} ctx @param {string} storeId @param {readonly User[]} users @returns {Candidates}
+ */
+function storeCandidates(ctx, storeId, users) {
+	const groups = ctx.groups.filter((g) => String(g.identityStoreId) === storeId);
+	const units = GROUPID.organizationalUnits;
+	return {
+		count: groups.length + users.length + units.length,
+		at(i) {
+			if (i < groups.length) {
+				const g = groups[i];
+				return { kind: 'group', id: g.id, displayName: displayNameOf(g), attrs: groupAttributes(g), group: g };
+			}
+			if (i < groups.length + users.length) return userCandidate(ctx, users[i - groups.length]);
+			return organizationalUnitCandidate(units[i - groups.length - users.length]);
+		},
+	};
 }
 
 /**
  * What a Search looks through: the members of `objectIdentity` with `attributeScopeQuery: "member"`, else the store.
  * @param {GroupIdContext} ctx @param {Record<string, any>} body @param {string} storeId
- * @returns {{reply: Reply}|{candidates: Candidate[]}}
+ * @returns {{reply: Reply}|{candidates: Candidates}}
  */
 function searchCandidates(ctx, body, storeId) {
 	const scopeQuery = prop(body, 'attributeScopeQuery');
-	if (scopeQuery === undefined || scopeQuery === null || scopeQuery === '') return { candidates: storeCandidates(ctx, storeId) };
+	if (scopeQuery === undefined || scopeQuery === null || scopeQuery === '') {
+		return { candidates: storeCandidates(ctx, storeId, usersToSearch(ctx, prop(body, 'criteria'), prop(body, 'objectType'))) };
+	}
 	if (String(scopeQuery).toLowerCase() !== 'member') {
 		return { reply: fail(400, `Unsupported attributeScopeQuery '${String(scopeQuery)}' (the sandbox knows 'member').`) };
 	}
@@ -126,27 +186,22 @@ function searchCandidates(ctx, body, storeId) {
 }
 
 /**
- * Sorts found objects by `SortBy`/`sortBy` when it names an attribute (sortOrder 2 / "Descending": descending);
- * a SortBy of "Descending" alone reverses creation/directory order.
- * @param {Candidate[]} found @param {Record<string, any>} body
+ * The order of the objects found: by `SortBy`/`sortBy` when it names an attribute (sortOrder 2 / "Descending":
+ * descending); a SortBy of "Descending" alone reverses creation/directory order.
+ * @param {Record<string, any>} body @returns {{by: string|undefined, reverse: boolean}}
  */
-function sortFound(found, body) {
+function sortOrderOf(body) {
 	const sortBy = prop(body, 'SortBy');
-	const order = prop(body, 'sortOrder');
-	if (nonEmptyString(sortBy) && !/^(as+ending|descending|asc|desc)$/i.test(sortBy.trim())) {
-		found.sort((x, y) => compareText(valuesOf(x.attrs, sortBy)[0] ?? '', valuesOf(y.attrs, sortBy)[0] ?? ''));
-		if (descending(order)) found.reverse();
-	} else if (typeof sortBy === 'string' && /^desc/i.test(sortBy.trim())) {
-		found.reverse();
-	}
+	if (nonEmptyString(sortBy) && !/^(as+ending|descending|asc|desc)$/i.test(sortBy.trim())) return { by: sortBy, reverse: descending(prop(body, 'sortOrder')) };
+	return { by: undefined, reverse: typeof sortBy === 'string' && /^desc/i.test(sortBy.trim()) };
 }
 
 /**
- * POST …/IdentityStores/{id}/Searches (documented). Objects: the groups created in the store and the sample users
+ * POST …/IdentityStores/{id}/Searches (documented). Objects: the groups created in the store and the directory users
  * (narrow with a criteria on the pseudo-attribute `objectType` = group|user, or the sandbox's own body field
  * `objectType`). Criteria: see searchFilter; every operator of the Query Designer list works on any attribute
  * (container = parent DN). `startInContainerWithScopes`: `{"<container DN>": 1|2}` (1: that container only, 2:
- * subtree) — the documented sample only shows `{}`. Sorted: see sortFound. Paged by pageNo/pageSize.
+ * subtree) — the documented sample only shows `{}`. Sorted: see sortOrderOf. Paged by pageNo/pageSize.
  * Members: `{"objectIdentity": <group>, "attributeScopeQuery": "member"}` searches that group's members.
  * Answer as documented: `{"total", "data": [...]}` (total always).
  * @param {GroupIdContext} ctx @param {RouteRequest} req @returns {Reply}
@@ -167,21 +222,43 @@ function searchDirectory(ctx, req) {
 	const containers = Object.entries(isObject(within) ? within : {}).map(([path, scope]) => ({ path, scope: String(scope ?? '2') }));
 	const looked = searchCandidates(ctx, body, storeId);
 	if ('reply' in looked) return looked.reply;
+	const { candidates } = looked;
 	const kind = prop(body, 'objectType');
-	const found = looked.candidates.filter(
-		(c) =>
-			(kind === undefined || kind === null || String(kind).toLowerCase().replace(/s$/, '') === c.kind) &&
-			(containers.length === 0 || containers.some((w) => inContainer(c.attrs.distinguishedName[0], w.path, w.scope))) &&
-			filter.test({ ...c.attrs, objectType: [c.kind] }),
-	);
-	sortFound(found, body);
-	const shown = p.pageSize ? page(found, p.pageNo, p.pageSize) : found;
-	const data = shown.map((c) =>
+	const order = sortOrderOf(body);
+	/** @type {{total: number, shown: Candidate[]}} */
+	let result;
+	if (filter.everything && containers.length === 0 && (kind === undefined || kind === null) && order.by === undefined) {
+		// Nothing to compare or sort on: build the page's objects only.
+		const total = candidates.count;
+		const first = p.pageSize ? (p.pageNo - 1) * p.pageSize : 0;
+		const end = p.pageSize ? Math.min(total, first + p.pageSize) : total;
+		const shown = [];
+		for (let i = first; i < end; i++) shown.push(candidates.at(order.reverse ? total - 1 - i : i));
+		result = { total, shown };
+	} else {
+		/** @type {Candidate[]} */
+		const found = [];
+		for (let i = 0; i < candidates.count; i++) {
+			const c = candidates.at(i);
+			if (
+				(kind === undefined || kind === null || String(kind).toLowerCase().replace(/s$/, '') === c.kind) &&
+				(containers.length === 0 || containers.some((w) => inContainer(c.attrs.distinguishedName[0], w.path, w.scope))) &&
+				filter.test({ ...c.attrs, objectType: [c.kind] })
+			) {
+				found.push(c);
+			}
+		}
+		const by = order.by;
+		if (by !== undefined) found.sort((x, y) => compareText(valuesOf(x.attrs, by)[0] ?? '', valuesOf(y.attrs, by)[0] ?? ''));
+		if (order.reverse) found.reverse();
+		result = { total: found.length, shown: p.pageSize ? page(found, p.pageNo, p.pageSize) : found };
+	}
+	const data = result.shown.map((c) =>
 		c.group
 			? groupListItem(c.group, requested, 'search', ALWAYS_IN_SEARCH)
 			: listItem(c.kind, c.id, c.displayName, attributesCollection(c.attrs, requested, ALWAYS_IN_SEARCH, 'search'), 'search'),
 	);
-	return { status: 200, body: { total: found.length, data } };
+	return { status: 200, body: { total: result.total, data } };
 }
 
 /**

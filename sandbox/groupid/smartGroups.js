@@ -3,10 +3,10 @@
 
 /**
  * Smart Groups: the update that recomputes a group's members from its query, and the preview of the members a query
- * would select. Both run the query over the sample users.
+ * would select. Both run the query over the directory users.
  */
 
-const { GROUPID, GROUPID_DIRECTORY_USERS } = require('../accounts');
+const { GROUPID } = require('../accounts');
 const { parseCriteria, matches } = require('../criteria');
 const { isObject, nonEmptyString, page, compareText } = require('../http');
 const { envelope, fail } = require('./envelope');
@@ -22,7 +22,7 @@ const { userAttributes } = require('./userViews');
 /** @typedef {import('./context').GroupIdContext} GroupIdContext */
 
 /**
- * The sample users a Smart Group query selects.
+ * The directory users a Smart Group query selects.
  * @param {GroupIdContext} ctx @param {import('../criteria').Node} query @param {string[]} objectTypes IMSGObjectTypes
  * @param {{path: string, scope: string}[]} startPaths
  */
@@ -31,7 +31,7 @@ function selectUsers(ctx, query, objectTypes, startPaths) {
 	const types = objectTypes.length ? objectTypes : ['6'];
 	if (!types.some((t) => ['1', '2', '6'].includes(t.trim()))) return [];
 	const paths = startPaths.length ? startPaths : [{ path: GROUPID.domain, scope: '2' }];
-	return GROUPID_DIRECTORY_USERS.filter(
+	return ctx.state.directory.groupid.users.filter(
 		(u) =>
 			paths.some((p) => inContainer(u.distinguishedName, p.path, p.scope)) &&
 			matches(query, { ...userAttributes(u, ctx.groups), objectType: 'user' }),
@@ -39,7 +39,7 @@ function selectUsers(ctx, query, objectTypes, startPaths) {
 }
 
 /**
- * Recomputes one Smart Group's members from its query over the sample users, at once (the real service queues a
+ * Recomputes one Smart Group's members from its query over the directory users, at once (the real service queues a
  * task), and gives the task id (1, 2, 3…); or why not: no such group, a static group, a query the sandbox cannot read.
  * @param {GroupIdContext} ctx @param {string} identityStoreId @param {string} groupIdentity
  * @returns {{taskId: number}|{status: number, message: string, notFound?: boolean}}

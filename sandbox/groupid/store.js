@@ -2,11 +2,11 @@
 'use strict';
 
 /**
- * The identity store's objects: its groups (kept in the sandbox state, indexed by id and by name) and the sample
+ * The identity store's objects: its groups (kept in the sandbox state, indexed by id and by name) and the
  * directory users, found by any of the identities the Data Service accepts.
  */
 
-const { GROUPID_DIRECTORY_USERS } = require('../accounts');
+const crypto = require('node:crypto');
 const { fail } = require('./envelope');
 const { listOf } = require('./input');
 const { escapeRdn, normalizeDn } = require('./distinguishedNames');
@@ -16,8 +16,9 @@ const { escapeRdn, normalizeDn } = require('./distinguishedNames');
 /** @typedef {import('../state').GroupIdMember} Member */
 /** @typedef {import('../accounts').GroupIdUser} User */
 /** @typedef {{membershipType: number|null, startDate: string|null, endDate: string|null}} Membership */
+/** What adding a group needs of the service context (the control API seeds groups with just this). @typedef {Pick<GroupIdContext, 'state'|'groups'>} GroupList */
 
-/** The store's groups by lower-case name. @param {GroupIdContext} ctx @param {string} storeId */
+/** The store's groups by lower-case name. @param {GroupList} ctx @param {string} storeId */
 function namesOf(ctx, storeId) {
 	let names = ctx.state.groupIdByName.get(storeId);
 	if (!names) ctx.state.groupIdByName.set(storeId, (names = new Map()));
@@ -47,7 +48,33 @@ function findGroup(ctx, storeId, identity) {
 /** 404 envelope for an unknown group. @param {string} identity */
 const groupNotFound = (identity) => fail(404, `Group '${identity}' was not found.`);
 
-/** @param {GroupIdContext} ctx @param {Group} group */
+/**
+ * A new group of the store, without members, not added yet (see addGroup).
+ * @param {{storeId: string, name: string, container: string, type: 'smart'|'static', criteria: string|null,
+ *   values: Group['values'], startPaths: Group['startPaths']}} p @returns {Group}
+ */
+function newGroup({ storeId, name, container, type, criteria, values, startPaths }) {
+	const now = new Date().toISOString();
+	return {
+		id: crypto.randomUUID(),
+		identityStoreId: Number(storeId),
+		name,
+		container,
+		criteria,
+		createdAt: now,
+		type,
+		distinguishedName: `CN=${escapeRdn(name)},${container}`,
+		expired: false,
+		expirationDate: null,
+		modifiedAt: now,
+		lastUpdatedAt: null,
+		members: [],
+		values,
+		startPaths,
+	};
+}
+
+/** @param {GroupList} ctx @param {Group} group */
 function addGroup(ctx, group) {
 	namesOf(ctx, String(group.identityStoreId)).set(group.name.toLowerCase(), group);
 	ctx.state.groupIdById.set(group.id, group);
@@ -75,20 +102,9 @@ function touch(g) {
 	g.modifiedAt = new Date().toISOString();
 }
 
-/** A sample user by GUID, DN, sAMAccountName (also DEMO\name), mail or UPN. @param {string} identity */
-function findUser(identity) {
-	const id = identity.trim().replace(/^\{(.*)\}$/, '$1');
-	const lower = id.toLowerCase();
-	const dn = /^cn\s*=/i.test(id) ? normalizeDn(id) : undefined;
-	const sam = lower.includes('\\') ? lower.slice(lower.lastIndexOf('\\') + 1) : lower;
-	return GROUPID_DIRECTORY_USERS.find(
-		(u) =>
-			u.objectGUID === lower ||
-			(dn !== undefined && normalizeDn(u.distinguishedName) === dn) ||
-			u.sAMAccountName.toLowerCase() === sam ||
-			u.mail.toLowerCase() === lower ||
-			u.userPrincipalName.toLowerCase() === lower,
-	);
+/** A directory user by GUID, DN, sAMAccountName (also DEMO\name), mail or UPN. @param {GroupIdContext} ctx @param {string} identity */
+function findUser(ctx, identity) {
+	return ctx.state.directory.groupid.find(identity);
 }
 
 /** @param {User} u @param {Membership} how @returns {Member} */
@@ -103,4 +119,4 @@ function memberEntry(u, how) {
 	};
 }
 
-module.exports = { namesOf, findGroup, groupNotFound, addGroup, removeGroup, renameGroup, touch, findUser, memberEntry };
+module.exports = { namesOf, findGroup, groupNotFound, newGroup, addGroup, removeGroup, renameGroup, touch, findUser, memberEntry };

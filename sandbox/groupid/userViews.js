@@ -2,12 +2,13 @@
 'use strict';
 
 /**
- * A sample directory user as the Data Service prints it: its attributes and the documented "Get a User" object.
+ * A directory user as the Data Service prints it: its attributes and the documented "Get a User" object.
  * `memberOf` comes from the groups of the sandbox's state, so these take that list.
  */
 
 const { STORE_NUMBER, USER_CONTAINER, SCHEMA } = require('./context');
 const { ALWAYS, attributesCollection } = require('./attributeViews');
+const { groupIdMembers } = require('../memberIndex');
 
 /** @typedef {import('../state').GroupIdGroup} Group */
 /** @typedef {import('../accounts').GroupIdUser} User */
@@ -19,7 +20,7 @@ function userAttributes(u, groups) {
 	for (const [k, v] of Object.entries(u)) a[k === 'cn' ? 'CN' : k] = [String(v)];
 	a.container = [USER_CONTAINER];
 	a.objectCategory = [`CN=Person,${SCHEMA}`];
-	a.memberOf = groups.filter((g) => g.members.some((m) => m.objectGUID === u.objectGUID)).map((g) => g.distinguishedName);
+	a.memberOf = groups.filter((g) => groupIdMembers.has(g.members, u.objectGUID)).map((g) => g.distinguishedName);
 	return a;
 }
 

@@ -6,7 +6,6 @@
  * Identity: GUID, DN, sAMAccountName (also DEMO\name), mail or UPN.
  */
 
-const { GROUPID_DIRECTORY_USERS } = require('../accounts');
 const { isObject, page, compareText } = require('../http');
 const { fail } = require('./envelope');
 const { prop, stringList, attributeList, queryPaging, descending } = require('./input');
@@ -15,6 +14,7 @@ const { findUser } = require('./store');
 const { ALWAYS } = require('./attributeViews');
 const { displayNameOf, groupListItem } = require('./groupViews');
 const { userObject } = require('./userViews');
+const { groupIdMembers } = require('../memberIndex');
 
 /** @typedef {import('../http').Reply} Reply */
 /** @typedef {import('../http').RouteRequest} RouteRequest */
@@ -32,7 +32,7 @@ const userNotFound = (identity) => fail(404, `User '${identity}' was not found.`
 function getUser(ctx, req) {
 	const asked = attributesToLoad(ctx, req, 'The request body must be a JSON array of attribute names.');
 	if ('reply' in asked) return asked.reply;
-	const user = findUser(req.params.userIdentity);
+	const user = findUser(ctx, req.params.userIdentity);
 	if (!user) return userNotFound(req.params.userIdentity);
 	return { status: 200, body: userObject(user, asked.requested, ctx.groups) };
 }
@@ -40,7 +40,7 @@ function getUser(ctx, req) {
 /**
  * GET …/Users. Documented: a bulk lookup, body `{identityStoreID, objectIdentities: [...], attributesToLoad}` →
  * a bare array of user objects (unknown identities are left out). Without objectIdentities (or without a body),
- * the sandbox lists every sample user, paged by ?pageNo=&pageSize= (not documented).
+ * the sandbox lists every directory user, paged by ?pageNo=&pageSize= (not documented).
  * @param {GroupIdContext} ctx @param {RouteRequest} req @returns {Reply}
  */
 function getUsers(ctx, req) {
@@ -59,13 +59,13 @@ function getUsers(ctx, req) {
 	if (identities !== undefined && identities !== null) {
 		const list = stringList(identities);
 		if (!list) return fail(400, 'objectIdentities must be a JSON array of user identities.');
-		const users = list.map(findUser).filter((u) => u !== undefined);
+		const users = list.map((identity) => findUser(ctx, identity)).filter((u) => u !== undefined);
 		const unique = [...new Set(users)];
 		return { status: 200, body: unique.map((u) => userObject(/** @type {User} */ (u), requested, ctx.groups)) };
 	}
 	const p = queryPaging(req.query);
 	if ('error' in p) return fail(400, p.error);
-	const all = [...GROUPID_DIRECTORY_USERS];
+	const all = ctx.state.directory.groupid.users;
 	const shown = p.pageSize ? page(all, p.pageNo, p.pageSize) : all;
 	return { status: 200, body: shown.map((u) => userObject(u, requested, ctx.groups)) };
 }
@@ -82,10 +82,10 @@ function getUserGroups(ctx, req) {
 	if ('reply' in asked) return asked.reply;
 	const p = queryPaging(req.query);
 	if ('error' in p) return fail(400, p.error);
-	const user = findUser(req.params.userIdentity);
+	const user = findUser(ctx, req.params.userIdentity);
 	if (!user) return userNotFound(req.params.userIdentity);
 	const mine = ctx.groups.filter(
-		(g) => String(g.identityStoreId) === req.params.identityStoreId && g.members.some((m) => m.objectGUID === user.objectGUID),
+		(g) => String(g.identityStoreId) === req.params.identityStoreId && groupIdMembers.has(g.members, user.objectGUID),
 	);
 	const order = req.query.get('sortOrder');
 	if (order !== null) {

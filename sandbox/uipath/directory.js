@@ -6,7 +6,7 @@
  * created here, by the start of their name, display name or email.
  */
 
-const { UIPATH_DIRECTORY_USERS, UIPATH_DIRECTORY_GROUPS } = require('../accounts');
+const { UIPATH_DIRECTORY_GROUPS } = require('../accounts');
 const { badRequest } = require('./problems');
 const { auth, partitionCheck } = require('./checks');
 
@@ -27,13 +27,14 @@ function listParam(query, name) {
 }
 
 /**
- * The directory's entries, each with the sourceFilter value that selects it: users (source local), the local groups
- * created here and the fixed directory groups (source aad).
- * @param {UiPathContext} ctx
+ * The directory's entries, each with the sourceFilter value that selects it: the users whose names start with the
+ * prefix (source local; found through the directory's sorted names, not one by one), the local groups created here
+ * and the fixed directory groups (source aad).
+ * @param {UiPathContext} ctx @param {string} prefix lower case
  */
-function directoryEntries(ctx) {
+function directoryEntries(ctx, prefix) {
 	return [
-		...UIPATH_DIRECTORY_USERS.map((u) => ({
+		...ctx.state.directory.uipath.startingWith(prefix).map((u) => ({
 			filter: u.source === 'local' ? 'localusers' : 'directoryusers',
 			entry: { source: u.source, identifier: u.identifier, identityName: u.name, displayName: u.displayName, email: u.email, type: 'User', objectType: 'DirectoryUser' },
 		})),
@@ -85,7 +86,7 @@ function searchDirectory(ctx, req) {
 	const prefix = /** @type {string} */ (startsWith).trim().toLowerCase();
 	const wantedSources = new Set(sources.map((s) => s.toLowerCase()));
 	const wantedType = entityType ? entityType.toLowerCase() : undefined;
-	const found = directoryEntries(ctx)
+	const found = directoryEntries(ctx, prefix)
 		.filter(({ filter, entry }) => (wantedSources.size ? wantedSources.has(filter) : !wantedType || entry.type.toLowerCase() === wantedType))
 		.map(({ entry }) => entry)
 		.filter((e) => [e.identityName, e.displayName, e.email].some((v) => typeof v === 'string' && v.toLowerCase().startsWith(prefix)));

@@ -77,8 +77,15 @@ function createGroup(ctx, req) {
 	if (state.uipathByName.has(name.toLowerCase())) conflicts.name = nameTaken(name);
 	if (Object.keys(conflicts).length) return conflict(conflicts);
 	const ids = [...new Set(/** @type {string[]} */ (body.directoryUserMemberIDs ?? []))];
-	/** @type {Group} */
-	const group = {
+	// The seed lists the members in reverse request order; reproduce that.
+	const group = newGroup(id, name, ids.reverse().map((memberId) => memberFor(state.directory.uipath, memberId)));
+	addGroup(state, group);
+	return { status: 201, body: groupView(group) };
+}
+
+/** A new local group of the organization, not added yet (see addGroup). @param {string} id @param {string} name @param {Group['members']} members @returns {Group} */
+function newGroup(id, name, members) {
+	return {
 		partitionGlobalId: UIPATH.organizationId,
 		id,
 		name,
@@ -86,13 +93,15 @@ function createGroup(ctx, req) {
 		type: 1,
 		creationTime: dotnetTimestamp(),
 		lastModificationTime: null,
-		// The seed lists the members in reverse request order; reproduce that.
-		members: ids.reverse().map(memberFor),
+		members,
 	};
-	ctx.groups.push(group);
-	state.uipathById.set(id, group);
-	state.uipathByName.set(name.toLowerCase(), group);
-	return { status: 201, body: groupView(group) };
+}
+
+/** Adds a group whose id and name are free. @param {import('../state').State} state @param {Group} group */
+function addGroup(state, group) {
+	state.groups.uipath.push(group);
+	state.uipathById.set(group.id, group);
+	state.uipathByName.set(group.name.toLowerCase(), group);
 }
 
 /**
@@ -172,7 +181,7 @@ function updateGroup(ctx, req) {
 	if (!nonEmptyString(body.name)) return conflict({ name: ['The name field is required.'] });
 	const toAdd = /** @type {string[]} */ (body.directoryUserIDsToAdd ?? []);
 	const toRemove = /** @type {string[]} */ (body.directoryUserIDsToRemove ?? []);
-	const unknown = unknownMemberIds(group, toAdd, toRemove);
+	const unknown = unknownMemberIds(state.directory.uipath, group, toAdd, toRemove);
 	if (Object.keys(unknown).length) return badRequest(unknown);
 	const name = body.name;
 	const holder = state.uipathByName.get(name.toLowerCase());
@@ -184,9 +193,9 @@ function updateGroup(ctx, req) {
 		group.displayName = name;
 		state.uipathByName.set(name.toLowerCase(), group);
 	}
-	changeMembers(group, toAdd, toRemove);
+	changeMembers(state.directory.uipath, group, toAdd, toRemove);
 	group.lastModificationTime = dotnetTimestamp();
 	return { status: 200, body: groupView(group) };
 }
 
-module.exports = { createGroup, listGroups, getGroup, deleteGroup, updateGroup };
+module.exports = { createGroup, listGroups, getGroup, deleteGroup, updateGroup, newGroup, addGroup };

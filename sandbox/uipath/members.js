@@ -6,22 +6,22 @@
  * an update changes them, and GET …/Group/{partitionGlobalId}/{groupId}/Members.
  */
 
-const { UIPATH_DIRECTORY_USERS } = require('../accounts');
 const { badRequest } = require('./problems');
 const { groupOfPath, topAndSkip } = require('./checks');
+const { uipathMembers } = require('../memberIndex');
 
 /** @typedef {import('../http').Reply} Reply */
 /** @typedef {import('../http').RouteRequest} RouteRequest */
 /** @typedef {import('./context').UiPathContext} UiPathContext */
 /** @typedef {import('../state').UiPathGroup} Group */
-/** @typedef {Readonly<import('../accounts').DirectoryUser>} DirectoryUser */
+/** @typedef {import('../directories').Directories['uipath']} Directory */
 
-/** @type {Map<string, DirectoryUser>} */
-const USERS = new Map(UIPATH_DIRECTORY_USERS.map((u) => [u.identifier, u]));
-
-/** A member as the create answer prints it: the directory user, or a bare local user for an unknown id. @param {string} id */
-function memberFor(id) {
-	const known = USERS.get(id);
+/**
+ * A member as the create answer prints it: the directory user, or a bare local user for an unknown id.
+ * @param {Directory} directory @param {string} id
+ */
+function memberFor(directory, id) {
+	const known = directory.byId(id);
 	if (known) return { ...known };
 	return {
 		objectType: /** @type {'DirectoryUser'} */ ('DirectoryUser'),
@@ -42,13 +42,14 @@ function memberFor(id) {
 /**
  * Ids of an update that are not directory users, per list (a current member that is not in the directory may be
  * removed); empty when every id is known.
- * @param {Group} group @param {string[]} toAdd @param {string[]} toRemove @returns {Record<string, string[]>}
+ * @param {Directory} directory @param {Group} group @param {string[]} toAdd @param {string[]} toRemove
+ * @returns {Record<string, string[]>}
  */
-function unknownMemberIds(group, toAdd, toRemove) {
+function unknownMemberIds(directory, group, toAdd, toRemove) {
 	/** @type {Record<string, string[]>} */
 	const unknown = {};
-	const unknownAdd = [...new Set(toAdd.filter((id) => !USERS.has(id)))];
-	const unknownRemove = [...new Set(toRemove.filter((id) => !USERS.has(id) && !group.members.some((m) => m.identifier === id)))];
+	const unknownAdd = [...new Set(toAdd.filter((id) => !directory.byId(id)))];
+	const unknownRemove = [...new Set(toRemove.filter((id) => !directory.byId(id) && !uipathMembers.has(group.members, id)))];
 	if (unknownAdd.length) unknown.directoryUserIDsToAdd = [`Unknown directory user id(s): ${unknownAdd.join(', ')}.`];
 	if (unknownRemove.length) unknown.directoryUserIDsToRemove = [`Unknown directory user id(s): ${unknownRemove.join(', ')}.`];
 	return unknown;
@@ -57,13 +58,16 @@ function unknownMemberIds(group, toAdd, toRemove) {
 /**
  * Removes, then adds (an id in both lists ends up a member); adding a member or removing a non-member changes
  * nothing. New members come first, in reverse order (as on create).
- * @param {Group} group @param {string[]} toAdd @param {string[]} toRemove
+ * @param {Directory} directory @param {Group} group @param {string[]} toAdd @param {string[]} toRemove
  */
-function changeMembers(group, toAdd, toRemove) {
+function changeMembers(directory, group, toAdd, toRemove) {
 	const removing = new Set(toRemove);
 	group.members = group.members.filter((m) => !removing.has(m.identifier));
 	const present = new Set(group.members.map((m) => m.identifier));
-	const added = [...new Set(toAdd)].filter((id) => !present.has(id)).reverse().map(memberFor);
+	const added = [...new Set(toAdd)]
+		.filter((id) => !present.has(id))
+		.reverse()
+		.map((id) => memberFor(directory, id));
 	group.members = [...added, ...group.members];
 }
 

@@ -6,22 +6,22 @@
  * that of UiPath's SDK).
  */
 
-const { UIPATH_DIRECTORY_USERS } = require('../accounts');
 const { compareText } = require('../http');
 const { badRequest } = require('./problems');
 const { auth, partitionCheck, topAndSkip } = require('./checks');
+const { uipathMembers } = require('../memberIndex');
 
 /** @typedef {import('../http').Reply} Reply */
 /** @typedef {import('../http').RouteRequest} RouteRequest */
 /** @typedef {import('./context').UiPathContext} UiPathContext */
 /** @typedef {Readonly<import('../accounts').DirectoryUser>} DirectoryUser */
 
-/** creationTime of every sample user (fixed, so that answers are reproducible). */
+/** creationTime of every directory user (fixed, so that answers are reproducible). */
 const USER_CREATION_TIME = '2024-01-08T09:00:00';
 
 /** A user as `User/users` lists it (UiPath SDK's wire type). @param {UiPathContext} ctx @param {DirectoryUser} u @param {number} i */
 function userRecord(ctx, u, i) {
-	const groupIDs = ctx.groups.filter((g) => g.members.some((m) => m.identifier === u.identifier)).map((g) => g.id);
+	const groupIDs = ctx.groups.filter((g) => uipathMembers.has(g.members, u.identifier)).map((g) => g.id);
 	return {
 		id: u.identifier,
 		userName: u.name,
@@ -55,22 +55,28 @@ function listUsers(ctx, req) {
 	if (refused) return refused;
 	const { query } = req;
 	const { errors, top, skip } = topAndSkip(query);
-	const records = UIPATH_DIRECTORY_USERS.map((u, i) => userRecord(ctx, u, i));
+	const { users } = ctx.state.directory.uipath;
 	const sortBy = query.get('sortBy');
 	const sortOrder = query.get('sortOrder');
-	const sortKey = sortBy ? Object.keys(records[0]).find((k) => k.toLowerCase() === sortBy.toLowerCase()) : undefined;
+	const sortKey = sortBy ? Object.keys(userRecord(ctx, users[0], 0)).find((k) => k.toLowerCase() === sortBy.toLowerCase()) : undefined;
 	if (sortBy && !sortKey) errors.sortBy = [`The value '${sortBy}' is not valid.`];
 	if (sortOrder && !/^(asc|desc)$/i.test(sortOrder)) errors.sortOrder = [`The value '${sortOrder}' is not valid.`];
 	if (Object.keys(errors).length) return badRequest(errors);
 	const term = (query.get('searchTerm') ?? '').trim().toLowerCase();
-	const found = records.filter(
-		(r) => !term || [r.userName, r.name, r.surname, r.displayName, r.email].some((v) => typeof v === 'string' && v.toLowerCase().includes(term)),
-	);
-	if (sortKey) {
-		const key = /** @type {keyof ReturnType<typeof userRecord>} */ (sortKey);
-		found.sort((x, y) => compareText(String(x[key] ?? ''), String(y[key] ?? '')));
-		if (/^desc$/i.test(sortOrder ?? '')) found.reverse();
+	// The record's userName, name, surname, displayName and email, read from the user: records are made for the page only.
+	const positions = [];
+	for (let i = 0; i < users.length; i++) {
+		const u = users[i];
+		if (!term || [u.name, u.firstName, u.lastName, u.displayName, u.email].some((v) => typeof v === 'string' && v.toLowerCase().includes(term))) positions.push(i);
 	}
+	if (!sortKey) {
+		const results = positions.slice(skip, skip + top).map((i) => userRecord(ctx, users[i], i));
+		return { status: 200, body: { totalCount: positions.length, results } };
+	}
+	const found = positions.map((i) => userRecord(ctx, users[i], i));
+	const key = /** @type {keyof ReturnType<typeof userRecord>} */ (sortKey);
+	found.sort((x, y) => compareText(String(x[key] ?? ''), String(y[key] ?? '')));
+	if (/^desc$/i.test(sortOrder ?? '')) found.reverse();
 	return { status: 200, body: { totalCount: found.length, results: found.slice(skip, skip + top) } };
 }
 
