@@ -18,9 +18,6 @@ const { normalizeDn } = require('./groupid/distinguishedNames');
 /** The most generated users a sandbox holds: far beyond any test, short of running out of memory by a typo. */
 const MAX_EXTRA_USERS = 1_000_000;
 
-/** GroupID attributes a Search's "Is Exactly" can find through the index (lower-case names). */
-const GROUPID_INDEXED = Object.freeze(['objectguid', 'samaccountname', 'mail', 'userprincipalname', 'distinguishedname']);
-
 /** Throws unless n is a whole number of generated users the sandbox can hold. @param {unknown} n @param {string} what */
 function checkExtraUsers(n, what) {
 	if (!(Number.isInteger(n) && /** @type {number} */ (n) >= 0 && /** @type {number} */ (n) <= MAX_EXTRA_USERS)) {
@@ -31,25 +28,22 @@ function checkExtraUsers(n, what) {
 
 /**
  * A list of users in directory order that grows at its end and shrinks back from it, with the users by keys
- * (`keysOf` gives each user's key per index; users under one key stay in directory order). A key held by one user
- * maps to that user, by several to a list of them: most keys are unique, and 100,000 one-user lists would be a
- * waste of memory.
+ * (`keysOf` gives each user's keys as [index, key] pairs, no pair twice; users under one key stay in directory
+ * order). A key held by one user maps to that user, by several to a list of them: most keys are unique, and
+ * 100,000 one-user lists would be a waste of memory.
  * @template {object} U
- * @param {readonly U[]} sample @param {(user: U) => Record<string, string>} keysOf
+ * @param {readonly U[]} sample @param {(user: U) => [string, string][]} keysOf
  */
 function indexedUsers(sample, keysOf) {
 	/** @type {U[]} */
 	const users = [];
 	/** @type {Map<string, Map<string, U|U[]>>} */
 	const indexes = new Map();
-	/** @type {Map<U, number>} */
-	const positions = new Map();
 
 	/** @param {U} user */
 	function add(user) {
-		positions.set(user, users.length);
 		users.push(user);
-		for (const [index, key] of Object.entries(keysOf(user))) {
+		for (const [index, key] of keysOf(user)) {
 			let byKey = indexes.get(index);
 			if (!byKey) indexes.set(index, (byKey = new Map()));
 			const held = byKey.get(key);
@@ -62,8 +56,7 @@ function indexedUsers(sample, keysOf) {
 	/** Removes the last user. */
 	function removeLast() {
 		const user = /** @type {U} */ (users.pop());
-		positions.delete(user);
-		for (const [index, key] of Object.entries(keysOf(user))) {
+		for (const [index, key] of keysOf(user)) {
 			const byKey = /** @type {Map<string, U|U[]>} */ (indexes.get(index));
 			const held = byKey.get(key);
 			if (Array.isArray(held) && held.length > 2) held.pop();
@@ -82,31 +75,54 @@ function indexedUsers(sample, keysOf) {
 	return {
 		/** Every user, sample users first. @type {readonly U[]} */
 		users,
+		/** The first `count` users after the sample users: the first generated ones. @param {number} count */
+		firstGenerated: (count) => users.slice(sample.length, sample.length + count),
 		add,
 		removeLast,
 		withKey,
-		/** @param {U} user */
-		positionOf: (user) => /** @type {number} */ (positions.get(user)),
 	};
 }
 
 /** The GroupID directory: sample users, then generated ones. */
 function groupIdDirectory() {
-	const list = indexedUsers(GROUPID_DIRECTORY_USERS, (u) => ({
-		objectguid: u.objectGUID.toLowerCase(),
-		samaccountname: u.sAMAccountName.toLowerCase(),
-		mail: u.mail.toLowerCase(),
-		userprincipalname: u.userPrincipalName.toLowerCase(),
-		distinguishedname: u.distinguishedName.toLowerCase(),
-		normalizeddn: normalizeDn(u.distinguishedName),
-	}));
+	const list = indexedUsers(GROUPID_DIRECTORY_USERS, (u) => {
+		const mail = u.mail.toLowerCase();
+		const upn = u.userPrincipalName.toLowerCase();
+		/** @type {[string, string][]} */
+		const keys = [
+			['guid', u.objectGUID.toLowerCase()],
+			['sam', u.sAMAccountName.toLowerCase()],
+			['dn', normalizeDn(u.distinguishedName)],
+			['mail', mail],
+		];
+		if (upn !== mail) keys.push(['mail', upn]);
+		return keys;
+	});
+	/** @param {string} attribute lower case @param {string} value */
+	function lookUp(attribute, value) {
+		const lower = value.toLowerCase();
+		switch (attribute) {
+			case 'objectguid':
+				return list.withKey('guid', lower);
+			case 'samaccountname':
+				return list.withKey('sam', lower);
+			case 'mail':
+			case 'userprincipalname':
+				return list.withKey('mail', lower);
+			case 'distinguishedname':
+				return list.withKey('dn', normalizeDn(value));
+			default:
+				return undefined;
+		}
+	}
 	return {
 		users: list.users,
+		firstGenerated: list.firstGenerated,
 		/** @param {number} k */
 		addGenerated: (k) => list.add(generatedGroupIdUser(k)),
 		removeLast: list.removeLast,
 		/** @param {string} guid lower case @returns {GroupIdUser|undefined} */
-		byGuid: (guid) => list.withKey('objectguid', guid)[0],
+		byGuid: (guid) => list.withKey('guid', guid)[0],
 
 		/**
 		 * The first user (in directory order) whose GUID, DN, sAMAccountName (also DEMO\name), mail or UPN is this
@@ -117,31 +133,29 @@ function groupIdDirectory() {
 			const id = identity.trim().replace(/^\{(.*)\}$/, '$1');
 			const lower = id.toLowerCase();
 			const sam = lower.includes('\\') ? lower.slice(lower.lastIndexOf('\\') + 1) : lower;
-			const hits = [
-				list.withKey('objectguid', lower)[0],
-				/^cn\s*=/i.test(id) ? list.withKey('normalizeddn', normalizeDn(id))[0] : undefined,
-				list.withKey('samaccountname', sam)[0],
+			const hits = new Set([
+				list.withKey('guid', lower)[0],
+				/^cn\s*=/i.test(id) ? list.withKey('dn', normalizeDn(id))[0] : undefined,
+				list.withKey('sam', sam)[0],
 				list.withKey('mail', lower)[0],
-				list.withKey('userprincipalname', lower)[0],
-			].filter((u) => u !== undefined);
-			return hits.reduce((first, u) => (list.positionOf(u) < list.positionOf(first) ? u : first), hits[0]);
+			]);
+			hits.delete(undefined);
+			// Different users by different attributes: only in a directory made to be ambiguous; the first one wins.
+			return hits.size > 1 ? list.users.find((u) => hits.has(u)) : hits.values().next().value;
 		},
 
 		/**
-		 * The users whose value of `attribute` is `value` exactly, ignoring case (a Search's "Is Exactly"), in directory
-		 * order; undefined when that attribute is not indexed.
+		 * The users a Search's "Is Exactly" on `attribute` can find, among others (the search still compares): those
+		 * with that GUID, sAMAccountName, mail or UPN, or DN ignoring blanks; undefined for an attribute not indexed.
 		 * @param {string} attribute @param {string} value @returns {readonly GroupIdUser[]|undefined}
 		 */
-		withValue(attribute, value) {
-			const index = attribute.toLowerCase();
-			return GROUPID_INDEXED.includes(index) ? list.withKey(index, value.toLowerCase()) : undefined;
-		},
+		candidatesWith: (attribute, value) => lookUp(attribute.toLowerCase(), value),
 	};
 }
 
 /** The UiPath directory: sample users, then generated ones. */
 function uipathDirectory() {
-	const list = indexedUsers(UIPATH_DIRECTORY_USERS, (u) => ({ id: u.identifier }));
+	const list = indexedUsers(UIPATH_DIRECTORY_USERS, (u) => [['id', u.identifier]]);
 	/**
 	 * Lower-case user names, display names and emails with the position of their user, sorted: the users whose
 	 * names start with a text are one run of it. Made on the first search after the directory changed.
@@ -150,6 +164,7 @@ function uipathDirectory() {
 	let sortedNames;
 	return {
 		users: list.users,
+		firstGenerated: list.firstGenerated,
 		/** @param {number} k */
 		addGenerated(k) {
 			list.add(generatedUiPathUser(k));

@@ -97,7 +97,7 @@ function usersToSearch(ctx, criteria, kind) {
 			if (given.toLowerCase() !== 'user') return [];
 			continue;
 		}
-		const found = groupid.withValue(attribute, given);
+		const found = groupid.candidatesWith(attribute, given);
 		if (found) return found;
 	}
 	return groupid.users;
