@@ -11,7 +11,7 @@
 
 const USAGE = `usage: node sandbox/server.js [--port N] [--host 127.0.0.1] [--https] [--latency-ms N]
        [--token-lifetime-s N] [--record-limit N] [--no-record-bodies] [--uipath-profile automation-suite]
-       [--verbose] [--quiet]
+       [--extra-users N] [--verbose] [--quiet]
 
 Starts the local stand-in for Netwrix GroupID and UiPath Identity (see sandbox/README.md) and prints one
 JSON line {"url","https","port"[,"caFile"]} once listening; stops on SIGINT/SIGTERM.`;
@@ -61,6 +61,9 @@ function parseArgs(argv) {
 				options.uipathProfile = profile;
 				break;
 			}
+			case '--extra-users':
+				options.extraUsers = numberArg(flag, value());
+				break;
 			case '--verbose':
 				options.verbose = true;
 				break;

@@ -5,25 +5,48 @@
  * The control API under /__sandbox/ (never recorded, never delayed, never faulted):
  *   GET /__sandbox/health                                 {ok, url, https, uipathProfile}
  *   GET /__sandbox/requests[?since=ID&service=groupid|uipath]  the recorded requests
- *   GET /__sandbox/state                                  groups (with members, expired flags), token counts, faults
+ *   GET /__sandbox/state[?members=false]                  groups (with members, or their count), token counts, faults
  *   POST /__sandbox/reset                                 clears requests, groups, token counts and faults
+ *   GET | POST /__sandbox/directory                       how many generated users the directories hold; POST
+ *                                                         {"extraUsers": N} grows them to at least N
+ *   POST /__sandbox/groups                                seeds a group: {"service", "name", "members": M[, "id"]}
  *   GET | POST | DELETE /__sandbox/faults                 read / merge / clear the faults (POST body: JSON, see faults.js)
  */
 
-const { parseJson } = require('./http');
+const { isObject, parseJson } = require('./http');
 
 /** @typedef {import('./http').Reply} Reply */
 
+/** @param {number} status @param {unknown} body @returns {Reply} */
+const reply = (status, body) => ({ status, body, headers: { 'Cache-Control': 'no-store' } });
+
 /**
- * @param {{state: import('./state').State, faults: import('./faults').FaultState, view: () => object,
- *   reset: () => void, health: () => {url: string, https: boolean, uipathProfile: string}}} ctx
+ * The body of a control POST as a JSON object, and what `act` answers for it; 400 with the error's message when
+ * the body is not one or `act` throws.
+ * @param {string} raw @param {(body: Record<string, any>) => Reply} act @returns {Reply}
+ */
+function withJsonObject(raw, act) {
+	const parsed = parseJson(raw || '{}');
+	if (!parsed.ok || !isObject(parsed.value)) return reply(400, { error: 'the body must be a JSON object' });
+	try {
+		return act(parsed.value);
+	} catch (error) {
+		return reply(400, { error: /** @type {Error} */ (error).message });
+	}
+}
+
+/**
+ * @param {{state: import('./state').State, faults: import('./faults').FaultState,
+ *   view: (options?: import('./server').StateViewOptions) => object, reset: () => void,
+ *   health: () => {url: string, https: boolean, uipathProfile: string},
+ *   seedGroup: (spec: import('./seededGroups').SeedGroupSpec) => string}} ctx
  * @returns {(method: string, pathname: string, query: URLSearchParams, raw: string) => Reply}
  */
-function createControl({ state, faults, view, reset, health }) {
+function createControl({ state, faults, view, reset, health, seedGroup }) {
+	const { directory } = state;
+	const directoryView = () => ({ extraUsers: directory.extraUsers, users: { groupid: directory.groupid.users.length, uipath: directory.uipath.users.length } });
 	return (method, pathname, query, raw) => {
 		const route = `${method} ${pathname.replace(/\/+$/, '')}`;
-		/** @param {number} status @param {unknown} body @returns {Reply} */
-		const reply = (status, body) => ({ status, body, headers: { 'Cache-Control': 'no-store' } });
 		switch (route) {
 			case 'GET /__sandbox/health':
 				return reply(200, { ok: true, ...health() });
@@ -33,7 +56,19 @@ function createControl({ state, faults, view, reset, health }) {
 				return reply(200, state.requests.filter((r) => r.id > since && (!service || r.service === service)));
 			}
 			case 'GET /__sandbox/state':
-				return reply(200, view());
+				return reply(200, view({ members: query.get('members') !== 'false' }));
+			case 'GET /__sandbox/directory':
+				return reply(200, directoryView());
+			case 'POST /__sandbox/directory':
+				return withJsonObject(raw, (body) => {
+					directory.grow(body.extraUsers);
+					return reply(200, directoryView());
+				});
+			case 'POST /__sandbox/groups':
+				return withJsonObject(raw, (body) => {
+					const id = seedGroup(/** @type {import('./seededGroups').SeedGroupSpec} */ (body));
+					return reply(201, { service: body.service, id, name: body.name, memberCount: body.members });
+				});
 			case 'POST /__sandbox/reset':
 				reset();
 				return reply(200, { ok: true });

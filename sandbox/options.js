@@ -7,6 +7,7 @@
 
 const { isNonNegativeNumber } = require('./http');
 const { checkLifetime } = require('./faults');
+const { checkExtraUsers } = require('./directories');
 
 /** The UiPath deployments the sandbox plays (see uipath/index.js). */
 const UIPATH_PROFILES = ['automation-cloud', 'automation-suite'];
@@ -19,6 +20,7 @@ const UIPATH_PROFILES = ['automation-cloud', 'automation-suite'];
  * @property {boolean} recordBodies
  * @property {number} recordLimit  Infinity: keep every request
  * @property {boolean} recordStates
+ * @property {number} extraUsers  generated users in each service's directory, on top of the sample users
  * @property {boolean} verbose  one line per API request on stderr (never when quiet)
  * @property {boolean} quiet
  * @property {'automation-cloud'|'automation-suite'} uipathProfile
@@ -52,6 +54,7 @@ function sandboxSettings(opts) {
 	if (!UIPATH_PROFILES.includes(uipathProfile)) {
 		throw new TypeError(`sandbox: uipathProfile must be one of ${UIPATH_PROFILES.join(', ')}, not '${uipathProfile}'`);
 	}
+	const extraUsers = checkExtraUsers(opts.extraUsers ?? 0, 'extraUsers');
 	return {
 		host,
 		port,
@@ -59,6 +62,7 @@ function sandboxSettings(opts) {
 		recordBodies: opts.recordBodies !== false,
 		recordLimit,
 		recordStates: !!opts.recordStates,
+		extraUsers,
 		verbose: !!opts.verbose && !opts.quiet,
 		quiet: !!opts.quiet,
 		identifyClient: opts.identifyClient,

@@ -15,7 +15,11 @@
  *   routes.js       the route table's matcher (method + path pattern → handler; 404 / 405 with Allow)
  *   groupid/        GroupID token service and Data Service endpoints, one module per endpoint family
  *   uipath/         UiPath token endpoint and Platform Management endpoints, one module per endpoint family
- *   state.js        the in-memory state (requests, groups, tokens) and its reset
+ *   state.js        the in-memory state (requests, groups, tokens, directories) and its reset
+ *   directories.js  each service's directory of users, indexed: the sample users and the generated ones
+ *   generatedUsers.js  the users `extraUsers` adds (user k is the same in every run)
+ *   memberIndex.js  group members by key beside each member list
+ *   seededGroups.js groups of many members put into the state without the API (seedGroup)
  *   faults.js       failNext, failShare, malformedNext, latency, token lifetime and expiry
  *   control.js      the /__sandbox/* control API
  *   criteria.js     GroupID Smart Group query text (parse and evaluate)
@@ -33,7 +37,7 @@
  *
  * CLI: node sandbox/server.js [--port N] [--host 127.0.0.1] [--https] [--latency-ms N]
  *        [--token-lifetime-s N] [--record-limit N] [--no-record-bodies] [--uipath-profile automation-suite]
- *        [--verbose] [--quiet]
+ *        [--extra-users N] [--verbose] [--quiet]
  *   prints one JSON line {"url","https","port"[,"caFile"]} when listening; stops on SIGINT/SIGTERM.
  */
 
@@ -44,6 +48,7 @@ const { createRouter } = require('./routes');
 const { groupIdRoutes } = require('./groupid');
 const { uipathRoutes } = require('./uipath');
 const { createControl } = require('./control');
+const { seedGroup } = require('./seededGroups');
 const { sandboxSettings } = require('./options');
 const { selfSignedCertificate, tlsOf } = require('./certificate');
 const { handleRequest } = require('./dispatch');
@@ -67,6 +72,9 @@ const { readingBodies, createServer, listen, baseUrl, closer } = require('./list
  * @property {number} [recordLimit] keep only the N most recent requests (default: unlimited)
  * @property {boolean} [recordStates] record on each API request `stateAfter`: its service's groups, in short, once it was
  *   answered (for tests that check the state after each step of a workflow); default false
+ * @property {number} [extraUsers] generated users added to each service's directory on top of the sample users
+ *   (GroupID `user00042@demo.local`, UiPath `user00042@example.com`: see generatedUsers.js); default 0, at most
+ *   1,000,000. `reset()` comes back to this many
  * @property {number} [uipathPageCap] send at most this many results per page of a UiPath list, whatever `top` asks
  *   (as a server with a smaller page limit would); default 1000, the documented limit
  * @property {'automation-cloud'|'automation-suite'} [uipathProfile] which UiPath deployment to play: 'automation-cloud'
@@ -98,10 +106,18 @@ const { readingBodies, createServer, listen, baseUrl, closer } = require('./list
  * @property {object} faults        current faults (read-only view)
  * @property {(f: Faults) => object} setFaults merge: given keys replace, null clears; returns current faults
  * @property {() => void} clearFaults
- * @property {() => object} state
- * @property {() => void} reset
+ * @property {(options?: StateViewOptions) => object} state  what GET /__sandbox/state shows
+ * @property {number} extraUsers  generated users each service's directory holds now
+ * @property {(extraUsers: number) => number} growDirectory makes each directory hold at least that many generated
+ *   users (it never shrinks but on reset); returns how many it holds
+ * @property {(spec: import('./seededGroups').SeedGroupSpec) => string} seedGroup adds a group whose members are the
+ *   first `members` generated users (growing the directories when needed), without the API; returns its id
+ * @property {() => void} reset  clears requests, groups (seeded ones too), token counts and faults; the directories
+ *   go back to the `extraUsers` the sandbox started with
  * @property {() => Promise<void>} close
  */
+
+/** @typedef {{members?: boolean}} StateViewOptions members false: each group without its members, with `memberCount` */
 
 /**
  * Starts the sandbox.
@@ -116,18 +132,25 @@ async function startSandbox(options = {}) {
 	// Known once the server listens; the UiPath token's `iss` and the health answer read it then.
 	let url = '';
 
-	const state = createState();
+	const state = createState(settings.extraUsers);
 	const faults = createFaults({ latencyMs: settings.latencyMs, tokenLifetimeSeconds: opts.tokenLifetimeSeconds, expireIssuedTokens: state.expireIssuedTokens });
 	const router = createRouter([
 		...groupIdRoutes({ state, faults, recordBodies: settings.recordBodies }),
 		...uipathRoutes({ state, faults, url: () => url, pageCap: opts.uipathPageCap, profile: settings.uipathProfile }),
 	]);
-	const view = () => stateView(state, faults);
+	const view = (/** @type {StateViewOptions} */ viewOptions = {}) => stateView(state, faults, viewOptions);
 	const reset = () => {
 		state.reset();
 		faults.clear();
 	};
-	const control = createControl({ state, faults, view, reset, health: () => ({ url, https: useHttps, uipathProfile: settings.uipathProfile }) });
+	const control = createControl({
+		state,
+		faults,
+		view,
+		reset,
+		health: () => ({ url, https: useHttps, uipathProfile: settings.uipathProfile }),
+		seedGroup: (spec) => seedGroup(state, spec),
+	});
 	/** @type {import('./dispatch').Dispatch} */
 	const dispatch = { state, faults, router, control, settings, timers: new Set() };
 
@@ -158,6 +181,11 @@ async function startSandbox(options = {}) {
 		setFaults: faults.set,
 		clearFaults: faults.clear,
 		state: view,
+		get extraUsers() {
+			return state.directory.extraUsers;
+		},
+		growDirectory: state.directory.grow,
+		seedGroup: (spec) => seedGroup(state, spec),
 		reset,
 		close: closer(server, dispatch.timers),
 	};
@@ -165,12 +193,15 @@ async function startSandbox(options = {}) {
 }
 
 /**
- * What `sb.state()` and GET /__sandbox/state show.
- * @param {import('./state').State} state @param {import('./faults').FaultState} faults
+ * What `sb.state()` and GET /__sandbox/state show; without members (`?members=false`), each group has `memberCount`
+ * instead, so that a group of 100,000 members stays a few lines.
+ * @param {import('./state').State} state @param {import('./faults').FaultState} faults @param {StateViewOptions} options
  */
-function stateView(state, faults) {
+function stateView(state, faults, { members = true }) {
+	/** @template {{members: unknown[]}} G @param {G} group */
+	const counted = ({ members: list, ...group }) => ({ ...group, memberCount: list.length });
 	return {
-		groups: state.groups,
+		groups: members ? state.groups : { groupid: state.groups.groupid.map(counted), uipath: state.groups.uipath.map(counted) },
 		tokensIssued: { ...state.tokensIssued },
 		requestCount: state.requestCount,
 		recordedRequests: state.requests.length,
