@@ -1164,6 +1164,19 @@ describe('CLI', () => {
 		expect(bad.output().stderr).toMatch(/--uipath-profile needs automation-cloud or automation-suite/);
 	});
 
+	test('--extra-users N adds N generated users to each directory', async () => {
+		const p = run(['--extra-users', '25']);
+		try {
+			const line = JSON.parse(await p.firstLine);
+			expect(await json(await fetch(line.url + '/__sandbox/directory'))).toEqual({ extraUsers: 25, users: { groupid: 8 + 25, uipath: 9 + 25 } });
+		} finally {
+			p.child.kill('SIGKILL');
+		}
+		const bad = run(['--extra-users', '-3']);
+		expect((await bad.exited).code).toBe(1);
+		expect(bad.output().stderr).toMatch(/extraUsers must be a whole number/);
+	});
+
 	test('refuses a non-loopback host and unknown arguments', async () => {
 		const host = run(['--host', '0.0.0.0']);
 		expect((await host.exited).code).toBe(1);
