@@ -5,7 +5,8 @@ const { startSandbox } = require('../../sandbox/server');
 const { generatedGroupIdUser, generatedUiPathUser } = require('../../sandbox/generatedUsers');
 const { GUID, DATA, UIPATH_API, call, groupIdToken, json, values, UIPATH } = require('./helpers');
 
-jest.setTimeout(120000);
+// Paging through 100,000 GroupID members moves about 150 MB of JSON: seconds alone, minutes on a busy machine.
+jest.setTimeout(300000);
 
 const BIG = 100_000;
 const TEN_THOUSAND = 10_000;
