@@ -248,4 +248,4 @@ function createDirectories(initialExtraUsers = 0) {
 
 /** @typedef {ReturnType<typeof createDirectories>} Directories */
 
-module.exports = { createDirectories, checkExtraUsers, MAX_EXTRA_USERS };
+module.exports = { createDirectories, checkExtraUsers };

@@ -37,7 +37,7 @@ function seedGroup(state, spec) {
 	if (!nonEmptyString(name)) throw new TypeError('sandbox: seedGroup needs a name');
 	checkExtraUsers(members, 'members');
 	if (id !== undefined && (service !== 'uipath' || !nonEmptyString(id))) throw new TypeError('sandbox: seedGroup takes an id for a UiPath group only, as a non-empty string');
-	state.directory.grow(Math.max(members, state.directory.extraUsers));
+	state.directory.grow(members);
 	return service === 'groupid' ? seedGroupIdGroup(state, name, members) : seedUiPathGroup(state, name, members, id ?? crypto.randomUUID());
 }
 
