@@ -5,7 +5,8 @@ import nock from 'nock';
 import { NetwrixGroupIdApi } from '../../credentials/NetwrixGroupIdApi.credentials';
 import { NetwrixGroupId } from '../../nodes/NetwrixGroupId/NetwrixGroupId.node';
 import type { HttpFailure } from '../../nodes/shared/transport/httpFailure';
-import { DEFAULT_RETRY_POLICY, retryAfterMs, retryDelay } from '../../nodes/shared/transport/retry';
+import { retryAfterMs } from '../../nodes/shared/transport/rateLimitSignals';
+import { DEFAULT_RETRY_POLICY, retryDelay } from '../../nodes/shared/transport/retry';
 import { runOptionsProperty } from '../../nodes/shared/runOptions';
 import { runNodeInEngine } from '../support/runNodeInEngine';
 import { credentials, data, server } from '../NetwrixGroupId/support';
@@ -21,8 +22,6 @@ const fresh = { retries: 0, waitedMs: 0 };
 
 describe('retryDelay: which failures are tried again, and after how long', () => {
 	test.each([
-		['429 with Retry-After: 2', failure(429, { 'retry-after': '2' }), 2000],
-		['429 without Retry-After', failure(429), 1000],
 		['502', failure(502), 1000],
 		['503', failure(503), 1000],
 		['504', failure(504), 1000],
@@ -36,6 +35,7 @@ describe('retryDelay: which failures are tried again, and after how long', () =>
 		['404', failure(404)],
 		['409', failure(409)],
 		['500', failure(500)],
+		['429 (waited out under Max Rate Limit Wait instead, see rateLimitWaits)', failure(429, { 'retry-after': '2' })],
 		['a refused connection (nothing was sent)', failure(undefined, {}, 'ECONNREFUSED')],
 		['a time-out', failure(undefined, {}, 'ETIMEDOUT')],
 	])('%s: not retried', (_label, what) => {
@@ -51,8 +51,6 @@ describe('retryDelay: which failures are tried again, and after how long', () =>
 		expect(retryDelay(policy, { retries: 2, waitedMs: 3000 }, failure(503), true)).toBe(4000);
 		expect(retryDelay(policy, { retries: 3, waitedMs: 7000 }, failure(503), true)).toBeUndefined();
 		expect(retryDelay({ retries: 10, maxTotalWaitMs: 5000 }, { retries: 2, waitedMs: 3000 }, failure(503), true)).toBeUndefined();
-		// A Retry-After longer than what is left fails at once, so the message can say when to try again.
-		expect(retryDelay(policy, fresh, failure(429, { 'retry-after': '30' }), true)).toBeUndefined();
 	});
 
 	test('Retry-After as seconds or as an HTTP date', () => {
