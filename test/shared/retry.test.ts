@@ -5,7 +5,6 @@ import nock from 'nock';
 import { NetwrixGroupIdApi } from '../../credentials/NetwrixGroupIdApi.credentials';
 import { NetwrixGroupId } from '../../nodes/NetwrixGroupId/NetwrixGroupId.node';
 import type { HttpFailure } from '../../nodes/shared/transport/httpFailure';
-import { retryAfterMs } from '../../nodes/shared/transport/rateLimitSignals';
 import { DEFAULT_RETRY_POLICY, retryDelay } from '../../nodes/shared/transport/retry';
 import { runOptionsProperty } from '../../nodes/shared/runOptions';
 import { runNodeInEngine } from '../support/runNodeInEngine';
@@ -53,11 +52,6 @@ describe('retryDelay: which failures are tried again, and after how long', () =>
 		expect(retryDelay({ retries: 10, maxTotalWaitMs: 5000 }, { retries: 2, waitedMs: 3000 }, failure(503), true)).toBeUndefined();
 	});
 
-	test('Retry-After as seconds or as an HTTP date', () => {
-		expect(retryAfterMs('5')).toBe(5000);
-		expect(retryAfterMs('Tue, 01 Dec 2026 10:00:10 GMT', Date.parse('Tue, 01 Dec 2026 10:00:00 GMT'))).toBe(10_000);
-		expect(retryAfterMs('soon')).toBeUndefined();
-	});
 
 	test("the Options' defaults are the policy's", () => {
 		const options = runOptionsProperty(2, 'x').options as Array<{ name: string; default: unknown }>;

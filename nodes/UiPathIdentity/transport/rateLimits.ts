@@ -30,13 +30,13 @@ export function organizationKey(baseUrl: string): string {
 	return `${url.host}/${organization}`.toLowerCase();
 }
 
-/** The budget of a picker in the editor: Automation Cloud's limits on its host, none elsewhere. */
-export function automaticBudget(baseUrl: string): BudgetSettings | undefined {
+/** The budget of a picker in the editor: Automation Cloud's limits on its host, none of its own elsewhere. */
+export function automaticBudget(baseUrl: string): BudgetSettings {
 	return budgetOf('auto', baseUrl, 1);
 }
 
 /** Reads UiPath's rate-limit options once per run; a bad value stops the run before anything is sent. */
-export function readRateLimitOptions(context: IExecuteFunctions, baseUrl: string): BudgetSettings | undefined {
+export function readRateLimitOptions(context: IExecuteFunctions, baseUrl: string): BudgetSettings {
 	const options = context.getNodeParameter('options', 0, {}) as {
 		rateLimits?: unknown;
 		customRateLimits?: { limits?: Record<string, unknown> };
@@ -62,12 +62,19 @@ export function readRateLimitOptions(context: IExecuteFunctions, baseUrl: string
 	return budgetOf(choice, baseUrl, sharingProcesses, choice === 'custom' ? customLimits(context, custom ?? {}) : undefined);
 }
 
-function budgetOf(choice: RateLimitsChoice, baseUrl: string, sharedBy: number, custom?: RateLimits): BudgetSettings | undefined {
+/**
+ * Without limits of its own (None, or Automatic off Automation Cloud), a budget still holds
+ * requests while the server asks for a pause (RateLimit-Remaining: 0), for at most 5 minutes.
+ */
+const NO_LIMITS: RateLimits = { windowMs: AUTOMATION_CLOUD_LIMITS.windowMs, perMethod: {} };
+
+function budgetOf(choice: RateLimitsChoice, baseUrl: string, sharedBy: number, custom?: RateLimits): BudgetSettings {
 	const onCloud = new URL(baseUrl).hostname.toLowerCase() === AUTOMATION_CLOUD_HOST;
-	if (choice === 'none' || (choice === 'auto' && !onCloud)) return undefined;
+	const key = organizationKey(baseUrl);
+	if (choice === 'none' || (choice === 'auto' && !onCloud)) return { key, limits: NO_LIMITS, sharedBy, source: 'no limits of its own' };
 	const limits = custom ?? AUTOMATION_CLOUD_LIMITS;
 	const source = custom ? 'Custom Rate Limits' : "Automation Cloud's documented limits";
-	return { key: organizationKey(baseUrl), limits, sharedBy, source };
+	return { key, limits, sharedBy, source };
 }
 
 function customLimits(context: IExecuteFunctions, values: Record<string, unknown>): RateLimits {

@@ -18,7 +18,10 @@ export type BudgetedMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export const BUDGETED_METHODS: readonly BudgetedMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
-/** The most requests of each method in any window of `windowMs`. A method without a number is not paced. */
+/**
+ * The most requests of each method in any window of `windowMs`. A method without a number is not
+ * paced, though a pause the server asks for still holds it (for at most `windowMs`).
+ */
 export interface RateLimits {
 	windowMs: number;
 	perMethod: Partial<Record<BudgetedMethod, number>>;
@@ -104,7 +107,7 @@ export const LONG_WAIT_MS = 5_000;
 
 /**
  * Takes a place for one request in its method's window, waiting as long as the window is full or
- * the server asked to hold; methods the limits leave out go at once.
+ * the server asked to hold.
  */
 export async function acquireBudget(
 	settings: BudgetSettings,
@@ -113,8 +116,7 @@ export async function acquireBudget(
 ): Promise<BudgetSlot> {
 	const budgeted = method.toUpperCase() as BudgetedMethod;
 	const perWindow = settings.limits.perMethod[budgeted];
-	if (perWindow === undefined) return { release: () => undefined };
-	const limit = Math.max(1, Math.floor(perWindow / Math.max(1, settings.sharedBy)));
+	const limit = perWindow === undefined ? Infinity : Math.max(1, Math.floor(perWindow / Math.max(1, settings.sharedBy)));
 	const window = methodWindow(settings.key, budgeted);
 	window.longestWindowMs = Math.max(window.longestWindowMs, settings.limits.windowMs);
 

@@ -102,7 +102,7 @@ export async function sendWithCredential(
 					});
 				}
 				context.logger.warn(
-					`${messages.service} answered 429 (rate limit) to ${request.method} ${request.url}: waiting ${seconds(waitMs)} s before sending it again (${seconds(allowance.leftMs)} s left of Max Rate Limit Wait)`,
+					`${messages.service} answered 429 (rate limit) to ${request.method} ${request.url}: waiting ${seconds(waitMs)} s before sending it again (${seconds(allowance.leftMs)} s of Max Rate Limit Wait left after it)`,
 				);
 				await clock.sleep(waitMs, cancelled);
 				rateLimited.times += 1;
