@@ -7,6 +7,7 @@
 
 const { isNonNegativeNumber } = require('./http');
 const { checkLifetime } = require('./faults');
+const { rateLimitSettings } = require('./uipath/rateLimit');
 
 /**
  * @typedef {object} Settings
@@ -19,6 +20,7 @@ const { checkLifetime } = require('./faults');
  * @property {boolean} verbose  one line per API request on stderr (never when quiet)
  * @property {boolean} quiet
  * @property {((clientPort: number) => string|undefined)|undefined} identifyClient
+ * @property {ReturnType<typeof rateLimitSettings>} rateLimit  UiPath's rate-limit mode (undefined: off)
  */
 
 /** @param {string} host */
@@ -54,6 +56,7 @@ function sandboxSettings(opts) {
 		verbose: !!opts.verbose && !opts.quiet,
 		quiet: !!opts.quiet,
 		identifyClient: opts.identifyClient,
+		rateLimit: rateLimitSettings(opts.rateLimit),
 	};
 }
 

@@ -17,6 +17,7 @@
  *   uipath/         UiPath token endpoint and Platform Management endpoints, one module per endpoint family
  *   state.js        the in-memory state (requests, groups, tokens) and its reset
  *   faults.js       failNext, failShare, malformedNext, latency, token lifetime and expiry
+ *   uipath/rateLimit.js  rate-limit mode: UiPath's documented limits per organization, method and (scaled) window
  *   control.js      the /__sandbox/* control API
  *   criteria.js     GroupID Smart Group query text (parse and evaluate)
  *   accounts.js     fixed accounts and the sample directory users
@@ -32,7 +33,7 @@
  * N most recent requests are kept; `requestCount` still counts all of them).
  *
  * CLI: node sandbox/server.js [--port N] [--host 127.0.0.1] [--https] [--latency-ms N]
- *        [--token-lifetime-s N] [--record-limit N] [--no-record-bodies] [--verbose] [--quiet]
+ *        [--token-lifetime-s N] [--record-limit N] [--no-record-bodies] [--rate-limit-scale N] [--verbose] [--quiet]
  *   prints one JSON line {"url","https","port"[,"caFile"]} when listening; stops on SIGINT/SIGTERM.
  */
 
@@ -42,6 +43,7 @@ const { createFaults } = require('./faults');
 const { createRouter } = require('./routes');
 const { groupIdRoutes } = require('./groupid');
 const { uipathRoutes } = require('./uipath');
+const { createRateLimit } = require('./uipath/rateLimit');
 const { createControl } = require('./control');
 const { sandboxSettings } = require('./options');
 const { selfSignedCertificate, tlsOf } = require('./certificate');
@@ -71,6 +73,9 @@ const { readingBodies, createServer, listen, baseUrl, closer } = require('./list
  * @property {(clientPort: number) => string|undefined} [identifyClient] names the program that sent a token request,
  *   from the port it sent it from (asked while the connection is open); each issued token then records it, see
  *   `tokenRequests` and `expireTokensOf`. For several n8n processes sharing one credential (queue mode)
+ * @property {boolean|import('./uipath/rateLimit').RateLimitOptions} [rateLimit] UiPath's rate-limit mode: the documented
+ *   per-organization limits per method and rolling 5-minute window (× `timeScale`), 429 with Retry-After past them; see
+ *   uipath/rateLimit.js. Off by default
  * @property {boolean} [quiet] never write anything (overrides verbose)
  * @property {boolean} [verbose] one line per API request on stderr (method, path, status, ms; never bodies, headers or query)
  */
@@ -90,6 +95,7 @@ const { readingBodies, createServer, listen, baseUrl, closer } = require('./list
  * @property {(client: string, service: Service) => number} expireTokensOf every token of the service issued to that client expires now; returns how many
  * @property {number} requestCount  API requests received since start/reset (including those no longer kept)
  * @property {object} faults        current faults (read-only view)
+ * @property {object} rateLimit     the rate-limit mode: settings, and requests `received` and answered 429 (`limited`) per method since start/reset
  * @property {(f: Faults) => object} setFaults merge: given keys replace, null clears; returns current faults
  * @property {() => void} clearFaults
  * @property {() => object} state
@@ -116,14 +122,16 @@ async function startSandbox(options = {}) {
 		...groupIdRoutes({ state, faults, recordBodies: settings.recordBodies }),
 		...uipathRoutes({ state, faults, url: () => url, pageCap: opts.uipathPageCap }),
 	]);
-	const view = () => stateView(state, faults);
+	const rateLimit = createRateLimit(settings.rateLimit);
+	const view = () => ({ ...stateView(state, faults), rateLimit: rateLimit.view() });
 	const reset = () => {
 		state.reset();
 		faults.clear();
+		rateLimit.reset();
 	};
 	const control = createControl({ state, faults, view, reset, health: () => ({ url, https: useHttps }) });
 	/** @type {import('./dispatch').Dispatch} */
-	const dispatch = { state, faults, router, control, settings, timers: new Set() };
+	const dispatch = { state, faults, rateLimit, router, control, settings, timers: new Set() };
 
 	const server = createServer(tls, readingBodies((req, res, body, tooLarge) => handleRequest(dispatch, req, res, body, tooLarge), settings.quiet));
 	const address = await listen(server, settings.port, settings.host);
@@ -147,6 +155,9 @@ async function startSandbox(options = {}) {
 		},
 		get faults() {
 			return faults.view();
+		},
+		get rateLimit() {
+			return rateLimit.view();
 		},
 		setFaults: faults.set,
 		clearFaults: faults.clear,
