@@ -101,6 +101,24 @@ describe('retries inside the node, in n8n\'s execution engine', () => {
 		expect(sent[1] - sent[0]).toBeGreaterThanOrEqual(950);
 	});
 
+	test('a 429 is waited out under Max Rate Limit Wait, not Retries: with Retries 0 it is still sent again', async () => {
+		const sent = answerInTurn(new RegExp(`${data}/Groups/${GUID}/Expire`), [[429, 'slow down', { 'Retry-After': '1' }], [200, envelope]]);
+		const { output, error } = await run({ ...expireParameters, options: { retries: 0 } });
+
+		expect(error).toBeUndefined();
+		expect(output![0].json.expired).toBe(true);
+		expect(sent).toHaveLength(2);
+	});
+
+	test('a 429 asking for longer than Max Rate Limit Wait fails at once, naming the option', async () => {
+		const sent = answerInTurn(new RegExp(`${data}/Groups/${GUID}/Expire`), [[429, 'slow down', { 'Retry-After': '400' }]]);
+		const { error } = await run(expireParameters);
+
+		expect(sent).toHaveLength(1);
+		expect(error?.message).toBe('GroupID is receiving too many requests; try again in 400 seconds: waiting 400 s would pass Max Rate Limit Wait (330 s left of it in this run)');
+		expect(error?.description).toContain("raise it to wait as long as the server asks");
+	});
+
 	test('a 503 that lasts: sent again Retries times, then the item fails saying so', async () => {
 		const sent = answerInTurn(new RegExp(`${data}/Groups/${GUID}/Expire`), [[503, 'busy']]);
 		const { error } = await run(expireParameters);
