@@ -1,8 +1,9 @@
-import type { Clock } from '../../nodes/shared/transport/rateBudget';
+import { requestsInFlight, type Clock } from '../../nodes/shared/transport/rateBudget';
 
 /**
  * A clock for the request budget and rate-limit waits in which no test waits: a sleep ends as soon
- * as nothing else is left to do, and time jumps to its end. Sleepers wake in the order of their
+ * as no request is in flight, and time jumps to its end, so every request is sent and answered at
+ * the time the budget let it go, however slow the machine. Sleepers wake in the order of their
  * ends, so a wait of 300 s started before one of 10 s ends after it, as in real time.
  */
 export interface VirtualClock extends Clock {
@@ -17,6 +18,10 @@ export function virtualClock(start = Date.parse('2026-12-01T10:00:00Z')): Virtua
 	let scheduled = false;
 	const wakeNext = () => {
 		scheduled = false;
+		if (requestsInFlight() > 0) {
+			schedule();
+			return;
+		}
 		sleepers.sort((a, b) => a.at - b.at);
 		const next = sleepers.shift();
 		if (next === undefined) return;
@@ -27,8 +32,7 @@ export function virtualClock(start = Date.parse('2026-12-01T10:00:00Z')): Virtua
 	const schedule = () => {
 		if (scheduled || sleepers.length === 0) return;
 		scheduled = true;
-		// After the answers already on their way: a request in flight is answered before time jumps.
-		setTimeout(wakeNext, 5);
+		setTimeout(wakeNext, 2);
 	};
 	return {
 		sleeps,

@@ -208,6 +208,13 @@ function describeWindow(settings: BudgetSettings): string {
 	return `${seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`}${share}`;
 }
 
+/** How many requests that took a place in a budget are still waiting for their answer, in the whole process. */
+export function requestsInFlight(): number {
+	let count = 0;
+	for (const methods of budgets.values()) for (const window of methods.values()) count += window.inFlight;
+	return count;
+}
+
 /** Forgets every budget (tests, which start each case as a new n8n process would). */
 export function forgetRequestBudgets(): void {
 	budgets.clear();
