@@ -157,15 +157,16 @@ async function waitForRoom(
 			await clock.sleep(waitMs, signal);
 			continue;
 		}
-		const windowStart = now - settings.limits.windowMs;
-		const inWindow = window.answeredAt.filter((at) => at > windowStart);
-		if (inWindow.length + window.inFlight < limit) return;
-		if (inWindow.length === 0) {
+		if (limit === Infinity) return;
+		const first = firstAfter(window.answeredAt, now - settings.limits.windowMs);
+		const inWindow = window.answeredAt.length - first;
+		if (inWindow + window.inFlight < limit) return;
+		if (inWindow === 0) {
 			// Every place is taken by a request still in flight: its window starts when it is answered.
 			await new Promise<void>((wake) => window.onAnswer.push(wake));
 			continue;
 		}
-		const waitMs = Math.max(1, inWindow[0] + settings.limits.windowMs - now);
+		const waitMs = Math.max(1, window.answeredAt[first] + settings.limits.windowMs - now);
 		if (waitMs >= LONG_WAIT_MS) {
 			onLongWait?.(waitMs, `${limit} ${method} requests per ${describeWindow(settings)} (${settings.source}) are spent`);
 		}
@@ -180,6 +181,18 @@ function holdForServer(window: MethodWindow, now: number, signal: ServerLimitSig
 	if (signal.remaining === 0) holdMs = Math.max(holdMs ?? 0, signal.resetMs ?? windowMs);
 	if (holdMs === undefined || holdMs <= 0) return;
 	window.heldUntil = Math.max(window.heldUntil, now + Math.min(holdMs, windowMs));
+}
+
+/** The index of the first time after `start` in times sorted oldest first (their length when none is). */
+function firstAfter(times: number[], start: number): number {
+	let low = 0;
+	let high = times.length;
+	while (low < high) {
+		const middle = (low + high) >> 1;
+		if (times[middle] > start) high = middle;
+		else low = middle + 1;
+	}
+	return low;
 }
 
 function forgetOlderThan(window: MethodWindow, oldest: number): void {

@@ -76,6 +76,13 @@ export async function sendWithCredential(
 	const rateLimited = { times: 0, waitedMs: 0 };
 	const cancelled = 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
 	const clock = budgetClock();
+	// The failure as the item sees it, with every resend and wait so far (a refused wait besides).
+	const failed = (error: unknown, refused?: RetryState['refusedRateLimitWait']) =>
+		requestFailureError(context.getNode(), error, request.url, request.itemIndex, messages, {
+			retries: retried.retries + rateLimited.times,
+			waitedMs: retried.waitedMs + rateLimited.waitedMs,
+			...(refused && { refusedRateLimitWait: refused }),
+		});
 	for (;;) {
 		const slot = connection.budget
 			? await acquireBudget(connection.budget, request.method, {
@@ -91,16 +98,12 @@ export async function sendWithCredential(
 			const failure = readHttpFailure(error);
 			const signal = readServerLimitSignal(failure.headers, failure.status, clock.now());
 			slot?.release(signal);
-			const allowance = connection.retry?.rateLimitWait;
-			if (failure.status === 429 && !findTokenRequestError(error)) {
+			if (findTokenRequestError(error)) throw failed(error);
+			if (failure.status === 429) {
 				const waitMs = rateLimitWaitMs(signal, rateLimited.times);
-				if (allowance === undefined || !allowance.take(clock.now(), waitMs)) {
-					throw requestFailureError(context.getNode(), error, request.url, request.itemIndex, messages, {
-						retries: retried.retries + rateLimited.times,
-						waitedMs: retried.waitedMs + rateLimited.waitedMs,
-						...(allowance && { refusedRateLimitWait: { askedMs: waitMs, leftMs: allowance.leftMs } }),
-					});
-				}
+				const allowance = connection.retry?.rateLimitWait;
+				if (allowance === undefined) throw failed(error);
+				if (!allowance.take(clock.now(), waitMs)) throw failed(error, { askedMs: waitMs, leftMs: allowance.leftMs });
 				context.logger.warn(
 					`${messages.service} answered 429 (rate limit) to ${request.method} ${request.url}: waiting ${seconds(waitMs)} s before sending it again (${seconds(allowance.leftMs)} s of Max Rate Limit Wait left after it)`,
 				);
@@ -109,15 +112,8 @@ export async function sendWithCredential(
 				rateLimited.waitedMs += waitMs;
 				continue;
 			}
-			const wait = findTokenRequestError(error)
-				? undefined
-				: retryDelay(connection.retry ?? NO_RETRIES, retried, failure, safeToRepeat);
-			if (wait === undefined) {
-				throw requestFailureError(context.getNode(), error, request.url, request.itemIndex, messages, {
-					retries: retried.retries + rateLimited.times,
-					waitedMs: retried.waitedMs + rateLimited.waitedMs,
-				});
-			}
+			const wait = retryDelay(connection.retry ?? NO_RETRIES, retried, failure, safeToRepeat);
+			if (wait === undefined) throw failed(error);
 			await sleep(wait);
 			retried.retries += 1;
 			retried.waitedMs += wait;
