@@ -30,15 +30,18 @@ beforeAll(async () => {
 });
 afterAll(async () => await sandbox.close());
 
+/** The sandbox's personal access token, for an organization of the sandbox (each has its own rate limits). */
+const credentialsOf = (organization: string) => ({
+	baseUrl: `${sandbox.url}/${organization}/DefaultTenant/`,
+	authentication: 'accessToken',
+	accessToken: UIPATH.personalAccessToken,
+	organizationId: 'magic-7',
+	ignoreSslIssues: false,
+	sessionToken: '',
+});
+
 test('create 165 groups, rename them (GET and PUT each), and get 140 of them: 635 requests, none answered 429', async () => {
-	const credentials = {
-		baseUrl: `${sandbox.url}/sandbox-org/DefaultTenant/`,
-		authentication: 'accessToken',
-		accessToken: UIPATH.personalAccessToken,
-		organizationId: 'magic-7',
-		ignoreSslIssues: false,
-		sessionToken: '',
-	};
+	const credentials = credentialsOf('sandbox-org');
 	const options = { maxConcurrency: 10, rateLimits: 'custom', customRateLimits: { limits: { windowSeconds: WINDOW_SECONDS } } };
 	const run = async (parameters: object, items: object[]) => {
 		const { output, error } = await runUiPath({ parameters: { ...parameters, options }, items: items as never, credentials });
@@ -66,14 +69,7 @@ test('create 165 groups, rename them (GET and PUT each), and get 140 of them: 63
 
 test('unpaced (Rate Limits: None), 310 GETs meet the sandbox\'s 429s, which the node waits out: each item gets its own answer', async () => {
 	sandbox.reset();
-	const credentials = {
-		baseUrl: `${sandbox.url}/other-org/DefaultTenant/`,
-		authentication: 'accessToken',
-		accessToken: UIPATH.personalAccessToken,
-		organizationId: 'magic-7',
-		ignoreSslIssues: false,
-		sessionToken: '',
-	};
+	const credentials = credentialsOf('other-org');
 	const items = Array.from({ length: 310 }, () => ({ id: 'absent' }));
 	const { output } = await runUiPath({
 		parameters: { resource: 'group', operation: 'get', groupId: '={{ $json.id }}', options: { maxConcurrency: 10, rateLimits: 'none' } },

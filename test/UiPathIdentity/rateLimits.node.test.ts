@@ -40,13 +40,14 @@ function groupServer(host: string, answer: (attempt: number, id: string) => [num
 	return sent;
 }
 
-describe('UiPath request budget: Automation Cloud\'s documented limits, shared by the process', () => {
-	useNock();
-	beforeEach(() => {
-		clock = virtualClock();
-		useBudgetClock(clock);
-	});
+useNock();
+beforeEach(() => {
+	clock = virtualClock();
+	useBudgetClock(clock);
+});
+afterEach(() => jest.restoreAllMocks());
 
+describe('UiPath request budget: Automation Cloud\'s documented limits, shared by the process', () => {
 	test('400 GETs on cloud.uipath.com: 300 go at once, the 301st waits for the window; none fails, even with Max Rate Limit Wait 0', async () => {
 		const sent = groupServer(cloud);
 		const info = jest.spyOn(Container.get(Logger), 'info');
@@ -137,12 +138,6 @@ describe('UiPath request budget: Automation Cloud\'s documented limits, shared b
 });
 
 describe('UiPath: a 429 that still comes is waited out as the server asks', () => {
-	useNock();
-	beforeEach(() => {
-		clock = virtualClock();
-		useBudgetClock(clock);
-	});
-
 	test('Retry-After: 120 on a GET: the node waits 120 s, sends it again, and the item succeeds; the wait is in n8n\'s log', async () => {
 		const sent = groupServer(cloud, (attempt) => (attempt === 1 ? [429, { title: 'Too Many Requests' }, { 'Retry-After': '120' }] : [200, {}]));
 		const warn = jest.spyOn(Container.get(Logger), 'warn');
