@@ -11,10 +11,12 @@
 
 const USAGE = `usage: node sandbox/server.js [--port N] [--host 127.0.0.1] [--https] [--latency-ms N]
        [--token-lifetime-s N] [--record-limit N] [--no-record-bodies] [--uipath-profile automation-suite]
-       [--extra-users N] [--verbose] [--quiet]
+       [--extra-users N] [--rate-limit-scale N] [--verbose] [--quiet]
 
 Starts the local stand-in for Netwrix GroupID and UiPath Identity (see sandbox/README.md) and prints one
-JSON line {"url","https","port"[,"caFile"]} once listening; stops on SIGINT/SIGTERM.`;
+JSON line {"url","https","port"[,"caFile"]} once listening; stops on SIGINT/SIGTERM.
+--rate-limit-scale N enforces UiPath's documented rate limits per organization, method and rolling
+5-minute window, that window scaled by N (0.02: 6 s), answering 429 with Retry-After past them.`;
 
 /** @param {string} name @param {string|undefined} value */
 function numberArg(name, value) {
@@ -49,6 +51,9 @@ function parseArgs(argv) {
 				break;
 			case '--record-limit':
 				options.recordLimit = numberArg(flag, value());
+				break;
+			case '--rate-limit-scale':
+				options.rateLimit = { timeScale: numberArg(flag, value()) };
 				break;
 			case '--no-record-bodies':
 				options.recordBodies = false;

@@ -3,7 +3,8 @@
 
 /**
  * One request, once its body is read: the control API answers at once; an API request is recorded, delayed by the
- * latency, then answered by its fault if one takes it, else by its route (or 404 / 405 / 413).
+ * latency, then answered 429 if the rate-limit mode throttles it, by its fault if one takes it, else by its route
+ * (or 404 / 405 / 413).
  */
 
 const { writeReply } = require('./http');
@@ -18,6 +19,7 @@ const { recordRequest } = require('./recording');
  * @typedef {object} Dispatch
  * @property {import('./state').State} state
  * @property {import('./faults').FaultState} faults
+ * @property {import('./uipath/rateLimit').RateLimit} rateLimit
  * @property {ReturnType<typeof import('./routes').createRouter>} router
  * @property {ReturnType<typeof import('./control').createControl>} control
  * @property {import('./options').Settings} settings
@@ -81,6 +83,13 @@ function handleRequest(dispatch, req, res, body, tooLarge) {
 	const { identifyClient } = dispatch.settings;
 	// Asked now, while the sender's connection is surely open.
 	const client = isToken && identifyClient ? identifyClient(req.socket.remotePort ?? 0) : undefined;
+	// Rate-limit mode: counted on arrival, as the server counts; a throttled request takes no fault.
+	const throttled = match?.kind === 'route' && !isToken ? dispatch.rateLimit.take(method, url.pathname) : undefined;
+	if (throttled) {
+		rec.fault = 'rateLimit';
+		afterLatency(dispatch, () => send(dispatch.settings, res, rec, throttled, startedAt));
+		return;
+	}
 	const fault = dispatch.faults.take(url.pathname, isToken);
 	if (fault) rec.fault = fault.type;
 	/** @type {Exchange} */

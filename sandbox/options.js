@@ -8,6 +8,7 @@
 const { isNonNegativeNumber } = require('./http');
 const { checkLifetime } = require('./faults');
 const { checkExtraUsers } = require('./directories');
+const { rateLimitSettings } = require('./uipath/rateLimit');
 
 /** The UiPath deployments the sandbox plays (see uipath/index.js). */
 const UIPATH_PROFILES = ['automation-cloud', 'automation-suite'];
@@ -25,6 +26,7 @@ const UIPATH_PROFILES = ['automation-cloud', 'automation-suite'];
  * @property {boolean} quiet
  * @property {'automation-cloud'|'automation-suite'} uipathProfile
  * @property {((clientPort: number) => string|undefined)|undefined} identifyClient
+ * @property {ReturnType<typeof rateLimitSettings>} rateLimit  UiPath's rate-limit mode (undefined: off)
  */
 
 /** @param {string} host */
@@ -67,6 +69,7 @@ function sandboxSettings(opts) {
 		quiet: !!opts.quiet,
 		identifyClient: opts.identifyClient,
 		uipathProfile: /** @type {Settings['uipathProfile']} */ (uipathProfile),
+		rateLimit: rateLimitSettings(opts.rateLimit),
 	};
 }
 

@@ -21,6 +21,7 @@
  *   memberIndex.js  group members by key beside each member list
  *   seededGroups.js groups of many members put into the state without the API (seedGroup)
  *   faults.js       failNext, failShare, malformedNext, latency, token lifetime and expiry
+ *   uipath/rateLimit.js  rate-limit mode: UiPath's documented limits per organization, method and (scaled) window
  *   control.js      the /__sandbox/* control API
  *   criteria.js     GroupID Smart Group query text (parse and evaluate)
  *   accounts.js     fixed accounts and the sample directory users
@@ -37,7 +38,7 @@
  *
  * CLI: node sandbox/server.js [--port N] [--host 127.0.0.1] [--https] [--latency-ms N]
  *        [--token-lifetime-s N] [--record-limit N] [--no-record-bodies] [--uipath-profile automation-suite]
- *        [--extra-users N] [--verbose] [--quiet]
+ *        [--extra-users N] [--rate-limit-scale N] [--verbose] [--quiet]
  *   prints one JSON line {"url","https","port"[,"caFile"]} when listening; stops on SIGINT/SIGTERM.
  */
 
@@ -47,6 +48,7 @@ const { createFaults } = require('./faults');
 const { createRouter } = require('./routes');
 const { groupIdRoutes } = require('./groupid');
 const { uipathRoutes } = require('./uipath');
+const { createRateLimit } = require('./uipath/rateLimit');
 const { createControl } = require('./control');
 const { seedGroup } = require('./seededGroups');
 const { sandboxSettings } = require('./options');
@@ -84,6 +86,9 @@ const { readingBodies, createServer, listen, baseUrl, closer } = require('./list
  * @property {(clientPort: number) => string|undefined} [identifyClient] names the program that sent a token request,
  *   from the port it sent it from (asked while the connection is open); each issued token then records it, see
  *   `tokenRequests` and `expireTokensOf`. For several n8n processes sharing one credential (queue mode)
+ * @property {boolean|import('./uipath/rateLimit').RateLimitOptions} [rateLimit] UiPath's rate-limit mode: the documented
+ *   per-organization limits per method and rolling 5-minute window (× `timeScale`), 429 with Retry-After past them; see
+ *   uipath/rateLimit.js. Off by default
  * @property {boolean} [quiet] never write anything (overrides verbose)
  * @property {boolean} [verbose] one line per API request on stderr (method, path, status, ms; never bodies, headers or query)
  */
@@ -104,6 +109,7 @@ const { readingBodies, createServer, listen, baseUrl, closer } = require('./list
  * @property {(client: string, service: Service) => number} expireTokensOf every token of the service issued to that client expires now; returns how many
  * @property {number} requestCount  API requests received since start/reset (including those no longer kept)
  * @property {object} faults        current faults (read-only view)
+ * @property {object} rateLimit     the rate-limit mode: settings, and requests `received` and answered 429 (`limited`) per method since start/reset
  * @property {(f: Faults) => object} setFaults merge: given keys replace, null clears; returns current faults
  * @property {() => void} clearFaults
  * @property {(options?: StateViewOptions) => object} state  what GET /__sandbox/state shows
@@ -138,10 +144,12 @@ async function startSandbox(options = {}) {
 		...groupIdRoutes({ state, faults, recordBodies: settings.recordBodies }),
 		...uipathRoutes({ state, faults, url: () => url, pageCap: opts.uipathPageCap, profile: settings.uipathProfile }),
 	]);
-	const view = (/** @type {StateViewOptions} */ viewOptions = {}) => stateView(state, faults, viewOptions);
+	const rateLimit = createRateLimit(settings.rateLimit);
+	const view = (/** @type {StateViewOptions} */ viewOptions = {}) => ({ ...stateView(state, faults, viewOptions), rateLimit: rateLimit.view() });
 	const reset = () => {
 		state.reset();
 		faults.clear();
+		rateLimit.reset();
 	};
 	const control = createControl({
 		state,
@@ -152,7 +160,7 @@ async function startSandbox(options = {}) {
 		seedGroup: (spec) => seedGroup(state, spec),
 	});
 	/** @type {import('./dispatch').Dispatch} */
-	const dispatch = { state, faults, router, control, settings, timers: new Set() };
+	const dispatch = { state, faults, rateLimit, router, control, settings, timers: new Set() };
 
 	const server = createServer(tls, readingBodies((req, res, body, tooLarge) => handleRequest(dispatch, req, res, body, tooLarge), settings.quiet));
 	const address = await listen(server, settings.port, settings.host);
@@ -177,6 +185,9 @@ async function startSandbox(options = {}) {
 		},
 		get faults() {
 			return faults.view();
+		},
+		get rateLimit() {
+			return rateLimit.view();
 		},
 		setFaults: faults.set,
 		clearFaults: faults.clear,

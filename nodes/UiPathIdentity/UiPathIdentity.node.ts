@@ -6,6 +6,7 @@ import { routeOperation } from '../shared/router';
 import { runOptionsProperty } from '../shared/runOptions';
 import { uiPathResources } from './actions/resources';
 import { uiPathRouting } from './actions/router';
+import { rateLimitOptionFields } from './descriptions/rateLimitFields';
 import { searchGroups, searchUsers } from './methods/listSearch';
 
 export class UiPathIdentity implements INodeType {
@@ -26,7 +27,8 @@ export class UiPathIdentity implements INodeType {
 			...resourceProperties(uiPathResources),
 			runOptionsProperty(
 				uiPathRouting.defaultConcurrency,
-				'Automation Cloud allows 24,000 creates and 160 updates or deletes per 5 minutes per organization; on-premises Automation Suite depends on its size',
+				'Automation Cloud allows 24,000 creates and 160 updates or deletes per 5 minutes per organization, and the node paces its requests to that (Rate Limits); on-premises Automation Suite depends on its size',
+				rateLimitOptionFields,
 			),
 		],
 	};

@@ -187,6 +187,24 @@ export const uiPathOperationsBadInputs: BadInput[] = [
 		parameters: { resource: 'user', operation: 'search', startsWith: '={{ null }}' },
 		message: 'Invalid "Search For" in item 0: is empty (the expression resolved to nothing)',
 	},
+	{
+		node: 'UiPath Identity',
+		input: 'Options: Custom Rate Limits set while Rate Limits is not Custom',
+		parameters: { options: { customRateLimits: { limits: { getPerWindow: 100 } } } },
+		message: 'Invalid "Custom Rate Limits": they are set, but "Rate Limits" is not Custom',
+	},
+	{
+		node: 'UiPath Identity',
+		input: 'Options: Custom Rate Limits with a window of 0 seconds',
+		parameters: { options: { rateLimits: 'custom', customRateLimits: { limits: { windowSeconds: 0 } } } },
+		message: 'Invalid "Custom Rate Limits": Window (Seconds) must be a number of seconds above 0, not "0"',
+	},
+	{
+		node: 'UiPath Identity',
+		input: 'Options: Processes Sharing the Organization of 0 (from an expression)',
+		parameters: { options: { sharingProcesses: '={{ 0 }}' } },
+		message: 'Invalid "Processes Sharing the Organization": must be a whole number of 1 or more, not "0"',
+	},
 	// UiPath Identity credential
 	{
 		node: 'UiPath Identity',

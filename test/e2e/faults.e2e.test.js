@@ -141,14 +141,14 @@ describe('faults in the real n8n, against the sandbox', () => {
 		expect(groupNames()).toEqual(['B', 'C']);
 	});
 
-	test('429 with a Retry-After past Max Retry Wait: the message says when to try again, for both services', async () => {
-		sandbox.setFaults({ failNext: { status: 429, headers: { 'Retry-After': '90' }, match: 'DynamicGroup' } });
+	test('429 with a Retry-After past Max Rate Limit Wait (330 s by default): the message says when to try again and which option to raise, for both services', async () => {
+		sandbox.setFaults({ failNext: { status: 429, headers: { 'Retry-After': '400' }, match: 'DynamicGroup' } });
 		const groupId = await execute('gpF429');
-		expect(groupId.errorMessage).toBe('GroupID is receiving too many requests; try again in 90 seconds');
+		expect(groupId.errorMessage).toBe('GroupID is receiving too many requests; try again in 400 seconds: waiting 400 s would pass Max Rate Limit Wait (330 s left of it in this run)');
 
-		sandbox.setFaults({ failNext: { status: 429, headers: { 'Retry-After': '90' }, match: 'api/Group' } });
+		sandbox.setFaults({ failNext: { status: 429, headers: { 'Retry-After': '400' }, match: 'api/Group' } });
 		const uiPath = await execute('gpF429UiPath');
-		expect(uiPath.errorMessage).toBe("UiPath's rate limit was reached; try again in 90 seconds");
+		expect(uiPath.errorMessage).toBe("UiPath's rate limit was reached; try again in 400 seconds: waiting 400 s would pass Max Rate Limit Wait (330 s left of it in this run)");
 		expect(groupNames()).toEqual([]);
 		expect(sandbox.groups.uipath).toEqual([]);
 	});

@@ -1177,6 +1177,19 @@ describe('CLI', () => {
 		expect(bad.output().stderr).toMatch(/extraUsers must be a whole number/);
 	});
 
+	test('--rate-limit-scale N turns on the rate-limit mode with a window scaled by N', async () => {
+		const p = run(['--rate-limit-scale', '0.02']);
+		try {
+			const line = JSON.parse(await p.firstLine);
+			const state = await json(await fetch(line.url + '/__sandbox/state'));
+			expect(state.rateLimit).toMatchObject({ enabled: true, timeScale: 0.02, windowMs: 6000, limits: { GET: 300, PUT: 160 } });
+			p.child.kill('SIGTERM');
+			expect((await p.exited).code).toBe(0);
+		} finally {
+			if (p.child.exitCode === null) p.child.kill('SIGKILL');
+		}
+	});
+
 	test('refuses a non-loopback host and unknown arguments', async () => {
 		const host = run(['--host', '0.0.0.0']);
 		expect((await host.exited).code).toBe(1);

@@ -63,7 +63,8 @@ describe('GroupID pickers in the editor: what the list shows', () => {
 		({
 			getCredentials: async () => ({ serverUrl: 'https://groupid.example.local:4443', identityStoreId: 2, ignoreSslIssues: false }),
 			getNode: () => ({ id: 'node', name: 'Netwrix GroupID', type: 'netwrixGroupId', typeVersion: 1, position: [0, 0], parameters: {} }),
-			helpers: { httpRequestWithAuthentication: async () => answer },
+			// The transport asks n8n for the whole response (status, headers and body).
+			helpers: { httpRequestWithAuthentication: async () => ({ statusCode: 200, headers: {}, body: answer }) },
 		}) as unknown as ILoadOptionsFunctions;
 	const guid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 	const { searchGroups, searchUsers } = new NetwrixGroupId().methods.listSearch;
@@ -104,7 +105,7 @@ describe('UiPath members picker: Directory Search entries', () => {
 		const context = mockDeep<ILoadOptionsFunctions>();
 		context.getCredentials.mockResolvedValue({ ...patCredentials });
 		context.getCurrentNodeParameter.mockImplementation((name: string) => (name === 'membersAre' ? 'names' : undefined));
-		context.helpers.httpRequestWithAuthentication.mockResolvedValue(entries);
+		context.helpers.httpRequestWithAuthentication.mockResolvedValue({ statusCode: 200, headers: {}, body: entries });
 
 		const { results } = await searchUsers.call(context, 'alex');
 

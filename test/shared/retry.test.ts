@@ -5,7 +5,7 @@ import nock from 'nock';
 import { NetwrixGroupIdApi } from '../../credentials/NetwrixGroupIdApi.credentials';
 import { NetwrixGroupId } from '../../nodes/NetwrixGroupId/NetwrixGroupId.node';
 import type { HttpFailure } from '../../nodes/shared/transport/httpFailure';
-import { DEFAULT_RETRY_POLICY, retryAfterMs, retryDelay } from '../../nodes/shared/transport/retry';
+import { DEFAULT_RETRY_POLICY, retryDelay } from '../../nodes/shared/transport/retry';
 import { runOptionsProperty } from '../../nodes/shared/runOptions';
 import { runNodeInEngine } from '../support/runNodeInEngine';
 import { credentials, data, server } from '../NetwrixGroupId/support';
@@ -21,8 +21,6 @@ const fresh = { retries: 0, waitedMs: 0 };
 
 describe('retryDelay: which failures are tried again, and after how long', () => {
 	test.each([
-		['429 with Retry-After: 2', failure(429, { 'retry-after': '2' }), 2000],
-		['429 without Retry-After', failure(429), 1000],
 		['502', failure(502), 1000],
 		['503', failure(503), 1000],
 		['504', failure(504), 1000],
@@ -36,6 +34,7 @@ describe('retryDelay: which failures are tried again, and after how long', () =>
 		['404', failure(404)],
 		['409', failure(409)],
 		['500', failure(500)],
+		['429 (waited out under Max Rate Limit Wait instead, see rateLimitWaits)', failure(429, { 'retry-after': '2' })],
 		['a refused connection (nothing was sent)', failure(undefined, {}, 'ECONNREFUSED')],
 		['a time-out', failure(undefined, {}, 'ETIMEDOUT')],
 	])('%s: not retried', (_label, what) => {
@@ -51,15 +50,8 @@ describe('retryDelay: which failures are tried again, and after how long', () =>
 		expect(retryDelay(policy, { retries: 2, waitedMs: 3000 }, failure(503), true)).toBe(4000);
 		expect(retryDelay(policy, { retries: 3, waitedMs: 7000 }, failure(503), true)).toBeUndefined();
 		expect(retryDelay({ retries: 10, maxTotalWaitMs: 5000 }, { retries: 2, waitedMs: 3000 }, failure(503), true)).toBeUndefined();
-		// A Retry-After longer than what is left fails at once, so the message can say when to try again.
-		expect(retryDelay(policy, fresh, failure(429, { 'retry-after': '30' }), true)).toBeUndefined();
 	});
 
-	test('Retry-After as seconds or as an HTTP date', () => {
-		expect(retryAfterMs('5')).toBe(5000);
-		expect(retryAfterMs('Tue, 01 Dec 2026 10:00:10 GMT', Date.parse('Tue, 01 Dec 2026 10:00:00 GMT'))).toBe(10_000);
-		expect(retryAfterMs('soon')).toBeUndefined();
-	});
 
 	test("the Options' defaults are the policy's", () => {
 		const options = runOptionsProperty(2, 'x').options as Array<{ name: string; default: unknown }>;
@@ -107,6 +99,24 @@ describe('retries inside the node, in n8n\'s execution engine', () => {
 		expect(output![0].json.expired).toBe(true);
 		expect(sent).toHaveLength(2);
 		expect(sent[1] - sent[0]).toBeGreaterThanOrEqual(950);
+	});
+
+	test('a 429 is waited out under Max Rate Limit Wait, not Retries: with Retries 0 it is still sent again', async () => {
+		const sent = answerInTurn(new RegExp(`${data}/Groups/${GUID}/Expire`), [[429, 'slow down', { 'Retry-After': '1' }], [200, envelope]]);
+		const { output, error } = await run({ ...expireParameters, options: { retries: 0 } });
+
+		expect(error).toBeUndefined();
+		expect(output![0].json.expired).toBe(true);
+		expect(sent).toHaveLength(2);
+	});
+
+	test('a 429 asking for longer than Max Rate Limit Wait fails at once, naming the option', async () => {
+		const sent = answerInTurn(new RegExp(`${data}/Groups/${GUID}/Expire`), [[429, 'slow down', { 'Retry-After': '400' }]]);
+		const { error } = await run(expireParameters);
+
+		expect(sent).toHaveLength(1);
+		expect(error?.message).toBe('GroupID is receiving too many requests; try again in 400 seconds: waiting 400 s would pass Max Rate Limit Wait (330 s left of it in this run)');
+		expect(error?.description).toContain("raise it to wait as long as the server asks");
 	});
 
 	test('a 503 that lasts: sent again Retries times, then the item fails saying so', async () => {

@@ -24,6 +24,7 @@ import type { RetryPolicy } from '../../shared/transport/retry';
 import { sendWithCredential, type ApiRequest, type CredentialConnection } from '../../shared/transport/sendRequest';
 import { organizationNotSet } from '../requests/organization';
 import type { UiPathFailureMessages } from './failureMessages';
+import { automaticBudget, readRateLimitOptions } from './rateLimits';
 
 export const UIPATH_CREDENTIAL_TYPE = 'uiPathIdentityApi';
 
@@ -55,8 +56,14 @@ export async function openUiPathConnection(
 	retry?: RetryPolicy,
 	dryRun?: DryRun,
 ): Promise<UiPathConnection> {
-	// A write in a dry run "succeeds" with no content, as UiPath's PUT and DELETE do.
-	const connection = { ...(await connectionFromCredential(context, timeoutMs)), retry, dryRun: dryRun && { ...dryRun, answer: {} } };
+	const fromCredential = await connectionFromCredential(context, timeoutMs);
+	const connection = {
+		...fromCredential,
+		retry,
+		// A write in a dry run "succeeds" with no content, as UiPath's PUT and DELETE do.
+		dryRun: dryRun && { ...dryRun, answer: {} },
+		budget: readRateLimitOptions(context, fromCredential.baseUrl),
+	};
 	if (connection.organizationId === undefined) {
 		const data = connection.credential.data!;
 		const held = uiPathHeldToken(data);
@@ -122,6 +129,8 @@ async function connectionFromCredential(context: RequestContext, timeoutMs: numb
 		ignoreSslIssues: data.ignoreSslIssues === true,
 		timeoutMs,
 		credential: { id: '', name: 'UiPath Identity API', type: UIPATH_CREDENTIAL_TYPE, data },
+		// A picker's requests count too; a run replaces this with its Options' budget.
+		budget: automaticBudget(baseUrl as string),
 	};
 }
 

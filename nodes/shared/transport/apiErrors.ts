@@ -70,6 +70,11 @@ export function requestFailureError(
 	}
 	const failure = readHttpFailure(error);
 	const text = describeConnectionFailure(messages.service, url, failure) ?? messages.describeStatus(failure, url);
+	if (retried.refusedRateLimitWait !== undefined) {
+		const { askedMs, leftMs } = retried.refusedRateLimitWait;
+		text.message = `${text.message}: waiting ${Math.ceil(askedMs / 1000)} s would pass Max Rate Limit Wait (${Math.floor(leftMs / 1000)} s left of it in this run)`;
+		text.description = `${text.description ?? ''} The run waits for rate limits up to Max Rate Limit Wait (Seconds), under the node's Options: raise it to wait as long as the server asks, or run again later.`.trim();
+	}
 	if (retried.retries > 0) {
 		const times = retried.retries === 1 ? 'once' : `${retried.retries} times`;
 		text.description = `${text.description ?? ''} Sent again ${times}, after ${Math.round(retried.waitedMs / 100) / 10} s of waiting in all.`.trim();

@@ -62,7 +62,8 @@ function parseBody(body: unknown): unknown {
 	}
 }
 
-function lowerCaseHeaders(headers: unknown): Record<string, string> {
+/** Headers by lower-case name, as text. */
+export function lowerCaseHeaders(headers: unknown): Record<string, string> {
 	const result: Record<string, string> = {};
 	if (!headers || typeof headers !== 'object') return result;
 	for (const [name, value] of Object.entries(headers as Record<string, unknown>)) {
@@ -207,7 +208,7 @@ export function failureAsErrorResponse(failure: HttpFailure, message: string): J
 export function describeRateLimit(refusal: string, failure: HttpFailure, url: string, serverMessage: string): FailureText {
 	return {
 		message: `${refusal}; try again ${describeRetryAfter(failure)}`,
-		description: `HTTP 429 from ${url}: ${serverMessage}. Lower the node's Max Concurrent Requests, or turn on Retry On Fail in the node's settings.`,
+		description: `HTTP 429 from ${url}: ${serverMessage}.`,
 	};
 }
 

@@ -1,4 +1,5 @@
 import type { HttpFailure } from './httpFailure';
+import type { RateLimitAllowance } from './rateLimitWaits';
 
 /**
  * Per-request retries inside the node, so one failing item is tried again without n8n's Retry On
@@ -12,6 +13,8 @@ export interface RetryPolicy {
 	retries: number;
 	/** The longest total wait, over all the retries of one request. */
 	maxTotalWaitMs: number;
+	/** The run's allowance of waiting after 429s (Max Rate Limit Wait); without it, a 429 fails at once. */
+	rateLimitWait?: RateLimitAllowance;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { retries: 3, maxTotalWaitMs: 60_000 };
@@ -22,6 +25,8 @@ export interface RetryState {
 	retries: number;
 	/** Time already waited before them. */
 	waitedMs: number;
+	/** A 429's wait the run did not take: longer than what was left of its Max Rate Limit Wait. */
+	refusedRateLimitWait?: { askedMs: number; leftMs: number };
 }
 
 /** Network failures where the connection was dropped before an answer came. */
@@ -40,10 +45,9 @@ const FIRST_BACKOFF_MS = 1_000;
 
 /**
  * How long to wait before sending again, or undefined to give up: only a request that is safe to
- * send twice is retried, and only after a rate limit (429, waiting its Retry-After), a gateway or
- * server that is busy (502, 503, 504) or a connection dropped before an answer; at most
- * `retries` times, and never past `maxTotalWaitMs` of waiting in all (a Retry-After longer than
- * what is left gives up at once, so the message can say when to try again).
+ * send twice is retried, and only after a gateway or server that is busy (502, 503, 504) or a
+ * connection dropped before an answer; at most `retries` times, and never past `maxTotalWaitMs`
+ * of waiting in all. A rate limit (429) is not a failure of this kind: see rateLimitWaits.
  */
 export function retryDelay(
 	policy: RetryPolicy,
@@ -53,22 +57,7 @@ export function retryDelay(
 ): number | undefined {
 	if (!safeToRepeat || state.retries >= policy.retries) return undefined;
 	const left = policy.maxTotalWaitMs - state.waitedMs;
-	let wait: number;
-	if (failure.status === 429) {
-		const asked = retryAfterMs(failure.headers['retry-after']);
-		wait = asked ?? FIRST_BACKOFF_MS * 2 ** state.retries;
-	} else if (failure.status === 502 || failure.status === 503 || failure.status === 504 || isDroppedConnection(failure)) {
-		wait = FIRST_BACKOFF_MS * 2 ** state.retries;
-	} else {
-		return undefined;
-	}
+	if (!(failure.status === 502 || failure.status === 503 || failure.status === 504 || isDroppedConnection(failure))) return undefined;
+	const wait = FIRST_BACKOFF_MS * 2 ** state.retries;
 	return wait <= left ? wait : undefined;
-}
-
-/** A Retry-After header in milliseconds: seconds, or an HTTP date. */
-export function retryAfterMs(header: string | undefined, now = Date.now()): number | undefined {
-	if (header === undefined || header.trim() === '') return undefined;
-	if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
-	const at = Date.parse(header);
-	return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }

@@ -4,7 +4,10 @@ import { sleep } from 'n8n-workflow';
 import { findTokenRequestError } from '../auth/TokenRequestError';
 import { requestFailureError, type RequestContext, type ServiceMessages } from './apiErrors';
 import { captureWrite, type DryRun } from './dryRun';
-import { readHttpFailure } from './httpFailure';
+import { lowerCaseHeaders, readHttpFailure } from './httpFailure';
+import { acquireBudget, budgetClock, type BudgetSettings } from './rateBudget';
+import { readServerLimitSignal } from './rateLimitSignals';
+import { rateLimitWaitMs } from './rateLimitWaits';
 import { retryDelay, type RetryPolicy, type RetryState } from './retry';
 
 /**
@@ -30,6 +33,8 @@ export interface CredentialConnection {
 	retry?: RetryPolicy;
 	/** With the node's Dry Run option: where writes are written down instead of sent. */
 	dryRun?: DryRun;
+	/** The request budget every request waits for (the service's rate limits); none: requests go as they come. */
+	budget?: BudgetSettings;
 }
 
 /** One request as it goes out: its whole URL, and what the send loop needs to know of it. */
@@ -48,10 +53,12 @@ const NO_RETRIES: RetryPolicy = { retries: 0, maxTotalWaitMs: 0 };
 
 /**
  * Sends one JSON request with the connection's credential (n8n adds the token, fetching or
- * renewing it as needed) and returns the parsed answer; failures become one NodeApiError. A
- * request that is safe to send twice is sent again after a rate limit, a busy server or a dropped
- * connection, as the connection's retry policy allows. In a dry run, a write is written down and
- * answered with the service's success instead of being sent.
+ * renewing it as needed) and returns the parsed answer; failures become one NodeApiError. With a
+ * budget, the request first waits for room in its method's window. A rate limit (429) is waited
+ * out as the server asks, whatever the method (the server did not act on the request), within the
+ * run's Max Rate Limit Wait. A request that is safe to send twice is sent again after a busy
+ * server or a dropped connection, as the connection's retry policy allows. In a dry run, a write
+ * is written down and answered with the service's success instead of being sent.
  */
 export async function sendWithCredential(
 	context: RequestContext,
@@ -66,24 +73,71 @@ export async function sendWithCredential(
 	// GET, PUT, PATCH and DELETE are safe to send twice; a POST only when its operation says so.
 	const safeToRepeat = request.idempotent ?? request.method !== 'POST';
 	const retried: RetryState = { retries: 0, waitedMs: 0 };
+	const rateLimited = { times: 0, waitedMs: 0 };
+	const cancelled = 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
+	const clock = budgetClock();
+	// The failure as the item sees it, with every resend and wait so far (a refused wait besides).
+	const failed = (error: unknown, refused?: RetryState['refusedRateLimitWait']) =>
+		requestFailureError(context.getNode(), error, request.url, request.itemIndex, messages, {
+			retries: retried.retries + rateLimited.times,
+			waitedMs: retried.waitedMs + rateLimited.waitedMs,
+			...(refused && { refusedRateLimitWait: refused }),
+		});
 	for (;;) {
+		const slot = connection.budget
+			? await acquireBudget(connection.budget, request.method, {
+					signal: cancelled,
+					onLongWait: (waitMs, reason) =>
+						context.logger.info(`${messages.service}: ${request.method} ${request.url} waits ${seconds(waitMs)} s: ${reason}`),
+				})
+			: undefined;
+		let answer: FullAnswer;
 		try {
-			return await sendOnce(context, connection, request);
+			answer = await sendOnce(context, connection, request);
 		} catch (error) {
-			const wait = findTokenRequestError(error)
-				? undefined
-				: retryDelay(connection.retry ?? NO_RETRIES, retried, readHttpFailure(error), safeToRepeat);
-			if (wait === undefined) throw requestFailureError(context.getNode(), error, request.url, request.itemIndex, messages, retried);
+			const failure = readHttpFailure(error);
+			const signal = readServerLimitSignal(failure.headers, failure.status, clock.now());
+			slot?.release(signal);
+			if (findTokenRequestError(error)) throw failed(error);
+			if (failure.status === 429) {
+				const waitMs = rateLimitWaitMs(signal, rateLimited.times);
+				const allowance = connection.retry?.rateLimitWait;
+				if (allowance === undefined) throw failed(error);
+				if (!allowance.take(clock.now(), waitMs)) throw failed(error, { askedMs: waitMs, leftMs: allowance.leftMs });
+				context.logger.warn(
+					`${messages.service} answered 429 (rate limit) to ${request.method} ${request.url}: waiting ${seconds(waitMs)} s before sending it again (${seconds(allowance.leftMs)} s of Max Rate Limit Wait left after it)`,
+				);
+				await clock.sleep(waitMs, cancelled);
+				rateLimited.times += 1;
+				rateLimited.waitedMs += waitMs;
+				continue;
+			}
+			const wait = retryDelay(connection.retry ?? NO_RETRIES, retried, failure, safeToRepeat);
+			if (wait === undefined) throw failed(error);
 			await sleep(wait);
 			retried.retries += 1;
 			retried.waitedMs += wait;
+			continue;
 		}
+		slot?.release(readServerLimitSignal(answer.headers, answer.status, clock.now()));
+		return answer.body;
 	}
 }
 
-async function sendOnce(context: RequestContext, connection: CredentialConnection, request: OutgoingRequest): Promise<unknown> {
+function seconds(ms: number): number {
+	return Math.ceil(ms / 1000);
+}
+
+/** An answer with what the budget reads besides its body: its status and headers. */
+interface FullAnswer {
+	status: number;
+	body: unknown;
+	headers: Record<string, string>;
+}
+
+async function sendOnce(context: RequestContext, connection: CredentialConnection, request: OutgoingRequest): Promise<FullAnswer> {
 	if (request.method === 'GET' && request.body !== undefined) return await sendGetWithBody(context, connection, request);
-	return await context.helpers.httpRequestWithAuthentication.call(
+	const response = (await context.helpers.httpRequestWithAuthentication.call(
 		context,
 		connection.credential.type,
 		{
@@ -94,9 +148,11 @@ async function sendOnce(context: RequestContext, connection: CredentialConnectio
 			headers: { Accept: 'application/json' },
 			skipSslCertificateValidation: connection.ignoreSslIssues,
 			timeout: connection.timeoutMs,
+			returnFullResponse: true,
 		},
 		{ credentialsDecrypted: connection.credential },
-	);
+	)) as { statusCode?: number; body: unknown; headers?: unknown };
+	return { status: response.statusCode ?? 200, body: response.body, headers: lowerCaseHeaders(response.headers) };
 }
 
 /**
@@ -112,7 +168,7 @@ async function sendGetWithBody(
 	context: RequestContext,
 	connection: CredentialConnection,
 	request: { url: string; body?: unknown },
-): Promise<unknown> {
+): Promise<FullAnswer> {
 	const send = async (failOnErrorStatus: boolean) =>
 		(await context.helpers.requestWithAuthentication.call(
 			context,
@@ -138,5 +194,5 @@ async function sendGetWithBody(
 			response: { status: response.statusCode, data: response.body, headers: response.headers ?? {} },
 		});
 	}
-	return response.body;
+	return { status: response.statusCode, body: response.body, headers: lowerCaseHeaders(response.headers) };
 }
