@@ -1,4 +1,5 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INode, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { describeType, InvalidFieldError } from './fieldChecks';
 
@@ -76,6 +77,15 @@ export function excessRemovals(max: MaxRemovals, heldCount: number, removals: st
 		`would remove ${removals.length} of its ${heldCount} members, more than Max Removals allows ` +
 		`(${limit}: the smaller of ${max.members} and ${max.percent}% of ${heldCount}, rounded up): ${listed}${more}`
 	);
+}
+
+/** The error of each item of a group whose sync is over Max Removals (see excessRemovals): nothing was written for the group. */
+export function maxRemovalsError(node: INode, itemIndex: number, group: string, excess: string): Error {
+	return new NodeOperationError(node, `Sync of group "${group}" ${excess}. Nothing was written for this group.`, {
+		itemIndex,
+		description:
+			'If these removals are meant, raise Max Removals or Max Removals (% of Group) for this run; otherwise check the list the items give.',
+	});
 }
 
 function wholeNumber(field: string, raw: unknown, max: number): number {

@@ -81,3 +81,21 @@ export function planMembershipSync(items: WantedMember[][], held: HeldMember[]):
 		})),
 	};
 }
+
+/**
+ * An item's output fields: its members added, the group's members removed (on the group's first
+ * item), its members already there, each as the node shows it, and how many of each.
+ */
+export function syncResult(
+	outcome: SyncOutcome,
+	show: { wanted: (member: WantedMember) => string; held: (member: HeldMember) => string },
+): { added: string[]; removed: string[]; unchanged: string[]; addedCount: number; removedCount: number; unchangedCount: number } {
+	return {
+		added: outcome.added.map(show.wanted),
+		removed: outcome.removed.map(show.held),
+		unchanged: outcome.unchanged.map(show.wanted),
+		addedCount: outcome.added.length,
+		removedCount: outcome.removed.length,
+		unchangedCount: outcome.unchanged.length,
+	};
+}

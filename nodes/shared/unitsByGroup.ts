@@ -1,4 +1,6 @@
-import type { PreparedItem, SendUnit } from './operation';
+import type { IDataObject } from 'n8n-workflow';
+
+import { UnsentItem, type PreparedItem, type SendUnit } from './operation';
 
 /**
  * The plan of the operations that send the items aimed at one group together: one unit per group
@@ -21,4 +23,16 @@ export function unitsByGroup<T>(
 		itemIndexes: group.map(({ itemIndex }) => itemIndex),
 		send: async () => await send(group),
 	}));
+}
+
+/**
+ * Sends an item planned alone (what an operation's `send` does when it is not planned with
+ * others): the one unit's one outcome, its error thrown.
+ */
+export async function sendOneUnit(units: SendUnit[]): Promise<IDataObject | IDataObject[]> {
+	const [outcome] = await units[0].send();
+	if (outcome instanceof Error) throw outcome;
+	// An item alone is never left unsent: the write that stopped its unit was its own.
+	if (outcome instanceof UnsentItem) throw new Error('an item alone was left unsent');
+	return outcome;
 }

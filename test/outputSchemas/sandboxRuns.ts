@@ -153,6 +153,12 @@ export const uiPathRuns: NodeRuns = {
 		'group:addMembers': ({ group }) => ({ resource: 'group', operation: 'addMembers', groupId: byId(group), ...membersByEmail('fatima.haddad@example.com') }),
 		'group:removeMembers': ({ group }) => ({ resource: 'group', operation: 'removeMembers', groupId: byId(group), ...membersByEmail('jordan.lee@example.com') }),
 		'group:update': ({ group }) => ({ resource: 'group', operation: 'update', groupId: byId(group), updateFields: { name: 'Schema Group Renamed' } }),
+		'group:syncMembers': ({ group }) => ({
+			resource: 'group',
+			operation: 'syncMembers',
+			groupId: byId(group),
+			...membersByEmail('alex.morgan@example.com, priya.shah@example.com'),
+		}),
 		'group:delete': ({ toDelete }) => ({ resource: 'group', operation: 'delete', groupId: byId(toDelete) }),
 		'user:search': () => ({ resource: 'user', operation: 'search', startsWith: 'alex' }),
 	},

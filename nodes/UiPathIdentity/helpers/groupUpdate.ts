@@ -17,11 +17,11 @@ import { memberIdsOfGroup } from './groupMembers';
 import { resolveMemberNames } from './memberLookup';
 
 /** Looks up the emails or usernames of every item's change (see resolveMemberNames). */
-export async function resolveUpdateNames(
+export async function resolveUpdateNames<T extends GroupUpdate>(
 	context: IExecuteFunctions,
 	connection: UiPathConnection,
-	items: Array<PreparedItem<GroupUpdate>>,
-): Promise<Array<GroupUpdate | Error>> {
+	items: Array<PreparedItem<T>>,
+): Promise<Array<T | Error>> {
 	return await resolveMemberNames(
 		context,
 		connection,
@@ -134,7 +134,7 @@ async function sendGroupChanges(
 }
 
 /** The group's current name, which an update without a new one sends back. */
-function nameToSendBack(
+export function nameToSendBack(
 	context: IExecuteFunctions,
 	connection: UiPathConnection,
 	ref: GroupRef,
