@@ -17,6 +17,7 @@ export interface MaxRemovals {
 	percent: number;
 }
 
+/** The fields' defaults (the linter wants them written out in the fields too). */
 export const DEFAULT_MAX_REMOVALS: MaxRemovals = { members: 10, percent: 10 };
 
 /** Members listed by name in the message of a sync over the limit; the rest are counted. */
@@ -28,7 +29,7 @@ export const maxRemovalsProperties: INodeProperties[] = [
 		name: 'maxRemovals',
 		type: 'number',
 		typeOptions: { minValue: 0, numberPrecision: 0 },
-		default: DEFAULT_MAX_REMOVALS.members,
+		default: 10,
 		description:
 			'The most members one sync may remove from a group; a sync that would remove more writes nothing for that group and fails its items. 0: no member may be removed.',
 	},
@@ -37,7 +38,7 @@ export const maxRemovalsProperties: INodeProperties[] = [
 		name: 'maxRemovalsPercent',
 		type: 'number',
 		typeOptions: { minValue: 0, maxValue: 100, numberPrecision: 0 },
-		default: DEFAULT_MAX_REMOVALS.percent,
+		default: 10,
 		description:
 			"The most one sync may remove, as a share of the group's current members (rounded up). The smaller of this and Max Removals applies.",
 	},
