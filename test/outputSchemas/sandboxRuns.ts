@@ -115,6 +115,13 @@ export const groupIdRuns: NodeRuns = {
 			membersInput: 'text',
 			memberText: 'tbecker',
 		}),
+		'group:syncMembers': ({ staticGroup }) => ({
+			resource: 'group',
+			operation: 'syncMembers',
+			group: byId(staticGroup),
+			membersInput: 'text',
+			memberText: 'smartin, maria.garcia@demo.local',
+		}),
 		'group:update': ({ staticGroup }) => ({
 			resource: 'group',
 			operation: 'update',

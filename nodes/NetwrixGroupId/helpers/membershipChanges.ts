@@ -72,7 +72,14 @@ async function sendGroupChanges(
 	}));
 	const writes: Writes = { combined, written: await writeMembersOneByOne(context, connection, memberWrites, firstItem) };
 
-	const outcomes = items.map(({ prepared, itemIndex }, position) => itemOutcome(prepared, itemIndex, combined.perItem[position], writes, change));
+	return withUnsentNoted(items.map(({ prepared, itemIndex }, position) => itemOutcome(prepared, itemIndex, combined.perItem[position], writes, change)));
+}
+
+/**
+ * A group's outcomes, the failures' descriptions naming the group's items left unsent when the
+ * run stopped at a failure (n8n shows only the error of a stopped run).
+ */
+export function withUnsentNoted(outcomes: Array<ItemOutcome | UnsentItem>): Array<ItemOutcome | UnsentItem> {
 	const unsent = outcomes.flatMap((outcome) => (outcome instanceof UnsentItem ? [outcome.itemIndex] : []));
 	for (const outcome of outcomes) {
 		if (unsent.length === 0 || !(outcome instanceof Error) || isCredentialFailure(outcome)) continue;
