@@ -9,6 +9,10 @@ import {
 	envelope,
 	groupMembersAre,
 	interceptGroupId,
+	lookups,
+	memberReads,
+	numberedGuid,
+	pairing,
 	refused,
 	runGroupIdNode,
 	server,
@@ -21,14 +25,10 @@ import {
  * Each item keeps its own output.
  */
 
-const guid = (prefix: number, n: number) => `${String(prefix).padStart(8, '0')}-0000-4000-8000-${String(n).padStart(12, '0')}`;
-const GROUPS = Array.from({ length: 4 }, (_, g) => guid(1, g));
+const GROUPS = Array.from({ length: 4 }, (_, g) => numberedGuid(1, g));
 const EMAILS = Array.from({ length: 20 }, (_, p) => `person${p}@demo.local`);
-const PEOPLE = EMAILS.map((_, p) => guid(2, p));
+const PEOPLE = EMAILS.map((_, p) => numberedGuid(2, p));
 
-const isMemberSearch = ({ body }: Received) => (body as { attributeScopeQuery?: unknown } | null)?.attributeScopeQuery === 'member';
-const lookups = (received: Received[]) => received.filter((r) => r.path.endsWith('/Searches') && !isMemberSearch(r));
-const memberReads = (received: Received[]) => received.filter(isMemberSearch);
 /** The writes, as `<Join|Leave> <group GUID> <member GUID>`. */
 const writes = (received: Received[]) =>
 	received
@@ -37,7 +37,6 @@ const writes = (received: Received[]) =>
 			const { joiningUserIdentity, leavingUserId } = body as { joiningUserIdentity?: string; leavingUserId?: string };
 			return `${path.endsWith('JoinOnBehalf') ? 'Join' : 'Leave'} ${/Groups\/([^/]+)\//.exec(path)![1]} ${joiningUserIdentity ?? leavingUserId}`;
 		});
-const pairing = (output: Array<{ pairedItem?: unknown }>) => output.map(({ pairedItem }) => (pairedItem as { item: number }).item);
 
 /** GroupID answering lookups by email, and accepting every write unless `answerWrite` says otherwise. */
 function directory(answerWrite: (received: Received) => [number, unknown] = () => [200, success]) {
