@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { combineMembershipChanges, type MembershipOutcome } from '../../shared/membershipChanges';
 import { UnsentItem, type ItemOutcome, type Operation, type OperationListing, type PreparedItem, type SendUnit } from '../../shared/operation';
-import { unitsByGroup } from '../../shared/unitsByGroup';
+import { sendOneUnit, unitsByGroup } from '../../shared/unitsByGroup';
 import { copyError, isCredentialFailure, prefixError } from '../../shared/transport/apiErrors';
 import type { ApiRequest } from '../../shared/transport/sendRequest';
 import { normalizeGuid } from '../requests/groupIdentity';
@@ -221,12 +221,7 @@ export function membershipChangeOperation(spec: {
 		resolve: async (context, connection, items) => await resolveMembers(context, connection, items, `Nothing was ${spec.change.done}.`),
 		plan: (context, connection, items) => planMembershipChanges(context, connection, items, spec.change),
 		// Every item goes through the plan; an item alone is a unit of one.
-		send: async (context, connection, plan, itemIndex) => {
-			const [outcome] = await sendGroupChanges(context, connection, [{ itemIndex, prepared: plan }], spec.change);
-			if (outcome instanceof Error) throw outcome;
-			// An item alone is never left unsent: the write that stopped its unit was its own.
-			if (outcome instanceof UnsentItem) throw new Error('an item alone was left unsent');
-			return outcome;
-		},
+		send: async (context, connection, plan, itemIndex) =>
+			await sendOneUnit(planMembershipChanges(context, connection, [{ itemIndex, prepared: plan }], spec.change)),
 	};
 }
