@@ -10,6 +10,10 @@ import {
 	envelope,
 	groupMembersAre,
 	interceptGroupId,
+	lookups,
+	memberReads,
+	numberedGuid,
+	pairing,
 	refused,
 	runGroupIdNode,
 	type Received,
@@ -21,20 +25,15 @@ import {
  * LeaveOnBehalf goes out per member actually changed. Each item keeps its own output.
  */
 
-const guid = (prefix: number, n: number) => `${String(prefix).padStart(8, '0')}-0000-4000-8000-${String(n).padStart(12, '0')}`;
-const GROUPS = Array.from({ length: 10 }, (_, g) => guid(1, g));
+const GROUPS = Array.from({ length: 10 }, (_, g) => numberedGuid(1, g));
 const EMAILS = Array.from({ length: 8 }, (_, p) => `person${p}@demo.local`);
-const PEOPLE = EMAILS.map((_, p) => guid(2, p));
+const PEOPLE = EMAILS.map((_, p) => numberedGuid(2, p));
 const guidOfEmail = (email: string) => PEOPLE[EMAILS.indexOf(email.toLowerCase())];
 
-const isMemberSearch = ({ body }: Received) => (body as { attributeScopeQuery?: unknown } | null)?.attributeScopeQuery === 'member';
-const lookups = (received: Received[]) => received.filter((r) => r.path.endsWith('/Searches') && !isMemberSearch(r));
-const memberReads = (received: Received[]) => received.filter(isMemberSearch);
 const writes = (received: Received[], kind = 'JoinOnBehalf') => received.filter((r) => r.path.endsWith(`/${kind}`));
 /** A write as `<group GUID> <member GUID>`. */
 const described = ({ path, body }: Received) =>
 	`${/Groups\/([^/]+)\//.exec(path)![1]} ${String((body as { joiningUserIdentity?: string; leavingUserId?: string }).joiningUserIdentity ?? (body as { leavingUserId?: string }).leavingUserId)}`;
-const pairing = (output: Array<{ pairedItem?: unknown }>) => output.map(({ pairedItem }) => (pairedItem as { item: number }).item);
 
 /** GroupID answering lookups by email (the people) and by group name (the groups as "Team <g>"), and accepting writes unless `answerWrite` says otherwise. */
 function directory(answerWrite: (received: Received) => [number, unknown] = () => [200, success]) {

@@ -125,3 +125,12 @@ export function runGroupIdNode(
 		typeVersion: options.typeVersion,
 	});
 }
+
+/** A GUID numbered by two numbers (e.g. 1 for groups, 2 for people, then which one), for tests of many objects. */
+export const numberedGuid = (prefix: number, n: number) => `${String(prefix).padStart(8, '0')}-0000-4000-8000-${String(n).padStart(12, '0')}`;
+/** The member reads among the requests received (the documented member search). */
+export const memberReads = (received: Received[]) => received.filter(({ body }) => isMemberSearch(body));
+/** The lookups among the requests received: the searches that are not member reads. */
+export const lookups = (received: Received[]) => received.filter(({ path, body }) => path.endsWith('/Searches') && !isMemberSearch(body));
+/** The input item each output item is paired with. */
+export const pairing = (output: Array<{ pairedItem?: unknown }>) => output.map(({ pairedItem }) => (pairedItem as { item: number }).item);

@@ -5,6 +5,7 @@ const GROUP = 'b95d4b5a-706f-4703-904c-c0112b814ee8';
 const group = { __rl: true, mode: 'id', value: GROUP };
 const addMembers = { resource: 'group', operation: 'addMembers', group, membersInput: 'text', memberText: USER };
 const removeMembers = { resource: 'group', operation: 'removeMembers', group, membersInput: 'text', memberText: USER };
+const syncMembers = { resource: 'group', operation: 'syncMembers', group, membersInput: 'text', memberText: USER };
 const getMembers = { resource: 'group', operation: 'getMembers', group, returnAll: false, limit: 50 };
 const getUser = { resource: 'user', operation: 'get', user: { __rl: true, mode: 'id', value: USER } };
 const searchUsers = {
@@ -131,6 +132,37 @@ export const groupIdMembershipAndUserOperationsBadInputs: BadInput[] = [
 		input: 'Remove Members: reason that is an object (from an expression)',
 		parameters: { ...removeMembers, reason: '={{ { why: "left" } }}' },
 		message: 'Invalid "Reason" in item 0: must be text, not an object',
+	},
+	// Group > Sync Members
+	{
+		node: 'Netwrix GroupID',
+		input: 'Sync Members: no member at all',
+		parameters: { ...syncMembers, memberText: '' },
+		message: 'Invalid "Members" in item 0: add at least one member (GUID, DN, email or sAMAccountName)',
+	},
+	{
+		node: 'Netwrix GroupID',
+		input: 'Sync Members: Max Removals below 0 (from an expression)',
+		parameters: { ...syncMembers, maxRemovals: '={{ -1 }}' },
+		message: 'Invalid "Max Removals" in item 0: must be a whole number of 0 or more, not "-1"',
+	},
+	{
+		node: 'Netwrix GroupID',
+		input: "Sync Members: a list that would remove more of the group's members than Max Removals allows (known once the members are read; nothing is written)",
+		parameters: syncMembers,
+		reads: {
+			'POST groupid.example.local:4443/GroupIDSecurityService/connect/token': { access_token: 'token' },
+			'POST groupid.example.local:4443/GroupIDDataService/api/IdentityStores/2/Searches': {
+				total: 3,
+				data: ['Ann Lee', 'Bo Chen', 'Cy Park'].map((name, n) => ({
+					objectIdFromIdentityStore: `0000000${n}-0000-4000-8000-000000000000`,
+					attributesBusinessObject: { attributesCollection: { distinguishedName: [{ value: `CN=${name},OU=Staff,DC=demo,DC=local` }] } },
+				})),
+			},
+		},
+		message:
+			`Sync of group "${GROUP}" would remove 3 of its 3 members, more than Max Removals allows (1: the smaller of 10 and 10% of 3, rounded up): ` +
+			'"CN=Ann Lee,OU=Staff,DC=demo,DC=local", "CN=Bo Chen,OU=Staff,DC=demo,DC=local", "CN=Cy Park,OU=Staff,DC=demo,DC=local". Nothing was written for this group.',
 	},
 	// Group > Get Members
 	{

@@ -160,6 +160,37 @@ export const uiPathOperationsBadInputs: BadInput[] = [
 	},
 	{
 		node: 'UiPath Identity',
+		input: 'Sync Members: Max Removals (% of Group) over 100',
+		parameters: { resource: 'group', operation: 'syncMembers', groupId: 'gryff-01', membersInput: 'text', memberIds: 'ron-0103', maxRemovalsPercent: 150 },
+		message: 'Invalid "Max Removals (% of Group)" in item 0: must be a whole number from 0 to 100, not "150"',
+	},
+	{
+		node: 'UiPath Identity',
+		input: 'Sync Members: Max Removals from an expression that gives nothing',
+		parameters: { resource: 'group', operation: 'syncMembers', groupId: 'gryff-01', membersInput: 'text', memberIds: 'ron-0103', maxRemovals: '={{ $json.max }}' },
+		message: 'Invalid "Max Removals" in item 0: is empty: give a whole number of 0 or more',
+	},
+	{
+		node: 'UiPath Identity',
+		input: "Sync Members: a list that would remove more of the group's members than Max Removals allows (known once the group is read; nothing is written)",
+		parameters: { resource: 'group', operation: 'syncMembers', groupId: 'gryff-01', membersInput: 'text', memberIds: 'ron-0103', maxRemovals: 1 },
+		reads: {
+			'GET automation.example.com/hogwarts/DefaultTenant/identity_/api/Group/magic-7/gryff-01': {
+				id: 'gryff-01',
+				name: 'Gryffindors',
+				type: 1,
+				members: [
+					{ identifier: 'har-3107', name: 'harry', email: 'harry@hogwarts.com' },
+					{ identifier: 'her-1909', name: 'hermione', email: 'hermione@hogwarts.com' },
+				],
+			},
+		},
+		message:
+			'Sync of group "Gryffindors" would remove 2 of its 2 members, more than Max Removals allows (1: the smaller of 1 and 10% of 2, rounded up): ' +
+			'"harry@hogwarts.com (har-3107)", "hermione@hogwarts.com (her-1909)". Nothing was written for this group.',
+	},
+	{
+		node: 'UiPath Identity',
 		input: 'Update Group: new name over 256 characters',
 		parameters: { resource: 'group', operation: 'update', groupId: 'gryff-01', updateFields: { name: 'G'.repeat(300) } },
 		message: 'Invalid "Name" in item 0: is 300 characters long; the limit is 256',

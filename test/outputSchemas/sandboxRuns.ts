@@ -115,6 +115,13 @@ export const groupIdRuns: NodeRuns = {
 			membersInput: 'text',
 			memberText: 'tbecker',
 		}),
+		'group:syncMembers': ({ staticGroup }) => ({
+			resource: 'group',
+			operation: 'syncMembers',
+			group: byId(staticGroup),
+			membersInput: 'text',
+			memberText: 'smartin, maria.garcia@demo.local',
+		}),
 		'group:update': ({ staticGroup }) => ({
 			resource: 'group',
 			operation: 'update',
@@ -153,6 +160,12 @@ export const uiPathRuns: NodeRuns = {
 		'group:addMembers': ({ group }) => ({ resource: 'group', operation: 'addMembers', groupId: byId(group), ...membersByEmail('fatima.haddad@example.com') }),
 		'group:removeMembers': ({ group }) => ({ resource: 'group', operation: 'removeMembers', groupId: byId(group), ...membersByEmail('jordan.lee@example.com') }),
 		'group:update': ({ group }) => ({ resource: 'group', operation: 'update', groupId: byId(group), updateFields: { name: 'Schema Group Renamed' } }),
+		'group:syncMembers': ({ group }) => ({
+			resource: 'group',
+			operation: 'syncMembers',
+			groupId: byId(group),
+			...membersByEmail('alex.morgan@example.com, priya.shah@example.com'),
+		}),
 		'group:delete': ({ toDelete }) => ({ resource: 'group', operation: 'delete', groupId: byId(toDelete) }),
 		'user:search': () => ({ resource: 'user', operation: 'search', startsWith: 'alex' }),
 	},

@@ -10,14 +10,14 @@ const MEMBER_FORMS =
 const MEMBER_FIELD_NAMES: MemberFieldNames = { locator: 'identity', text: 'memberText' };
 
 /**
- * The members of Add Members and Remove Members: a list in the form, or text (or an expression
- * giving a list). `verb` is "add" or "remove".
+ * The members of Add Members, Remove Members and Sync Members: a list in the form, or text (or an
+ * expression giving a list). `what` names them, e.g. "members to add".
  */
-export function memberProperties(verb: 'add' | 'remove'): INodeProperties[] {
+export function memberProperties(what: string): INodeProperties[] {
 	return memberListProperties({
-		what: `members to ${verb}`,
+		what,
 		names: MEMBER_FIELD_NAMES,
-		listDescription: `The members to ${verb}. ${MEMBER_FORMS}.`,
+		listDescription: `The ${what}. ${MEMBER_FORMS}.`,
 		locator: {
 			displayName: 'Member',
 			type: 'resourceLocator',
@@ -43,7 +43,7 @@ export function memberProperties(verb: 'add' | 'remove'): INodeProperties[] {
 		text: {
 			typeOptions: { rows: 2 },
 			placeholder: 'e.g. maria.garcia@demo.local, a79934a7-c6a0-4a1c-8860-f9aeb4788e98',
-			description: `The members to ${verb}, separated by commas, semicolons or line breaks (only semicolons and line breaks once the text holds a distinguished name, which has commas of its own), or an expression that gives a list. ${MEMBER_FORMS}.`,
+			description: `The ${what}, separated by commas, semicolons or line breaks (only semicolons and line breaks once the text holds a distinguished name, which has commas of its own), or an expression that gives a list. ${MEMBER_FORMS}.`,
 		},
 	});
 }

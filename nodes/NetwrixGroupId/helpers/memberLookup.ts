@@ -62,17 +62,17 @@ async function findGroupGuid(
  * nothing changed (`nothingDone` says so); members of an item that turn out to be one object are
  * sent once.
  */
-export async function resolveMembers(
+export async function resolveMembers<T extends MembershipPlan>(
 	context: IExecuteFunctions,
 	connection: GroupIdConnection,
-	items: Array<PreparedItem<MembershipPlan>>,
+	items: Array<PreparedItem<T>>,
 	nothingDone: string,
-): Promise<Array<ResolvedMembershipPlan | Error>> {
+): Promise<Array<(T & ResolvedMembershipPlan) | Error>> {
 	const namedGroup = (plan: MembershipPlan): NamedObject | undefined =>
 		plan.identity.kind === 'guid' ? undefined : { identityStoreId: plan.identityStoreId, role: 'group', identity: plan.identity };
 	const namedMember = (plan: MembershipPlan, member: MemberIdentifier): NamedObject | undefined =>
 		member.kind === 'lookup' ? { ...member, identityStoreId: plan.identityStoreId, role: 'member' } : undefined;
-	const outcomeOf = await lookUpNamesOnce<MembershipPlan, NamedObject>(items, {
+	const outcomeOf = await lookUpNamesOnce<T, NamedObject>(items, {
 		namesOf: (plan) => [namedGroup(plan) ?? [], ...plan.members.map((member) => namedMember(plan, member) ?? [])].flat(),
 		keyOf: (named) =>
 			named.role === 'group'

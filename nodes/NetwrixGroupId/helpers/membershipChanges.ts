@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { combineMembershipChanges, type MembershipOutcome } from '../../shared/membershipChanges';
 import { UnsentItem, type ItemOutcome, type Operation, type OperationListing, type PreparedItem, type SendUnit } from '../../shared/operation';
+import { sendOneUnit, unitsByGroup } from '../../shared/unitsByGroup';
 import { copyError, isCredentialFailure, prefixError } from '../../shared/transport/apiErrors';
 import type { ApiRequest } from '../../shared/transport/sendRequest';
 import { normalizeGuid } from '../requests/groupIdentity';
@@ -29,15 +30,11 @@ export function planMembershipChanges(
 	items: Array<PreparedItem<ResolvedMembershipPlan>>,
 	change: MembershipChange,
 ): SendUnit[] {
-	const byGroup = new Map<string, Array<PreparedItem<ResolvedMembershipPlan>>>();
-	for (const item of items) {
-		const key = `${item.prepared.identityStoreId}\n${item.prepared.groupGuid}`;
-		byGroup.set(key, [...(byGroup.get(key) ?? []), item]);
-	}
-	return [...byGroup.values()].map((group) => ({
-		itemIndexes: group.map(({ itemIndex }) => itemIndex),
-		send: async () => await sendGroupChanges(context, connection, group, change),
-	}));
+	return unitsByGroup(
+		items,
+		({ identityStoreId, groupGuid }) => `${identityStoreId}\n${groupGuid}`,
+		async (group) => await sendGroupChanges(context, connection, group, change),
+	);
 }
 
 /**
@@ -69,23 +66,20 @@ async function sendGroupChanges(
 		current.flatMap((object) => normalizeGuid(String(object.objectIdFromIdentityStore ?? '')) ?? []),
 	);
 
-	const continueOnFail = context.continueOnFail();
-	const writes: Writes = { combined, written: new Map() };
-	for (const memberGuid of change.verb === 'add' ? combined.add : combined.remove) {
-		const request = change.request({ ...items[changingItem(combined.perItem, change.verb, memberGuid)].prepared, identity: group.identity }, memberGuid);
-		try {
-			// Sent for the unit's first item, so that a dry run shows every write on each of its items.
-			// The group's members were read first, so sending it again (a retry) changes nothing more.
-			const envelope = await groupIdRequest(context, connection, request, firstItem, { idempotent: true });
-			writes.written.set(memberGuid, { message: envelope.message ?? null });
-		} catch (error) {
-			writes.written.set(memberGuid, { error: error as Error });
-			// A credential that gets no token fails every write alike; without Continue On Fail the run stops here.
-			if (!continueOnFail || isCredentialFailure(error)) break;
-		}
-	}
+	const memberWrites = (change.verb === 'add' ? combined.add : combined.remove).map((memberGuid) => ({
+		memberGuid,
+		request: change.request({ ...items[changingItem(combined.perItem, change.verb, memberGuid)].prepared, identity: group.identity }, memberGuid),
+	}));
+	const writes: Writes = { combined, written: await writeMembersOneByOne(context, connection, memberWrites, firstItem) };
 
-	const outcomes = items.map(({ prepared, itemIndex }, position) => itemOutcome(prepared, itemIndex, combined.perItem[position], writes, change));
+	return withUnsentNoted(items.map(({ prepared, itemIndex }, position) => itemOutcome(prepared, itemIndex, combined.perItem[position], writes, change)));
+}
+
+/**
+ * A group's outcomes, the failures' descriptions naming the group's items left unsent when the
+ * run stopped at a failure (n8n shows only the error of a stopped run).
+ */
+export function withUnsentNoted(outcomes: Array<ItemOutcome | UnsentItem>): Array<ItemOutcome | UnsentItem> {
 	const unsent = outcomes.flatMap((outcome) => (outcome instanceof UnsentItem ? [outcome.itemIndex] : []));
 	for (const outcome of outcomes) {
 		if (unsent.length === 0 || !(outcome instanceof Error) || isCredentialFailure(outcome)) continue;
@@ -95,6 +89,37 @@ async function sendGroupChanges(
 			.join(' ');
 	}
 	return outcomes;
+}
+
+/** What became of one member's write: GroupID's message, or the failure. */
+export type MemberWriteResult = { message: string | null } | { error: Error };
+
+/**
+ * Sends a group's member writes (JoinOnBehalf, LeaveOnBehalf) one after another, each once, and
+ * says what became of each (absent: not sent). With Continue On Fail, a failure does not stop the
+ * others, unless the credential gets no token, which would fail them all alike; without it, the
+ * writes stop at the first failure.
+ */
+export async function writeMembersOneByOne(
+	context: IExecuteFunctions,
+	connection: GroupIdConnection,
+	writes: Array<{ memberGuid: string; request: ApiRequest }>,
+	firstItem: number,
+): Promise<Map<string, MemberWriteResult>> {
+	const continueOnFail = context.continueOnFail();
+	const written = new Map<string, MemberWriteResult>();
+	for (const { memberGuid, request } of writes) {
+		try {
+			// Sent for the unit's first item, so that a dry run shows every write on each of its items.
+			// The group's members were read first, so sending it again (a retry) changes nothing more.
+			const envelope = await groupIdRequest(context, connection, request, firstItem, { idempotent: true });
+			written.set(memberGuid, { message: envelope.message ?? null });
+		} catch (error) {
+			written.set(memberGuid, { error: error as Error });
+			if (!continueOnFail || isCredentialFailure(error)) break;
+		}
+	}
+	return written;
 }
 
 /** The item whose change to this member is written: the last to make it, in input order, with its membership details. */
@@ -108,7 +133,7 @@ function changingItem(perItem: MembershipOutcome[], verb: 'add' | 'remove', memb
 /** One group's net change, and what became of each member's write (absent: not sent). */
 interface Writes {
 	combined: { add: string[]; remove: string[] };
-	written: Map<string, { message: string | null } | { error: Error }>;
+	written: Map<string, MemberWriteResult>;
 }
 
 /**
@@ -196,12 +221,7 @@ export function membershipChangeOperation(spec: {
 		resolve: async (context, connection, items) => await resolveMembers(context, connection, items, `Nothing was ${spec.change.done}.`),
 		plan: (context, connection, items) => planMembershipChanges(context, connection, items, spec.change),
 		// Every item goes through the plan; an item alone is a unit of one.
-		send: async (context, connection, plan, itemIndex) => {
-			const [outcome] = await sendGroupChanges(context, connection, [{ itemIndex, prepared: plan }], spec.change);
-			if (outcome instanceof Error) throw outcome;
-			// An item alone is never left unsent: the write that stopped its unit was its own.
-			if (outcome instanceof UnsentItem) throw new Error('an item alone was left unsent');
-			return outcome;
-		},
+		send: async (context, connection, plan, itemIndex) =>
+			await sendOneUnit(planMembershipChanges(context, connection, [{ itemIndex, prepared: plan }], spec.change)),
 	};
 }

@@ -40,6 +40,7 @@ export const MEMBERSHIP_TYPE_CODE = 1;
 export const NO_DATE = '0001-01-01T00:00:00';
 export const DEFAULT_ADD_REASON = 'Added by n8n';
 export const DEFAULT_REMOVE_REASON = 'Removed by n8n';
+export const DEFAULT_SYNC_REASON = 'Synced by n8n';
 export const REASON_MAX_LENGTH = 1024;
 
 /** One item's Add Members or Remove Members parameters, as read from n8n. */
@@ -108,6 +109,20 @@ export function buildAddMembersPlan(fields: MembershipFields, defaults: Membersh
 
 /** Checks one item of Remove Members: pure; throws InvalidFieldError naming the field. */
 export function buildRemoveMembersPlan(fields: MembershipFields, defaults: MembershipDefaults): MembershipPlan {
+	return permanentMembershipPlan(fields, defaults, DEFAULT_REMOVE_REASON);
+}
+
+/**
+ * Checks one item of Sync Members: pure; throws InvalidFieldError naming the field. Its joins are
+ * permanent (a temporary membership would leave the group short of the list when it ends), and
+ * its joins and leaves carry one Reason.
+ */
+export function buildSyncMembersPlan(fields: MembershipFields, defaults: MembershipDefaults): MembershipPlan {
+	return permanentMembershipPlan(fields, defaults, DEFAULT_SYNC_REASON);
+}
+
+/** A change with no dates, as both documented samples send it (`0001-01-01T00:00:00`). */
+function permanentMembershipPlan(fields: MembershipFields, defaults: MembershipDefaults, defaultReason: string): MembershipPlan {
 	return {
 		...checkGroupTarget(fields.group, defaults),
 		members: checkMembers(fields.members),
@@ -115,7 +130,7 @@ export function buildRemoveMembersPlan(fields: MembershipFields, defaults: Membe
 			MembershipType: MEMBERSHIP_TYPE_CODE,
 			StartDate: NO_DATE,
 			EndDate: NO_DATE,
-			Reason: checkReason(fields.reason, DEFAULT_REMOVE_REASON),
+			Reason: checkReason(fields.reason, defaultReason),
 		},
 		endDate: null,
 	};

@@ -31,10 +31,28 @@ export function memberIdsOf(members: IDataObject[]): string[] {
 }
 
 /**
- * The user IDs of a group's members, given its Get Group answer: from the answer's `members`, or,
- * when it has none, from `…/Members`, page after page. The group was just read, so a 404 there
- * means the server has no such endpoint (an Automation Suite), and the message says so.
+ * A group's members, given its Get Group answer: the answer's `members`, or, when it has none,
+ * `…/Members`, page after page. The group was just read, so a 404 there means the server has no
+ * such endpoint (an Automation Suite), and the message says so.
  */
+export async function membersOfGroup(
+	context: IExecuteFunctions,
+	connection: UiPathConnection,
+	ref: GroupRef,
+	group: IDataObject,
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	const listed = membersInGroupAnswer(group);
+	if (listed !== undefined) return listed;
+	return await collectOffsetPages<IDataObject>({ returnAll: true }, MEMBERS_PAGE_SIZE, async (offset, pageSize) => {
+		return await uiPathRequest(context, connection, groupMembersPageRequest(ref, pageSize, offset), itemIndex, {
+			expect: 'page',
+			messages: membersListFailureMessages(ref),
+		});
+	});
+}
+
+/** The user IDs of a group's members, given its Get Group answer (see membersOfGroup). */
 export async function memberIdsOfGroup(
 	context: IExecuteFunctions,
 	connection: UiPathConnection,
@@ -42,15 +60,7 @@ export async function memberIdsOfGroup(
 	group: IDataObject,
 	itemIndex: number,
 ): Promise<string[]> {
-	const listed = membersInGroupAnswer(group);
-	if (listed !== undefined) return memberIdsOf(listed);
-	const paged = await collectOffsetPages<IDataObject>({ returnAll: true }, MEMBERS_PAGE_SIZE, async (offset, pageSize) => {
-		return await uiPathRequest(context, connection, groupMembersPageRequest(ref, pageSize, offset), itemIndex, {
-			expect: 'page',
-			messages: membersListFailureMessages(ref),
-		});
-	});
-	return memberIdsOf(paged);
+	return memberIdsOf(await membersOfGroup(context, connection, ref, group, itemIndex));
 }
 
 /**

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { combineMembershipChanges } from '../../shared/membershipChanges';
 import type { ItemOutcome, PreparedItem, SendUnit } from '../../shared/operation';
+import { unitsByGroup } from '../../shared/unitsByGroup';
 import { apiError } from '../../shared/transport/apiErrors';
 import {
 	getGroupRequest,
@@ -16,11 +17,11 @@ import { memberIdsOfGroup } from './groupMembers';
 import { resolveMemberNames } from './memberLookup';
 
 /** Looks up the emails or usernames of every item's change (see resolveMemberNames). */
-export async function resolveUpdateNames(
+export async function resolveUpdateNames<T extends GroupUpdate>(
 	context: IExecuteFunctions,
 	connection: UiPathConnection,
-	items: Array<PreparedItem<GroupUpdate>>,
-): Promise<Array<GroupUpdate | Error>> {
+	items: Array<PreparedItem<T>>,
+): Promise<Array<T | Error>> {
 	return await resolveMemberNames(
 		context,
 		connection,
@@ -69,16 +70,11 @@ export function planGroupChanges(
 	connection: UiPathConnection,
 	items: Array<PreparedItem<GroupUpdate>>,
 ): SendUnit[] {
-	const byGroup = new Map<string, Array<PreparedItem<GroupUpdate>>>();
-	for (const item of items) {
-		const { organizationId, groupId, allowBuiltIn } = item.prepared;
-		const key = JSON.stringify([organizationId, groupId, allowBuiltIn]);
-		byGroup.set(key, [...(byGroup.get(key) ?? []), item]);
-	}
-	return [...byGroup.values()].map((group) => ({
-		itemIndexes: group.map(({ itemIndex }) => itemIndex),
-		send: async () => await sendGroupChanges(context, connection, group),
-	}));
+	return unitsByGroup(
+		items,
+		({ organizationId, groupId, allowBuiltIn }) => JSON.stringify([organizationId, groupId, allowBuiltIn]),
+		async (group) => await sendGroupChanges(context, connection, group),
+	);
 }
 
 /**
@@ -138,7 +134,7 @@ async function sendGroupChanges(
 }
 
 /** The group's current name, which an update without a new one sends back. */
-function nameToSendBack(
+export function nameToSendBack(
 	context: IExecuteFunctions,
 	connection: UiPathConnection,
 	ref: GroupRef,

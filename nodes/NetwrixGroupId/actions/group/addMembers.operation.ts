@@ -7,7 +7,7 @@ import { buildAddMembersPlan, DEFAULT_ADD_REASON, joinOnBehalfRequest, type Memb
 
 const properties: INodeProperties[] = [
 	groupLocatorProperty(),
-	...memberProperties('add'),
+	...memberProperties('members to add'),
 	{
 		displayName: 'Membership',
 		name: 'membership',

@@ -9,6 +9,7 @@ import { getManyGroups } from './getMany.operation';
 import { getMembers } from './getMembers.operation';
 import { removeMembers } from './removeMembers.operation';
 import { renewGroup } from './renew.operation';
+import { syncMembers } from './syncMembers.operation';
 import { updateGroup } from './update.operation';
 
 export const group: Resource<GroupIdConnection> = {
@@ -24,6 +25,7 @@ export const group: Resource<GroupIdConnection> = {
 		renewGroup,
 		addMembers,
 		removeMembers,
+		syncMembers,
 		getMembers,
 	],
 };

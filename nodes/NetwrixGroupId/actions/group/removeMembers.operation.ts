@@ -5,7 +5,7 @@ import { buildRemoveMembersPlan, DEFAULT_REMOVE_REASON, leaveOnBehalfRequest } f
 
 export const removeMembers = membershipChangeOperation({
 	listing: { value: 'removeMembers', name: 'Remove Members', description: 'Remove users from a group' },
-	properties: [groupLocatorProperty(), ...memberProperties('remove'), reasonProperty(DEFAULT_REMOVE_REASON)],
+	properties: [groupLocatorProperty(), ...memberProperties('members to remove'), reasonProperty(DEFAULT_REMOVE_REASON)],
 	change: { verb: 'remove', done: 'removed', request: leaveOnBehalfRequest },
 	prepare: (context, itemIndex, connection) =>
 		buildRemoveMembersPlan(readMembershipFields(context, itemIndex), { identityStoreId: connection.identityStoreId, now: new Date() }),

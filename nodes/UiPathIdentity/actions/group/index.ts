@@ -7,6 +7,7 @@ import { getGroup } from './get.operation';
 import { getManyGroups } from './getMany.operation';
 import { getGroupMembers } from './getMembers.operation';
 import { removeGroupMembers } from './removeMembers.operation';
+import { syncGroupMembers } from './syncMembers.operation';
 import { updateGroup } from './update.operation';
 
 /** Create first: it is the default operation of workflows saved before the others existed. */
@@ -21,6 +22,7 @@ export const group: Resource<UiPathConnection> = {
 		getManyGroups,
 		getGroupMembers,
 		removeGroupMembers,
+		syncGroupMembers,
 		updateGroup,
 	],
 };
