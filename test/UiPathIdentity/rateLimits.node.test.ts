@@ -54,7 +54,7 @@ beforeEach(() => {
 afterEach(() => jest.restoreAllMocks());
 
 describe('UiPath request budget: Automation Cloud\'s documented limits, shared by the process', () => {
-	test('400 GETs on cloud.uipath.com: 300 go at once, the 301st waits for the window; none fails, even with Max Rate Limit Wait 0', async () => {
+	test('400 GETs on cloud.uipath.com: 297 go at once (300 less a reserve of 1%), the 298th waits for the window; none fails, even with Max Rate Limit Wait 0', async () => {
 		const sent = groupServer(cloud);
 		const info = jest.spyOn(Container.get(Logger), 'info');
 		const { output, error } = await getOnCloud(items(400), { maxRateLimitWaitSeconds: 0 });
@@ -62,23 +62,23 @@ describe('UiPath request budget: Automation Cloud\'s documented limits, shared b
 		expect(error).toBeUndefined();
 		expect(output).toHaveLength(400);
 		expect(sent).toHaveLength(400);
-		expect(inFirstWindow(sent)).toBe(300);
-		expect(sent[300].at).toBeGreaterThanOrEqual(sent[0].at + WINDOW_MS);
+		expect(inFirstWindow(sent)).toBe(297);
+		expect(sent[297].at).toBeGreaterThanOrEqual(sent[0].at + WINDOW_MS);
 		// In input order: the budget lets requests out in the order they asked.
 		expect(sent.map(({ id }) => id)).toEqual(items(400).map(({ id }) => id));
 		expect(info.mock.calls.map(([message]) => message)).toContainEqual(
-			expect.stringMatching(/^UiPath Identity: GET https:\/\/cloud\.uipath\.com\/hogwarts\/identity_\/api\/Group\/magic-7\/g-300 waits 300 s: 300 GET requests per 5 min \(Automation Cloud's documented limits\) are spent$/),
+			expect.stringMatching(/^UiPath Identity: GET https:\/\/cloud\.uipath\.com\/hogwarts\/identity_\/api\/Group\/magic-7\/g-297 waits 300 s: 297 GET requests per 5 min \(Automation Cloud's documented limits, less 1% kept in reserve\) are spent$/),
 		);
 	});
 
-	test('two executions at once draw on one budget: 300 of their 400 GETs in the first window', async () => {
+	test('two executions at once draw on one budget: 297 of their 400 GETs in the first window', async () => {
 		const sent = groupServer(cloud);
 		const [first, second] = await Promise.all([getOnCloud(items(200, 'a')), getOnCloud(items(200, 'b'))]);
 
 		expect([first.error, second.error]).toEqual([undefined, undefined]);
 		expect([first.output, second.output].map((output) => output?.length)).toEqual([200, 200]);
 		expect(sent).toHaveLength(400);
-		expect(inFirstWindow(sent)).toBe(300);
+		expect(inFirstWindow(sent)).toBe(297);
 		// Both executions had some of the first window.
 		const start = Math.min(...sent.map(({ at }) => at));
 		for (const prefix of ['a-', 'b-']) {
@@ -86,27 +86,27 @@ describe('UiPath request budget: Automation Cloud\'s documented limits, shared b
 		}
 	});
 
-	test('Processes Sharing the Organization: 2 halves the budget, so the 151st GET waits for the window', async () => {
+	test('Processes Sharing the Organization: 2 halves the budget (150, less a reserve of 1%), so the 150th GET waits for the window', async () => {
 		const sent = groupServer(cloud);
 		const { output, error } = await getOnCloud(items(160), { sharingProcesses: 2 });
 
 		expect(error).toBeUndefined();
 		expect(output).toHaveLength(160);
-		expect(inFirstWindow(sent)).toBe(150);
-		expect(sent[150].at).toBeGreaterThanOrEqual(sent[0].at + WINDOW_MS);
+		expect(inFirstWindow(sent)).toBe(149);
+		expect(sent[149].at).toBeGreaterThanOrEqual(sent[0].at + WINDOW_MS);
 	});
 
 	test('another organization has a budget of its own, and an Automation Suite none by default', async () => {
 		const sent = groupServer(cloud);
 		const suite = groupServer(patCredentials.baseUrl.replace(/\/hogwarts.*$/, ''));
-		await getOnCloud(items(300, 'h'));
+		await getOnCloud(items(297, 'h'));
 		const { error } = await runUiPath({ parameters: getByIdFromItem, items: items(10, 'r'), credentials: { ...cloudCredentials, baseUrl: `${cloud}/ravenclaw/` } });
 		const onSuite = await runUiPath({ parameters: getByIdFromItem, items: items(301, 's') });
 
 		expect([error, onSuite.error]).toEqual([undefined, undefined]);
-		expect(sent).toHaveLength(310);
+		expect(sent).toHaveLength(307);
 		expect(suite).toHaveLength(301);
-		// Nobody waited: Hogwarts' 300 GETs left Ravenclaw's budget whole, and the Automation Suite has no limit.
+		// Nobody waited: Hogwarts' 297 GETs left Ravenclaw's budget whole, and the Automation Suite has no limit.
 		expect(clock.sleeps).toEqual([]);
 	});
 

@@ -1,4 +1,4 @@
-import { acquireBudget, useBudgetClock, type BudgetSettings } from '../../nodes/shared/transport/rateBudget';
+import { acquireBudget, useBudgetClock, type BudgetSettings, usableShare } from '../../nodes/shared/transport/rateBudget';
 import { readServerLimitSignal, retryAfterMs } from '../../nodes/shared/transport/rateLimitSignals';
 import { RateLimitAllowance, rateLimitWaitMs } from '../../nodes/shared/transport/rateLimitWaits';
 
@@ -128,5 +128,20 @@ describe('waiting after a 429', () => {
 		expect(allowance.leftMs).toBe(35_000);
 		expect(allowance.take(65_000, 35_000)).toBe(true);
 		expect(allowance.leftMs).toBe(0);
+	});
+});
+
+describe("a process's usable share of a limit", () => {
+	test.each([
+		[300, 1, 297],
+		[300, 2, 149],
+		[160, 1, 159],
+		[24_000, 1, 23_760],
+		[99, 1, 99],
+		[10, 1, 10],
+		[5, 2, 2],
+		[1, 3, 1],
+	])('%i per window shared by %i process(es): %i places, keeping 1%% (rounded down) in reserve', (perWindow, sharedBy, usable) => {
+		expect(usableShare(perWindow, sharedBy)).toBe(usable);
 	});
 });

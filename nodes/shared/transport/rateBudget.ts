@@ -102,6 +102,17 @@ interface MethodWindow {
 
 const budgets = new Map<string, Map<BudgetedMethod, MethodWindow>>();
 
+/**
+ * The places of a limit this process uses: its share (the limit divided by the processes sharing
+ * it, rounded down), less a reserve of 1% of it (rounded down: none below 100) for
+ * requests the budget cannot see: n8n sends a request again by itself after renewing a token
+ * the server refused, and a server may count that refused request too.
+ */
+export function usableShare(perWindow: number, sharedBy: number): number {
+	const share = Math.max(1, Math.floor(perWindow / Math.max(1, sharedBy)));
+	return share - Math.floor(share / 100);
+}
+
 /** How long a wait must be before it is told (see `acquire`'s onLongWait). */
 export const LONG_WAIT_MS = 5_000;
 
@@ -116,7 +127,7 @@ export async function acquireBudget(
 ): Promise<BudgetSlot> {
 	const budgeted = method.toUpperCase() as BudgetedMethod;
 	const perWindow = settings.limits.perMethod[budgeted];
-	const limit = perWindow === undefined ? Infinity : Math.max(1, Math.floor(perWindow / Math.max(1, settings.sharedBy)));
+	const limit = perWindow === undefined ? Infinity : usableShare(perWindow, settings.sharedBy);
 	const window = methodWindow(settings.key, budgeted);
 	window.longestWindowMs = Math.max(window.longestWindowMs, settings.limits.windowMs);
 
@@ -168,7 +179,8 @@ async function waitForRoom(
 		}
 		const waitMs = Math.max(1, window.answeredAt[first] + settings.limits.windowMs - now);
 		if (waitMs >= LONG_WAIT_MS) {
-			onLongWait?.(waitMs, `${limit} ${method} requests per ${describeWindow(settings)} (${settings.source}) are spent`);
+			const reserve = limit < Math.floor((settings.limits.perMethod[method] ?? limit) / Math.max(1, settings.sharedBy)) ? ', less 1% kept in reserve' : '';
+			onLongWait?.(waitMs, `${limit} ${method} requests per ${describeWindow(settings)} (${settings.source}${reserve}) are spent`);
 		}
 		await clock.sleep(waitMs, signal);
 	}
