@@ -2,8 +2,8 @@
 'use strict';
 /**
  * The onboarding job of the end-to-end, queue-mode and benchmark runs: a cohort of people, one n8n
- * item each, every person added to one of 25 department groups, half of them given by user ID
- * (GroupID: object GUID) and half by email. The people are the sandbox's generated users
+ * item each, every person added to one of 25 department groups, every other one given by user ID
+ * (GroupID: object GUID) and the others by email, so that any slice of the cohort has both. The people are the sandbox's generated users
  * (`extraUsers`), so the sandbox must hold at least ONBOARDING.people of them.
  */
 const { generatedGroupIdUser, generatedUiPathUser } = require('../../sandbox/generatedUsers');
@@ -28,8 +28,8 @@ function cohort(people = ONBOARDING.people) {
 		return {
 			k,
 			groupName: ONBOARDING.groupNames[index % ONBOARDING.groupNames.length],
-			/** The first half is given by ID, the second by email. */
-			byEmail: index >= people / 2,
+			/** Every other person is given by email, the others by ID. */
+			byEmail: k % 2 === 0,
 			groupIdGuid: groupIdUser.objectGUID,
 			groupIdEmail: groupIdUser.mail,
 			uiPathId: uiPathUser.identifier,
@@ -117,7 +117,7 @@ const pad = (k, width) => String(k).padStart(width, '0');
 const groups = ${JSON.stringify(ONBOARDING.groupNames)};
 const people = [];
 for (let k = from; k <= to; k++) {
-  if ((k > ${people / 2}) !== ${byEmail}) continue;
+  if ((k % 2 === 0) !== ${byEmail}) continue;
   const name = 'user' + pad(k, 5);
   people.push({ json: {
     k,

@@ -16,12 +16,14 @@ const { n8nRest } = require('../../scripts/lib/n8nRest');
 const { processOfPort } = require('../../scripts/lib/socketOwner');
 const { sandboxCredentials, GROUPID_CREDENTIAL_ID, UIPATH_CREDENTIAL_ID } = require('../../scripts/lib/sandboxSetup');
 const load = require('../../scripts/lib/loadWorkflows');
+const { ONBOARDING, cohort, onboardingWorkflow, pacedUiPathOptions } = require('../../scripts/lib/onboardingWorkflows');
 
 const EXECUTIONS = 20;
 const ITEMS = 100;
 const WORKFLOWS = {
 	groupId: { id: 'queueGroupIdCreate', webhook: 'queue-groupid-create', service: /** @type {const} */ ('groupid') },
 	uiPath: { id: 'queueUiPathCreate', webhook: 'queue-uipath-create', service: /** @type {const} */ ('uipath') },
+	onboarding: { id: 'queueUiPathOnboarding', webhook: 'queue-uipath-onboarding', service: /** @type {const} */ ('uipath') },
 };
 const GROUPID_DEFAULT_IN_FLIGHT = 2;
 const UIPATH_DEFAULT_IN_FLIGHT = 5;
@@ -43,7 +45,15 @@ describe('queue mode: n8n main, Postgres, Redis and two workers', () => {
 	}
 
 	beforeAll(async () => {
-		sandbox = await startSandbox({ quiet: true, recordBodies: false, identifyClient });
+		// The generated users are the onboarding cohort; the rate-limit mode plays Automation Cloud's
+		// limits (on a 6-second window) for every UiPath request of every test here.
+		sandbox = await startSandbox({
+			quiet: true,
+			recordBodies: false,
+			identifyClient,
+			extraUsers: ONBOARDING.people,
+			rateLimit: { timeScale: ONBOARDING.timeScale },
+		});
 		tarball = n8n.packPackage();
 		credentials = sandboxCredentials(sandbox.url);
 		queue = await startQueueMode({
@@ -55,8 +65,14 @@ describe('queue mode: n8n main, Postgres, Redis and two workers', () => {
 					load.ourSmartGroupNode(GROUPID_DEFAULT_IN_FLIGHT, GROUPID_CREDENTIAL_ID)),
 				load.webhookWorkflow(WORKFLOWS.uiPath.id, 'Queue: create UiPath local groups', WORKFLOWS.uiPath.webhook,
 					load.ourLocalGroupNode(UIPATH_DEFAULT_IN_FLIGHT, UIPATH_CREDENTIAL_ID)),
+				// Both workers send to one organization: each keeps to half of its limits.
+				onboardingWorkflow('uipath', {
+					id: WORKFLOWS.onboarding.id,
+					webhookPath: WORKFLOWS.onboarding.webhook,
+					options: pacedUiPathOptions({ processes: 2 }),
+				}),
 			],
-			publish: [WORKFLOWS.groupId.id, WORKFLOWS.uiPath.id],
+			publish: [WORKFLOWS.groupId.id, WORKFLOWS.uiPath.id, WORKFLOWS.onboarding.id],
 			env: {
 				// A killed worker's jobs are noticed within seconds, not n8n's defaults of a minute (the
 				// job's lock) and three hours (the main instance's check for executions left running).
@@ -302,6 +318,42 @@ describe('queue mode: n8n main, Postgres, Redis and two workers', () => {
 
 			const askers = new Set(sandbox.tokenRequests.slice(tokensBefore).map((request) => request.client));
 			expect([...askers]).toEqual(['main']);
+		}),
+	);
+	test(
+		'onboarding 1,000 people over 25 groups on both workers, sharing one organization\'s rate limits: no 429, every item done, the groups exactly as asked',
+		withLogs(async () => {
+			for (const name of ONBOARDING.groupNames) sandbox.seedGroup({ service: 'uipath', name, members: 0, id: name.toLowerCase() });
+			const limitedBefore = sandbox.rateLimit.limitedTotal;
+			const after = await rest.newestExecutionId(WORKFLOWS.onboarding.id);
+			const half = ONBOARDING.people / 2;
+			const started = Date.now();
+			const statuses = await Promise.all([
+				send(WORKFLOWS.onboarding, { from: 1, to: half }),
+				send(WORKFLOWS.onboarding, { from: half + 1, to: ONBOARDING.people }),
+			]);
+			const seconds = (Date.now() - started) / 1000;
+			expect(statuses).toEqual([200, 200]);
+			const executions = await rest.waitForExecutions(WORKFLOWS.onboarding.id, 2, { after });
+			expect(executions.map((execution) => execution.status)).toEqual(['success', 'success']);
+
+			const items = (
+				await Promise.all(executions.map(async (execution) => {
+					const full = await rest.execution(execution.id);
+					return ['Add by ID', 'Add by Email'].flatMap((node) => n8n.nodeOutput(full, node).map((/** @type {any} */ item) => item.json));
+				}))
+			).flat();
+			expect(items).toHaveLength(ONBOARDING.people);
+			expect(items.filter((json) => json.error !== undefined)).toEqual([]);
+
+			const limited = sandbox.rateLimit.limitedTotal - limitedBefore;
+			console.log(`queue mode, onboarding: ${ONBOARDING.people} people over ${ONBOARDING.groupNames.length} groups in ${seconds.toFixed(1)} s on two workers; 429s: ${limited}; requests received ${JSON.stringify(sandbox.rateLimit.received)}`);
+			expect(limited).toBe(0);
+			for (const name of ONBOARDING.groupNames) {
+				const group = sandbox.groups.uipath.find((candidate) => candidate.name === name);
+				const expected = cohort().filter((person) => person.groupName === name).map((person) => person.uiPathId).sort();
+				expect(group?.members.map((member) => member.identifier).sort()).toEqual(expected);
+			}
 		}),
 	);
 });
