@@ -101,6 +101,8 @@ function createState() {
 		uipathById: /** @type {Map<string, UiPathGroup>} */ (new Map()),
 		/** UiPath groups by lower-case name. */
 		uipathByName: /** @type {Map<string, UiPathGroup>} */ (new Map()),
+		/** UiPath directory users deleted (DELETE …/User/{userId}), by identifier: gone from every answer until reset. */
+		uipathDeletedUsers: /** @type {Set<string>} */ (new Set()),
 		/**
 		 * Access tokens: GroupID opaque token → entry; UiPath JWT `jti` → entry.
 		 * Kept across reset() so that clients holding a token keep working.
@@ -179,6 +181,7 @@ function createState() {
 			state.groupIdByName.clear();
 			state.uipathById.clear();
 			state.uipathByName.clear();
+			state.uipathDeletedUsers.clear();
 			state.tokensIssued.groupid = 0;
 			state.tokensIssued.uipath = 0;
 			state.tokenRequests.length = 0;

@@ -152,6 +152,9 @@ export const groupIdRuns: NodeRuns = {
 	},
 };
 
+/** Lukas Schneider, a user of the sandbox's UiPath directory: he changes groups, then is deleted. */
+const LUKAS = '09b50483-b202-4acd-aeae-997e4005cd17';
+
 /** UiPath's member fields, the members given by email. */
 const membersByEmail = (emails: string) => ({ membersAre: 'names', membersInput: 'text', memberIds: emails });
 
@@ -162,7 +165,10 @@ export const uiPathRuns: NodeRuns = {
 		const group = made(await run({ resource: 'group', operation: 'create', name: 'Schema Group', ...members }), 'id');
 		const toDelete = made(await run({ resource: 'group', operation: 'create', name: 'Schema Group To Delete' }), 'id');
 		await run({ resource: 'group', operation: 'create', name: 'Schema Existing Group', ...members });
-		return { group, toDelete };
+		// A group Lukas Schneider joins and one he leaves, for Update Group Memberships.
+		const joined = made(await run({ resource: 'group', operation: 'create', name: 'Schema Joined Group' }), 'id');
+		const left = made(await run({ resource: 'group', operation: 'create', name: 'Schema Left Group', ...membersByEmail('lukas.schneider@example.com') }), 'id');
+		return { group, toDelete, joined, left };
 	},
 	parameters: {
 		'group:create': () => ({ resource: 'group', operation: 'create', name: nameFromItem, ...membersByEmail('priya.shah@example.com') }),
@@ -174,6 +180,15 @@ export const uiPathRuns: NodeRuns = {
 		'group:update': ({ group }) => ({ resource: 'group', operation: 'update', groupId: byId(group), updateFields: { name: 'Schema Group Renamed' } }),
 		'group:delete': ({ toDelete }) => ({ resource: 'group', operation: 'delete', groupId: byId(toDelete) }),
 		'user:search': () => ({ resource: 'user', operation: 'search', startsWith: 'alex' }),
+		'user:get': () => ({ resource: 'user', operation: 'get', user: { __rl: true, mode: 'email', value: 'priya.shah@example.com' } }),
+		'user:updateGroupMemberships': ({ joined, left }) => ({
+			resource: 'user',
+			operation: 'updateGroupMemberships',
+			user: byId(LUKAS),
+			groupsToAdd: { group: [{ groupId: byId(joined) }] },
+			groupsToRemove: { group: [{ groupId: byId(left) }] },
+		}),
+		'user:delete': () => ({ resource: 'user', operation: 'delete', user: byId(LUKAS) }),
 	},
 	inputs: { 'group:create': newAndExisting('Schema New Group', 'Schema Existing Group') },
 };

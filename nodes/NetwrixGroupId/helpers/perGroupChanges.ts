@@ -37,6 +37,8 @@ export async function writeEachGroup(
 				const done = results.filter((result) => result.status === write.done).map((result) => result.name ?? result.groupGuid);
 				const described = error as Error & { description?: string | null };
 				if (done.length > 0) described.description = [described.description, `Already ${write.done}: ${done.join(', ')}.`].filter(Boolean).join(' ');
+				// The transport's own NodeApiError, passed on.
+				// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
 				throw error;
 			}
 			results.push({ ...group, status: 'failed', message: (error as Error).message });

@@ -32,13 +32,7 @@ export interface TransferOwnershipPlan {
 export function buildTransferOwnershipPlan(fields: TransferOwnershipFields, defaults: { identityStoreId: number }): TransferOwnershipPlan {
 	const identityStoreId = checkIdentityStoreId(undefined, defaults.identityStoreId);
 	const user = checkUserIdentity(fields.user);
-	let newOwner: string | undefined;
-	try {
-		newOwner = checkOwner(fields.owner, { allowDn: true });
-	} catch (error) {
-		if (error instanceof InvalidFieldError) throw new InvalidFieldError(NEW_OWNER_FIELD, error.reason);
-		throw error;
-	}
+	const newOwner = checkOwner(fields.owner, { allowDn: true, field: NEW_OWNER_FIELD });
 	if (newOwner === undefined) throw new InvalidFieldError(NEW_OWNER_FIELD, 'is empty: pick the user who takes the groups over');
 	return { identityStoreId, user, newOwner };
 }

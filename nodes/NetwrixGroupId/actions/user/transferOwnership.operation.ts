@@ -41,15 +41,7 @@ export const transferOwnership: Operation<GroupIdConnection, Prepared, Resolved>
 		description: 'Give every group a user owns (managedBy) to another user',
 	},
 	properties,
-	prepare(context, itemIndex, connection) {
-		try {
-			return prepareWithOwner(readFields, buildTransferOwnershipPlan, { ownerMayBeDn: true })(context, itemIndex, connection);
-		} catch (error) {
-			// The owner's checks name the Owner field; here it is New Owner.
-			if (error instanceof InvalidFieldError && error.field === 'Owner') throw new InvalidFieldError(NEW_OWNER_FIELD, error.reason);
-			throw error;
-		}
-	},
+	prepare: prepareWithOwner(readFields, buildTransferOwnershipPlan, { ownerMayBeDn: true, field: NEW_OWNER_FIELD }),
 	async resolve(context, connection, items) {
 		const withOwners = await resolveOwners(context, connection, items);
 		const found = await resolveUsers(
