@@ -45,6 +45,9 @@ export function checkUserTarget(fields: UserFields, defaultOrganizationId: strin
 		if (!/^[^\s@]+@[^\s@]+$/.test(value)) throw new InvalidFieldError(USER_FIELD, `"${value}" is not an email address (like alex.morgan@example.com)`);
 		return { organizationId, email: value };
 	}
+	if (value.includes('@')) {
+		throw new InvalidFieldError(USER_FIELD, `"${value}" looks like an email, not a user ID: choose By Email, or give the user's ID (Search Directory finds it)`);
+	}
 	checkUserId(value, USER_FIELD);
 	return { organizationId, userId: value };
 }
