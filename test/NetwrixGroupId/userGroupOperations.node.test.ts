@@ -31,7 +31,7 @@ describe("User > Get Groups and Get Owned Groups in n8n's execution engine", () 
 			['GET', `${data}/Users/${USER}/Groups/All?sortOrder=1&pageNo=1&pageSize=100`],
 			['GET', `${data}/Users/${USER}/Groups/All?sortOrder=1&pageNo=2&pageSize=100`],
 		]);
-		expect(received[0].body).toEqual({ attributesToLoad: ['displayName', 'distinguishedName', 'sAMAccountName', 'managedBy', 'IMSGManagedGroupType'] });
+		expect(received[1].body).toEqual({ attributesToLoad: ['displayName', 'distinguishedName', 'sAMAccountName', 'managedBy', 'IMSGManagedGroupType'] });
 		expect(output).toHaveLength(101);
 		expect(output![100]).toEqual({ json: expect.objectContaining({ objectGuid: '00000000-0000-4000-8000-000000000101', name: 'Group 101' }), pairedItem: { item: 0 } });
 	});
