@@ -212,7 +212,7 @@ const UIPATH = Object.freeze({
 	clientId: 'uipath-sandbox-app',
 	clientSecret: 'uipath-sandbox-secret',
 	/** Scopes the application may request (space-separated in the token request). */
-	allowedScopes: Object.freeze(['PM.Group', 'PM.Group.Read', 'PM.Group.Write', 'PM.User', 'PM.User.Read', 'PM.Directory', 'PM.Directory.Read']),
+	allowedScopes: Object.freeze(['PM.Group', 'PM.Group.Read', 'PM.Group.Write', 'PM.User', 'PM.User.Read', 'PM.User.Write', 'PM.Directory', 'PM.Directory.Read']),
 	/** The organization (partition) global id: `prt_id` claim and the only accepted `partitionGlobalId`. */
 	organizationId: 'magic-7',
 	/** Personal access token from the seed; accepted as a bearer token with every allowed scope; never expires. */

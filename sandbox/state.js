@@ -106,6 +106,8 @@ function createState(extraUsers = 0) {
 		uipathById: /** @type {Map<string, UiPathGroup>} */ (new Map()),
 		/** UiPath groups by lower-case name. */
 		uipathByName: /** @type {Map<string, UiPathGroup>} */ (new Map()),
+		/** UiPath directory users deleted (DELETE …/User/{userId}), by identifier: gone from every answer until reset. */
+		uipathDeletedUsers: /** @type {Set<string>} */ (new Set()),
 		/**
 		 * Access tokens: GroupID opaque token → entry; UiPath JWT `jti` → entry.
 		 * Kept across reset() so that clients holding a token keep working.
@@ -187,6 +189,7 @@ function createState(extraUsers = 0) {
 			state.groupIdByName.clear();
 			state.uipathById.clear();
 			state.uipathByName.clear();
+			state.uipathDeletedUsers.clear();
 			state.tokensIssued.groupid = 0;
 			state.tokensIssued.uipath = 0;
 			state.tokenRequests.length = 0;

@@ -15,7 +15,7 @@ const { expireGroup, renewGroup } = require('./lifecycle');
 const { updateSmartGroup, updateSmartGroups, previewSmartGroupMembers } = require('./smartGroups');
 const { joinOnBehalf, leaveOnBehalf } = require('./membership');
 const { searchDirectory, credentialTestSearch } = require('./searches');
-const { getUser, getUsers, getUserGroups } = require('./users');
+const { getUser, getUsers, getUserGroups, getUserOwnedGroups } = require('./users');
 
 /** @typedef {import('../routes').Route} Route */
 
@@ -48,6 +48,7 @@ function groupIdRoutes(options) {
 		route('GET', `${DATA}/Users/{userIdentity}`, 'getUser', getUser),
 		route('GET', `${DATA}/Users`, 'getUsers', getUsers),
 		route('GET', `${DATA}/Users/{userIdentity}/Groups/All`, 'getUserGroups', getUserGroups),
+		route('GET', `${DATA}/Users/{userIdentity}/Groups`, 'getUserOwnedGroups', getUserOwnedGroups),
 	];
 }
 

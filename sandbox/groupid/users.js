@@ -2,13 +2,14 @@
 'use strict';
 
 /**
- * Users: GET …/Users/{userIdentity}, the bulk GET …/Users and GET …/Users/{userIdentity}/Groups/All.
+ * Users: GET …/Users/{userIdentity}, the bulk GET …/Users, GET …/Users/{userIdentity}/Groups/All (member of) and
+ * GET …/Users/{userIdentity}/Groups (owned).
  * Identity: GUID, DN, sAMAccountName (also DEMO\name), mail or UPN.
  */
 
 const { isObject, page, compareText } = require('../http');
 const { fail } = require('./envelope');
-const { prop, stringList, attributeList, queryPaging, descending } = require('./input');
+const { prop, stringList, attributeList, queryPaging, descending, listOf } = require('./input');
 const { gate, jsonBody, bodyStoreCheck, attributesToLoad } = require('./checks');
 const { findUser } = require('./store');
 const { ALWAYS } = require('./attributeViews');
@@ -20,6 +21,7 @@ const { groupIdMembers } = require('../memberIndex');
 /** @typedef {import('../http').RouteRequest} RouteRequest */
 /** @typedef {import('./context').GroupIdContext} GroupIdContext */
 /** @typedef {import('../accounts').GroupIdUser} User */
+/** @typedef {import('../state').GroupIdGroup} Group */
 
 /** @param {string} identity */
 const userNotFound = (identity) => fail(404, `User '${identity}' was not found.`);
@@ -78,22 +80,44 @@ function getUsers(ctx, req) {
  * @param {GroupIdContext} ctx @param {RouteRequest} req @returns {Reply}
  */
 function getUserGroups(ctx, req) {
+	return userGroupList(ctx, req, (g, user) => groupIdMembers.has(g.members, user.objectGUID));
+}
+
+/**
+ * GET …/Users/{userIdentity}/Groups?sortOrder=&pageNo=&pageSize=&isManagedBy=… (documented as "Get My Groups"; the
+ * other documented query parameters are accepted and ignored), same body and answer as Groups/All: the groups whose
+ * managedBy names the user, by GUID or DN (the sandbox keeps no additional owners, so isManagedBy changes nothing).
+ * @param {GroupIdContext} ctx @param {RouteRequest} req @returns {Reply}
+ */
+function getUserOwnedGroups(ctx, req) {
+	return userGroupList(ctx, req, (g, user) =>
+		listOf(g.values.managedBy).some((owner) => {
+			const text = owner.trim().replace(/^\{(.*)\}$/, '$1').toLowerCase();
+			return text === user.objectGUID || text === user.distinguishedName.toLowerCase();
+		}),
+	);
+}
+
+/**
+ * A user's groups, those `mine` accepts, `{"total", "data": [...]}`, paged, sorted by display name when sortOrder is
+ * given; optional body `{"attributesToLoad": [...]}` (default displayName).
+ * @param {GroupIdContext} ctx @param {RouteRequest} req @param {(g: Group, user: User) => boolean} mine @returns {Reply}
+ */
+function userGroupList(ctx, req, mine) {
 	const asked = attributesToLoad(ctx, req, 'attributesToLoad must be a JSON array of attribute names.');
 	if ('reply' in asked) return asked.reply;
 	const p = queryPaging(req.query);
 	if ('error' in p) return fail(400, p.error);
 	const user = findUser(ctx, req.params.userIdentity);
 	if (!user) return userNotFound(req.params.userIdentity);
-	const mine = ctx.groups.filter(
-		(g) => String(g.identityStoreId) === req.params.identityStoreId && groupIdMembers.has(g.members, user.objectGUID),
-	);
+	const found = ctx.groups.filter((g) => String(g.identityStoreId) === req.params.identityStoreId && mine(g, user));
 	const order = req.query.get('sortOrder');
 	if (order !== null) {
-		mine.sort((x, y) => compareText(displayNameOf(x), displayNameOf(y)));
-		if (descending(order)) mine.reverse();
+		found.sort((x, y) => compareText(displayNameOf(x), displayNameOf(y)));
+		if (descending(order)) found.reverse();
 	}
-	const shown = p.pageSize ? page(mine, p.pageNo, p.pageSize) : mine;
-	return { status: 200, body: { total: mine.length, data: shown.map((g) => groupListItem(g, asked.requested ?? ['displayName'], 'classic', ALWAYS)) } };
+	const shown = p.pageSize ? page(found, p.pageNo, p.pageSize) : found;
+	return { status: 200, body: { total: found.length, data: shown.map((g) => groupListItem(g, asked.requested ?? ['displayName'], 'classic', ALWAYS)) } };
 }
 
-module.exports = { getUser, getUsers, getUserGroups };
+module.exports = { getUser, getUsers, getUserGroups, getUserOwnedGroups };

@@ -122,4 +122,4 @@ function topAndSkip(query) {
 	};
 }
 
-module.exports = { auth, validGroupBody, partitionCheck, groupNotFound, groupOfPath, topAndSkip };
+module.exports = { auth, jsonObject, validGroupBody, partitionCheck, groupNotFound, groupOfPath, topAndSkip };

@@ -15,7 +15,7 @@ const { token } = require('./token');
 const { createGroup, listGroups, getGroup, deleteGroup, updateGroup } = require('./groups');
 const { listGroupMembers } = require('./members');
 const { searchDirectory } = require('./directory');
-const { listUsers } = require('./users');
+const { listUsers, getUser, updateUser, deleteUser } = require('./users');
 
 /** @typedef {import('../routes').Route} Route */
 
@@ -50,6 +50,9 @@ function uipathRoutes(options) {
 		route('GET', `${API}/Group/{partitionGlobalId}/{groupId}/Members`, 'listGroupMembers', listGroupMembers),
 		route('GET', `${API}/Directory/Search/{partitionGlobalId}`, 'searchDirectory', searchDirectory),
 		route('GET', `${API}/User/users/{partitionGlobalId}`, 'listUsers', listUsers),
+		route('GET', `${API}/User/{userId}`, 'getUser', getUser),
+		route('PUT', `${API}/User/{userId}`, 'updateUser', updateUser),
+		route('DELETE', `${API}/User/{userId}`, 'deleteUser', deleteUser),
 	];
 	return suite ? routes.filter((r) => !CLOUD_ONLY.has(r.endpoint)) : routes;
 }

@@ -219,4 +219,40 @@ export const groupIdMembershipAndUserOperationsBadInputs: BadInput[] = [
 		message:
 			'Invalid "Search By" in item 0: must be one of displayName, distinguishedName, mail, name, sAMAccountName, userPrincipalName, not "telephoneNumber"',
 	},
+	// User > Get Groups, Get Owned Groups, Remove From All Groups, Transfer Ownership
+	{
+		node: 'Netwrix GroupID',
+		input: 'User Get Groups: user "By ID" that is a sAMAccountName',
+		parameters: { resource: 'user', operation: 'getGroups', user: { __rl: true, mode: 'id', value: 'jdoe' } },
+		message: `Invalid "User" in item 0: "jdoe" ${NOT_A_GUID}`,
+	},
+	{
+		node: 'Netwrix GroupID',
+		input: 'User Get Owned Groups: Limit of 0 from an expression',
+		parameters: { resource: 'user', operation: 'getOwnedGroups', user: { __rl: true, mode: 'id', value: USER }, limit: '={{ 0 }}' },
+		message: 'Invalid "Limit" in item 0: must be a whole number of 1 or more, not "0"',
+	},
+	{
+		node: 'Netwrix GroupID',
+		input: 'User Remove From All Groups: a group to keep that is a number (from an expression)',
+		parameters: { resource: 'user', operation: 'removeFromAllGroups', user: { __rl: true, mode: 'id', value: USER }, groupsToKeep: '={{ [42] }}' },
+		message: 'Invalid "Groups to Keep" in item 0: must be a group\'s GUID, distinguished name or name, not a number',
+	},
+	{
+		node: 'Netwrix GroupID',
+		input: 'User Transfer Ownership: new owner from an expression that is empty',
+		parameters: { resource: 'user', operation: 'transferOwnership', user: { __rl: true, mode: 'id', value: USER }, newOwner: '={{ "" }}' },
+		message: 'Invalid "New Owner" in item 0: is empty: pick the user who takes the groups over',
+	},
+	{
+		node: 'Netwrix GroupID',
+		input: 'User Transfer Ownership: new owner "By Email or Username" that is a malformed email',
+		parameters: {
+			resource: 'user',
+			operation: 'transferOwnership',
+			user: { __rl: true, mode: 'id', value: USER },
+			newOwner: { __rl: true, mode: 'identity', value: 'maria@@demo.local' },
+		},
+		message: 'Invalid "New Owner" in item 0: "maria@@demo.local" is not an email address (like jdoe@demo.local)',
+	},
 ];

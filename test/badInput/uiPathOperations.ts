@@ -236,6 +236,38 @@ export const uiPathOperationsBadInputs: BadInput[] = [
 		parameters: { options: { sharingProcesses: '={{ 0 }}' } },
 		message: 'Invalid "Processes Sharing the Organization": must be a whole number of 1 or more, not "0"',
 	},
+	// User > Get User, Update Group Memberships, Delete User
+	{
+		node: 'UiPath Identity',
+		input: 'Update Group Memberships: no group to add or remove',
+		parameters: { resource: 'user', operation: 'updateGroupMemberships', user: { __rl: true, mode: 'id', value: 'ron-0103' } },
+		message: 'Invalid "Groups to Add" in item 0: and Groups to Remove are both empty: give at least one group to add or remove',
+	},
+	{
+		node: 'UiPath Identity',
+		input: 'Update Group Memberships: the same group to add and to remove',
+		parameters: {
+			resource: 'user',
+			operation: 'updateGroupMemberships',
+			user: { __rl: true, mode: 'id', value: 'ron-0103' },
+			groupsToAdd: { group: [{ groupId: { __rl: true, mode: 'id', value: 'gryff-01' } }] },
+			groupsToRemove: { group: [{ groupId: { __rl: true, mode: 'id', value: 'gryff-01' } }] },
+		},
+		message: 'Invalid "Groups to Remove" in item 0: group "gryff-01" is in Groups to Add too: give each group in one list only',
+	},
+	{
+		node: 'UiPath Identity',
+		input: 'Delete User: user "By ID" that is an email address',
+		parameters: { resource: 'user', operation: 'delete', user: { __rl: true, mode: 'id', value: 'ron@example.com' } },
+		message:
+			'Invalid "User" in item 0: "ron@example.com" looks like an email, not a user ID: choose By Email, or give the user\'s ID (Search Directory finds it)',
+	},
+	{
+		node: 'UiPath Identity',
+		input: 'Get User: user "By Email" that is no email address',
+		parameters: { resource: 'user', operation: 'get', user: { __rl: true, mode: 'email', value: 'ron' } },
+		message: 'Invalid "User" in item 0: "ron" is not an email address (like alex.morgan@example.com)',
+	},
 	// UiPath Identity credential
 	{
 		node: 'UiPath Identity',

@@ -65,6 +65,9 @@ function made(result: NodeRun, field: string): string {
 }
 
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+const byName = (value: string) => ({ __rl: true, mode: 'name', value });
+/** Priya Natarajan, a user of the sandbox's directory: the owner of a group the setup makes. */
+const OWNER = '19a1822e-e7ef-4206-af75-1c2d8b1d15eb';
 const container = { __rl: true, mode: 'dn', value: 'OU=Groups,DC=demo,DC=local' };
 
 /** A Smart Group query: the users of one department. */
@@ -86,6 +89,13 @@ export const groupIdRuns: NodeRuns = {
 		const staticGroup = made(await run({ ...staticGroupFields('Schema Static Group'), security: 'Public' }), 'groupGuid');
 		const toDelete = made(await run(staticGroupFields('Schema Group To Delete')), 'groupGuid');
 		await run({ resource: 'group', operation: 'addMembers', group: byId(staticGroup), membersInput: 'text', memberText: 'smartin, tbecker' });
+		// A leaver's groups (one to leave, one to keep) and a group Priya Natarajan owns, for the User operations.
+		const leaverGroup = made(await run(staticGroupFields('Schema Leaver Group')), 'groupGuid');
+		const keptGroup = made(await run(staticGroupFields('Schema Kept Group')), 'groupGuid');
+		for (const group of [leaverGroup, keptGroup]) {
+			await run({ resource: 'group', operation: 'addMembers', group: byId(group), membersInput: 'text', memberText: 'arahman' });
+		}
+		await run({ ...staticGroupFields('Schema Owned Group'), additionalFields: { owner: byId(OWNER) } });
 		return { smartGroup, staticGroup, toDelete };
 	},
 	parameters: {
@@ -131,14 +141,26 @@ export const groupIdRuns: NodeRuns = {
 		'group:delete': ({ toDelete }) => ({ resource: 'group', operation: 'delete', group: byId(toDelete) }),
 		'group:expire': ({ staticGroup }) => ({ resource: 'group', operation: 'expire', group: byId(staticGroup) }),
 		'group:renew': ({ staticGroup }) => ({ resource: 'group', operation: 'renew', group: byId(staticGroup) }),
-		'user:get': () => ({ resource: 'user', operation: 'get', user: byId('19a1822e-e7ef-4206-af75-1c2d8b1d15eb') }),
+		'user:get': () => ({ resource: 'user', operation: 'get', user: byId(OWNER) }),
 		'user:search': () => ({ resource: 'user', operation: 'search', value: 'maria.garcia@demo.local' }),
+		'user:getGroups': () => ({ resource: 'user', operation: 'getGroups', user: byName('arahman') }),
+		'user:getOwnedGroups': () => ({ resource: 'user', operation: 'getOwnedGroups', user: byId(OWNER) }),
+		'user:removeFromAllGroups': () => ({ resource: 'user', operation: 'removeFromAllGroups', user: byName('arahman'), groupsToKeep: ['Schema Kept Group'] }),
+		'user:transferOwnership': () => ({
+			resource: 'user',
+			operation: 'transferOwnership',
+			user: byId(OWNER),
+			newOwner: { __rl: true, mode: 'identity', value: 'maria.garcia@demo.local' },
+		}),
 	},
 	inputs: {
 		'smartGroup:create': newAndExisting('Schema New Smart Group', 'Schema Smart Group'),
 		'group:create': newAndExisting('Schema New Static Group', 'Schema Static Group'),
 	},
 };
+
+/** Lukas Schneider, a user of the sandbox's UiPath directory: he changes groups, then is deleted. */
+const LUKAS = '09b50483-b202-4acd-aeae-997e4005cd17';
 
 /** UiPath's member fields, the members given by email. */
 const membersByEmail = (emails: string) => ({ membersAre: 'names', membersInput: 'text', memberIds: emails });
@@ -150,7 +172,10 @@ export const uiPathRuns: NodeRuns = {
 		const group = made(await run({ resource: 'group', operation: 'create', name: 'Schema Group', ...members }), 'id');
 		const toDelete = made(await run({ resource: 'group', operation: 'create', name: 'Schema Group To Delete' }), 'id');
 		await run({ resource: 'group', operation: 'create', name: 'Schema Existing Group', ...members });
-		return { group, toDelete };
+		// A group Lukas Schneider joins and one he leaves, for Update Group Memberships.
+		const joined = made(await run({ resource: 'group', operation: 'create', name: 'Schema Joined Group' }), 'id');
+		const left = made(await run({ resource: 'group', operation: 'create', name: 'Schema Left Group', ...membersByEmail('lukas.schneider@example.com') }), 'id');
+		return { group, toDelete, joined, left };
 	},
 	parameters: {
 		'group:create': () => ({ resource: 'group', operation: 'create', name: nameFromItem, ...membersByEmail('priya.shah@example.com') }),
@@ -168,6 +193,15 @@ export const uiPathRuns: NodeRuns = {
 		}),
 		'group:delete': ({ toDelete }) => ({ resource: 'group', operation: 'delete', groupId: byId(toDelete) }),
 		'user:search': () => ({ resource: 'user', operation: 'search', startsWith: 'alex' }),
+		'user:get': () => ({ resource: 'user', operation: 'get', user: { __rl: true, mode: 'email', value: 'priya.shah@example.com' } }),
+		'user:updateGroupMemberships': ({ joined, left }) => ({
+			resource: 'user',
+			operation: 'updateGroupMemberships',
+			user: byId(LUKAS),
+			groupsToAdd: { group: [{ groupId: byId(joined) }] },
+			groupsToRemove: { group: [{ groupId: byId(left) }] },
+		}),
+		'user:delete': () => ({ resource: 'user', operation: 'delete', user: byId(LUKAS) }),
 	},
 	inputs: { 'group:create': newAndExisting('Schema New Group', 'Schema Existing Group') },
 };

@@ -360,7 +360,7 @@ describe('UiPath token endpoint', () => {
 			client_secret: UIPATH.clientSecret,
 		});
 		const body = await json(res);
-		expect(body.scope).toBe('PM.Group PM.Group.Read PM.Group.Write PM.User PM.User.Read PM.Directory PM.Directory.Read');
+		expect(body.scope).toBe('PM.Group PM.Group.Read PM.Group.Write PM.User PM.User.Read PM.User.Write PM.Directory PM.Directory.Read');
 		expect(decodeJwt(body.access_token).payload.scope).toEqual([...UIPATH.allowedScopes]);
 	});
 

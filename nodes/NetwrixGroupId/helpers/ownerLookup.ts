@@ -25,7 +25,7 @@ export type WithOwnerByName<TRequest> = TRequest & {
 export function prepareWithOwner<TFields extends { owner?: unknown }, TRequest>(
 	read: (context: IExecuteFunctions, itemIndex: number) => TFields,
 	build: (fields: TFields, defaults: { identityStoreId: number }) => TRequest,
-	options: { ownerMayBeDn: boolean },
+	options: { ownerMayBeDn: boolean; field?: string },
 ): (context: IExecuteFunctions, itemIndex: number, connection: GroupIdConnection) => WithOwnerByName<TRequest> {
 	return (context, itemIndex, connection) => {
 		const fields = read(context, itemIndex);

@@ -47,14 +47,15 @@ export function checkGroupName(field: string, raw: unknown, maxLength: number): 
  * node sends, see normalizeGuid), as in the documented Create Smart Group sample; with `allowDn`,
  * also a distinguished name, as in the documented Create Static Group sample.
  */
-export function checkOwner(raw: unknown, options: { allowDn?: boolean } = {}): string | undefined {
-	const owner = optionalText('Owner', raw);
+export function checkOwner(raw: unknown, options: { allowDn?: boolean; field?: string } = {}): string | undefined {
+	const field = options.field ?? 'Owner';
+	const owner = optionalText(field, raw);
 	if (owner === undefined) return undefined;
 	const guid = normalizeGuid(owner);
 	if (guid !== undefined) return guid;
-	if (options.allowDn && DN_START.test(owner)) return checkDistinguishedName('Owner', owner);
+	if (options.allowDn && DN_START.test(owner)) return checkDistinguishedName(field, owner);
 	throw new InvalidFieldError(
-		'Owner',
+		field,
 		options.allowDn
 			? `"${owner}" is neither an object GUID (like 19a1822e-e7ef-4206-af75-1c2d8b1d15eb) nor a distinguished name (like CN=Administrator,CN=Users,DC=demo,DC=local)`
 			: `"${owner}" is not an object GUID (like 19a1822e-e7ef-4206-af75-1c2d8b1d15eb)`,

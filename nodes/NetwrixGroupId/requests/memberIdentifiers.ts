@@ -86,10 +86,14 @@ export function checkMembers(raw: unknown, field = 'Members'): MemberIdentifier[
  * Group). Undefined for no owner, a GUID, or a DN the request sends as it is (Create Static Group,
  * Update). Pure; throws InvalidFieldError naming "Owner".
  */
-export function ownerLookup(raw: unknown, options: { ownerMayBeDn: boolean }): Extract<MemberIdentifier, { kind: 'lookup' }> | undefined {
-	const text = optionalText('Owner', raw);
+export function ownerLookup(
+	raw: unknown,
+	options: { ownerMayBeDn: boolean; field?: string },
+): Extract<MemberIdentifier, { kind: 'lookup' }> | undefined {
+	const field = options.field ?? 'Owner';
+	const text = optionalText(field, raw);
 	if (text === undefined) return undefined;
-	const owner = classifyMember('Owner', text);
+	const owner = classifyMember(field, text);
 	if (owner.kind === 'guid' || (owner.attribute === 'distinguishedName' && options.ownerMayBeDn)) return undefined;
 	return owner;
 }

@@ -41,3 +41,11 @@ export function membersListFailureMessages(ref: GroupRef): UiPathFailureMessages
 		scope: GROUP_LIST_MESSAGES.scope,
 	};
 }
+
+/** A request about one user: a 404 names the user. */
+export function userFailureMessages(userId: string, scope: 'read' | 'write'): UiPathFailureMessages {
+	return {
+		notFound: `UiPath has no user with ID "${userId}"`,
+		scope: scope === 'read' ? 'PM.User or PM.User.Read, for reading users' : 'PM.User or PM.User.Write, for changing users',
+	};
+}
