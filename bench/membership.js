@@ -261,7 +261,7 @@ function bigGroupWorkflow(job) {
 				position: [400, 0],
 				...(job.service === 'groupid'
 					? { type: 'n8n-nodes-group-provisioning.netwrixGroupId', typeVersion: 1.1, credentials: { netwrixGroupIdApi: { id: GROUPID_CREDENTIAL_ID, name: 'Netwrix GroupID (local sandbox)' } } }
-					: { type: 'n8n-nodes-group-provisioning.uiPathIdentity', typeVersion: 1, credentials: { uiPathIdentityApi: { id: UIPATH_CREDENTIAL_ID, name: 'UiPath Identity (local sandbox)' } } }),
+					: { type: 'n8n-nodes-group-provisioning.uiPathIdentity', typeVersion: 1.1, credentials: { uiPathIdentityApi: { id: UIPATH_CREDENTIAL_ID, name: 'UiPath Identity (local sandbox)' } } }),
 				// Get Members runs once, whatever its input.
 				...(job.operation === 'getMembers' ? { executeOnce: true } : {}),
 				parameters,

@@ -61,7 +61,7 @@ function addMembersNode(service, by, options) {
 	if (service === 'uipath') {
 		return {
 			type: 'n8n-nodes-group-provisioning.uiPathIdentity',
-			typeVersion: 1,
+			typeVersion: 1.1,
 			credentials: { uiPathIdentityApi: { id: UIPATH_CREDENTIAL_ID, name: 'UiPath Identity (local sandbox)' } },
 			parameters: {
 				resource: 'group',

@@ -7,6 +7,8 @@ import { interceptUiPath, runUiPath, useNock, type Received } from './support';
 useNock();
 
 const gryffindors = { ...getGroup.response, id: 'gryff-01', name: 'Gryffindors', displayName: 'Gryffindors', type: 1 };
+/** A group answer as a membership change outputs it from node version 1.1: its members counted, not listed. */
+const countedMembers = ({ members, ...group }: typeof gryffindors) => ({ ...group, memberCount: members.length });
 /** Get Members' page: no documented sample; the shape UiPath's SDK reads (`{totalCount, results: [{id, type}]}`). */
 const member = (n: number) => ({ id: `user-${n}`, type: 2 });
 const membersPage = (from: number, count: number, totalCount: number) => ({
@@ -94,7 +96,7 @@ const rows: Row[] = [
 				directoryUserIDsToRemove: [],
 			}),
 		],
-		output: [{ ...gryffindors, name: 'Lions', displayName: 'Lions', added: [], removed: [], unchanged: [], changed: true }],
+		output: [{ ...countedMembers(gryffindors), name: 'Lions', displayName: 'Lions', added: [], removed: [], unchanged: [], changed: true }],
 	},
 	{
 		label: 'Update Group: members only: the group is read first for the name the PUT requires',
@@ -137,7 +139,7 @@ const rows: Row[] = [
 			request('GET', 'identity_/api/Group/magic-7/gryff-01'),
 			request('PUT', 'identity_/api/Group/gryff-01', updateGroup.request.body),
 		],
-		output: [{ ...gryffindors, added: ['lun-1302', 'nev-3007'], removed: [], unchanged: [], changed: true }],
+		output: [{ ...countedMembers(gryffindors), added: ['lun-1302', 'nev-3007'], removed: [], unchanged: [], changed: true }],
 	},
 	{
 		label: 'Remove Members: several members per item, from an expression',
@@ -162,7 +164,7 @@ const rows: Row[] = [
 				directoryUserIDsToRemove: ['ron-0103', 'har-3107'],
 			}),
 		],
-		output: [{ ...gryffindors, added: [], removed: ['ron-0103', 'har-3107'], unchanged: [], changed: true }],
+		output: [{ ...countedMembers(gryffindors), added: [], removed: ['ron-0103', 'har-3107'], unchanged: [], changed: true }],
 	},
 	{
 		label: 'Update Group: adding a member already in the group and removing one who is not writes nothing',
@@ -239,6 +241,17 @@ describe('each UiPath operation in n8n’s execution engine: its requests and it
 		expect(uiPath.received).toStrictEqual(row.requests);
 		expect(output!.map((item) => item.json)).toStrictEqual(row.output);
 		expect(output!.every((item) => JSON.stringify(item.pairedItem) === '{"item":0}')).toBe(true);
+	});
+
+	test("version 1 outputs UiPath's answer to a membership change whole, members listed, as it was released", async () => {
+		const add = rows.find((row) => row.label.startsWith("Add Members: the group's name is read"))!;
+		interceptUiPath(add.answers);
+		const { output, error } = await runUiPath({ parameters: add.parameters, typeVersion: 1 });
+
+		expect(error).toBeUndefined();
+		expect(output!.map((item) => item.json)).toStrictEqual([
+			{ ...gryffindors, added: ['lun-1302', 'nev-3007'], removed: [], unchanged: [], changed: true },
+		]);
 	});
 
 	test('a list operation over two items pairs each output item with its input', async () => {

@@ -40,6 +40,7 @@ export function runUiPath(options: {
 	items?: IDataObject[];
 	continueOnFail?: boolean;
 	credentials?: object;
+	typeVersion?: number;
 }) {
 	return runNodeInEngine({
 		nodeType: new UiPathIdentity(),
@@ -48,6 +49,7 @@ export function runUiPath(options: {
 		parameters: options.parameters as never,
 		items: options.items,
 		continueOnFail: options.continueOnFail,
+		typeVersion: options.typeVersion,
 	});
 }
 

@@ -19,6 +19,7 @@ const released: Array<[string, number, INodeType]> = [
 	['netwrixGroupId', 1, new NetwrixGroupId()],
 	['netwrixGroupId', 1.1, new NetwrixGroupId()],
 	['uiPathIdentity', 1, new UiPathIdentity()],
+	['uiPathIdentity', 1.1, new UiPathIdentity()],
 ];
 
 function snapshotOf(node: string, version: number, nodeType: INodeType): ParameterSnapshot {

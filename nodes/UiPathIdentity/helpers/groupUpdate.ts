@@ -122,15 +122,28 @@ async function sendGroupChanges(
 			},
 		});
 	}
+	const group = answer === undefined ? undefined : groupAsOutput(context, answer);
 	return combined.perItem.map((change, position) => ({
 		id: first.groupId,
 		name,
-		...answer,
+		...group,
 		added: change.add,
 		removed: change.remove,
 		unchanged: change.unchanged,
 		changed: updates[position].name !== undefined || change.add.length + change.remove.length > 0,
 	}));
+}
+
+/**
+ * UiPath's answer to an update (the group) as each of its items outputs it. From node version 1.1
+ * without the group's whole member list, which every item would carry (a group of 10,000 members,
+ * 200 items: two million member entries in the execution), but with their number; version 1
+ * outputs the answer as it came.
+ */
+export function groupAsOutput(context: IExecuteFunctions, answer: IDataObject): IDataObject {
+	if (context.getNode().typeVersion < 1.1 || !Array.isArray(answer.members)) return answer;
+	const { members, ...group } = answer;
+	return { ...group, memberCount: members.length };
 }
 
 /** The group's current name, which an update without a new one sends back. */
