@@ -4,7 +4,8 @@
 /**
  * Membership work shaped like the APIs, in a real n8n against the sandbox:
  *
- *   npm run bench:membership [-- --rounds 3 --time-scale 0.02 --big 10000,100000]
+ *   npm run bench:membership [-- --rounds 3 --time-scale 0.02 --big 10000,100000 --results bench/membership.json]
+ *   (--big none: the onboarding job only)
  *
  * 1. Onboarding (UiPath): 1,000 people over 25 groups, half given by user ID and half by email,
  *    against the sandbox's rate-limit mode (Automation Cloud's documented limits on a window of
@@ -28,12 +29,12 @@ const { UIPATH } = require('../sandbox/accounts');
 const { generatedGroupIdUser, generatedUiPathUser } = require('../sandbox/generatedUsers');
 const n8n = require('../scripts/lib/realN8n');
 const { sandboxCredentials, GROUPID_CREDENTIAL_ID, UIPATH_CREDENTIAL_ID } = require('../scripts/lib/sandboxSetup');
-const { ONBOARDING, cohort, onboardingWorkflow } = require('../scripts/lib/onboardingWorkflows');
+const { ONBOARDING, cohort, onboardingWorkflow, pacedUiPathOptions } = require('../scripts/lib/onboardingWorkflows');
 const { executeMeasured } = require('./lib/measuredExecution');
 const { median } = require('./lib/figures');
 
 const RESULTS_FILE = path.join(__dirname, 'membership.json');
-const DEFAULTS = { rounds: 3, timeScale: ONBOARDING.timeScale, big: [10_000, 100_000] };
+const DEFAULTS = { rounds: 3, timeScale: ONBOARDING.timeScale, big: [10_000, 100_000], results: RESULTS_FILE };
 /** Automation Cloud's documented limits per organization and 5-minute window. */
 const CLOUD_LIMITS = { GET: 300, POST: 24_000, PUT: 160, PATCH: 160, DELETE: 160 };
 const CHANGED_PEOPLE = 10;
@@ -47,7 +48,7 @@ async function main() {
 	const runtime = n8n.ensureN8nInstalled();
 	const tarball = n8n.packPackage();
 	const home = n8n.createN8nHome(tarball);
-	const biggest = Math.max(...options.big);
+	const biggest = Math.max(0, ...options.big);
 	const sandbox = await startSandbox({
 		quiet: true,
 		recordBodies: false,
@@ -65,15 +66,15 @@ async function main() {
 		const bigGroups = await measureBigGroups({ runtime, home, sandbox, options, say });
 		const report = {
 			n8nVersion: runtime.version,
-			settings: options,
+			settings: { ...options, results: path.relative(path.join(__dirname, '..'), options.results) },
 			machine: { cpus: os.cpus().length, loadAverageAtEnd: os.loadavg() },
 			onboarding,
 			bigGroups,
 			wallTimeSeconds: (Date.now() - started) / 1000,
 		};
 		printReport(report);
-		fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);
-		say(`done; figures written to ${path.relative(process.cwd(), RESULTS_FILE)}`);
+		fs.writeFileSync(options.results, `${JSON.stringify(report, null, 2)}\n`);
+		say(`done; figures written to ${path.relative(process.cwd(), options.results)}`);
 	} finally {
 		await sandbox.close();
 		fs.rmSync(home, { recursive: true, force: true });
@@ -87,7 +88,7 @@ async function main() {
  */
 async function measureOnboarding({ runtime, home, sandbox, options, say }) {
 	const windowSeconds = 300 * options.timeScale;
-	await n8n.importWorkflows(runtime, home, [onboardingWorkflow('uipath', { id: 'benchOnboardingOurs' }), httpOnboardingWorkflow(sandbox.url)]);
+	await n8n.importWorkflows(runtime, home, [onboardingWorkflow('uipath', { id: 'benchOnboardingOurs', options: pacedUiPathOptions({ timeScale: options.timeScale }) }), httpOnboardingWorkflow(sandbox.url)]);
 	const variants = [
 		{ key: 'ours', workflowId: 'benchOnboardingOurs', nodes: ['Add by ID', 'Add by Email'] },
 		{ key: 'http', workflowId: 'benchOnboardingHttp', nodes: ['GET the group', 'PUT the person'] },
@@ -316,7 +317,8 @@ function parseOptions(argv) {
 		const [flag, value] = [argv[i], argv[i + 1]];
 		if (flag === '--rounds') options.rounds = Number(value);
 		else if (flag === '--time-scale') options.timeScale = Number(value);
-		else if (flag === '--big') options.big = value.split(',').map(Number);
+		else if (flag === '--big') options.big = value === 'none' ? [] : value.split(',').map(Number);
+		else if (flag === '--results') options.results = path.resolve(value);
 		else throw new Error(`unknown argument ${flag}`);
 	}
 	return options;
