@@ -2,35 +2,13 @@
 'use strict';
 /**
  * The two lifecycle example workflows (examples/*-group-lifecycle.workflow.json) in a real n8n,
- * against the sandbox. Each step of a workflow is one node; the sandbox records, with every request,
- * its groups as they were once it had answered, so the state is checked after each step.
+ * against the sandbox, the state checked after each step (see stepRequests.js).
  */
 const fs = require('node:fs');
 const { startSandbox } = require('../../sandbox/server');
 const n8n = require('../../scripts/lib/realN8n');
 const { exampleWorkflows, sandboxCredentials, UIPATH_CREDENTIAL_ID } = require('../../scripts/lib/sandboxSetup');
-
-/**
- * Splits the sandbox's request log (token requests left out) into the steps of a workflow, each
- * step expecting exactly the endpoints listed, in order. Gives, per step, its requests.
- * @param {any[]} requests @param {Array<[string, string[]]>} steps
- */
-function requestsByStep(requests, steps) {
-	const log = requests.filter((r) => !r.endpoint?.endsWith('.token'));
-	/** @type {Record<string, any[]>} */
-	const byStep = {};
-	let at = 0;
-	for (const [step, endpoints] of steps) {
-		byStep[step] = log.slice(at, at + endpoints.length);
-		expect({ step, endpoints: byStep[step].map((r) => r.endpoint) }).toEqual({ step, endpoints });
-		at += endpoints.length;
-	}
-	expect(log.slice(at).map((r) => r.endpoint)).toEqual([]);
-	return byStep;
-}
-
-/** The sandbox's groups once the last request of a step was answered. @param {any[]} stepRequests */
-const stateAfter = (stepRequests) => stepRequests[stepRequests.length - 1].stateAfter;
+const { requestsByStep, stateAfter } = require('./stepRequests');
 
 // The users of the sandbox's directory that the UiPath lifecycle example names by email.
 const PRIYA = 'f1c618df-7443-49e5-9e0a-dbb2f6d625b7';
