@@ -4,7 +4,8 @@ import getAllGroupsDoc from '../fixtures/groupid/get-all-groups.json';
 import getMyGroupsDoc from '../fixtures/groupid/get-my-groups.json';
 import getUserDoc from '../fixtures/groupid/getUser.json';
 import leaveDoc from '../fixtures/groupid/leaveOnBehalf.json';
-import { byId, byName, data, directoryObject, documentedSuccess as success, interceptGroupId, refused, runGroupIdNode as run } from './support';
+import { byId, byName, credentials, data, directoryObject, documentedSuccess as success, interceptGroupId, refused, runGroupIdNode as run } from './support';
+import { startLocalGroupId } from './localGroupIdServer';
 
 const USER = 'a79934a7-c6a0-4a1c-8860-f9aeb4788e98';
 const OWNER = '19a1822e-e7ef-4206-af75-1c2d8b1d15eb';
@@ -22,18 +23,30 @@ afterEach(() => nock.cleanAll());
 afterAll(() => nock.enableNetConnect());
 
 describe("User > Get Groups and Get Owned Groups in n8n's execution engine", () => {
-	test('Get Groups with Return All pages through Groups/All, 100 a page, until the total; one flat item per group', async () => {
-		const received = interceptGroupId(groupsPage(101, Array.from({ length: 100 }, (_, i) => group(i + 1))), groupsPage(101, [group(101)]));
-		const { output, error } = await run({ resource: 'user', operation: 'getGroups', user: byId(USER), returnAll: true });
+	test('Get Groups with Return All pages through Groups/All, 100 a page, until the total, each page sending its attributes as the GET body; one flat item per group', async () => {
+		// A real local server: nock does not always show a GET's body when test files share a worker.
+		nock.restore();
+		const pages = [groupsPage(101, Array.from({ length: 100 }, (_, i) => group(i + 1))), groupsPage(101, [group(101)])];
+		let page = 0;
+		const local = await startLocalGroupId(() => pages[Math.min(page++, pages.length - 1)]);
+		try {
+			const { output, error } = await run(
+				{ resource: 'user', operation: 'getGroups', user: byId(USER), returnAll: true },
+				{ credentials: { ...credentials, serverUrl: local.url } },
+			);
 
-		expect(error).toBeUndefined();
-		expect(received.map(({ method, path }) => [method, path.replace(/&displayNested.*/, '')])).toEqual([
-			['GET', `${data}/Users/${USER}/Groups/All?sortOrder=1&pageNo=1&pageSize=100`],
-			['GET', `${data}/Users/${USER}/Groups/All?sortOrder=1&pageNo=2&pageSize=100`],
-		]);
-		expect(received[1].body).toEqual({ attributesToLoad: ['displayName', 'distinguishedName', 'sAMAccountName', 'managedBy', 'IMSGManagedGroupType'] });
-		expect(output).toHaveLength(101);
-		expect(output![100]).toEqual({ json: expect.objectContaining({ objectGuid: '00000000-0000-4000-8000-000000000101', name: 'Group 101' }), pairedItem: { item: 0 } });
+			expect(error).toBeUndefined();
+			const attributesToLoad = ['displayName', 'distinguishedName', 'sAMAccountName', 'managedBy', 'IMSGManagedGroupType'];
+			expect(local.received.map(({ method, path, body }) => [method, path.replace(/&displayNested.*/, ''), body])).toEqual([
+				['GET', `${data}/Users/${USER}/Groups/All?sortOrder=1&pageNo=1&pageSize=100`, { attributesToLoad }],
+				['GET', `${data}/Users/${USER}/Groups/All?sortOrder=1&pageNo=2&pageSize=100`, { attributesToLoad }],
+			]);
+			expect(output).toHaveLength(101);
+			expect(output![100]).toEqual({ json: expect.objectContaining({ objectGuid: '00000000-0000-4000-8000-000000000101', name: 'Group 101' }), pairedItem: { item: 0 } });
+		} finally {
+			await local.close();
+			nock.activate();
+		}
 	});
 
 	test("Get Owned Groups asks the documented Get My Groups, Limit 1 in one page of 1; the documented answer's group as is without Simplify", async () => {
