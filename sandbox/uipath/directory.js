@@ -34,7 +34,8 @@ function listParam(query, name) {
  */
 function directoryEntries(ctx, prefix) {
 	return [
-		...ctx.state.directory.uipath.startingWith(prefix).map((u) => ({
+		// A deleted user is gone from the directory until reset.
+		...ctx.state.directory.uipath.startingWith(prefix).filter((u) => !ctx.state.uipathDeletedUsers.has(u.identifier)).map((u) => ({
 			filter: u.source === 'local' ? 'localusers' : 'directoryusers',
 			entry: { source: u.source, identifier: u.identifier, identityName: u.name, displayName: u.displayName, email: u.email, type: 'User', objectType: 'DirectoryUser' },
 		})),

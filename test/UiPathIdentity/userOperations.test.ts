@@ -119,6 +119,20 @@ describe("User > Get User, Update Group Memberships and Delete User in n8n's exe
 		]);
 	});
 
+	test('Delete User by email: a user the directory no longer lists is done with Treat as Done, with no DELETE; without it the item fails', async () => {
+		const search = 'GET identity_/api/Directory/Search/magic-7?startsWith=lukas%40example.com&entityType=User';
+		const { received } = interceptUiPath({ [search]: [[200, []]] });
+		const parameters = { resource: 'user', operation: 'delete', user: { __rl: true, mode: 'email', value: 'lukas@example.com' } };
+		const done = await runUiPath({ parameters: { ...parameters, ifNotFound: 'done' } });
+
+		expect(done.error).toBeUndefined();
+		expect(received.map(({ method, path }) => `${method} ${path}`)).toEqual([search]);
+		expect(done.output!.map(({ json }) => json)).toEqual([{ email: 'lukas@example.com', deleted: false, notFound: true }]);
+
+		const failed = await runUiPath({ parameters });
+		expect(failed.error?.message).toContain('"lukas@example.com" matches no user in UiPath\'s directory');
+	});
+
 	test('a bad item stops the run before anything is sent; with Continue On Fail the others still run', async () => {
 		const { received } = interceptUiPath({ [`DELETE ${pathOf('66-ss')}`]: [[204, '']] });
 		const parameters = { resource: 'user', operation: 'delete', user: byId('={{ $json.id }}') };

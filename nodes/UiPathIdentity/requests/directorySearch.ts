@@ -63,11 +63,19 @@ export function matchDirectoryUser(name: string, entries: DirectoryEntry[]): Dir
 			problem: `"${name}" matches ${matches.size} users in UiPath's directory (${which}): give the user ID instead`,
 		};
 	}
-	if (users.length === 0) return { problem: `"${name}" matches no user in UiPath's directory` };
+	if (users.length === 0) return { problem: `"${name}"${NO_USER_MATCHES}` };
 	const shown = users.slice(0, 5).map(describeEntry).join(', ');
 	return {
 		problem: `"${name}" is not the email or username of any user in UiPath's directory; ${users.length} start with it (${shown}${users.length > 5 ? ', …' : ''})`,
 	};
+}
+
+/** How a name that matches no user at all is put: an operation where "not found" can count as done tells it by this. */
+export const NO_USER_MATCHES = " matches no user in UiPath's directory";
+
+/** Whether a lookup's failure says that the name matches no user at all. */
+export function matchesNoUser(error: Error): boolean {
+	return error.message.includes(NO_USER_MATCHES);
 }
 
 function describeEntry(entry: DirectoryEntry): string {
