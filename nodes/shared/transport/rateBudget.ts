@@ -29,7 +29,7 @@ export interface RateLimits {
 
 /** What a connection's requests draw on: whose limits, the limits, and how many processes share them. */
 export interface BudgetSettings {
-	/** Whose limits these are (e.g. a host and organization): one budget per key in the process. */
+	/** Whose limits these are (e.g. a host and organization): one budget per key for the whole n8n process (all its executions) */
 	key: string;
 	limits: RateLimits;
 	/** How many n8n processes send within these limits at once: each keeps to its share. */
@@ -233,7 +233,7 @@ function describeWindow(settings: BudgetSettings): string {
 	return `${seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`}${share}`;
 }
 
-/** How many requests that took a place in a budget are still waiting for their answer, in the whole process. */
+/** How many requests that took a place in a budget are still waiting for their answer, across the whole n8n process (all budgets) */
 export function requestsInFlight(): number {
 	let count = 0;
 	for (const methods of budgets.values()) for (const window of methods.values()) count += window.inFlight;
