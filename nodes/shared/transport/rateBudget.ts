@@ -109,8 +109,13 @@ const budgets = new Map<string, Map<BudgetedMethod, MethodWindow>>();
  * the server refused, and a server may count that refused request too.
  */
 export function usableShare(perWindow: number, sharedBy: number): number {
-	const share = Math.max(1, Math.floor(perWindow / Math.max(1, sharedBy)));
+	const share = shareOf(perWindow, sharedBy);
 	return share - Math.floor(share / 100);
+}
+
+/** A process's share of a limit: the limit divided by the processes sharing it, rounded down, at least 1. */
+function shareOf(perWindow: number, sharedBy: number): number {
+	return Math.max(1, Math.floor(perWindow / Math.max(1, sharedBy)));
 }
 
 /** How long a wait must be before it is told (see `acquire`'s onLongWait). */
@@ -179,7 +184,7 @@ async function waitForRoom(
 		}
 		const waitMs = Math.max(1, window.answeredAt[first] + settings.limits.windowMs - now);
 		if (waitMs >= LONG_WAIT_MS) {
-			const reserve = limit < Math.floor((settings.limits.perMethod[method] ?? limit) / Math.max(1, settings.sharedBy)) ? ', less 1% kept in reserve' : '';
+			const reserve = limit < shareOf(settings.limits.perMethod[method] ?? limit, settings.sharedBy) ? ', less 1% kept in reserve' : '';
 			onLongWait?.(waitMs, `${limit} ${method} requests per ${describeWindow(settings)} (${settings.source}${reserve}) are spent`);
 		}
 		await clock.sleep(waitMs, signal);
