@@ -6,5 +6,5 @@ module.exports = {
 	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/', '/test/ui/', '/test/queue/'],
 	setupFiles: ['<rootDir>/test/support/quietN8n.js'],
 	setupFilesAfterEnv: ['<rootDir>/test/support/freshTokens.ts'],
-	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }] },
 };

@@ -55,11 +55,21 @@ describe('documentation links', () => {
 		expect(anchors).toContain(anchor);
 	});
 
-	test('the publishing workflow names the repository and its issues before it publishes', () => {
+	test('the publishing workflow names the repository and its issues before it publishes, with provenance', () => {
 		const workflow = readFileSync(path.join(root, '.github', 'workflows', 'publish.yml'), 'utf8');
 		const setsLinks = workflow.search(/npm pkg set repository\.type=git\s+"repository\.url=git\+https:\/\/github\.com\/\$\{GITHUB_REPOSITORY\}\.git"\s+"bugs\.url=https:\/\/github\.com\/\$\{GITHUB_REPOSITORY\}\/issues"/);
-		const publishes = workflow.indexOf('npm publish --provenance');
+		// `npm run release` is n8n-node release, which in GitHub Actions lints, builds and runs
+		// `npm publish` with provenance; package.json's publishConfig asks for provenance (and public
+		// access, which npm needs for provenance on a package's first publication) whoever publishes.
+		const publishes = workflow.search(/^\s+npm run release$/m);
+		const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+			scripts: Record<string, string>;
+			publishConfig: Record<string, unknown>;
+		};
 		expect(setsLinks).toBeGreaterThan(-1);
 		expect(publishes).toBeGreaterThan(setsLinks);
+		expect(workflow).toMatch(/^\s+id-token: write/m);
+		expect(pkg.scripts.release).toBe('n8n-node release');
+		expect(pkg.publishConfig).toEqual({ access: 'public', provenance: true });
 	});
 });

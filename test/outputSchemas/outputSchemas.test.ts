@@ -12,7 +12,7 @@ import { groupIdRuns, uiPathRuns, type Made, type NodeRuns } from './sandboxRuns
  * outputs items that match it, so that a schema cannot drift from what the node outputs.
  */
 
-// Plain JavaScript without type declarations: the build's schema step (gulpfile.js) and the sandbox.
+// Plain JavaScript without type declarations: the build's schema step (scripts/finish-build.js) and the sandbox.
 const { SCHEMA_FOLDER, versionFolder, schemaFor, fillVersionFolders } = require('../../scripts/lib/outputSchemas') as {
 	SCHEMA_FOLDER: string;
 	versionFolder(version: number): string;
@@ -90,7 +90,7 @@ describe.each(NODES.map((node) => [node.displayName, node]))('%s: output schemas
 	const operations = operationsOf(node);
 
 	test('after the build, every node version has a schema of every operation in its own folder, where the editor asks', () => {
-		// The build's step (gulpfile.js), on a copy of the schema sources.
+		// The build's step (scripts/finish-build.js), on a copy of the schema sources.
 		const built = fs.mkdtempSync(path.join(os.tmpdir(), 'output-schemas-'));
 		try {
 			fs.cpSync(path.join(nodeDir(node), SCHEMA_FOLDER), path.join(built, SCHEMA_FOLDER), { recursive: true });

@@ -58,7 +58,8 @@ export function runsFirstReleaseLayout<T extends PreparedGroupCreate>(create: Cr
 
 /** The first release's output of a create: what was asked for, GroupID's GUID for it, and its whole answer. */
 export function firstReleaseOutput(request: PreparedGroupCreate, envelope: IDataObject): IDataObject {
-	const { alreadyExisted: _alreadyExisted, ...response } = envelope;
+	const response = { ...envelope };
+	delete response.alreadyExisted;
 	return {
 		groupGuid: response.data as string,
 		groupName: request.groupName,

@@ -33,6 +33,7 @@ export function checkGroupName(field: string, raw: unknown, maxLength: number): 
 			`"${name}" contains ${forbidden[0]}, which Active Directory does not allow in group names (" / \\ [ ] : ; | = , + * ? < >)`,
 		);
 	}
+	// eslint-disable-next-line no-control-regex -- finding a control character is the point
 	if (/[\u0000-\u001f\u007f]/.test(name)) {
 		throw new InvalidFieldError(field, 'contains a control character (a line break or tab, say)');
 	}

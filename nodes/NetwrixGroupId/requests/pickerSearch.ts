@@ -33,6 +33,7 @@ const KINDS: Record<PickerKind, { objectClass: SearchCondition; nameAttribute: s
  */
 export function pickerSearch(kind: PickerKind, typed: string | undefined, identityStoreId: number): Search {
 	const { objectClass, nameAttribute, attributes } = KINDS[kind];
+	// eslint-disable-next-line no-control-regex -- control characters are dropped on purpose
 	const text = (typed ?? '').replace(/[*()\\\u0000-\u001f\u007f]/g, '').trim();
 	const conditions = [objectClass, ...(text === '' ? [] : [{ operator: 'Contains', attribute: nameAttribute, value: text }])];
 	return { identityStoreId, conditions, containers: {}, attributesToLoad: attributes };

@@ -159,8 +159,10 @@ export function checkSearchValue(field: string, raw: unknown): string {
 const SEARCH_VALUE_MAX_LENGTH = 256;
 
 function refuseFilterSyntax(field: string, value: string): string {
+	// eslint-disable-next-line no-control-regex -- control characters are refused on purpose
 	const special = /[*()\\\u0000-\u001f\u007f]/.exec(value);
 	if (special) {
+		// eslint-disable-next-line no-control-regex -- telling a control character apart is the point
 		const shown = /[\u0000-\u001f\u007f]/.test(special[0]) ? 'a control character' : special[0];
 		throw new InvalidFieldError(
 			field,

@@ -1,7 +1,6 @@
-import { checkChoice } from '../../shared/fieldChecks';
+import { checkChoice, InvalidFieldError } from '../../shared/fieldChecks';
 import { renderCriteria, type CriteriaInput } from './criteria';
 import { checkDistinguishedName } from './distinguishedName';
-import { InvalidFieldError } from '../../shared/fieldChecks';
 
 /**
  * A Smart Group's query, as Create Smart Group and Preview Membership both send it:
