@@ -192,6 +192,7 @@ export const uiPathRuns: NodeRuns = {
 			...membersByEmail('alex.morgan@example.com, priya.shah@example.com'),
 		}),
 		'group:delete': ({ toDelete }) => ({ resource: 'group', operation: 'delete', groupId: byId(toDelete) }),
+		'group:allocateLicenses': ({ group }) => ({ resource: 'group', operation: 'allocateLicenses', groupId: byId(group), userBundleCodes: ['RPADEVPRONU', 'ATTUNU'] }),
 		'user:search': () => ({ resource: 'user', operation: 'search', startsWith: 'alex' }),
 		'user:get': () => ({ resource: 'user', operation: 'get', user: { __rl: true, mode: 'email', value: 'priya.shah@example.com' } }),
 		'user:updateGroupMemberships': ({ joined, left }) => ({

@@ -296,7 +296,7 @@ function describeUiPathStatus(failure: HttpFailure, url: string, messages: UiPat
 	if (status === 409 && messages.conflict !== undefined) {
 		return {
 			message: `${messages.conflict}: ${said}`,
-			description: `HTTP 409 from ${url}. Group names are unique within an organization.`,
+			description: `HTTP 409 from ${url}. ${messages.conflictAdvice ?? 'Group names are unique within an organization.'}`,
 		};
 	}
 	if (status === 403 && messages.scope !== undefined) {
