@@ -113,7 +113,7 @@ export class UiPathIdentityApi implements ICredentialType {
 			type: 'string',
 			default: DEFAULT_SCOPES,
 			description:
-				'Space-separated application scopes to ask for; the external application must have each. Reading groups needs PM.Group.Read, changing them PM.Group.Write (or PM.Group for both), members given as emails or usernames (and Search Directory) need PM.Directory, and the User operations Get User, Update Group Memberships and Delete User need PM.User.Read or PM.User.Write (or PM.User for both).',
+				'Space-separated application scopes to ask for; the external application must have each. Reading groups needs PM.Group.Read, changing them PM.Group.Write (or PM.Group for both), members given as emails or usernames (and Search Directory) need PM.Directory, the User operations Get User, Update Group Memberships and Delete User need PM.User.Read or PM.User.Write (or PM.User for both), Allocate Licenses needs PM.License.Write, and the Robot Account operations PM.RobotAccount.Read or PM.RobotAccount.Write (or PM.RobotAccount).',
 			displayOptions: { show: { authentication: ['clientCredentials'] } },
 		},
 		{

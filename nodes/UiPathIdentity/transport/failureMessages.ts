@@ -62,3 +62,19 @@ export function licenseFailureMessages(accountId: string, groupId: string): UiPa
 		scope: 'PM.License.Write, for allocating licences',
 	};
 }
+
+/** Listing the organization's robot accounts. */
+export const ROBOT_ACCOUNT_LIST_MESSAGES: UiPathFailureMessages = { scope: 'PM.RobotAccount or PM.RobotAccount.Read, for reading robot accounts' };
+
+/** A request about one robot account: a 404 names it and its organization; a 409 (create) is a name or ID in use. */
+export function robotAccountFailureMessages(
+	ref: { organizationId: string; robotAccountId: string },
+	scope: 'read' | 'write',
+): UiPathFailureMessages {
+	return {
+		notFound: `UiPath has no robot account with ID "${ref.robotAccountId}" in organization "${ref.organizationId}"`,
+		conflict: 'UiPath already has such a robot account',
+		conflictAdvice: 'Robot account names and IDs are unique within an organization.',
+		scope: scope === 'read' ? ROBOT_ACCOUNT_LIST_MESSAGES.scope : 'PM.RobotAccount or PM.RobotAccount.Write, for changing robot accounts',
+	};
+}
