@@ -218,9 +218,10 @@ const UIPATH = Object.freeze({
 	]),
 	/**
 	 * User licences the organization bought, per user bundle code (UiPath's "Licensing product codes"), until
-	 * POST /__sandbox/licenses sets others; a reset brings these back.
+	 * POST /__sandbox/licenses sets others; a reset brings these back. One Automation Developer licence only, so that
+	 * a second group asking for one meets the 409 (examples/uipath-group-licenses.workflow.json).
 	 */
-	purchasedLicenses: Object.freeze({ ACNU: 10, ATTUNU: 10, RPADEVPRONU: 10, CTZDEVNU: 10, IDU: 10, PMBU: 10, PMD: 10, TSTNU: 10 }),
+	purchasedLicenses: Object.freeze({ ACNU: 10, ATTUNU: 10, RPADEVPRONU: 1, CTZDEVNU: 10, IDU: 10, PMBU: 10, PMD: 10, TSTNU: 10 }),
 	/** The organization (partition) global id: `prt_id` claim and the only accepted `partitionGlobalId`. */
 	organizationId: 'magic-7',
 	/** Personal access token from the seed; accepted as a bearer token with every allowed scope; never expires. */

@@ -33,7 +33,7 @@ describe('UiPath licence allocation to groups (lease_)', () => {
 	test('a group takes one unit of each code it is given; past the purchased quantity: 409 naming the code; the body replaces the codes', async () => {
 		await createGroup('g1', 'Developers');
 		await createGroup('g2', 'Testers');
-		expect((await controlLicenses({ purchased: { RPADEVPRONU: 1 } })).status).toBe(200);
+		expect((await controlLicenses({ purchased: { RPADEVPRONU: 1, TSTNU: 5 } })).status).toBe(200);
 
 		const first = await allocate('g1', { userBundleCodes: ['RPADEVPRONU', 'TSTNU'] });
 		expect([first.status, await json(first)]).toEqual([200, { accountId: 'magic-7', groupId: 'g1', userBundleCodes: ['RPADEVPRONU', 'TSTNU'] }]);
@@ -56,7 +56,8 @@ describe('UiPath licence allocation to groups (lease_)', () => {
 		expect((await api('DELETE', '/Group/magic-7/g2')).status).toBe(204);
 		expect((await controlLicenses(undefined)).RPADEVPRONU).toEqual({ purchased: 1, allocated: 0, groups: [] });
 		sb.reset();
-		expect((await controlLicenses(undefined)).RPADEVPRONU).toEqual({ purchased: 10, allocated: 0, groups: [] });
+		expect((await controlLicenses(undefined)).RPADEVPRONU).toEqual({ purchased: 1, allocated: 0, groups: [] });
+		expect((await controlLicenses(undefined)).ATTUNU).toEqual({ purchased: 10, allocated: 0, groups: [] });
 	});
 
 	test('refusals: 404 for another account or an unknown group, 400 for a body without a list of codes, 403 without PM.License.Write', async () => {
