@@ -50,6 +50,23 @@ function groupList(ctx, body, key, errors) {
 	return list;
 }
 
+/**
+ * A write's token (PM.RobotAccount.Write) and JSON object body, and the error of its partitionGlobalId, if any.
+ * @param {UiPathContext} ctx @param {RouteRequest} req
+ * @returns {{reply: Reply}|{body: Record<string, any>, errors: Record<string, string[]>}}
+ */
+function writeBody(ctx, req) {
+	const refused = auth(ctx, req.headers, 'PM.RobotAccount', 'PM.RobotAccount.Write');
+	if (refused) return { reply: refused };
+	const input = jsonObject(req);
+	if ('reply' in input) return input;
+	/** @type {Record<string, string[]>} */
+	const errors = {};
+	const partition = input.body.partitionGlobalId;
+	if (partition !== UIPATH.organizationId) errors.partitionGlobalId = [`The value '${partition ?? ''}' is not valid.`];
+	return { body: input.body, errors };
+}
+
 /** @param {UiPathContext} ctx @param {RouteRequest} req @returns {Reply} */
 function listRobotAccounts(ctx, req) {
 	const refused = auth(ctx, req.headers, 'PM.RobotAccount', 'PM.RobotAccount.Read') ?? partitionCheck(req.params.partitionGlobalId);
@@ -83,14 +100,9 @@ function getRobotAccount(ctx, req) {
 
 /** @param {UiPathContext} ctx @param {RouteRequest} req @returns {Reply} */
 function createRobotAccount(ctx, req) {
-	const refused = auth(ctx, req.headers, 'PM.RobotAccount', 'PM.RobotAccount.Write');
-	if (refused) return refused;
-	const input = jsonObject(req);
+	const input = writeBody(ctx, req);
 	if ('reply' in input) return input.reply;
-	const { body } = input;
-	/** @type {Record<string, string[]>} */
-	const errors = {};
-	if (body.partitionGlobalId !== UIPATH.organizationId) errors.partitionGlobalId = [`The value '${body.partitionGlobalId ?? ''}' is not valid.`];
+	const { body, errors } = input;
 	if (typeof body.name !== 'string' || body.name.trim() === '') errors.name = ['The Name field is required.'];
 	if (body.id !== undefined && body.id !== null && (typeof body.id !== 'string' || body.id.trim() === '')) errors.id = ['The field id must be a non-empty string.'];
 	const groups = groupList(ctx, body, 'groupIDsToAdd', errors);
@@ -111,14 +123,9 @@ function createRobotAccount(ctx, req) {
 
 /** @param {UiPathContext} ctx @param {RouteRequest} req @returns {Reply} */
 function updateRobotAccount(ctx, req) {
-	const refused = auth(ctx, req.headers, 'PM.RobotAccount', 'PM.RobotAccount.Write');
-	if (refused) return refused;
-	const input = jsonObject(req);
+	const input = writeBody(ctx, req);
 	if ('reply' in input) return input.reply;
-	const { body } = input;
-	/** @type {Record<string, string[]>} */
-	const errors = {};
-	if (body.partitionGlobalId !== UIPATH.organizationId) errors.partitionGlobalId = [`The value '${body.partitionGlobalId ?? ''}' is not valid.`];
+	const { body, errors } = input;
 	const toAdd = groupList(ctx, body, 'groupIDsToAdd', errors);
 	const toRemove = groupList(ctx, body, 'groupIDsToRemove', errors);
 	if (body.displayName !== undefined && body.displayName !== null && typeof body.displayName !== 'string') errors.displayName = ['The field displayName must be a string.'];
