@@ -1,9 +1,12 @@
 import nock from 'nock';
 
+import { UiPathIdentityApi } from '../../credentials/UiPathIdentityApi.credentials';
 import { checkUiPathBaseUrl, uiPathDeployment, uiPathTokenUrl } from '../../nodes/shared/auth/uiPathToken';
 import { serviceUrl } from '../../nodes/UiPathIdentity/transport';
 import { automaticBudget } from '../../nodes/UiPathIdentity/transport/rateLimits';
 import getGroup from '../fixtures/uipath/get-group.json';
+import { InMemoryCredentialsHelper } from '../support/runNodeInEngine';
+import { testCredentialInEngine } from '../support/testCredentialInEngine';
 import { appCredentials, jwt, patCredentials, runUiPath, useNock } from './support';
 
 useNock();
@@ -81,6 +84,30 @@ describe('the node against a standalone Orchestrator', () => {
 		expect(error).toBeUndefined();
 		expect(paths).toEqual(['POST /identity/connect/token client_credentials', 'GET /identity/api/Group/magic-7/2512 Bearer ']);
 		expect(output![0].json).toEqual(getGroup.response);
+	});
+
+	test("the credential's Test button: the token and the group list under /identity/", async () => {
+		const paths: string[] = [];
+		nock(host)
+			.post('/identity/connect/token')
+			.reply(200, () => {
+				paths.push('POST /identity/connect/token');
+				return { access_token: jwt({ prt_id: 'magic-7' }), expires_in: 3600, token_type: 'Bearer' };
+			})
+			.get('/identity/api/Group/magic-7')
+			.reply(() => {
+				paths.push('GET /identity/api/Group/magic-7');
+				return [200, [getGroup.response]];
+			});
+		const credentialType = new UiPathIdentityApi();
+		const credentials = { ...appCredentials, baseUrl: `${host}/`, deployment: 'standalone' };
+		const credentialsHelper = new InMemoryCredentialsHelper({ [credentialType.name]: credentialType });
+		credentialsHelper.store(credentialType.name, { ...credentials });
+
+		const result = await testCredentialInEngine(credentialType, { ...credentials }, credentialsHelper);
+
+		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(paths).toEqual(['POST /identity/connect/token', 'GET /identity/api/Group/magic-7']);
 	});
 
 	test('a Base URL that ends in identity/ is refused before anything is sent', async () => {
