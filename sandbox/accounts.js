@@ -212,7 +212,16 @@ const UIPATH = Object.freeze({
 	clientId: 'uipath-sandbox-app',
 	clientSecret: 'uipath-sandbox-secret',
 	/** Scopes the application may request (space-separated in the token request). */
-	allowedScopes: Object.freeze(['PM.Group', 'PM.Group.Read', 'PM.Group.Write', 'PM.User', 'PM.User.Read', 'PM.User.Write', 'PM.Directory', 'PM.Directory.Read']),
+	allowedScopes: Object.freeze([
+		'PM.Group', 'PM.Group.Read', 'PM.Group.Write', 'PM.User', 'PM.User.Read', 'PM.User.Write', 'PM.Directory', 'PM.Directory.Read',
+		'PM.License', 'PM.License.Write', 'PM.RobotAccount', 'PM.RobotAccount.Read', 'PM.RobotAccount.Write',
+	]),
+	/**
+	 * User licences the organization bought, per user bundle code (UiPath's "Licensing product codes"), until
+	 * POST /__sandbox/licenses sets others; a reset brings these back. One Automation Developer licence only, so that
+	 * a second group asking for one meets the 409 (examples/uipath-group-licenses.workflow.json).
+	 */
+	purchasedLicenses: Object.freeze({ ACNU: 10, ATTUNU: 10, RPADEVPRONU: 1, CTZDEVNU: 10, IDU: 10, PMBU: 10, PMD: 10, TSTNU: 10 }),
 	/** The organization (partition) global id: `prt_id` claim and the only accepted `partitionGlobalId`. */
 	organizationId: 'magic-7',
 	/** Personal access token from the seed; accepted as a bearer token with every allowed scope; never expires. */

@@ -7,6 +7,7 @@
  */
 
 const { createDirectories } = require('./directories');
+const { UIPATH } = require('./accounts');
 
 /** @typedef {'groupid'|'uipath'} Service */
 
@@ -59,6 +60,17 @@ const { createDirectories } = require('./directories');
  */
 
 /**
+ * A UiPath robot account. `GET /__sandbox/state` shows these objects.
+ * @typedef {object} UiPathRobotAccount
+ * @property {string} id
+ * @property {string} name
+ * @property {string} displayName
+ * @property {string} creationTime
+ * @property {string} lastModificationTime
+ * @property {string[]} groupIds
+ */
+
+/**
  * @typedef {object} RecordedRequest
  * @property {number} id            1, 2, 3… in arrival order (restarts after reset)
  * @property {string} method
@@ -108,6 +120,16 @@ function createState(extraUsers = 0) {
 		uipathByName: /** @type {Map<string, UiPathGroup>} */ (new Map()),
 		/** UiPath directory users deleted (DELETE …/User/{userId}), by identifier: gone from every answer until reset. */
 		uipathDeletedUsers: /** @type {Set<string>} */ (new Set()),
+		/** UiPath robot accounts, in creation order. */
+		uipathRobotAccounts: /** @type {UiPathRobotAccount[]} */ ([]),
+		/**
+		 * UiPath user licences: what the organization bought per user bundle code, and the codes allocated to each group
+		 * (group id → codes; each group holding a code takes one unit of it).
+		 */
+		uipathLicenses: {
+			purchased: /** @type {Map<string, number>} */ (new Map(Object.entries(UIPATH.purchasedLicenses))),
+			groups: /** @type {Map<string, string[]>} */ (new Map()),
+		},
 		/**
 		 * Access tokens: GroupID opaque token → entry; UiPath JWT `jti` → entry.
 		 * Kept across reset() so that clients holding a token keep working.
@@ -190,6 +212,9 @@ function createState(extraUsers = 0) {
 			state.uipathById.clear();
 			state.uipathByName.clear();
 			state.uipathDeletedUsers.clear();
+			state.uipathRobotAccounts.length = 0;
+			state.uipathLicenses.groups.clear();
+			state.uipathLicenses.purchased = new Map(Object.entries(UIPATH.purchasedLicenses));
 			state.tokensIssued.groupid = 0;
 			state.tokensIssued.uipath = 0;
 			state.tokenRequests.length = 0;

@@ -58,7 +58,7 @@ function sandboxCredentials(sandboxUrl, overrides = { groupId: {}, uiPath: {} })
 				authentication: 'clientCredentials',
 				clientId: UIPATH.clientId,
 				clientSecret: UIPATH.clientSecret,
-				scopes: 'PM.Group.Read PM.Group.Write PM.Directory PM.User',
+				scopes: 'PM.Group.Read PM.Group.Write PM.Directory PM.User PM.License.Write PM.RobotAccount',
 				tokenUrl: '',
 				organizationId: '',
 				ignoreSslIssues: sandboxUrl.startsWith('https:'),

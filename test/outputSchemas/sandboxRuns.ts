@@ -175,7 +175,10 @@ export const uiPathRuns: NodeRuns = {
 		// A group Lukas Schneider joins and one he leaves, for Update Group Memberships.
 		const joined = made(await run({ resource: 'group', operation: 'create', name: 'Schema Joined Group' }), 'id');
 		const left = made(await run({ resource: 'group', operation: 'create', name: 'Schema Left Group', ...membersByEmail('lukas.schneider@example.com') }), 'id');
-		return { group, toDelete, joined, left };
+		// A robot account in the group, one to delete.
+		const robot = made(await run({ resource: 'robotAccount', operation: 'create', name: 'Schema Robot', groups: { group: [{ groupId: byId(group) }] } }), 'id');
+		const robotToDelete = made(await run({ resource: 'robotAccount', operation: 'create', name: 'Schema Robot To Delete' }), 'id');
+		return { group, toDelete, joined, left, robot, robotToDelete };
 	},
 	parameters: {
 		'group:create': () => ({ resource: 'group', operation: 'create', name: nameFromItem, ...membersByEmail('priya.shah@example.com') }),
@@ -192,6 +195,7 @@ export const uiPathRuns: NodeRuns = {
 			...membersByEmail('alex.morgan@example.com, priya.shah@example.com'),
 		}),
 		'group:delete': ({ toDelete }) => ({ resource: 'group', operation: 'delete', groupId: byId(toDelete) }),
+		'group:allocateLicenses': ({ group }) => ({ resource: 'group', operation: 'allocateLicenses', groupId: byId(group), userBundleCodes: ['RPADEVPRONU', 'ATTUNU'] }),
 		'user:search': () => ({ resource: 'user', operation: 'search', startsWith: 'alex' }),
 		'user:get': () => ({ resource: 'user', operation: 'get', user: { __rl: true, mode: 'email', value: 'priya.shah@example.com' } }),
 		'user:updateGroupMemberships': ({ joined, left }) => ({
@@ -202,6 +206,17 @@ export const uiPathRuns: NodeRuns = {
 			groupsToRemove: { group: [{ groupId: byId(left) }] },
 		}),
 		'user:delete': () => ({ resource: 'user', operation: 'delete', user: byId(LUKAS) }),
+		'robotAccount:getMany': () => ({ resource: 'robotAccount', operation: 'getMany' }),
+		'robotAccount:get': ({ robot }) => ({ resource: 'robotAccount', operation: 'get', robotAccount: byId(robot) }),
+		'robotAccount:create': () => ({ resource: 'robotAccount', operation: 'create', name: 'Schema New Robot', groups: { group: [] } }),
+		'robotAccount:updateGroupMemberships': ({ robot, joined, group }) => ({
+			resource: 'robotAccount',
+			operation: 'updateGroupMemberships',
+			robotAccount: byId(robot),
+			groupsToAdd: { group: [{ groupId: byId(joined) }] },
+			groupsToRemove: { group: [{ groupId: byId(group) }] },
+		}),
+		'robotAccount:delete': ({ robotToDelete }) => ({ resource: 'robotAccount', operation: 'delete', robotAccount: byId(robotToDelete) }),
 	},
 	inputs: { 'group:create': newAndExisting('Schema New Group', 'Schema Existing Group') },
 };
