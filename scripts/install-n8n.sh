@@ -2,13 +2,20 @@
 # Installs the pinned n8n, and the Node.js 24 it needs, once into a cache outside
 # the repository. Later runs find it there and return at once. Nothing else on the
 # machine changes. Prints the cache folder on its last line of standard output.
+# Each version has its own folder, so several n8n versions sit side by side.
 #
-#   N8N_CACHE_DIR   where the cache lives (default: ~/.cache/n8n-nodes-group-provisioning)
+#   N8N_VERSION       the n8n version (default: package.json's config.n8nVersion, the newest
+#                     tested; `npm run test:oldest` sets config.n8nOldestVersion)
+#   N8N_NODE_VERSION  the Node.js that runs it (default: package.json's config.n8nNodeVersion)
+#   N8N_CACHE_DIR     where the cache lives (default: ~/.cache/n8n-nodes-group-provisioning)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-n8n_version=$(node -p "require('./package.json').config.n8nVersion")
-node_runtime_version=$(node -p "require('./package.json').config.n8nNodeVersion")
+n8n_version=${N8N_VERSION:-$(node -p "require('./package.json').config.n8nVersion")}
+node_runtime_version=${N8N_NODE_VERSION:-$(node -p "require('./package.json').config.n8nNodeVersion")}
+for v in "$n8n_version" "$node_runtime_version"; do
+  [[ $v =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] || { echo "[install-n8n] not a version: '$v'" >&2; exit 1; }
+done
 cache_root=${N8N_CACHE_DIR:-$HOME/.cache/n8n-nodes-group-provisioning}
 runtime_dir="$cache_root/node-$node_runtime_version"
 n8n_dir="$cache_root/n8n-$n8n_version"

@@ -17,19 +17,33 @@ const packageJson = require(path.join(projectRoot, 'package.json'));
 /** A fixed key for the throw-away n8n homes these scripts make (never a production key). */
 const LOCAL_ENCRYPTION_KEY = 'n8n-nodes-group-provisioning-local-only';
 
+/**
+ * The n8n version these scripts run, and the Node.js version that runs it: package.json's
+ * `config.n8nVersion` and `config.n8nNodeVersion` (the newest n8n tested), unless `N8N_VERSION`
+ * or `N8N_NODE_VERSION` name others (`npm run test:oldest` sets `config.n8nOldestVersion`).
+ */
+function pinnedVersions() {
+	return {
+		n8nVersion: process.env.N8N_VERSION || packageJson.config.n8nVersion,
+		nodeVersion: process.env.N8N_NODE_VERSION || packageJson.config.n8nNodeVersion,
+	};
+}
+
 /** Installs n8n once (cached) and returns where its CLI and its Node.js 24 live. */
 function ensureN8nInstalled() {
+	const { n8nVersion, nodeVersion } = pinnedVersions();
 	const result = spawnSync('bash', [path.join(projectRoot, 'scripts', 'install-n8n.sh')], {
 		stdio: ['ignore', 'pipe', 'inherit'],
 		encoding: 'utf8',
+		env: { ...process.env, N8N_VERSION: n8nVersion, N8N_NODE_VERSION: nodeVersion },
 	});
-	if (result.status !== 0) throw new Error('Installing n8n failed (see the messages above).');
+	if (result.status !== 0) throw new Error(`Installing n8n ${n8nVersion} failed (see the messages above).`);
 	const n8nDir = result.stdout.trim().split('\n').pop() ?? '';
 	const cacheRoot = path.dirname(n8nDir);
 	return {
-		version: packageJson.config.n8nVersion,
+		version: n8nVersion,
 		n8nBin: path.join(n8nDir, 'node_modules', 'n8n', 'bin', 'n8n'),
-		nodeBinDir: path.join(cacheRoot, `node-${packageJson.config.n8nNodeVersion}`, 'node_modules', 'node', 'bin'),
+		nodeBinDir: path.join(cacheRoot, `node-${nodeVersion}`, 'node_modules', 'node', 'bin'),
 	};
 }
 
@@ -66,9 +80,11 @@ function createN8nHome(tarball, home = fs.mkdtempSync(path.join(os.tmpdir(), 'gr
 
 /** Environment for every n8n command: self-contained, quiet, no telemetry. */
 function n8nEnvironment(runtime, home, extra = {}) {
-	// Not the caller's NODE_ENV (jest sets "test", which changes how n8n behaves) nor its JEST_* variables.
+	// Not the caller's NODE_ENV (jest sets "test", which changes how n8n behaves), its JEST_* variables,
+	// nor the version choices above (n8n's Docker images set N8N_VERSION to their own version).
+	const ignored = new Set(['NODE_ENV', 'N8N_VERSION', 'N8N_NODE_VERSION']);
 	const inherited = Object.fromEntries(
-		Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('JEST_')),
+		Object.entries(process.env).filter(([name]) => !ignored.has(name) && !name.startsWith('JEST_')),
 	);
 	return {
 		...inherited,
@@ -276,6 +292,7 @@ module.exports = {
 	ensureOwner,
 	signIn,
 	projectRoot,
+	pinnedVersions,
 	ensureN8nInstalled,
 	packPackage,
 	createN8nHome,
