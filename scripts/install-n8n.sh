@@ -36,7 +36,10 @@ node_headers=${node_headers%/include/node}
 if [ ! -f "$n8n_dir/.complete" ]; then
   log "installing n8n $n8n_version into $n8n_dir (first time only: about 4 to 8 minutes)"
   rm -rf "$n8n_dir" && mkdir -p "$n8n_dir"
-  echo '{"private":true}' > "$n8n_dir/package.json"
+  # n8n before 2.32 takes SheetJS's xlsx 0.20.2 from cdn.sheetjs.com, outside the npm registry;
+  # the same release is on the registry as @e965/xlsx, which n8n itself uses from 2.32 on. Only
+  # n8n's spreadsheet nodes load it. For newer n8n versions this changes nothing.
+  echo '{"private":true,"overrides":{"xlsx":"npm:@e965/xlsx@0.20.2"}}' > "$n8n_dir/package.json"
   # Install scripts stay off: one of n8n's optional native modules downloads zlib from the internet.
   (cd "$n8n_dir" && PATH="$node_bin:$PATH" npm install --no-audit --no-fund --ignore-scripts --loglevel=http \
     "n8n@$n8n_version" 2>&1 | awk 'NR % 200 == 0 { print "[install-n8n] ... " NR " packages fetched"; fflush() } /^npm (error|ERR)/ { print }' >&2)
