@@ -6,6 +6,7 @@
  * folder of n8n's user folder. Used by `npm start`, `npm run demo` and the end-to-end tests.
  */
 const { spawn, spawnSync } = require('node:child_process');
+const crypto = require('node:crypto');
 const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
@@ -156,7 +157,10 @@ async function importCredentials(runtime, home, credentials, extraEnv = {}) {
 }
 
 async function importWorkflows(runtime, home, workflows, extraEnv = {}) {
-	const result = await runN8n(runtime, home, ['import:workflow', `--input=${writeJson(home, 'workflows-to-import.json', workflows)}`], extraEnv);
+	// n8n 2.0's import:workflow stores each workflow's versionId as given and fails without one;
+	// later versions give every imported workflow a new one. Giving one lets older n8n versions be tried.
+	const withVersions = workflows.map((workflow) => ({ versionId: crypto.randomUUID(), ...workflow }));
+	const result = await runN8n(runtime, home, ['import:workflow', `--input=${writeJson(home, 'workflows-to-import.json', withVersions)}`], extraEnv);
 	if (result.code !== 0) throw new Error(`n8n import:workflow failed:\n${result.stdout}\n${result.stderr}`);
 }
 
@@ -175,9 +179,12 @@ async function executeWorkflow(runtime, home, workflowId, extraEnv = {}, { onSta
 	const { code, stdout, stderr } = await runN8n(runtime, home, ['execute', `--id=${workflowId}`], extraEnv, { onStart });
 	const execution = parseExecution(stdout);
 	// The workflow's outcome is the execution's status; the exit code can also reflect n8n's own
-	// shutdown, which is not what a caller asks about.
-	const succeeded = execution?.status === 'success';
+	// shutdown, which is not what a caller asks about. n8n 2.0.0 prints a finished execution with the
+	// status it had while running; its execute command, like later ones, calls a run successful
+	// when its result holds no error.
 	const error = execution?.data?.resultData?.error;
+	const succeeded =
+		execution?.status === 'success' || (execution?.status === 'running' && execution?.finished === true && error === undefined);
 	// A failure n8n did not report in an execution (a crash, say) is described from its output.
 	const unexplained = !succeeded && !error?.message;
 	return {
