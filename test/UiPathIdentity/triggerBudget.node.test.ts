@@ -2,7 +2,8 @@ import nock from 'nock';
 
 import { UiPathIdentityApi } from '../../credentials/UiPathIdentityApi.credentials';
 import { UiPathIdentityTrigger } from '../../nodes/UiPathIdentityTrigger/UiPathIdentityTrigger.node';
-import { useBudgetClock } from '../../nodes/shared/transport/rateBudget';
+import { acquireBudget, useBudgetClock } from '../../nodes/shared/transport/rateBudget';
+import { automaticBudget } from '../../nodes/UiPathIdentity/transport/rateLimits';
 import { pollNodeInEngine } from '../support/pollNodeInEngine';
 import { virtualClock, type VirtualClock } from '../support/virtualClock';
 import { patCredentials, runUiPath, useNock } from './support';
@@ -17,7 +18,7 @@ const cloud = 'https://cloud.uipath.com';
 const credentials = { ...patCredentials, baseUrl: `${cloud}/hogwarts/` };
 const WINDOW_MS = 5 * 60_000;
 
-jest.setTimeout(60_000);
+jest.setTimeout(120_000);
 useNock();
 
 let clock: VirtualClock;
@@ -40,22 +41,27 @@ function cloudServer() {
 	return sent;
 }
 
-test("after the action node spent the organization's 297 GETs, the trigger's poll waits for the window instead of being refused", async () => {
+test("once the organization's 297 GETs are spent (the last by the action node), the trigger's poll waits for the window instead of being refused", async () => {
 	const sent = cloudServer();
+	// 290 GETs of the organization's budget already spent in this process (other executions), at the test clock's start.
+	const budget = automaticBudget(credentials.baseUrl);
+	for (let n = 0; n < 290; n++) (await acquireBudget(budget, 'GET')).release();
 	const action = await runUiPath({
 		parameters: { resource: 'group', operation: 'get', groupId: '={{ $json.id }}' },
-		items: Array.from({ length: 297 }, (_, n) => ({ id: `g-${n}` })),
+		items: Array.from({ length: 7 }, (_, n) => ({ id: `g-${n}` })),
 		credentials,
 	});
 	expect(action.error).toBeUndefined();
-	expect(sent).toHaveLength(297);
+	expect(sent).toHaveLength(7);
+	// 290 + 7 = 297: the action node's GETs fit without waiting.
+	expect(clock.sleeps).toEqual([]);
 
 	const watch = pollNodeInEngine({ nodeType: new UiPathIdentityTrigger(), credentialType: new UiPathIdentityApi(), credentials, parameters: { event: 'newGroup' } });
 	expect(await watch.poll()).toEqual({ items: null });
 
-	expect(sent).toHaveLength(298);
-	expect(sent[297].path).toBe('/hogwarts/identity_/api/Group/magic-7');
-	expect(sent[297].at).toBeGreaterThanOrEqual(sent[0].at + WINDOW_MS);
+	expect(sent).toHaveLength(8);
+	expect(sent[7].path).toBe('/hogwarts/identity_/api/Group/magic-7');
+	expect(sent[7].at).toBeGreaterThanOrEqual(sent[0].at + WINDOW_MS);
 	expect(clock.sleeps.some((ms) => ms >= WINDOW_MS - 1_000)).toBe(true);
 });
 
