@@ -1,13 +1,12 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { InvalidFieldError } from '../shared/fieldChecks';
-import { budgetClock } from '../shared/transport/rateBudget';
 import {
-	EVENT_OPTIONS,
-	FIRST_POLL_NOTICE,
+	eventSubtitle,
 	pollGroups,
-	type GroupSource,
+	triggerDescription,
+	watchedGroupsProperty,
 	type GroupTriggerEvent,
 	type ListedGroup,
 	type WatchedGroupMembers,
@@ -22,6 +21,9 @@ import { meetsConditions, searchPageRequest } from '../NetwrixGroupId/requests/s
 import { collectDirectoryPages, readGroupMembers } from '../NetwrixGroupId/transport/directoryReads';
 import { openGroupIdConnection, type GroupIdConnection } from '../NetwrixGroupId/transport';
 
+/** The events this trigger offers. */
+const GROUPID_EVENTS: GroupTriggerEvent[] = ['newGroup', 'groupDeleted', 'membershipChanged', 'groupExpiring', 'groupExpired'];
+
 /**
  * Starts a workflow when groups change in a GroupID identity store: a polling trigger (GroupID
  * documents no change notifications). Requests per poll: New Group, Group Deleted, Group Expiring
@@ -30,72 +32,47 @@ import { openGroupIdConnection, type GroupIdConnection } from '../NetwrixGroupId
  */
 export class NetwrixGroupIdTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Netwrix GroupID Trigger',
-		name: 'netwrixGroupIdTrigger',
 		icon: { light: 'file:netwrixGroupId.svg', dark: 'file:netwrixGroupId.dark.svg' },
-		group: ['trigger'],
-		version: 1,
-		subtitle:
-			'={{ {"newGroup": "New Group", "groupDeleted": "Group Deleted", "membershipChanged": "Membership Changed", "groupExpiring": "Group Expiring", "groupExpired": "Group Expired"}[$parameter["event"]] }}',
-		description: 'Starts the workflow when groups in a Netwrix GroupID identity store appear, go, expire or change members (polling)',
-		defaults: { name: 'Netwrix GroupID Trigger' },
-		polling: true,
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'netwrixGroupIdApi', required: true }],
-		properties: [
-			FIRST_POLL_NOTICE,
-			{
-				displayName: 'Event',
-				name: 'event',
-				type: 'options',
-				default: 'newGroup',
-				options: [
-					EVENT_OPTIONS.groupDeleted,
-					EVENT_OPTIONS.groupExpired,
-					EVENT_OPTIONS.groupExpiring,
-					EVENT_OPTIONS.membershipChanged,
-					EVENT_OPTIONS.newGroup,
-				],
-			},
-			{
-				displayName: 'Container',
-				name: 'container',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. OU=Groups,DC=demo,DC=local',
-				description: 'Distinguished name of the organizational unit to watch; empty: the whole identity store',
-				displayOptions: { hide: { event: ['membershipChanged'] } },
-			},
-			{
-				displayName: 'Include Sub-Containers',
-				name: 'includeSubContainers',
-				type: 'boolean',
-				default: true,
-				description: "Whether groups in the container's sub-containers count too",
-				displayOptions: { hide: { event: ['membershipChanged'] } },
-			},
-			{
-				displayName: 'Within Days',
-				name: 'withinDays',
-				type: 'number',
-				default: 30,
-				typeOptions: { minValue: 1 },
-				description: "How many days ahead a group's expiration date (XGroupExpirationDate) counts as expiring",
-				displayOptions: { show: { event: ['groupExpiring'] } },
-			},
-			{
-				displayName: 'Groups to Watch',
-				name: 'watchedGroups',
-				type: 'fixedCollection',
-				placeholder: 'Add Group',
-				typeOptions: { multipleValues: true },
-				default: {},
-				description: 'The groups whose members to compare at each poll: one member search per 100 members of each, per poll',
-				displayOptions: { show: { event: ['membershipChanged'] } },
-				options: [{ displayName: 'Group', name: 'group', values: [groupLocatorProperty()] }],
-			},
-		],
+		subtitle: eventSubtitle(GROUPID_EVENTS),
+		...triggerDescription({
+			displayName: 'Netwrix GroupID Trigger',
+			name: 'netwrixGroupIdTrigger',
+			description: 'Starts the workflow when groups in a Netwrix GroupID identity store appear, go, expire or change members (polling)',
+			credential: 'netwrixGroupIdApi',
+			events: GROUPID_EVENTS,
+			properties: [
+				{
+					displayName: 'Container',
+					name: 'container',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. OU=Groups,DC=demo,DC=local',
+					description: 'Distinguished name of the organizational unit to watch; empty: the whole identity store',
+					displayOptions: { hide: { event: ['membershipChanged'] } },
+				},
+				{
+					displayName: 'Include Sub-Containers',
+					name: 'includeSubContainers',
+					type: 'boolean',
+					default: true,
+					description: "Whether groups in the container's sub-containers count too",
+					displayOptions: { hide: { event: ['membershipChanged'] } },
+				},
+				{
+					displayName: 'Within Days',
+					name: 'withinDays',
+					type: 'number',
+					default: 30,
+					typeOptions: { minValue: 1 },
+					description: "How many days ahead a group's expiration date (XGroupExpirationDate) counts as expiring",
+					displayOptions: { show: { event: ['groupExpiring'] } },
+				},
+				watchedGroupsProperty(
+					groupLocatorProperty(),
+					'The groups whose members to compare at each poll: one member search per 100 members of each, per poll',
+				),
+			],
+		}),
 	};
 
 	methods = { listSearch: { searchGroups } };
@@ -109,12 +86,11 @@ export class NetwrixGroupIdTrigger implements INodeType {
 		if (withinDays !== undefined && !(Number.isFinite(withinDays) && withinDays > 0)) {
 			throw new NodeOperationError(this.getNode(), `Invalid "Within Days": must be a number of days above 0, not "${String(withinDays)}"`);
 		}
-		const source: GroupSource = {
+		return await pollGroups(this, { event, withinDays }, {
 			scope: container === '' ? `store ${connection.identityStoreId}` : `${container}${subtree ? '' : ' (only)'}`,
 			listGroups: async () => await fieldErrors(this, async () => await listGroups(this, connection, container, subtree)),
 			readWatchedMembers: async () => await fieldErrors(this, async () => await readWatchedMembers(this, connection)),
-		};
-		return await pollGroups(this, { event, withinDays, now: budgetClock().now() }, source);
+		});
 	}
 }
 

@@ -1,12 +1,10 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { budgetClock } from '../shared/transport/rateBudget';
 import {
-	EVENT_OPTIONS,
-	FIRST_POLL_NOTICE,
+	eventSubtitle,
 	pollGroups,
-	type GroupSource,
+	triggerDescription,
+	watchedGroupsProperty,
 	type GroupTriggerEvent,
 	type ListedGroup,
 	type WatchedGroupMembers,
@@ -16,6 +14,9 @@ import { searchGroups } from '../UiPathIdentity/methods/listSearch';
 import { getGroupRequest, getGroupsRequest } from '../UiPathIdentity/requests/groupRequests';
 import { openUiPathPollConnection, uiPathRequest, type UiPathConnection } from '../UiPathIdentity/transport';
 
+/** The events this trigger offers. */
+const UIPATH_EVENTS: GroupTriggerEvent[] = ['newGroup', 'groupDeleted', 'membershipChanged'];
+
 /**
  * Starts a workflow when the organization's groups change: a polling trigger (UiPath documents no
  * change webhooks). Requests per poll: New Group and Group Deleted, 1 (Get All Groups);
@@ -24,53 +25,32 @@ import { openUiPathPollConnection, uiPathRequest, type UiPathConnection } from '
  */
 export class UiPathIdentityTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'UiPath Identity Trigger',
-		name: 'uiPathIdentityTrigger',
 		icon: { light: 'file:uiPathIdentity.svg', dark: 'file:uiPathIdentity.dark.svg' },
-		group: ['trigger'],
-		version: 1,
-		subtitle: '={{ {"newGroup": "New Group", "groupDeleted": "Group Deleted", "membershipChanged": "Membership Changed"}[$parameter["event"]] }}',
-		description: "Starts the workflow when a UiPath organization's groups or their members change (polling)",
-		defaults: { name: 'UiPath Identity Trigger' },
-		polling: true,
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'uiPathIdentityApi', required: true }],
-		properties: [
-			FIRST_POLL_NOTICE,
-			{
-				displayName: 'Event',
-				name: 'event',
-				type: 'options',
-				default: 'newGroup',
-				options: [EVENT_OPTIONS.groupDeleted, EVENT_OPTIONS.membershipChanged, EVENT_OPTIONS.newGroup],
-			},
-			{
-				displayName: 'Groups to Watch',
-				name: 'watchedGroups',
-				type: 'fixedCollection',
-				placeholder: 'Add Group',
-				typeOptions: { multipleValues: true },
-				default: {},
-				description:
-					'The groups whose members to compare at each poll: one request each per poll, from the organization\'s 300 GETs per 5 minutes on Automation Cloud',
-				displayOptions: { show: { event: ['membershipChanged'] } },
-				options: [{ displayName: 'Group', name: 'group', values: [groupIdProperty] }],
-			},
-		],
+		subtitle: eventSubtitle(UIPATH_EVENTS),
+		...triggerDescription({
+			displayName: 'UiPath Identity Trigger',
+			name: 'uiPathIdentityTrigger',
+			description: "Starts the workflow when a UiPath organization's groups or their members change (polling)",
+			credential: 'uiPathIdentityApi',
+			events: UIPATH_EVENTS,
+			properties: [
+				watchedGroupsProperty(
+					groupIdProperty,
+					"The groups whose members to compare at each poll: one request each per poll, from the organization's 300 GETs per 5 minutes on Automation Cloud",
+				),
+			],
+		}),
 	};
 
 	methods = { listSearch: { searchGroups } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const event = this.getNodeParameter('event') as GroupTriggerEvent;
 		const connection = await openUiPathPollConnection(this);
-		const source: GroupSource = {
+		return await pollGroups(this, { event: this.getNodeParameter('event') as GroupTriggerEvent }, {
 			scope: connection.organizationId,
 			listGroups: async () => await listGroups(this, connection),
 			readWatchedMembers: async () => await readWatchedMembers(this, connection),
-		};
-		return await pollGroups(this, { event, now: budgetClock().now() }, source);
+		});
 	}
 }
 

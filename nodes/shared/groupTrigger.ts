@@ -1,5 +1,14 @@
-import type { IDataObject, INodeExecutionData, INodeProperties, INodePropertyOptions, IPollFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { budgetClock } from './transport/rateBudget';
 
 import {
 	buildKeySet,
@@ -97,6 +106,67 @@ export const FIRST_POLL_NOTICE: INodeProperties = {
 	type: 'notice',
 	default: '',
 };
+
+/** What tells one trigger from the other in its description. */
+export interface TriggerSpec {
+	displayName: string;
+	name: string;
+	description: string;
+	credential: string;
+	events: GroupTriggerEvent[];
+	/** The fields after Event. */
+	properties: INodeProperties[];
+}
+
+/**
+ * A group trigger's description, as n8n's polling triggers have it: no input, `polling: true` (n8n
+ * adds Poll Times), the notice of the first poll, then Event and the trigger's own fields. Not
+ * usable as a tool. The node adds its icon and subtitle (eventSubtitle).
+ */
+export function triggerDescription(spec: TriggerSpec): Omit<INodeTypeDescription, 'icon' | 'subtitle'> {
+	return {
+		displayName: spec.displayName,
+		name: spec.name,
+		group: ['trigger'],
+		version: 1,
+		description: spec.description,
+		defaults: { name: spec.displayName },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: spec.credential, required: true }],
+		properties: [
+			FIRST_POLL_NOTICE,
+			{ displayName: 'Event', name: 'event', type: 'options', default: 'newGroup', options: eventOptions(spec.events) },
+			...spec.properties,
+		],
+	};
+}
+
+function eventOptions(events: GroupTriggerEvent[]): INodePropertyOptions[] {
+	return events.map((event) => EVENT_OPTIONS[event]).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The subtitle under a trigger's name on the canvas: its event's name. */
+export function eventSubtitle(events: GroupTriggerEvent[]): string {
+	const names = Object.fromEntries(eventOptions(events).map((option) => [option.value, option.name]));
+	return `={{ ${JSON.stringify(names)}[$parameter["event"]] }}`;
+}
+
+/** Membership Changed's list of groups: one entry per group, picked with the node's group locator. */
+export function watchedGroupsProperty(groupLocator: INodeProperties, description: string): INodeProperties {
+	return {
+		displayName: 'Groups to Watch',
+		name: 'watchedGroups',
+		type: 'fixedCollection',
+		placeholder: 'Add Group',
+		typeOptions: { multipleValues: true },
+		default: {},
+		description,
+		displayOptions: { show: { event: ['membershipChanged'] } },
+		options: [{ displayName: 'Group', name: 'group', values: [groupLocator] }],
+	};
+}
 
 /** The sets an event compares, from what the poll read. */
 export function currentSets(settings: TriggerSettings, scope: string, reading: PollReading): Record<string, KeySet> {
@@ -222,18 +292,22 @@ function memberItem(
 }
 
 /**
- * One poll: reads through the source, compares with the stored snapshot and gives the items of
+ * One poll ("now" is the budget's clock, which tests control): reads through the source, compares with the stored snapshot and gives the items of
  * the changes, or null when there are none. The snapshot is stored only after everything was read
  * (a failed poll throws before, leaving it as it was), and never by a test (manual mode), which
  * shows the changes since the stored snapshot, or else recent examples (see sampleItems).
  */
 export async function pollGroups(
 	context: IPollFunctions,
-	settings: TriggerSettings,
+	event: { event: GroupTriggerEvent; withinDays?: number },
 	source: GroupSource,
 ): Promise<INodeExecutionData[][] | null> {
+	const settings: TriggerSettings = { ...event, now: budgetClock().now() };
 	const reading: PollReading =
 		settings.event === 'membershipChanged' ? { watched: await source.readWatchedMembers() } : { groups: await source.listGroups() };
+	if (reading.watched?.length === 0) {
+		throw new NodeOperationError(context.getNode(), 'Groups to Watch is empty: add the groups whose members to compare');
+	}
 	const staticData = context.getWorkflowStaticData('node');
 	const sets = currentSets(settings, source.scope, reading);
 	const keys = countKeys(sets);

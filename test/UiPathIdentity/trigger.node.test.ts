@@ -171,3 +171,9 @@ test('a watched group that is gone fails the poll, naming it', async () => {
 	expect(error?.message).toMatch(/The watched group "no-such-group" is not in organization/);
 	expect(watch.staticData()).toEqual({});
 });
+
+test('Membership Changed with no group to watch fails the poll, saying so', async () => {
+	const { items, error } = await trigger({ event: 'membershipChanged', watchedGroups: {} }).poll();
+	expect(items).toBeNull();
+	expect(error?.message).toBe('Groups to Watch is empty: add the groups whose members to compare');
+});

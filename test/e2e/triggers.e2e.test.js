@@ -14,7 +14,7 @@ const { n8nRest } = require('../../scripts/lib/n8nRest');
 const { sandboxCredentials, GROUPID_CREDENTIAL_ID, UIPATH_CREDENTIAL_ID } = require('../../scripts/lib/sandboxSetup');
 const { GROUPID, UIPATH } = require('../../sandbox/accounts');
 const { call } = require('../sandbox/helpers');
-const { seedGroupIdGroup, seedUiPathGroup, CONTAINER } = require('./sandboxGroups');
+const { groupIdToken: sandboxGroupIdToken, seedGroupIdGroup, seedUiPathGroup, CONTAINER } = require('./sandboxGroups');
 
 const PACKAGE = 'n8n-nodes-group-provisioning';
 const ALEX = '4592c5a7-3862-45d1-a6be-7592b458dd15';
@@ -77,19 +77,7 @@ describe('the triggers in a real n8n, polling the sandbox every minute', () => {
 		home = n8n.createN8nHome(n8n.packPackage());
 		sandbox = await startSandbox({ quiet: true });
 		port = await n8n.freePort();
-		const tokenAnswer = await fetch(`${sandbox.url}/GroupIDSecurityService/connect/token`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/x-www-form-urlencoded' },
-			body: new URLSearchParams({
-				grant_type: 'password',
-				username: GROUPID.username,
-				password: GROUPID.password,
-				client_id: GROUPID.clientId,
-				client_secret: GROUPID.clientSecret,
-				identity_store_id: String(GROUPID.identityStoreId),
-			}).toString(),
-		});
-		groupIdToken = (await tokenAnswer.json()).access_token;
+		groupIdToken = await sandboxGroupIdToken(sandbox);
 
 		made.sales = await seedUiPathGroup(sandbox, { name: 'Trigger Sales', members: [ALEX, JORDAN] });
 		made.doomed = await seedGroupIdGroup(sandbox, { name: 'Trigger Doomed', members: [] });
