@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import {
@@ -104,7 +104,26 @@ export async function connectUiPath(
  */
 export async function openUiPathPickerConnection(context: ILoadOptionsFunctions): Promise<UiPathConnection & { organizationId: string }> {
 	const connection = await connectionFromCredential(context, PICKER_TIMEOUT_MS);
-	const named = context.getCurrentNodeParameter('additionalFields.organizationId') as unknown;
+	return await withOrganization(context, connection, context.getCurrentNodeParameter('additionalFields.organizationId') as unknown);
+}
+
+/**
+ * The connection of a trigger's poll: the organization is the credential's, else the token's; its
+ * requests draw on the organization's budget in this n8n process (Automation Cloud's documented
+ * limits on its host), the same budget the action node's runs draw on.
+ */
+export async function openUiPathPollConnection(context: IPollFunctions): Promise<UiPathConnection & { organizationId: string }> {
+	return await withOrganization(context, await connectionFromCredential(context, POLL_TIMEOUT_MS), undefined);
+}
+
+/** How long a poll waits for UiPath. */
+const POLL_TIMEOUT_MS = 60_000;
+
+async function withOrganization(
+	context: RequestContext,
+	connection: UiPathConnection,
+	named: unknown,
+): Promise<UiPathConnection & { organizationId: string }> {
 	const organizationId =
 		(typeof named === 'string' && named.trim() !== '' ? named.trim() : undefined) ??
 		connection.organizationId ??
