@@ -44,7 +44,7 @@ function cloudServer() {
 test("once the organization's 297 GETs are spent (the last by the action node), the trigger's poll waits for the window instead of being refused", async () => {
 	const sent = cloudServer();
 	// 290 GETs of the organization's budget already spent in this process (other executions), at the test clock's start.
-	const budget = automaticBudget(credentials.baseUrl);
+	const budget = automaticBudget(credentials.baseUrl, 'automationCloud');
 	for (let n = 0; n < 290; n++) (await acquireBudget(budget, 'GET')).release();
 	const action = await runUiPath({
 		parameters: { resource: 'group', operation: 'get', groupId: '={{ $json.id }}' },
