@@ -11,9 +11,13 @@
  *                                                         {"extraUsers": N} grows them to at least N
  *   POST /__sandbox/groups                                seeds a group: {"service", "name", "members": M[, "id"]}
  *   GET | POST | DELETE /__sandbox/faults                 read / merge / clear the faults (POST body: JSON, see faults.js)
+ *   GET | POST /__sandbox/workflow                        GroupID approval: which changes each store routes to a workflow
+ *                                                         request, and the requests; POST {"identityStoreId"?, "joins"?,
+ *                                                         "leaves"?, "creates"?} (booleans) merges a store's routing
  */
 
 const { isObject, parseJson } = require('./http');
+const { setWorkflowRouting, workflowView } = require('./groupid/workflows');
 
 /** @typedef {import('./http').Reply} Reply */
 
@@ -69,6 +73,10 @@ function createControl({ state, faults, view, reset, health, seedGroup }) {
 					const id = seedGroup(/** @type {import('./seededGroups').SeedGroupSpec} */ (body));
 					return reply(201, { service: body.service, id, name: body.name, memberCount: body.members });
 				});
+			case 'GET /__sandbox/workflow':
+				return reply(200, workflowView(state));
+			case 'POST /__sandbox/workflow':
+				return withJsonObject(raw, (body) => reply(200, setWorkflowRouting(state, body)));
 			case 'POST /__sandbox/reset':
 				reset();
 				return reply(200, { ok: true });
