@@ -104,13 +104,15 @@ export function queuedWrite(result: MemberWriteResult | undefined): QueuedChange
 }
 
 /**
- * What an item's output says of its members' writes that GroupID queued for approval: whether any
- * is pending, the first request's ID, and every request's ID (each once).
+ * What an item's output adds when GroupID queued some of its members' writes for approval:
+ * `pending: true`, the members waiting (as the item gave them), the first request's ID and every
+ * request's ID (each once). Nothing when none was queued: the output stays as it always was.
  */
-export function pendingFields(queued: Array<QueuedChange | undefined>): { pending: boolean; workflowRequestId: number | null; workflowRequestIds: number[] } {
-	const pending = queued.filter((change): change is QueuedChange => change !== undefined);
-	const ids = [...new Set(pending.flatMap(({ workflowRequestId }) => (workflowRequestId === null ? [] : [workflowRequestId])))];
-	return { pending: pending.length > 0, workflowRequestId: ids[0] ?? null, workflowRequestIds: ids };
+export function pendingFields(queued: Array<{ member: string; queued: QueuedChange | undefined }>): IDataObject {
+	const pending = queued.filter((entry): entry is { member: string; queued: QueuedChange } => entry.queued !== undefined);
+	if (pending.length === 0) return {};
+	const ids = [...new Set(pending.flatMap(({ queued: { workflowRequestId } }) => (workflowRequestId === null ? [] : [workflowRequestId])))];
+	return { pending: true, pendingMembers: pending.map(({ member }) => member), workflowRequestId: ids[0] ?? null, workflowRequestIds: ids };
 }
 
 /**
@@ -215,8 +217,7 @@ function itemOutcome(
 			status: queued ? 'pending' : changed ? change.done : 'unchanged',
 			changed,
 			message: changed && result !== undefined && 'message' in result ? result.message : null,
-			pending: queued !== undefined,
-			workflowRequestId: queued?.workflowRequestId ?? null,
+			...(queued ? { pending: true, workflowRequestId: queued.workflowRequestId } : {}),
 		};
 	});
 	const listed = (status: string) => results.filter((result) => result.status === status).map((result) => result.member);
@@ -227,8 +228,7 @@ function itemOutcome(
 		unchanged: listed('unchanged'),
 		...(change.verb === 'add' ? { membership: plan.endDate === null ? 'permanent' : 'temporary', endDate: plan.endDate } : {}),
 		results,
-		pendingMembers: listed('pending'),
-		...pendingFields(members.map(queuedOf)),
+		...pendingFields(members.map((member) => ({ member: member.member, queued: queuedOf(member) }))),
 	};
 }
 

@@ -126,16 +126,10 @@ function itemOutcome(
 		removed: outcome.removed.filter(({ id }) => !queuedOf(id)),
 		unchanged: outcome.unchanged.filter(({ id }) => !queuedOf(id)),
 	};
-	const pendingMembers = [
-		...[...outcome.added, ...outcome.unchanged].filter(({ id }) => queuedOf(id)).map(({ given }) => given),
-		...outcome.removed.filter(({ id }) => queuedOf(id)).map(({ name }) => name),
-	];
 	return {
 		group: plan.identity.value,
 		groupGuid: plan.groupGuid,
 		...syncResult(done, { wanted: ({ given }) => given, held: ({ name }) => name }),
-		pendingMembers,
-		pendingCount: pendingMembers.length,
-		...pendingFields(waitsOn.map(({ guid }) => queuedOf(guid))),
+		...pendingFields(waitsOn.map(({ guid, name }) => ({ member: name, queued: queuedOf(guid) }))),
 	};
 }
