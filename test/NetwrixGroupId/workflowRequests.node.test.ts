@@ -1,4 +1,7 @@
+import Ajv from 'ajv';
+import fs from 'fs';
 import nock from 'nock';
+import path from 'path';
 
 import approveDoc from '../fixtures/groupid/workflow-approve.json';
 import byIdsDoc from '../fixtures/groupid/workflow-requests-by-ids.json';
@@ -26,6 +29,13 @@ const queuedAnswer = (id: number) => {
 	const message = `Workflow request ${id} was created: the change waits for approval.`;
 	return { ...success, message, data: id, details: [{ ...success.details[0], message, data: id }] };
 };
+
+/** Whether an output item matches the operation's output schema (the editor's; the sandbox runs check the done form). */
+function matchesSchema(resource: string, operation: string, item: unknown): string {
+	const file = path.resolve(__dirname, '../../nodes/NetwrixGroupId/__schema__/v1.0.0', resource, `${operation}.json`);
+	const validate = new Ajv({ allErrors: true }).compile(JSON.parse(fs.readFileSync(file, 'utf8')));
+	return validate(item) ? 'matches' : new Ajv().errorsText(validate.errors);
+}
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -188,11 +198,13 @@ describe('A change GroupID queued for approval is pending, not done', () => {
 			{ member: JANE, objectGuid: JANE, status: 'added', changed: true, message: null },
 		]);
 		expect(second).toMatchObject({ added: [], unchanged: [], pending: true, pendingMembers: [USER], workflowRequestId: 7 });
+		expect([matchesSchema('group', 'addMembers', first), matchesSchema('group', 'addMembers', second)]).toEqual(['matches', 'matches']);
 	});
 
 	test('Sync Members: a queued join is pending, not counted as added', async () => {
 		interceptGroupId([200, queuedAnswer(12)]);
 		const { output } = await run({ resource: 'group', operation: 'syncMembers', group: byId(GROUP), membersInput: 'text', memberText: USER });
+		expect(matchesSchema('group', 'syncMembers', output?.[0].json)).toBe('matches');
 		expect(json(output)).toEqual([
 			expect.objectContaining({ added: [], addedCount: 0, removed: [], unchanged: [], pending: true, pendingMembers: [USER], workflowRequestId: 12, workflowRequestIds: [12] }),
 		]);
@@ -206,5 +218,6 @@ describe('A change GroupID queued for approval is pending, not done', () => {
 		expect(json(queued.output)).toEqual([expect.objectContaining({ groupGuid: null, groupName: 'Queued', pending: true, workflowRequestId: 3, alreadyExisted: false })]);
 		expect(json(done.output)).toEqual([expect.objectContaining({ groupGuid: staticGroupDoc.response.data, alreadyExisted: false })]);
 		expect(Object.keys((json(done.output) as object[])[0])).not.toContain('pending');
+		expect(matchesSchema('group', 'create', queued.output?.[0].json)).toBe('matches');
 	});
 });
