@@ -9,7 +9,8 @@ import denyDoc from '../fixtures/groupid/workflow-deny.json';
 import myRequestsDoc from '../fixtures/groupid/workflow-my-requests.json';
 import pendingDoc from '../fixtures/groupid/workflow-pending-requests.json';
 import staticGroupDoc from '../fixtures/groupid/create-static-group.json';
-import { data, documentedSuccess as success, groupMembersAre, interceptGroupId, refused, runGroupIdNode as run, byId } from './support';
+import { startLocalGroupId, type LocalRequest } from './localGroupIdServer';
+import { credentials, data, documentedSuccess as success, groupMembersAre, interceptGroupId, refused, runGroupIdNode as run, byId } from './support';
 
 /*
  * The Workflow Request resource in n8n's engine (GroupID intercepted), and what Add Members, Sync
@@ -41,29 +42,47 @@ beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
 afterAll(() => nock.enableNetConnect());
 
-describe('Workflow Request > Get Many', () => {
-	test('Pending Approval: the documented Pending request, page after page, up to the limit; simplified', async () => {
-		const received = interceptGroupId([200, pendingDoc.response]);
-		const { output, error } = await run({ resource: 'workflowRequest', operation: 'getMany', which: 'pending', limit: 1 });
+/** Pending Approval sends a GET with a JSON body: read from a real local server, as nock cannot show a GET's body reliably. */
+describe('Workflow Request > Get Many, Pending Approval (a GET with a body)', () => {
+	beforeAll(() => nock.restore());
+	afterAll(() => nock.activate());
+
+	/** Runs Get Many against a local GroupID that gives `answer` to each request, and gives the run and what the server received. */
+	async function runPending(parameters: Record<string, unknown>, answer: (request: LocalRequest) => [number, unknown]) {
+		const local = await startLocalGroupId(answer);
+		try {
+			const result = await run({ resource: 'workflowRequest', operation: 'getMany', which: 'pending', ...parameters }, { credentials: { ...credentials, serverUrl: local.url } });
+			return { ...result, received: local.received };
+		} finally {
+			await local.close();
+		}
+	}
+
+	test('the documented Pending request, page after page, up to the limit; simplified', async () => {
+		const { output, error, received } = await runPending({ limit: 1 }, () => [200, pendingDoc.response]);
 		expect(error).toBeUndefined();
-		expect(received.map(({ method, path, body }) => [method, path, body])).toEqual([
-			['GET', `${workflows}/Pending`, { pageIndex: 1, pageSize: 1, getRecent: false, totalFound: 0 }],
-		]);
+		expect(received).toStrictEqual([{ method: 'GET', path: `${workflows}/Pending`, body: { pageIndex: 1, pageSize: 1, getRecent: false, totalFound: 0 } }]);
 		expect(json(output)).toEqual([expect.objectContaining({ workflowRequestId: 2, status: 'Pending', pending: true, objectName: 'Usr_Martha Sevy' })]);
 	});
 
-	test('Pending Approval, Return All: pages of 100 until the reported total; Simplify off gives the requests as GroupID sent them', async () => {
+	test('Return All: pages of 100 until the reported total; Simplify off gives the requests as GroupID sent them', async () => {
 		const page = (from: number, count: number) => ({
 			total: 101,
 			data: Array.from({ length: count }, (_, i) => ({ ...pendingDoc.response.data[1], workflowRequestId: from + i })),
 		});
-		const received = interceptGroupId([200, page(1, 100)], [200, page(101, 1)]);
-		const { output } = await run({ resource: 'workflowRequest', operation: 'getMany', which: 'pending', returnAll: true, simplify: false });
-		expect(received.map(({ body }) => (body as { pageIndex: number }).pageIndex)).toEqual([1, 2]);
+		const { output, received } = await runPending({ returnAll: true, simplify: false }, ({ body }) =>
+			(body as { pageIndex: number }).pageIndex === 1 ? [200, page(1, 100)] : [200, page(101, 1)],
+		);
+		expect(received.map(({ body }) => body)).toEqual([
+			{ pageIndex: 1, pageSize: 100, getRecent: false, totalFound: 0 },
+			{ pageIndex: 2, pageSize: 100, getRecent: false, totalFound: 0 },
+		]);
 		expect(output).toHaveLength(101);
 		expect(output![100].json).toStrictEqual({ ...pendingDoc.response.data[1], workflowRequestId: 101 });
 	});
+});
 
+describe('Workflow Request > Get Many, My Requests', () => {
 	test('My Requests: one bodiless GET (no paging is documented), cut to the limit', async () => {
 		const received = interceptGroupId([200, [...myRequestsDoc.response, { ...myRequestsDoc.response[0], workflowRequestId: 1 }]]);
 		const { output } = await run({ resource: 'workflowRequest', operation: 'getMany', which: 'mine', limit: 1 });

@@ -19,7 +19,7 @@ import {
 	workflowRequestsByIds,
 } from '../../nodes/NetwrixGroupId/requests/workflowRequests';
 import { readQueuedChange } from '../../nodes/NetwrixGroupId/requests/queuedChange';
-import { InvalidFieldError } from '../../nodes/shared/fieldChecks';
+import { refusal } from '../support/fieldRefusal';
 
 const store = { identityStoreId: 2 };
 const workflows = '/GroupIDDataService/api/IdentityStores/2/Workflows';
@@ -29,16 +29,6 @@ const documentedPath = (endpoint: string, id?: number) =>
 	new URL(endpoint.replace(/^[A-Z]+ /, '').replace('machinename4443', 'machinename:4443')).pathname
 		.replace(/%7BidentityStoreId%7D/i, '2')
 		.replace('%7BWorkflowRequestID%7D', String(id)) + (endpoint.includes('?') ? `?${endpoint.split('?')[1]}` : '');
-
-function refusal(build: () => unknown): [string, string] {
-	try {
-		build();
-	} catch (error) {
-		expect(error).toBeInstanceOf(InvalidFieldError);
-		return [(error as InvalidFieldError).field, (error as InvalidFieldError).reason];
-	}
-	throw new Error('expected the builder to refuse the input');
-}
 
 describe('Approve, Deny, Delete: the documented requests', () => {
 	test('Approve builds exactly the documented request, on the documented path', () => {

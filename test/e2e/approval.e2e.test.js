@@ -26,6 +26,16 @@ describe('the approval example in a real n8n, against the sandbox', () => {
 	};
 	/** @param {any} result @param {string} node */
 	const output = (result, node) => n8n.nodeOutput(result.execution, node).map((/** @type {any} */ item) => item.json);
+	/**
+	 * Runs the example; it must succeed, each step sending exactly these endpoints. Gives the run and each step's requests.
+	 * @param {Array<[string, string[]]>} steps
+	 */
+	const runExample = async (steps) => {
+		const result = await n8n.executeWorkflow(runtime, home, APPROVAL_EXAMPLE_ID);
+		expect(result.errorMessage).toBeUndefined();
+		expect(result.succeeded).toBe(true);
+		return { result, steps: requestsByStep(sandbox.requests, steps) };
+	};
 	/** @param {any[]} groups */
 	const membersOf = (groups) => groups.find((/** @type {any} */ g) => g.name === 'App-Finance-Reports')?.members;
 
@@ -46,11 +56,7 @@ describe('the approval example in a real n8n, against the sandbox', () => {
 
 	test('joins routed to approval: the join waits (pending, with its request ID), is approved from the workflow, then Maria Garcia is a member', async () => {
 		await routeJoins(true);
-		const result = await n8n.executeWorkflow(runtime, home, APPROVAL_EXAMPLE_ID);
-
-		expect(result.errorMessage).toBeUndefined();
-		expect(result.succeeded).toBe(true);
-		const steps = requestsByStep(sandbox.requests, [
+		const { result, steps } = await runExample([
 			['Create Group', ['groupid.createStaticGroup']],
 			// Maria Garcia found by email, the group's members read (none), one join: queued.
 			['Add Member', ['groupid.searchDirectory', 'groupid.searchDirectory', 'groupid.joinOnBehalf']],
@@ -77,11 +83,7 @@ describe('the approval example in a real n8n, against the sandbox', () => {
 
 	test('joins made at once (no routing): Add Member says added, nothing is approved, Get Members shows her', async () => {
 		await routeJoins(false);
-		const result = await n8n.executeWorkflow(runtime, home, APPROVAL_EXAMPLE_ID);
-
-		expect(result.errorMessage).toBeUndefined();
-		expect(result.succeeded).toBe(true);
-		const steps = requestsByStep(sandbox.requests, [
+		const { result, steps } = await runExample([
 			['Create Group', ['groupid.createStaticGroup']],
 			['Add Member', ['groupid.searchDirectory', 'groupid.searchDirectory', 'groupid.joinOnBehalf']],
 			['Get Members', ['groupid.searchDirectory']],
