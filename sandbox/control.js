@@ -14,9 +14,13 @@
  *   GET | POST /__sandbox/licenses                        UiPath's user licences per bundle code {purchased, allocated,
  *                                                         groups}; POST {"purchased": {"RPADEVPRONU": 1, …}} sets the
  *                                                         organization's purchased quantities of those codes (0 or more)
+ *   GET | POST /__sandbox/workflow                        GroupID approval: which changes each store routes to a workflow
+ *                                                         request, and the requests; POST {"identityStoreId"?, "joins"?,
+ *                                                         "leaves"?, "creates"?} (booleans) merges a store's routing
  */
 
 const { isObject, parseJson } = require('./http');
+const { setWorkflowRouting, workflowView } = require('./groupid/workflows');
 
 /** @typedef {import('./http').Reply} Reply */
 
@@ -84,6 +88,10 @@ function createControl({ state, faults, view, reset, health, seedGroup, licenses
 					for (const [code, quantity] of Object.entries(purchased)) state.uipathLicenses.purchased.set(code, quantity);
 					return reply(200, licenses());
 				});
+			case 'GET /__sandbox/workflow':
+				return reply(200, workflowView(state));
+			case 'POST /__sandbox/workflow':
+				return withJsonObject(raw, (body) => reply(200, setWorkflowRouting(state, body)));
 			case 'POST /__sandbox/reset':
 				reset();
 				return reply(200, { ok: true });

@@ -95,6 +95,24 @@ const { UIPATH } = require('./accounts');
 
 /** @typedef {{service: Service, expiresAt: number, identityStoreId?: string, client?: string}} AccessToken */
 
+/**
+ * A GroupID workflow (approval) request the sandbox queued (see groupid/workflows.js).
+ * @typedef {object} WorkflowRequest
+ * @property {number} id                 workflowRequestId: 1, 2, 3… (restarts after reset)
+ * @property {string} storeId
+ * @property {'join'|'leave'|'create'} kind
+ * @property {string} createdOn          ISO timestamp
+ * @property {string} statusUpdatedOn    ISO timestamp
+ * @property {{statusId: number, description: string}} status  Pending, Approved or Denied
+ * @property {string|null} reason        a denial's reason
+ * @property {string|null} targetObject  the group's GUID (a join or leave)
+ * @property {string} objectName
+ * @property {string} container
+ * @property {{name: string, value: string|null, oldValue: string|null}} field
+ * @property {{kind: 'join'|'leave', groupId: string, userGuid: string, how: {membershipType: number|null, startDate: string|null, endDate: string|null}}
+ *   | {kind: 'create', group: GroupIdGroup}} change  what approving does
+ */
+
 /** @param {number} [extraUsers] generated users in each service's directory (see directories.js) */
 function createState(extraUsers = 0) {
 	const state = {
@@ -108,6 +126,14 @@ function createState(extraUsers = 0) {
 		tokensIssued: { groupid: 0, uipath: 0 },
 		/** @type {Array<{service: Service, client: string|undefined, at: string}>} */
 		tokenRequests: [],
+		/** GroupID approval: which changes each store routes to a workflow request (control API), and the requests. */
+		workflow: {
+			/** @type {Map<string, {joins: boolean, leaves: boolean, creates: boolean}>} */
+			routing: new Map(),
+			/** @type {WorkflowRequest[]} */
+			requests: [],
+			nextId: 1,
+		},
 		/** GroupID Smart Group updates run (their task ids are 1, 2, 3…). */
 		groupIdTaskCount: 0,
 		/** GroupID groups by lower-case objectGUID. */
@@ -219,6 +245,9 @@ function createState(extraUsers = 0) {
 			state.tokensIssued.uipath = 0;
 			state.tokenRequests.length = 0;
 			state.groupIdTaskCount = 0;
+			state.workflow.routing.clear();
+			state.workflow.requests.length = 0;
+			state.workflow.nextId = 1;
 			state.directory.reset();
 		},
 	};

@@ -12,6 +12,7 @@ const { prop, canonical, requestValues, startPathsOf, attributeCollection } = re
 const { auth, jsonObject, storeCheck, bodyStoreCheck, gate, storeBody, attributesToLoad } = require('./checks');
 const { namesOf, findGroup, groupNotFound, newGroup, addGroup, removeGroup, renameGroup, touch } = require('./store');
 const { groupObject } = require('./groupViews');
+const { routesToApproval, queueCreate } = require('./workflows');
 
 /** @typedef {import('../http').Reply} Reply */
 /** @typedef {import('../http').RouteRequest} RouteRequest */
@@ -75,6 +76,8 @@ function createGroup(ctx, req, type) {
 		startPaths: type === 'smart' && attributes ? startPathsOf(prop(attributes, 'IMSGStartPath')) : [],
 	});
 	if (ctx.recordBodies) group.attributes = attributes;
+	// A store that routes creates to approval queues the group: it is added when the request is approved.
+	if (routesToApproval(ctx, storeId, 'creates')) return queueCreate(ctx, group);
 	addGroup(ctx, group);
 	return { status: 200, body: createdEnvelope(group.id) };
 }

@@ -13,6 +13,7 @@ import {
 	type IfGroupExists,
 	type OwnerGuid,
 } from '../requests/existingGroup';
+import { readQueuedChange } from '../requests/queuedChange';
 import { groupIdRequest, type GroupIdConnection } from '../transport';
 import { readLookupResults } from '../transport/directoryReads';
 import { findObjectGuid } from './memberLookup';
@@ -58,7 +59,8 @@ export function groupCreateOperation<TRequest extends GroupCreateRequest>(spec: 
 /**
  * Sends a create to `path` and gives the output item. Simplified: the new group's GUID (the
  * envelope's `data`), name, distinguished name, container, type, security, criteria (a Smart
- * Group's) and store. Otherwise GroupID's envelope as it came. Either way `alreadyExisted`.
+ * Group's) and store. Otherwise GroupID's envelope as it came. Either way `alreadyExisted`; and
+ * `pending: true` with `workflowRequestId` when GroupID queued the create for approval.
  *
  * When GroupID refuses the create and a group of that name is then found in the store (one
  * search, only after a refusal), the existing group is used, or updated to match, unless the
@@ -78,7 +80,10 @@ export async function sendGroupCreate(
 			const envelope = await groupIdRequest(context, connection, { method: 'POST', path, body: request.body }, itemIndex, {
 				idempotent: request.ifGroupExists !== 'fail',
 			});
-			return request.simplify ? createdGroupSummary(request, envelope.data) : (envelope as unknown as IDataObject);
+			// A create GroupID queued for approval (see readQueuedChange) has no group yet: no GUID, pending.
+			const queued = readQueuedChange(envelope);
+			const created = request.simplify ? createdGroupSummary(request, queued ? null : envelope.data) : (envelope as unknown as IDataObject);
+			return queued ? { ...created, pending: true, workflowRequestId: queued.workflowRequestId } : created;
 		},
 		mayBeDuplicate: isRefusal,
 		findExisting: async () => await findExistingGroup(context, connection, request, itemIndex),
