@@ -2,7 +2,9 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { checkChoice } from '../../shared/fieldChecks';
 import { ENTRA_GROUP_TYPES, type EntraGroupFields } from '../requests/entraGroupBody';
-import { readCommonCreateFields } from './createFields';
+import { locatorValue } from '../../shared/locatorValue';
+import { additionalAttributeEntries } from '../requests/attributeValues';
+import { readAdditionalAttributes } from './groupAttributeFields';
 
 /**
  * The kind of directory behind the identity store a create writes to. A node field, not a
@@ -112,19 +114,20 @@ export function readEntraCreateFields(
 	context: IExecuteFunctions,
 	itemIndex: number,
 ): EntraGroupFields & { ownersText: unknown; membersText: unknown } {
-	const { fields, additional } = readCommonCreateFields(context, itemIndex);
-	const parameter = (name: string, fallback: unknown) => context.getNodeParameter(name, itemIndex, fallback) as unknown;
+	// The Active Directory fields are hidden here, so n8n has no value for them: none is read.
+	const parameter = (name: string, fallback?: unknown) => context.getNodeParameter(name, itemIndex, fallback) as unknown;
+	const additional = parameter('additionalFields', {}) as Record<string, unknown>;
 	return {
-		groupName: fields.groupName,
-		container: fields.container,
+		groupName: parameter('groupName'),
+		container: locatorValue(parameter('container')),
 		groupType: parameter('entraGroupType', ENTRA_GROUP_TYPES.security),
-		security: fields.security,
-		description: fields.description,
+		security: parameter('security'),
+		description: additional.description,
 		displayName: additional.displayName,
-		notes: fields.notes,
+		notes: additional.notes,
 		officeFeatures: additional.officeFeatures,
 		identityStoreId: additional.identityStoreId,
-		additionalAttributes: fields.additionalAttributes,
+		additionalAttributes: additionalAttributeEntries(readAdditionalAttributes(additional)),
 		ownersText: parameter('owners', ''),
 		membersText: parameter('members', ''),
 	};
