@@ -11,6 +11,8 @@ const { GROUPID, UIPATH } = require('../../sandbox/accounts');
 const EXAMPLES_DIR = path.resolve(__dirname, '..', '..', 'examples');
 const GROUPID_CREDENTIAL_ID = 'gpSandboxGroupId';
 const UIPATH_CREDENTIAL_ID = 'gpSandboxUiPathI';
+/** The GroupID credential of the sandbox's Microsoft Entra ID identity store (3). */
+const ENTRA_CREDENTIAL_ID = 'gpSandboxEntraId';
 
 /** The example workflows shipped in examples/, as n8n import:workflow takes them. */
 function exampleWorkflows() {
@@ -65,7 +67,22 @@ function sandboxCredentials(sandboxUrl, overrides = { groupId: {}, uiPath: {} })
 				...overrides.uiPath,
 			},
 		},
+		{
+			id: ENTRA_CREDENTIAL_ID,
+			name: 'Netwrix GroupID Entra ID (local sandbox)',
+			type: 'netwrixGroupIdApi',
+			data: {
+				serverUrl: sandboxUrl,
+				clientId: GROUPID.clientId,
+				clientSecret: GROUPID.clientSecret,
+				username: GROUPID.username,
+				password: GROUPID.password,
+				identityStoreId: GROUPID.entraIdentityStoreId,
+				ignoreSslIssues: sandboxUrl.startsWith('https:'),
+				...overrides.groupId,
+			},
+		},
 	];
 }
 
-module.exports = { exampleWorkflows, isStickyNote, sandboxCredentials, GROUPID_CREDENTIAL_ID, UIPATH_CREDENTIAL_ID };
+module.exports = { exampleWorkflows, isStickyNote, sandboxCredentials, GROUPID_CREDENTIAL_ID, UIPATH_CREDENTIAL_ID, ENTRA_CREDENTIAL_ID };
