@@ -1,4 +1,8 @@
+import Ajv from 'ajv';
 import nock from 'nock';
+
+import staticSchema from '../../nodes/NetwrixGroupId/__schema__/v1.0.0/group/create.json';
+import smartSchema from '../../nodes/NetwrixGroupId/__schema__/v1.0.0/smartGroup/create.json';
 
 import staticDoc from '../fixtures/groupid/create-static-group-entraid.json';
 import smartDoc from '../fixtures/groupid/create-smart-group-entraid.json';
@@ -71,6 +75,8 @@ describe('Create Static Group in an Entra ID store', () => {
 			identityStoreId: 3,
 			alreadyExisted: false,
 		});
+		const validate = new Ajv({ allErrors: true }).compile(staticSchema);
+		expect({ valid: validate(output![0].json), errors: validate.errors ?? null }).toEqual({ valid: true, errors: null });
 	});
 
 	test('a Microsoft 365 group with owners and members by email: each distinct email is looked up once for the whole run', async () => {
@@ -152,5 +158,7 @@ describe('Create Smart Group in an Entra ID store', () => {
 		expect(received.map(({ path }) => path)).toEqual([`${entraData}/Groups/DynamicGroup`]);
 		expect(received[0].body).toStrictEqual(smartDoc.request);
 		expect(output![0].json).toMatchObject({ groupGuid: smartDoc.response.data, criteria: '(department Contains "engineering")', owners: [SAMPLE_USER] });
+		const validate = new Ajv({ allErrors: true }).compile(smartSchema);
+		expect({ valid: validate(output![0].json), errors: validate.errors ?? null }).toEqual({ valid: true, errors: null });
 	});
 });
