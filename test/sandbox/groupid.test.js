@@ -966,7 +966,7 @@ describe('GroupID: the Microsoft Entra ID identity store (3)', () => {
 		expect(groupState('apiEntraSmart').type).toBe('smart');
 	});
 
-	test('a Microsoft 365 group with two owners and two members; Get a Group and Search see them in store 3 only', async () => {
+	test('a Microsoft 365 group with two owners and two members; Get a Group shows them in store 3, and store 2 has no such group', async () => {
 		const t = await entraToken();
 		const body = withSandboxUsers(entraDoc.request);
 		const attributes = body.AttributesCollection.AttributesCollection;
@@ -997,6 +997,15 @@ describe('GroupID: the Microsoft Entra ID identity store (3)', () => {
 		expect(res.status).toBe(400);
 		expect(await json(res)).toMatchObject({ status: 1, message });
 		expect(sb.groups.groupid).toEqual([]);
+	});
+
+	test("the credential test's search answers in store 3 with a token of store 3", async () => {
+		const res = await call('POST', `${sb.url}/GroupIDDataService/api/Searches`, {
+			token: await entraToken(),
+			body: { identityStoreId: 3, criteria: { operator: 'Is Exactly', attribute: 'displayName', value: 'n8n connection test' }, pageNo: 1, pageSize: 1 },
+		});
+		expect(res.status).toBe(200);
+		expect(await json(res)).toMatchObject({ status: 0, data: [] });
 	});
 
 	test("a token of store 2 is refused in store 3, and one of store 3 in store 2", async () => {
