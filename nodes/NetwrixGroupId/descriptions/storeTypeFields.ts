@@ -45,7 +45,7 @@ export function entraGroupTypeProperty(): INodeProperties {
 			displayName: 'Group Type',
 			name: 'entraGroupType',
 			type: 'options',
-			default: ENTRA_GROUP_TYPES.security,
+			default: '4',
 			description: "The group's kind in Entra ID, sent as GroupType",
 			options: [
 				{ name: 'Distribution', value: ENTRA_GROUP_TYPES.distribution },
