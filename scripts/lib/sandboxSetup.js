@@ -35,22 +35,24 @@ const isStickyNote = (node) => node.type === 'n8n-nodes-base.stickyNote';
  * password for the tests of failures.
  */
 function sandboxCredentials(sandboxUrl, overrides = { groupId: {}, uiPath: {} }) {
-	return [
-		{
-			id: GROUPID_CREDENTIAL_ID,
-			name: 'Netwrix GroupID (local sandbox)',
-			type: 'netwrixGroupIdApi',
-			data: {
-				serverUrl: sandboxUrl,
-				clientId: GROUPID.clientId,
-				clientSecret: GROUPID.clientSecret,
-				username: GROUPID.username,
-				password: GROUPID.password,
-				identityStoreId: GROUPID.identityStoreId,
-				ignoreSslIssues: sandboxUrl.startsWith('https:'),
-				...overrides.groupId,
-			},
+	/** A GroupID credential signing in to one of the sandbox's identity stores. @param {string} id @param {string} name @param {number} identityStoreId */
+	const groupIdCredential = (id, name, identityStoreId) => ({
+		id,
+		name,
+		type: 'netwrixGroupIdApi',
+		data: {
+			serverUrl: sandboxUrl,
+			clientId: GROUPID.clientId,
+			clientSecret: GROUPID.clientSecret,
+			username: GROUPID.username,
+			password: GROUPID.password,
+			identityStoreId,
+			ignoreSslIssues: sandboxUrl.startsWith('https:'),
+			...overrides.groupId,
 		},
+	});
+	return [
+		groupIdCredential(GROUPID_CREDENTIAL_ID, 'Netwrix GroupID (local sandbox)', GROUPID.identityStoreId),
 		{
 			id: UIPATH_CREDENTIAL_ID,
 			name: 'UiPath Identity (local sandbox)',
@@ -67,21 +69,7 @@ function sandboxCredentials(sandboxUrl, overrides = { groupId: {}, uiPath: {} })
 				...overrides.uiPath,
 			},
 		},
-		{
-			id: ENTRA_CREDENTIAL_ID,
-			name: 'Netwrix GroupID Entra ID (local sandbox)',
-			type: 'netwrixGroupIdApi',
-			data: {
-				serverUrl: sandboxUrl,
-				clientId: GROUPID.clientId,
-				clientSecret: GROUPID.clientSecret,
-				username: GROUPID.username,
-				password: GROUPID.password,
-				identityStoreId: GROUPID.entraIdentityStoreId,
-				ignoreSslIssues: sandboxUrl.startsWith('https:'),
-				...overrides.groupId,
-			},
-		},
+		groupIdCredential(ENTRA_CREDENTIAL_ID, 'Netwrix GroupID Entra ID (local sandbox)', GROUPID.entraIdentityStoreId),
 	];
 }
 

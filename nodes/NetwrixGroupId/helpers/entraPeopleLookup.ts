@@ -2,11 +2,10 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { lookUpNamesOnce } from '../../shared/nameLookup';
 import type { PreparedItem } from '../../shared/operation';
-import { isCredentialFailure } from '../../shared/transport/apiErrors';
 import type { EntraGroupFields } from '../requests/entraGroupBody';
 import { checkMembers, type MemberIdentifier } from '../requests/memberIdentifiers';
 import type { GroupIdConnection } from '../transport';
-import { findObjectGuid, foundGuidOrError } from './memberLookup';
+import { foundGuidOrError, personLookup } from './memberLookup';
 
 /**
  * The owners and members of a group created in an Entra ID store: sent as object GUIDs, as in
@@ -77,15 +76,7 @@ export async function resolvePeople<TRequest>(
 			person.kind === 'lookup' ? [{ ...person, identityStoreId: people.identityStoreId }] : [],
 		);
 	};
-	const outcomeOf = await lookUpNamesOnce<WithPeopleByName<TRequest>, Lookup>(items, {
-		namesOf,
-		keyOf: (person) => `${person.identityStoreId}\n${person.attribute}\n${person.value.toLowerCase()}`,
-		async find(person, itemIndex) {
-			const match = await findObjectGuid(context, connection, person.identityStoreId, person, itemIndex);
-			return 'problem' in match ? match : { id: match.guid };
-		},
-		failsEveryItem: isCredentialFailure,
-	});
+	const outcomeOf = await lookUpNamesOnce<WithPeopleByName<TRequest>, Lookup>(items, { namesOf, ...personLookup(context, connection) });
 	return items.map(({ itemIndex, prepared }) => {
 		const people = prepared.peopleByName;
 		if (people === undefined) return prepared;
