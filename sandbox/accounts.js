@@ -125,8 +125,15 @@ const GROUPID = Object.freeze({
 	/** One backslash: DEMO\provisioner. Compared case-insensitively, like Active Directory. */
 	username: 'DEMO\\provisioner',
 	password: 'groupid-sandbox-password',
-	/** The only identity store the sandbox knows (number in JSON bodies, string in forms and URLs). */
+	/** The Active Directory identity store (number in JSON bodies, string in forms and URLs). */
 	identityStoreId: 2,
+	/**
+	 * The Microsoft Entra ID identity store, as in Netwrix's Entra ID samples: groups of Entra ID's types with owners
+	 * and members; its tenant's root is the samples' container. Its users are the directory users of store 2 (a
+	 * tenant synchronised from the domain).
+	 */
+	entraIdentityStoreId: 3,
+	entraTenant: 'DC=5cjshm,DC=onmicrosoft,DC=com',
 	/** Value of `currentDirectoryServer` in every envelope. */
 	directoryServer: 'DC.demo.local',
 	/** `scope` returned by the token endpoint. */

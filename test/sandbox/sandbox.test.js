@@ -108,7 +108,7 @@ describe('GroupID token endpoint', () => {
 		['wrong client secret', { client_secret: 'nope' }, 400, { error: 'invalid_client' }],
 		['another grant', { grant_type: 'client_credentials' }, 400, { error: 'unsupported_grant_type' }],
 		['missing identity store', { identity_store_id: '' }, 400, { error: 'invalid_request', error_description: 'identity_store_id is missing' }],
-		['unknown identity store', { identity_store_id: '3' }, 400, { error: 'invalid_request', error_description: "identity store '3' is unknown" }],
+		['unknown identity store', { identity_store_id: '4' }, 400, { error: 'invalid_request', error_description: "identity store '4' is unknown" }],
 	])('%s is rejected', async (_name, overrides, status, expected) => {
 		const res = await postForm(sb.url + TOKEN_PATH, { ...GROUPID_FORM, ...overrides });
 		expect(res.status).toBe(status);
