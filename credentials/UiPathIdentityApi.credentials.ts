@@ -45,6 +45,32 @@ export class UiPathIdentityApi implements ICredentialType {
 			required: true,
 		},
 		{
+			displayName: 'Deployment',
+			name: 'deployment',
+			type: 'options',
+			default: 'auto',
+			description:
+				"Where the Identity Server answers: Automation Cloud and Automation Suite under {Base URL}/identity_/, a standalone Orchestrator's under {Base URL}/identity/",
+			options: [
+				{
+					name: 'Detect From Base URL',
+					value: 'auto',
+					description: 'Automation Cloud on cloud.uipath.com, else Automation Suite (identity_)',
+				},
+				{
+					name: 'Automation Cloud',
+					value: 'automationCloud',
+					description: "Identity Server under identity_, and Automation Cloud's documented rate limits",
+				},
+				{ name: 'Automation Suite', value: 'automationSuite', description: 'Identity Server under identity_' },
+				{
+					name: 'Standalone Orchestrator',
+					value: 'standalone',
+					description: 'Identity Server under identity (https://{yourDomain}/identity/...)',
+				},
+			],
+		},
+		{
 			displayName: 'Authentication',
 			name: 'authentication',
 			type: 'options',
@@ -87,7 +113,7 @@ export class UiPathIdentityApi implements ICredentialType {
 			type: 'string',
 			default: DEFAULT_SCOPES,
 			description:
-				'Space-separated application scopes to ask for; the external application must have each. Reading groups needs PM.Group.Read, changing them PM.Group.Write (or PM.Group for both), members given as emails or usernames (and Search Directory) need PM.Directory, and the User operations Get User, Update Group Memberships and Delete User need PM.User.Read or PM.User.Write (or PM.User for both).',
+				'Space-separated application scopes to ask for; the external application must have each. Reading groups needs PM.Group.Read, changing them PM.Group.Write (or PM.Group for both), members given as emails or usernames (and Search Directory) need PM.Directory, the User operations Get User, Update Group Memberships and Delete User need PM.User.Read or PM.User.Write (or PM.User for both), Allocate Licenses needs PM.License.Write, and the Robot Account operations PM.RobotAccount.Read or PM.RobotAccount.Write (or PM.RobotAccount).',
 			displayOptions: { show: { authentication: ['clientCredentials'] } },
 		},
 		{
@@ -97,7 +123,7 @@ export class UiPathIdentityApi implements ICredentialType {
 			default: '',
 			placeholder: 'e.g. https://automation.example.com/identity_/connect/token',
 			description:
-				"Leave empty to use https://{host of the Base URL}/identity_/connect/token. Set it if your installation's Identity Server lives elsewhere.",
+				"Leave empty to use https://{host of the Base URL}/identity_/connect/token (standalone Orchestrator: /identity/connect/token). Set it if your installation's Identity Server lives elsewhere.",
 			displayOptions: { show: { authentication: ['clientCredentials'] } },
 		},
 		{
@@ -165,7 +191,7 @@ export class UiPathIdentityApi implements ICredentialType {
 		request: {
 			headers: CREDENTIAL_TEST_MARK,
 			baseURL: '={{$credentials.baseUrl.trim().replace(/\\/+$/, "")}}',
-			url: `=/identity_/api/Group/{{ $credentials.organizationId && $credentials.organizationId.trim() ? encodeURIComponent($credentials.organizationId.trim()) : "${ORGANIZATION_FROM_TOKEN}" }}`,
+			url: `=/{{ $credentials.deployment === "standalone" ? "identity" : "identity_" }}/api/Group/{{ $credentials.organizationId && $credentials.organizationId.trim() ? encodeURIComponent($credentials.organizationId.trim()) : "${ORGANIZATION_FROM_TOKEN}" }}`,
 			method: 'GET',
 			skipSslCertificateValidation: '={{$credentials.ignoreSslIssues}}',
 		},

@@ -125,8 +125,15 @@ const GROUPID = Object.freeze({
 	/** One backslash: DEMO\provisioner. Compared case-insensitively, like Active Directory. */
 	username: 'DEMO\\provisioner',
 	password: 'groupid-sandbox-password',
-	/** The only identity store the sandbox knows (number in JSON bodies, string in forms and URLs). */
+	/** The Active Directory identity store (number in JSON bodies, string in forms and URLs). */
 	identityStoreId: 2,
+	/**
+	 * The Microsoft Entra ID identity store, as in Netwrix's Entra ID samples: groups of Entra ID's types with owners
+	 * and members; its tenant's root is the samples' container. Its users are the directory users of store 2 (a
+	 * tenant synchronised from the domain).
+	 */
+	entraIdentityStoreId: 3,
+	entraTenant: 'DC=5cjshm,DC=onmicrosoft,DC=com',
 	/** Value of `currentDirectoryServer` in every envelope. */
 	directoryServer: 'DC.demo.local',
 	/** `scope` returned by the token endpoint. */
@@ -212,7 +219,16 @@ const UIPATH = Object.freeze({
 	clientId: 'uipath-sandbox-app',
 	clientSecret: 'uipath-sandbox-secret',
 	/** Scopes the application may request (space-separated in the token request). */
-	allowedScopes: Object.freeze(['PM.Group', 'PM.Group.Read', 'PM.Group.Write', 'PM.User', 'PM.User.Read', 'PM.User.Write', 'PM.Directory', 'PM.Directory.Read']),
+	allowedScopes: Object.freeze([
+		'PM.Group', 'PM.Group.Read', 'PM.Group.Write', 'PM.User', 'PM.User.Read', 'PM.User.Write', 'PM.Directory', 'PM.Directory.Read',
+		'PM.License', 'PM.License.Write', 'PM.RobotAccount', 'PM.RobotAccount.Read', 'PM.RobotAccount.Write',
+	]),
+	/**
+	 * User licences the organization bought, per user bundle code (UiPath's "Licensing product codes"), until
+	 * POST /__sandbox/licenses sets others; a reset brings these back. One Automation Developer licence only, so that
+	 * a second group asking for one meets the 409 (examples/uipath-group-licenses.workflow.json).
+	 */
+	purchasedLicenses: Object.freeze({ ACNU: 10, ATTUNU: 10, RPADEVPRONU: 1, CTZDEVNU: 10, IDU: 10, PMBU: 10, PMD: 10, TSTNU: 10 }),
 	/** The organization (partition) global id: `prt_id` claim and the only accepted `partitionGlobalId`. */
 	organizationId: 'magic-7',
 	/** Personal access token from the seed; accepted as a bearer token with every allowed scope; never expires. */

@@ -10,7 +10,7 @@
 /** @typedef {import('./server').Sandbox} Sandbox */
 
 const USAGE = `usage: node sandbox/server.js [--port N] [--host 127.0.0.1] [--https] [--latency-ms N]
-       [--token-lifetime-s N] [--record-limit N] [--no-record-bodies] [--uipath-profile automation-suite]
+       [--token-lifetime-s N] [--record-limit N] [--no-record-bodies] [--uipath-profile automation-suite|standalone]
        [--extra-users N] [--rate-limit-scale N] [--verbose] [--quiet]
 
 Starts the local stand-in for Netwrix GroupID and UiPath Identity (see sandbox/README.md) and prints one
@@ -60,8 +60,8 @@ function parseArgs(argv) {
 				break;
 			case '--uipath-profile': {
 				const profile = value();
-				if (profile !== 'automation-cloud' && profile !== 'automation-suite') {
-					throw new Error('--uipath-profile needs automation-cloud or automation-suite');
+				if (profile !== 'automation-cloud' && profile !== 'automation-suite' && profile !== 'standalone') {
+					throw new Error('--uipath-profile needs automation-cloud, automation-suite or standalone');
 				}
 				options.uipathProfile = profile;
 				break;

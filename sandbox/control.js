@@ -11,9 +11,16 @@
  *                                                         {"extraUsers": N} grows them to at least N
  *   POST /__sandbox/groups                                seeds a group: {"service", "name", "members": M[, "id"]}
  *   GET | POST | DELETE /__sandbox/faults                 read / merge / clear the faults (POST body: JSON, see faults.js)
+ *   GET | POST /__sandbox/licenses                        UiPath's user licences per bundle code {purchased, allocated,
+ *                                                         groups}; POST {"purchased": {"RPADEVPRONU": 1, …}} sets the
+ *                                                         organization's purchased quantities of those codes (0 or more)
+ *   GET | POST /__sandbox/workflow                        GroupID approval: which changes each store routes to a workflow
+ *                                                         request, and the requests; POST {"identityStoreId"?, "joins"?,
+ *                                                         "leaves"?, "creates"?} (booleans) merges a store's routing
  */
 
 const { isObject, parseJson } = require('./http');
+const { setWorkflowRouting, workflowView } = require('./groupid/workflows');
 
 /** @typedef {import('./http').Reply} Reply */
 
@@ -39,10 +46,10 @@ function withJsonObject(raw, act) {
  * @param {{state: import('./state').State, faults: import('./faults').FaultState,
  *   view: (options?: import('./server').StateViewOptions) => object, reset: () => void,
  *   health: () => {url: string, https: boolean, uipathProfile: string},
- *   seedGroup: (spec: import('./seededGroups').SeedGroupSpec) => string}} ctx
+ *   seedGroup: (spec: import('./seededGroups').SeedGroupSpec) => string, licenses: () => object}} ctx
  * @returns {(method: string, pathname: string, query: URLSearchParams, raw: string) => Reply}
  */
-function createControl({ state, faults, view, reset, health, seedGroup }) {
+function createControl({ state, faults, view, reset, health, seedGroup, licenses }) {
 	const { directory } = state;
 	const directoryView = () => ({ extraUsers: directory.extraUsers, users: { groupid: directory.groupid.users.length, uipath: directory.uipath.users.length } });
 	return (method, pathname, query, raw) => {
@@ -69,6 +76,22 @@ function createControl({ state, faults, view, reset, health, seedGroup }) {
 					const id = seedGroup(/** @type {import('./seededGroups').SeedGroupSpec} */ (body));
 					return reply(201, { service: body.service, id, name: body.name, memberCount: body.members });
 				});
+			case 'GET /__sandbox/licenses':
+				return reply(200, licenses());
+			case 'POST /__sandbox/licenses':
+				return withJsonObject(raw, (body) => {
+					const purchased = body.purchased;
+					if (!isObject(purchased)) throw new Error('purchased must be an object of user bundle code → quantity');
+					for (const [code, quantity] of Object.entries(purchased)) {
+						if (!Number.isInteger(quantity) || quantity < 0) throw new Error(`purchased.${code} must be a whole number of 0 or more`);
+					}
+					for (const [code, quantity] of Object.entries(purchased)) state.uipathLicenses.purchased.set(code, quantity);
+					return reply(200, licenses());
+				});
+			case 'GET /__sandbox/workflow':
+				return reply(200, workflowView(state));
+			case 'POST /__sandbox/workflow':
+				return withJsonObject(raw, (body) => reply(200, setWorkflowRouting(state, body)));
 			case 'POST /__sandbox/reset':
 				reset();
 				return reply(200, { ok: true });

@@ -11,7 +11,7 @@ const { checkExtraUsers } = require('./directories');
 const { rateLimitSettings } = require('./uipath/rateLimit');
 
 /** The UiPath deployments the sandbox plays (see uipath/index.js). */
-const UIPATH_PROFILES = ['automation-cloud', 'automation-suite'];
+const UIPATH_PROFILES = ['automation-cloud', 'automation-suite', 'standalone'];
 
 /**
  * @typedef {object} Settings
@@ -24,7 +24,7 @@ const UIPATH_PROFILES = ['automation-cloud', 'automation-suite'];
  * @property {number} extraUsers  generated users in each service's directory, on top of the sample users
  * @property {boolean} verbose  one line per API request on stderr (never when quiet)
  * @property {boolean} quiet
- * @property {'automation-cloud'|'automation-suite'} uipathProfile
+ * @property {'automation-cloud'|'automation-suite'|'standalone'} uipathProfile
  * @property {((clientPort: number) => string|undefined)|undefined} identifyClient
  * @property {ReturnType<typeof rateLimitSettings>} rateLimit  UiPath's rate-limit mode (undefined: off)
  */

@@ -37,7 +37,7 @@
  * N most recent requests are kept; `requestCount` still counts all of them).
  *
  * CLI: node sandbox/server.js [--port N] [--host 127.0.0.1] [--https] [--latency-ms N]
- *        [--token-lifetime-s N] [--record-limit N] [--no-record-bodies] [--uipath-profile automation-suite]
+ *        [--token-lifetime-s N] [--record-limit N] [--no-record-bodies] [--uipath-profile automation-suite|standalone]
  *        [--extra-users N] [--rate-limit-scale N] [--verbose] [--quiet]
  *   prints one JSON line {"url","https","port"[,"caFile"]} when listening; stops on SIGINT/SIGTERM.
  */
@@ -79,7 +79,7 @@ const { readingBodies, createServer, listen, baseUrl, closer } = require('./list
  *   1,000,000. `reset()` comes back to this many
  * @property {number} [uipathPageCap] send at most this many results per page of a UiPath list, whatever `top` asks
  *   (as a server with a smaller page limit would); default 1000, the documented limit
- * @property {'automation-cloud'|'automation-suite'} [uipathProfile] which UiPath deployment to play: 'automation-cloud'
+ * @property {'automation-cloud'|'automation-suite'|'standalone'} [uipathProfile] which UiPath deployment to play: 'automation-cloud'
  *   (default) answers every UiPath endpoint below; 'automation-suite' answers 404, as for an unknown path, on
  *   `…/Group/{partitionGlobalId}/{groupId}/Members` and `…/Directory/Search/{partitionGlobalId}`, which UiPath documents
  *   for Automation Cloud only
@@ -99,7 +99,7 @@ const { readingBodies, createServer, listen, baseUrl, closer } = require('./list
  * @property {number} port
  * @property {string} host
  * @property {boolean} https
- * @property {'automation-cloud'|'automation-suite'} uipathProfile
+ * @property {'automation-cloud'|'automation-suite'|'standalone'} uipathProfile
  * @property {string|undefined} ca       PEM certificate to trust (https only)
  * @property {string|undefined} certFile path of that PEM file when generated (https only)
  * @property {RecordedRequest[]} requests
@@ -158,6 +158,7 @@ async function startSandbox(options = {}) {
 		reset,
 		health: () => ({ url, https: useHttps, uipathProfile: settings.uipathProfile }),
 		seedGroup: (spec) => seedGroup(state, spec),
+		licenses: () => licenseView(state),
 	});
 	/** @type {import('./dispatch').Dispatch} */
 	const dispatch = { state, faults, rateLimit, router, control, settings, timers: new Set() };
@@ -214,10 +215,31 @@ function stateView(state, faults, { members = true }) {
 	return {
 		groups: members ? state.groups : { groupid: state.groups.groupid.map(counted), uipath: state.groups.uipath.map(counted) },
 		tokensIssued: { ...state.tokensIssued },
+		uipathRobotAccounts: state.uipathRobotAccounts,
+		uipathLicenses: licenseView(state),
 		requestCount: state.requestCount,
 		recordedRequests: state.requests.length,
 		faults: faults.view(),
 	};
+}
+
+/**
+ * UiPath's user licences: the purchased quantity, allocated count and groups of each code.
+ * @param {import('./state').State} state
+ */
+function licenseView(state) {
+	const { purchased, groups } = state.uipathLicenses;
+	/** @type {Record<string, {purchased: number, allocated: number, groups: string[]}>} */
+	const codes = {};
+	for (const [code, quantity] of purchased) codes[code] = { purchased: quantity, allocated: 0, groups: [] };
+	for (const [groupId, list] of groups) {
+		for (const code of list) {
+			codes[code] ??= { purchased: 0, allocated: 0, groups: [] };
+			codes[code].allocated += 1;
+			codes[code].groups.push(groupId);
+		}
+	}
+	return codes;
 }
 
 if (require.main === module) {

@@ -7,6 +7,7 @@
  */
 
 const { createDirectories } = require('./directories');
+const { UIPATH } = require('./accounts');
 
 /** @typedef {'groupid'|'uipath'} Service */
 
@@ -59,6 +60,17 @@ const { createDirectories } = require('./directories');
  */
 
 /**
+ * A UiPath robot account. `GET /__sandbox/state` shows these objects.
+ * @typedef {object} UiPathRobotAccount
+ * @property {string} id
+ * @property {string} name
+ * @property {string} displayName
+ * @property {string} creationTime
+ * @property {string} lastModificationTime
+ * @property {string[]} groupIds
+ */
+
+/**
  * @typedef {object} RecordedRequest
  * @property {number} id            1, 2, 3… in arrival order (restarts after reset)
  * @property {string} method
@@ -83,6 +95,24 @@ const { createDirectories } = require('./directories');
 
 /** @typedef {{service: Service, expiresAt: number, identityStoreId?: string, client?: string}} AccessToken */
 
+/**
+ * A GroupID workflow (approval) request the sandbox queued (see groupid/workflows.js).
+ * @typedef {object} WorkflowRequest
+ * @property {number} id                 workflowRequestId: 1, 2, 3… (restarts after reset)
+ * @property {string} storeId
+ * @property {'join'|'leave'|'create'} kind
+ * @property {string} createdOn          ISO timestamp
+ * @property {string} statusUpdatedOn    ISO timestamp
+ * @property {{statusId: number, description: string}} status  Pending, Approved or Denied
+ * @property {string|null} reason        a denial's reason
+ * @property {string|null} targetObject  the group's GUID (a join or leave)
+ * @property {string} objectName
+ * @property {string} container
+ * @property {{name: string, value: string|null, oldValue: string|null}} field
+ * @property {{kind: 'join'|'leave', groupId: string, userGuid: string, how: {membershipType: number|null, startDate: string|null, endDate: string|null}}
+ *   | {kind: 'create', group: GroupIdGroup}} change  what approving does
+ */
+
 /** @param {number} [extraUsers] generated users in each service's directory (see directories.js) */
 function createState(extraUsers = 0) {
 	const state = {
@@ -96,6 +126,14 @@ function createState(extraUsers = 0) {
 		tokensIssued: { groupid: 0, uipath: 0 },
 		/** @type {Array<{service: Service, client: string|undefined, at: string}>} */
 		tokenRequests: [],
+		/** GroupID approval: which changes each store routes to a workflow request (control API), and the requests. */
+		workflow: {
+			/** @type {Map<string, {joins: boolean, leaves: boolean, creates: boolean}>} */
+			routing: new Map(),
+			/** @type {WorkflowRequest[]} */
+			requests: [],
+			nextId: 1,
+		},
 		/** GroupID Smart Group updates run (their task ids are 1, 2, 3…). */
 		groupIdTaskCount: 0,
 		/** GroupID groups by lower-case objectGUID. */
@@ -108,6 +146,16 @@ function createState(extraUsers = 0) {
 		uipathByName: /** @type {Map<string, UiPathGroup>} */ (new Map()),
 		/** UiPath directory users deleted (DELETE …/User/{userId}), by identifier: gone from every answer until reset. */
 		uipathDeletedUsers: /** @type {Set<string>} */ (new Set()),
+		/** UiPath robot accounts, in creation order. */
+		uipathRobotAccounts: /** @type {UiPathRobotAccount[]} */ ([]),
+		/**
+		 * UiPath user licences: what the organization bought per user bundle code, and the codes allocated to each group
+		 * (group id → codes; each group holding a code takes one unit of it).
+		 */
+		uipathLicenses: {
+			purchased: /** @type {Map<string, number>} */ (new Map(Object.entries(UIPATH.purchasedLicenses))),
+			groups: /** @type {Map<string, string[]>} */ (new Map()),
+		},
 		/**
 		 * Access tokens: GroupID opaque token → entry; UiPath JWT `jti` → entry.
 		 * Kept across reset() so that clients holding a token keep working.
@@ -190,10 +238,16 @@ function createState(extraUsers = 0) {
 			state.uipathById.clear();
 			state.uipathByName.clear();
 			state.uipathDeletedUsers.clear();
+			state.uipathRobotAccounts.length = 0;
+			state.uipathLicenses.groups.clear();
+			state.uipathLicenses.purchased = new Map(Object.entries(UIPATH.purchasedLicenses));
 			state.tokensIssued.groupid = 0;
 			state.tokensIssued.uipath = 0;
 			state.tokenRequests.length = 0;
 			state.groupIdTaskCount = 0;
+			state.workflow.routing.clear();
+			state.workflow.requests.length = 0;
+			state.workflow.nextId = 1;
 			state.directory.reset();
 		},
 	};

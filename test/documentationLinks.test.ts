@@ -48,6 +48,10 @@ describe('documentation links', () => {
 		['UiPath Identity credential, from the node', codexLinks('UiPathIdentity').credential[0], 'uipath-identity-api'],
 		['Netwrix GroupID node', codexLinks('NetwrixGroupId').primary[0], 'netwrix-groupid'],
 		['UiPath Identity node', codexLinks('UiPathIdentity').primary[0], 'uipath-identity'],
+		['Netwrix GroupID credential, from the trigger', codexLinks('NetwrixGroupIdTrigger').credential[0], 'netwrix-groupid-api'],
+		['UiPath Identity credential, from the trigger', codexLinks('UiPathIdentityTrigger').credential[0], 'uipath-identity-api'],
+		['Netwrix GroupID Trigger', codexLinks('NetwrixGroupIdTrigger').primary[0], 'triggers'],
+		['UiPath Identity Trigger', codexLinks('UiPathIdentityTrigger').primary[0], 'triggers'],
 	];
 
 	test.each(cases)("%s: the package's own README section", (_what, url, anchor) => {

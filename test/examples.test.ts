@@ -45,7 +45,7 @@ describe('the example workflows', () => {
 			expect(workflow.id).toMatch(/^[A-Za-z0-9]+$/);
 			for (const node of workflow.nodes) {
 				for (const credential of Object.values(node.credentials ?? {}) as Array<{ id: string }>) {
-					expect(['gpSandboxGroupId', 'gpSandboxUiPathI']).toContain(credential.id);
+					expect(['gpSandboxGroupId', 'gpSandboxUiPathI', 'gpSandboxEntraId']).toContain(credential.id);
 				}
 			}
 		}
@@ -79,7 +79,7 @@ describe('the example workflows', () => {
 		const overviews = notes.filter((note) => String(note.parameters.content).startsWith('## '));
 		expect(overviews).toHaveLength(1);
 		const content = String(overviews[0].parameters.content);
-		expect(content).toMatch(/\*\*Credential:\*\* \*(Netwrix GroupID|UiPath Identity) \(local sandbox\)\*, which `npm start` creates/);
+		expect(content).toMatch(/\*\*Credential:\*\* \*(Netwrix GroupID|Netwrix GroupID Entra ID|UiPath Identity) \(local sandbox\)\*, which `npm start` creates/);
 		expect(content).toContain('**Run:** press **Execute workflow**');
 		expect(content).toContain('**Look at:**');
 	});

@@ -7,7 +7,7 @@ import { runOptionsProperty } from '../shared/runOptions';
 import { uiPathResources } from './actions/resources';
 import { uiPathRouting } from './actions/router';
 import { rateLimitOptionFields } from './descriptions/rateLimitFields';
-import { searchGroups, searchUsers } from './methods/listSearch';
+import { searchGroups, searchRobotAccounts, searchUsers } from './methods/listSearch';
 
 export class UiPathIdentity implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,7 +18,7 @@ export class UiPathIdentity implements INodeType {
 		version: [1, 1.1],
 		defaultVersion: 1.1,
 		subtitle: operationSubtitle(uiPathResources),
-		description: 'Create, read, rename and delete local groups and their members in a UiPath Automation Suite or Automation Cloud organization, and find users in its directory',
+		description: 'Create, read, rename and delete local groups and their members in a UiPath Automation Cloud, Automation Suite or standalone Orchestrator organization, allocate user licences to groups, put robot accounts into groups, and find users in its directory',
 		defaults: { name: 'UiPath Identity' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -34,7 +34,7 @@ export class UiPathIdentity implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchGroups, searchUsers } };
+	methods = { listSearch: { searchGroups, searchRobotAccounts, searchUsers } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await routeOperation(this, uiPathRouting);

@@ -7,7 +7,7 @@
  */
 
 const { isObject, isJson, parseJson, bearer, UNAUTHORIZED, invalidToken } = require('../http');
-const { STORE } = require('./context');
+const { STORES } = require('./context');
 const { fail } = require('./envelope');
 const { prop, attributeList } = require('./input');
 
@@ -53,7 +53,7 @@ function jsonObject(req) {
 
 /** @param {import('../state').AccessToken} entry @param {string} storeId @returns {Reply|undefined} */
 function storeCheck(entry, storeId) {
-	if (storeId !== STORE || entry.identityStoreId !== storeId) return fail(404, `Identity store '${storeId}' was not found.`);
+	if (!STORES.includes(storeId) || entry.identityStoreId !== storeId) return fail(404, `Identity store '${storeId}' was not found.`);
 	return undefined;
 }
 

@@ -8,8 +8,12 @@
 const crypto = require('node:crypto');
 const { GROUPID } = require('../accounts');
 
-/** The one identity store the sandbox serves, as it appears in paths and bodies. */
+/** The Active Directory identity store, as it appears in paths and bodies. */
 const STORE = String(GROUPID.identityStoreId);
+/** The Microsoft Entra ID identity store. */
+const ENTRA_STORE = String(GROUPID.entraIdentityStoreId);
+/** Every identity store the sandbox serves. */
+const STORES = Object.freeze([STORE, ENTRA_STORE]);
 const STORE_NUMBER = GROUPID.identityStoreId;
 const USER_CONTAINER = `OU=Staff,${GROUPID.domain}`;
 const SCHEMA = `CN=Schema,CN=Configuration,${GROUPID.domain}`;
@@ -31,4 +35,4 @@ function createGroupIdContext({ state, faults, recordBodies }) {
 	return { state, faults, recordBodies, groups: state.groups.groupid, clientId: crypto.randomUUID() };
 }
 
-module.exports = { createGroupIdContext, STORE, STORE_NUMBER, USER_CONTAINER, SCHEMA };
+module.exports = { createGroupIdContext, STORE, ENTRA_STORE, STORES, STORE_NUMBER, USER_CONTAINER, SCHEMA };

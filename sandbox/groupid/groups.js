@@ -10,8 +10,11 @@ const { nonEmptyString } = require('../http');
 const { envelope, detail, createdEnvelope, failure, fail } = require('./envelope');
 const { prop, canonical, requestValues, startPathsOf, attributeCollection } = require('./input');
 const { auth, jsonObject, storeCheck, bodyStoreCheck, gate, storeBody, attributesToLoad } = require('./checks');
-const { namesOf, findGroup, groupNotFound, newGroup, addGroup, removeGroup, renameGroup, touch } = require('./store');
+const { namesOf, findGroup, groupNotFound, newGroup, addGroup, removeGroup, renameGroup, touch, memberEntry } = require('./store');
+const { ENTRA_STORE } = require('./context');
+const { entraCreate } = require('./entraStore');
 const { groupObject } = require('./groupViews');
+const { routesToApproval, queueCreate } = require('./workflows');
 
 /** @typedef {import('../http').Reply} Reply */
 /** @typedef {import('../http').RouteRequest} RouteRequest */
@@ -54,11 +57,15 @@ function createGroup(ctx, req, type) {
 	if (!nonEmptyString(body.Container)) missing.push('Container');
 	if (type === 'smart' && !nonEmptyString(criteria)) missing.push('IMSGCriteria');
 	if (missing.length) return fail(400, `Required attribute(s) missing or empty: ${missing.join(', ')}.`);
+	// The Entra ID store: Entra ID's group types, owners and members (GUIDs); members join at once.
+	const entra = storeId === ENTRA_STORE ? entraCreate(ctx, attributes ?? {}) : undefined;
+	if (entra && 'reply' in entra) return entra.reply;
 	/** @type {Record<string, string|string[]>} */
 	const values = {};
 	for (const [k, raw] of Object.entries(attributes ?? {})) {
 		const name = canonical(k);
 		if (name === 'IMSGStartPath' && type === 'smart') continue;
+		if (entra && name.toLowerCase() === 'members') continue;
 		const list = requestValues(raw);
 		if (list === undefined) return fail(400, `The value of attribute '${k}' must be a list of {"Value", "Action"} objects.`);
 		if (list.length) values[name] = list.length === 1 ? list[0] : list;
@@ -75,6 +82,13 @@ function createGroup(ctx, req, type) {
 		startPaths: type === 'smart' && attributes ? startPathsOf(prop(attributes, 'IMSGStartPath')) : [],
 	});
 	if (ctx.recordBodies) group.attributes = attributes;
+	if (entra) {
+		group.members = entra.members.map((u) => memberEntry(u, { membershipType: null, startDate: null, endDate: null }));
+		if (entra.owners.length) group.values.owners = entra.owners.map((u) => u.objectGUID);
+		else delete group.values.owners;
+	}
+	// A store that routes creates to approval queues the group: it is added when the request is approved.
+	if (routesToApproval(ctx, storeId, 'creates')) return queueCreate(ctx, group);
 	addGroup(ctx, group);
 	return { status: 200, body: createdEnvelope(group.id) };
 }

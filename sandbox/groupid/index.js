@@ -16,6 +16,7 @@ const { updateSmartGroup, updateSmartGroups, previewSmartGroupMembers } = requir
 const { joinOnBehalf, leaveOnBehalf } = require('./membership');
 const { searchDirectory, credentialTestSearch } = require('./searches');
 const { getUser, getUsers, getUserGroups, getUserOwnedGroups } = require('./users');
+const { pendingRequests, myRequests, requestsByIds, approveRequest, denyRequest, deleteRequest } = require('./workflows');
 
 /** @typedef {import('../routes').Route} Route */
 
@@ -49,6 +50,12 @@ function groupIdRoutes(options) {
 		route('GET', `${DATA}/Users`, 'getUsers', getUsers),
 		route('GET', `${DATA}/Users/{userIdentity}/Groups/All`, 'getUserGroups', getUserGroups),
 		route('GET', `${DATA}/Users/{userIdentity}/Groups`, 'getUserOwnedGroups', getUserOwnedGroups),
+		route('GET', `${DATA}/Workflows/Pending`, 'pendingRequests', pendingRequests),
+		route('GET', `${DATA}/Workflows/MyRequests`, 'myRequests', myRequests),
+		route('GET', `${DATA}/Workflows`, 'workflowRequests', requestsByIds),
+		route('POST', `${DATA}/Workflows/Approve`, 'approveRequest', approveRequest),
+		route('POST', `${DATA}/Workflows/Deny`, 'denyRequest', denyRequest),
+		route('DELETE', `${DATA}/Workflows/{workflowRequestId}`, 'deleteRequest', deleteRequest),
 	];
 }
 

@@ -12,6 +12,7 @@ const { prop, dateOrNull } = require('./input');
 const { storeBody } = require('./checks');
 const { findGroup, groupNotFound, touch, findUser, memberEntry } = require('./store');
 const { groupIdMembers } = require('../memberIndex');
+const { routesToApproval, queueMembership } = require('./workflows');
 
 /** @typedef {import('../http').Reply} Reply */
 /** @typedef {import('../http').RouteRequest} RouteRequest */
@@ -35,6 +36,8 @@ function joinOnBehalf(ctx, req) {
 	if ('reply' in found) return found.reply;
 	const { g, user, how } = found;
 	const existing = groupIdMembers.get(g.members, user.objectGUID);
+	// A store that routes joins to approval queues a join of a user not yet in the group (see workflows.js).
+	if (!existing && routesToApproval(ctx, req.params.identityStoreId, 'joins')) return queueMembership(ctx, 'join', g, user, how);
 	let message = null;
 	if (existing) {
 		Object.assign(existing, how);
@@ -54,7 +57,10 @@ function joinOnBehalf(ctx, req) {
 function leaveOnBehalf(ctx, req) {
 	const found = membershipRequest(ctx, req, 'leavingUserId', 'leaveType');
 	if ('reply' in found) return found.reply;
-	const { g, user } = found;
+	const { g, user, how } = found;
+	if (groupIdMembers.get(g.members, user.objectGUID) && routesToApproval(ctx, req.params.identityStoreId, 'leaves')) {
+		return queueMembership(ctx, 'leave', g, user, how);
+	}
 	const message = groupIdMembers.remove(g.members, user.objectGUID) ? null : `'${user.displayName}' is not a member of '${g.name}'.`;
 	touch(g);
 	return membershipAnswer(message);

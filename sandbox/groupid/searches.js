@@ -9,7 +9,7 @@
 const { GROUPID } = require('../accounts');
 const { test, valuesOf, normalizeOperator } = require('../criteria');
 const { isObject, nonEmptyString, isPositiveInteger, page, compareText } = require('../http');
-const { STORE, SCHEMA } = require('./context');
+const { STORES, SCHEMA } = require('./context');
 const { createdEnvelope, fail } = require('./envelope');
 const { prop, attributeList, paging, descending } = require('./input');
 const { inContainer } = require('./distinguishedNames');
@@ -280,7 +280,7 @@ function credentialTestSearch(ctx, req) {
 	}
 	if (typeof store !== 'number' && typeof store !== 'string') return fail(400, 'The identityStoreId must be a number.');
 	const storeId = String(store).trim();
-	if (storeId !== STORE || a.entry.identityStoreId !== storeId) return fail(404, `Identity store '${String(store)}' was not found.`);
+	if (!STORES.includes(storeId) || a.entry.identityStoreId !== storeId) return fail(404, `Identity store '${String(store)}' was not found.`);
 	const criteria = isObject(body.criteria) ? body.criteria : {};
 	/** @type {{displayName: string, objectGuid: string}[]} */
 	let found = [];

@@ -8,7 +8,7 @@
 const crypto = require('node:crypto');
 const { GROUPID } = require('../accounts');
 const { isForm, parseForm, NO_STORE, invalidRequest, clientCredentials } = require('../http');
-const { STORE } = require('./context');
+const { STORES } = require('./context');
 
 /** @typedef {import('../http').Reply} Reply */
 /** @typedef {import('../http').RouteRequest} RouteRequest */
@@ -54,12 +54,12 @@ function token(ctx, { headers, raw, client: sender }) {
 	if (form.grant_type !== 'password') return { status: 400, headers: NO_STORE, body: { error: 'unsupported_grant_type' } };
 	const store = form.identity_store_id;
 	if (store === undefined || store.trim() === '') return invalidRequest('identity_store_id is missing');
-	if (store.trim() !== STORE) return invalidRequest(`identity store '${store}' is unknown`);
+	if (!STORES.includes(store.trim())) return invalidRequest(`identity store '${store}' is unknown`);
 	const username = form.username ?? '';
 	if (username.toLowerCase() !== GROUPID.username.toLowerCase() || form.password !== GROUPID.password) {
 		return { status: 400, headers: NO_STORE, body: { error: 'invalid_grant', error_description: 'invalid_username_or_password' } };
 	}
-	return issueTokens(ctx, STORE, sender);
+	return issueTokens(ctx, store.trim(), sender);
 }
 
 module.exports = { token };

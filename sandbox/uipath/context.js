@@ -18,14 +18,16 @@ const MAX_TOP = 1000;
  * @property {number} pageCap  the most results a page of members holds
  * @property {import('../state').UiPathGroup[]} groups  state.groups.uipath
  * @property {{key: Buffer, kid: string}} jwt  signing key of the sandbox's access tokens; one per sandbox
+ * @property {boolean} standalone  a standalone Orchestrator is played (Identity Server under /identity/)
  */
 
 /**
- * @param {{state: import('../state').State, faults: import('../faults').FaultState, url: () => string, pageCap?: number}} options
+ * @param {{state: import('../state').State, faults: import('../faults').FaultState, url: () => string, pageCap?: number, profile?: string}} options
  * @returns {UiPathContext}
  */
-function createUiPathContext({ state, faults, url, pageCap = MAX_TOP }) {
+function createUiPathContext({ state, faults, url, pageCap = MAX_TOP, profile }) {
 	return {
+		standalone: profile === 'standalone',
 		state,
 		faults,
 		url,

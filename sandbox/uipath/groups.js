@@ -140,6 +140,9 @@ function deleteGroup(ctx, req) {
 	ctx.groups.splice(ctx.groups.indexOf(group), 1);
 	ctx.state.uipathById.delete(group.id);
 	ctx.state.uipathByName.delete(group.name.toLowerCase());
+	// Its licences go back to the organization, and its robot accounts leave it.
+	ctx.state.uipathLicenses.groups.delete(group.id);
+	for (const robot of ctx.state.uipathRobotAccounts) robot.groupIds = robot.groupIds.filter((id) => id !== group.id);
 	return { status: 204 };
 }
 

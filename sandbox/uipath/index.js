@@ -2,10 +2,10 @@
 'use strict';
 
 /**
- * UiPath Identity Server (Automation Suite / Automation Cloud): the token endpoint and the Platform Management
- * endpoints the sandbox plays, one module per endpoint family over one service context (context.js). Every path
- * takes any prefix before `/identity_/` (`{host}/{org}/{tenant}/identity_/…`, `{host}/{org}/identity_/…`,
- * `{host}/identity_/…`). Response shapes follow the documented samples where there are some (see
+ * UiPath Identity Server (Automation Suite / Automation Cloud / standalone Orchestrator): the token endpoint, the
+ * Platform Management endpoints and the licence service's group allocation the sandbox plays, one module per endpoint
+ * family over one service context (context.js). Every path takes any prefix before `/identity_/` (standalone:
+ * `/identity/`) or `/lease_/` (`{host}/{org}/{tenant}/identity_/…`, `{host}/{org}/identity_/…`, `{host}/identity_/…`). Response shapes follow the documented samples where there are some (see
  * sandbox/README.md); the choices where the documentation is silent are written next to the handlers.
  */
 
@@ -16,32 +16,41 @@ const { createGroup, listGroups, getGroup, deleteGroup, updateGroup } = require(
 const { listGroupMembers } = require('./members');
 const { searchDirectory } = require('./directory');
 const { listUsers, getUser, updateUser, deleteUser } = require('./users');
+const { allocateGroupLicenses } = require('./licenses');
+const { listRobotAccounts, getRobotAccount, createRobotAccount, updateRobotAccount, deleteRobotAccount } = require('./robotAccounts');
 
 /** @typedef {import('../routes').Route} Route */
 
-const API = '*/identity_/api';
-
 /**
  * The endpoints UiPath documents for Automation Cloud only (its Automation Suite API guides have no page for them):
- * the Automation Suite profile leaves them out, so that they answer 404 as any unknown path does.
+ * the Automation Suite and standalone profiles leave them out, so that they answer 404 as any unknown path does.
  */
 const CLOUD_ONLY = new Set(['uipath.listGroupMembers', 'uipath.searchDirectory']);
 
 /**
+ * What a standalone Orchestrator's API guides do not document either: the licence service (`lease_`) is in the
+ * Automation Cloud and Automation Suite guides only.
+ */
+const NOT_STANDALONE = new Set([...CLOUD_ONLY, 'uipath.allocateGroupLicenses']);
+
+/**
  * @param {{state: import('../state').State, faults: import('../faults').FaultState, url: () => string, pageCap?: number,
- *   profile?: 'automation-cloud'|'automation-suite'}} options
+ *   profile?: 'automation-cloud'|'automation-suite'|'standalone'}} options
  *   url: the sandbox's base URL (for the token's `iss`); pageCap: the most results a page of members holds; profile: the
- *   deployment played (default automation-cloud)
+ *   deployment played (default automation-cloud); `standalone` plays a standalone Orchestrator, whose Identity Server
+ *   answers under `/identity/` (no underscore) and nothing under `/identity_/`
  * @returns {Route[]}
  */
 function uipathRoutes(options) {
 	const ctx = createUiPathContext(options);
 	const route = serviceRoute('uipath', ctx);
-	const suite = options.profile === 'automation-suite';
+	const standalone = options.profile === 'standalone';
+	const identity = standalone ? 'identity' : 'identity_';
+	const API = `*/${identity}/api`;
 
 	/** @type {Route[]} */
 	const routes = [
-		{ ...route('POST', '*/identity_/connect/token', 'token', token), token: true },
+		{ ...route('POST', `*/${identity}/connect/token`, 'token', token), token: true },
 		route('POST', `${API}/Group`, 'createGroup', createGroup),
 		route('GET', `${API}/Group/{partitionGlobalId}`, 'listGroups', listGroups),
 		route('PUT', `${API}/Group/{groupId}`, 'updateGroup', updateGroup),
@@ -53,8 +62,16 @@ function uipathRoutes(options) {
 		route('GET', `${API}/User/{userId}`, 'getUser', getUser),
 		route('PUT', `${API}/User/{userId}`, 'updateUser', updateUser),
 		route('DELETE', `${API}/User/{userId}`, 'deleteUser', deleteUser),
+		route('GET', `${API}/RobotAccount/{partitionGlobalId}`, 'listRobotAccounts', listRobotAccounts),
+		route('PUT', `${API}/RobotAccount/{robotAccountId}`, 'updateRobotAccount', updateRobotAccount),
+		route('POST', `${API}/RobotAccount`, 'createRobotAccount', createRobotAccount),
+		route('GET', `${API}/RobotAccount/{partitionGlobalId}/{robotAccountId}`, 'getRobotAccount', getRobotAccount),
+		route('DELETE', `${API}/RobotAccount/{partitionGlobalId}/{robotAccountId}`, 'deleteRobotAccount', deleteRobotAccount),
+		route('PUT', '*/lease_/api/account/{accountId}/user-license/group/{groupId}', 'allocateGroupLicenses', allocateGroupLicenses),
 	];
-	return suite ? routes.filter((r) => !CLOUD_ONLY.has(r.endpoint)) : routes;
+	if (options.profile === 'automation-suite') return routes.filter((r) => !CLOUD_ONLY.has(r.endpoint));
+	if (standalone) return routes.filter((r) => !NOT_STANDALONE.has(r.endpoint));
+	return routes;
 }
 
 module.exports = { uipathRoutes };

@@ -2,7 +2,7 @@
 'use strict';
 
 /**
- * POST <any prefix>/identity_/connect/token: the client credentials grant, answered with a signed JWT (HS256 with
+ * POST <any prefix>/identity_/connect/token (standalone: /identity/connect/token): the client credentials grant, answered with a signed JWT (HS256 with
  * the sandbox's own key); verifyJwt reads such a token back.
  */
 
@@ -39,7 +39,7 @@ function verifyJwt(jwt, token) {
 const tokenError = (status, error, description) => ({ status, headers: NO_STORE, body: { error, error_description: description } });
 
 /** @param {UiPathContext} ctx @param {RouteRequest} req @returns {Reply} */
-function token({ state, faults, url, jwt }, { headers, raw, client: sender }) {
+function token({ state, faults, url, jwt, standalone }, { headers, raw, client: sender }) {
 	if (!isForm(headers['content-type'])) return invalidRequest('Content-Type must be application/x-www-form-urlencoded');
 	const form = parseForm(raw);
 	const client = clientCredentials(headers, form);
@@ -58,7 +58,7 @@ function token({ state, faults, url, jwt }, { headers, raw, client: sender }) {
 	const jti = crypto.randomUUID().replace(/-/g, '').toUpperCase();
 	const iat = Math.floor(now / 1000);
 	const accessToken = signJwt(jwt, {
-		iss: `${url()}/identity_`,
+		iss: `${url()}/${standalone ? 'identity' : 'identity_'}`,
 		nbf: iat,
 		iat,
 		exp: Math.ceil((now + lifetime * 1000) / 1000),

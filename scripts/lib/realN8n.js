@@ -6,6 +6,7 @@
  * folder of n8n's user folder. Used by `npm start`, `npm run demo` and the end-to-end tests.
  */
 const { spawn, spawnSync } = require('node:child_process');
+const crypto = require('node:crypto');
 const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
@@ -17,19 +18,33 @@ const packageJson = require(path.join(projectRoot, 'package.json'));
 /** A fixed key for the throw-away n8n homes these scripts make (never a production key). */
 const LOCAL_ENCRYPTION_KEY = 'n8n-nodes-group-provisioning-local-only';
 
+/**
+ * The n8n version these scripts run, and the Node.js version that runs it: package.json's
+ * `config.n8nVersion` and `config.n8nNodeVersion` (the newest n8n tested), unless `N8N_VERSION`
+ * or `N8N_NODE_VERSION` name others (`npm run test:oldest` sets `config.n8nOldestVersion`).
+ */
+function pinnedVersions() {
+	return {
+		n8nVersion: process.env.N8N_VERSION || packageJson.config.n8nVersion,
+		nodeVersion: process.env.N8N_NODE_VERSION || packageJson.config.n8nNodeVersion,
+	};
+}
+
 /** Installs n8n once (cached) and returns where its CLI and its Node.js 24 live. */
 function ensureN8nInstalled() {
+	const { n8nVersion, nodeVersion } = pinnedVersions();
 	const result = spawnSync('bash', [path.join(projectRoot, 'scripts', 'install-n8n.sh')], {
 		stdio: ['ignore', 'pipe', 'inherit'],
 		encoding: 'utf8',
+		env: { ...process.env, N8N_VERSION: n8nVersion, N8N_NODE_VERSION: nodeVersion },
 	});
-	if (result.status !== 0) throw new Error('Installing n8n failed (see the messages above).');
+	if (result.status !== 0) throw new Error(`Installing n8n ${n8nVersion} failed (see the messages above).`);
 	const n8nDir = result.stdout.trim().split('\n').pop() ?? '';
 	const cacheRoot = path.dirname(n8nDir);
 	return {
-		version: packageJson.config.n8nVersion,
+		version: n8nVersion,
 		n8nBin: path.join(n8nDir, 'node_modules', 'n8n', 'bin', 'n8n'),
-		nodeBinDir: path.join(cacheRoot, `node-${packageJson.config.n8nNodeVersion}`, 'node_modules', 'node', 'bin'),
+		nodeBinDir: path.join(cacheRoot, `node-${nodeVersion}`, 'node_modules', 'node', 'bin'),
 	};
 }
 
@@ -66,9 +81,11 @@ function createN8nHome(tarball, home = fs.mkdtempSync(path.join(os.tmpdir(), 'gr
 
 /** Environment for every n8n command: self-contained, quiet, no telemetry. */
 function n8nEnvironment(runtime, home, extra = {}) {
-	// Not the caller's NODE_ENV (jest sets "test", which changes how n8n behaves) nor its JEST_* variables.
+	// Not the caller's NODE_ENV (jest sets "test", which changes how n8n behaves), its JEST_* variables,
+	// nor the version choices above (n8n's Docker images set N8N_VERSION to their own version).
+	const ignored = new Set(['NODE_ENV', 'N8N_VERSION', 'N8N_NODE_VERSION']);
 	const inherited = Object.fromEntries(
-		Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('JEST_')),
+		Object.entries(process.env).filter(([name]) => !ignored.has(name) && !name.startsWith('JEST_')),
 	);
 	return {
 		...inherited,
@@ -140,7 +157,10 @@ async function importCredentials(runtime, home, credentials, extraEnv = {}) {
 }
 
 async function importWorkflows(runtime, home, workflows, extraEnv = {}) {
-	const result = await runN8n(runtime, home, ['import:workflow', `--input=${writeJson(home, 'workflows-to-import.json', workflows)}`], extraEnv);
+	// n8n 2.0's import:workflow stores each workflow's versionId as given and fails without one;
+	// later versions give every imported workflow a new one. Giving one lets older n8n versions be tried.
+	const withVersions = workflows.map((workflow) => ({ versionId: crypto.randomUUID(), ...workflow }));
+	const result = await runN8n(runtime, home, ['import:workflow', `--input=${writeJson(home, 'workflows-to-import.json', withVersions)}`], extraEnv);
 	if (result.code !== 0) throw new Error(`n8n import:workflow failed:\n${result.stdout}\n${result.stderr}`);
 }
 
@@ -159,9 +179,12 @@ async function executeWorkflow(runtime, home, workflowId, extraEnv = {}, { onSta
 	const { code, stdout, stderr } = await runN8n(runtime, home, ['execute', `--id=${workflowId}`], extraEnv, { onStart });
 	const execution = parseExecution(stdout);
 	// The workflow's outcome is the execution's status; the exit code can also reflect n8n's own
-	// shutdown, which is not what a caller asks about.
-	const succeeded = execution?.status === 'success';
+	// shutdown, which is not what a caller asks about. n8n 2.0.0 prints a finished execution with the
+	// status it had while running; its execute command, like later ones, calls a run successful
+	// when its result holds no error.
 	const error = execution?.data?.resultData?.error;
+	const succeeded =
+		execution?.status === 'success' || (execution?.status === 'running' && execution?.finished === true && error === undefined);
 	// A failure n8n did not report in an execution (a crash, say) is described from its output.
 	const unexplained = !succeeded && !error?.message;
 	return {
@@ -276,6 +299,7 @@ module.exports = {
 	ensureOwner,
 	signIn,
 	projectRoot,
+	pinnedVersions,
 	ensureN8nInstalled,
 	packPackage,
 	createN8nHome,

@@ -11,6 +11,8 @@ const { GROUPID, UIPATH } = require('../../sandbox/accounts');
 const EXAMPLES_DIR = path.resolve(__dirname, '..', '..', 'examples');
 const GROUPID_CREDENTIAL_ID = 'gpSandboxGroupId';
 const UIPATH_CREDENTIAL_ID = 'gpSandboxUiPathI';
+/** The GroupID credential of the sandbox's Microsoft Entra ID identity store (3). */
+const ENTRA_CREDENTIAL_ID = 'gpSandboxEntraId';
 
 /** The example workflows shipped in examples/, as n8n import:workflow takes them. */
 function exampleWorkflows() {
@@ -33,22 +35,24 @@ const isStickyNote = (node) => node.type === 'n8n-nodes-base.stickyNote';
  * password for the tests of failures.
  */
 function sandboxCredentials(sandboxUrl, overrides = { groupId: {}, uiPath: {} }) {
-	return [
-		{
-			id: GROUPID_CREDENTIAL_ID,
-			name: 'Netwrix GroupID (local sandbox)',
-			type: 'netwrixGroupIdApi',
-			data: {
-				serverUrl: sandboxUrl,
-				clientId: GROUPID.clientId,
-				clientSecret: GROUPID.clientSecret,
-				username: GROUPID.username,
-				password: GROUPID.password,
-				identityStoreId: GROUPID.identityStoreId,
-				ignoreSslIssues: sandboxUrl.startsWith('https:'),
-				...overrides.groupId,
-			},
+	/** A GroupID credential signing in to one of the sandbox's identity stores. @param {string} id @param {string} name @param {number} identityStoreId */
+	const groupIdCredential = (id, name, identityStoreId) => ({
+		id,
+		name,
+		type: 'netwrixGroupIdApi',
+		data: {
+			serverUrl: sandboxUrl,
+			clientId: GROUPID.clientId,
+			clientSecret: GROUPID.clientSecret,
+			username: GROUPID.username,
+			password: GROUPID.password,
+			identityStoreId,
+			ignoreSslIssues: sandboxUrl.startsWith('https:'),
+			...overrides.groupId,
 		},
+	});
+	return [
+		groupIdCredential(GROUPID_CREDENTIAL_ID, 'Netwrix GroupID (local sandbox)', GROUPID.identityStoreId),
 		{
 			id: UIPATH_CREDENTIAL_ID,
 			name: 'UiPath Identity (local sandbox)',
@@ -58,14 +62,15 @@ function sandboxCredentials(sandboxUrl, overrides = { groupId: {}, uiPath: {} })
 				authentication: 'clientCredentials',
 				clientId: UIPATH.clientId,
 				clientSecret: UIPATH.clientSecret,
-				scopes: 'PM.Group.Read PM.Group.Write PM.Directory PM.User',
+				scopes: 'PM.Group.Read PM.Group.Write PM.Directory PM.User PM.License.Write PM.RobotAccount',
 				tokenUrl: '',
 				organizationId: '',
 				ignoreSslIssues: sandboxUrl.startsWith('https:'),
 				...overrides.uiPath,
 			},
 		},
+		groupIdCredential(ENTRA_CREDENTIAL_ID, 'Netwrix GroupID Entra ID (local sandbox)', GROUPID.entraIdentityStoreId),
 	];
 }
 
-module.exports = { exampleWorkflows, isStickyNote, sandboxCredentials, GROUPID_CREDENTIAL_ID, UIPATH_CREDENTIAL_ID };
+module.exports = { exampleWorkflows, isStickyNote, sandboxCredentials, GROUPID_CREDENTIAL_ID, UIPATH_CREDENTIAL_ID, ENTRA_CREDENTIAL_ID };

@@ -37,7 +37,7 @@ async function authenticate(data: ICredentialDataDecryptedObject, url: string) {
 describe("the credential's Test button", () => {
 	test('lists the groups of the credential\'s organization, or of a stand-in that authenticate() fills from the token', () => {
 		expect(credential.test.request.url).toBe(
-			'=/identity_/api/Group/{{ $credentials.organizationId && $credentials.organizationId.trim() ? encodeURIComponent($credentials.organizationId.trim()) : "{organization-from-token}" }}',
+			'=/{{ $credentials.deployment === "standalone" ? "identity" : "identity_" }}/api/Group/{{ $credentials.organizationId && $credentials.organizationId.trim() ? encodeURIComponent($credentials.organizationId.trim()) : "{organization-from-token}" }}',
 		);
 		expect(credential.test.rules?.map((rule) => (rule.properties as { value: number }).value)).toEqual([400, 401, 403, 404]);
 	});

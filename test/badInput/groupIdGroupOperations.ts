@@ -31,6 +31,18 @@ export const groupIdGroupOperationsBadInputs: BadInput[] = [
 		},
 		message: 'Invalid "Additional Attributes › Name (entry 2)" in item 0: is empty',
 	},
+	{
+		node: 'Netwrix GroupID',
+		input: 'Create Static Group in an Entra ID store: an Active Directory group type (from an expression)',
+		parameters: { resource: 'group', operation: 'create', identityStoreType: 'entraId', entraGroupType: '={{ "-2147483640" }}' },
+		message: 'Invalid "Group Type" in item 0: must be one of 4, 8, 16, 32, not "-2147483640"',
+	},
+	{
+		node: 'Netwrix GroupID',
+		input: 'Create Smart Group in an Entra ID store: a member that is no GUID, DN, email or sAMAccountName',
+		parameters: { identityStoreType: 'entraId', members: 'maria.garcia@demo.local; jdoe<admin>' },
+		message: 'Invalid "Members (entry 2)" in item 0: "jdoe<admin>" is not an object GUID, a DN (type=value, …), an email address or a sAMAccountName: a sAMAccountName cannot hold <',
+	},
 	// Group: the group acted on (Get, Update, Delete, Expire, Renew)
 	{
 		node: 'Netwrix GroupID',

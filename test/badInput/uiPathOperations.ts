@@ -268,7 +268,45 @@ export const uiPathOperationsBadInputs: BadInput[] = [
 		parameters: { resource: 'user', operation: 'get', user: { __rl: true, mode: 'email', value: 'ron' } },
 		message: 'Invalid "User" in item 0: "ron" is not an email address (like alex.morgan@example.com)',
 	},
+	// Group > Allocate Licenses
+	{
+		node: 'UiPath Identity',
+		input: 'Allocate Licenses: no user bundle code',
+		parameters: { resource: 'group', operation: 'allocateLicenses', groupId: { __rl: true, mode: 'id', value: 'gryff-01' }, userBundleCodes: [] },
+		message: 'Invalid "User Bundle Codes" in item 0: is empty: pick at least one user bundle code (or type one under Other Bundle Codes)',
+	},
+	{
+		node: 'UiPath Identity',
+		input: 'Allocate Licenses: another bundle code that is not letters and digits',
+		parameters: {
+			resource: 'group',
+			operation: 'allocateLicenses',
+			groupId: { __rl: true, mode: 'id', value: 'gryff-01' },
+			userBundleCodes: ['ATTUNU'],
+			additionalFields: { otherBundleCodes: 'RPA/DEV' },
+		},
+		message: 'Invalid "Other Bundle Codes" in item 0: "RPA/DEV" is not a user bundle code (letters and digits, like RPADEVPRONU)',
+	},
+	// Robot Account
+	{
+		node: 'UiPath Identity',
+		input: 'Create Robot Account: name from an expression that resolves to nothing',
+		parameters: { resource: 'robotAccount', operation: 'create', name: '={{ $json.missing }}' },
+		message: 'Invalid "Name" in item 0: is empty (the expression resolved to nothing)',
+	},
+	{
+		node: 'UiPath Identity',
+		input: 'Robot Account Update Group Memberships: no group to add or remove',
+		parameters: { resource: 'robotAccount', operation: 'updateGroupMemberships', robotAccount: { __rl: true, mode: 'id', value: '33-ab' } },
+		message: 'Invalid "Groups to Add" in item 0: and Groups to Remove are both empty: give at least one group to add or remove',
+	},
 	// UiPath Identity credential
+	{
+		node: 'UiPath Identity',
+		input: 'Credential: Standalone Orchestrator Base URL that ends in identity/',
+		credentials: { baseUrl: 'https://orchestrator.example.com/identity/', deployment: 'standalone' },
+		message: 'The UiPath Identity credential\'s Base URL must stop before identity: remove "identity" (the node adds it), so that it reads https://orchestrator.example.com/',
+	},
 	{
 		node: 'UiPath Identity',
 		input: 'Credential: Base URL that ends in identity_/',

@@ -28,13 +28,9 @@ async function post(url, token, body) {
 	return text === '' ? null : JSON.parse(text);
 }
 
-/**
- * A GroupID static group named `name` in OU=Groups, with `members` (sAMAccountNames) joined for
- * good and, when given, `owner` (a distinguished name) as its managedBy. Gives its GUID.
- * @param {{url: string}} sandbox @param {{name: string, members: string[], owner?: string}} group
- */
-async function seedGroupIdGroup(sandbox, { name, members, owner }) {
-	const token = await tokenFrom(`${sandbox.url}/GroupIDSecurityService/connect/token`, {
+/** A GroupID access token of the sandbox's account. @param {{url: string}} sandbox */
+async function groupIdToken(sandbox) {
+	return await tokenFrom(`${sandbox.url}/GroupIDSecurityService/connect/token`, {
 		grant_type: 'password',
 		username: GROUPID.username,
 		password: GROUPID.password,
@@ -42,6 +38,15 @@ async function seedGroupIdGroup(sandbox, { name, members, owner }) {
 		client_secret: GROUPID.clientSecret,
 		identity_store_id: String(GROUPID.identityStoreId),
 	});
+}
+
+/**
+ * A GroupID static group named `name` in OU=Groups, with `members` (sAMAccountNames) joined for
+ * good and, when given, `owner` (a distinguished name) as its managedBy. Gives its GUID.
+ * @param {{url: string}} sandbox @param {{name: string, members: string[], owner?: string}} group
+ */
+async function seedGroupIdGroup(sandbox, { name, members, owner }) {
+	const token = await groupIdToken(sandbox);
 	/** @type {Record<string, Array<{Value: string, Action: number}>>} */
 	// Universal Security, as the examples' creates ask, so that they find the group as it is.
 	const attributes = {
@@ -89,4 +94,4 @@ async function seedUiPathGroup(sandbox, { name, members }) {
 	return /** @type {string} */ (created.id);
 }
 
-module.exports = { seedGroupIdGroup, seedUiPathGroup, CONTAINER };
+module.exports = { groupIdToken, seedGroupIdGroup, seedUiPathGroup, CONTAINER };

@@ -127,7 +127,7 @@ describe.each(NODES.map((node) => [node.displayName, node]))('%s: output schemas
 
 		beforeAll(async () => {
 			sandbox = await startSandbox({ quiet: true });
-			made = await node.setUp(async (parameters) => await node.run(sandbox.url, parameters, version));
+			made = await node.setUp(async (parameters) => await node.run(sandbox.url, parameters, version), sandbox.url);
 		});
 
 		afterAll(async () => await sandbox?.close());

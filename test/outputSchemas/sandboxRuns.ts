@@ -30,8 +30,8 @@ export interface NodeRuns {
 	folder: string;
 	nodeType: INodeType;
 	resources: Array<Resource<unknown>>;
-	/** Makes, through the node (`run`), the groups the operations' fields name. */
-	setUp(run: RunOperation): Promise<Made>;
+	/** Makes, through the node (`run`) and the sandbox's control API (at `sandboxUrl`), what the operations' fields name. */
+	setUp(run: RunOperation, sandboxUrl: string): Promise<Made>;
 	/** Each operation's fields, by "resource:operation"; every option keeps its default. */
 	parameters: Record<string, (made: Made) => INodeParameters>;
 	/** The input items of the operations that get more than the one empty item, by "resource:operation". */
@@ -65,6 +65,12 @@ function made(result: NodeRun, field: string): string {
 }
 
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+
+/** Turns the sandbox's routing of GroupID joins to approval on or off (its control API). */
+async function routeJoinsToApproval(sandboxUrl: string, on: boolean): Promise<void> {
+	const response = await fetch(`${sandboxUrl}/__sandbox/workflow`, { method: 'POST', body: JSON.stringify({ joins: on }) });
+	if (!response.ok) throw new Error(`setting up failed: the sandbox's workflow control answered ${response.status}`);
+}
 const byName = (value: string) => ({ __rl: true, mode: 'name', value });
 /** Priya Natarajan, a user of the sandbox's directory: the owner of a group the setup makes. */
 const OWNER = '19a1822e-e7ef-4206-af75-1c2d8b1d15eb';
@@ -83,7 +89,7 @@ const nameFromItem = '={{ $json.name }}';
 
 export const groupIdRuns: NodeRuns = {
 	...nodeUnderTest(new NetwrixGroupId(), groupIdResources as Array<Resource<unknown>>, new NetwrixGroupIdApi()),
-	async setUp(run) {
+	async setUp(run, sandboxUrl) {
 		const smartGroup = made(await run(smartGroupFields('Schema Smart Group')), 'groupGuid');
 		// Public, where a create with default fields asks for Private: that create lists the difference.
 		const staticGroup = made(await run({ ...staticGroupFields('Schema Static Group'), security: 'Public' }), 'groupGuid');
@@ -96,7 +102,16 @@ export const groupIdRuns: NodeRuns = {
 			await run({ resource: 'group', operation: 'addMembers', group: byId(group), membersInput: 'text', memberText: 'arahman' });
 		}
 		await run({ ...staticGroupFields('Schema Owned Group'), additionalFields: { owner: byId(OWNER) } });
-		return { smartGroup, staticGroup, toDelete };
+		// Workflow requests: four joins the store routes to approval (one each to approve, deny, delete, and one left pending).
+		const approvalGroup = made(await run(staticGroupFields('Schema Approval Group')), 'groupGuid');
+		await routeJoinsToApproval(sandboxUrl, true);
+		const requests: string[] = [];
+		for (const member of ['smartin', 'tbecker', 'dkim', 'arahman']) {
+			const result = await run({ resource: 'group', operation: 'addMembers', group: byId(approvalGroup), membersInput: 'text', memberText: member });
+			requests.push(String(result.output?.[0]?.json.workflowRequestId));
+		}
+		await routeJoinsToApproval(sandboxUrl, false);
+		return { smartGroup, staticGroup, toDelete, toApprove: requests[0], toDeny: requests[1], toDeleteRequest: requests[2] };
 	},
 	parameters: {
 		'smartGroup:create': () => smartGroupFields(nameFromItem),
@@ -146,6 +161,11 @@ export const groupIdRuns: NodeRuns = {
 		'user:getGroups': () => ({ resource: 'user', operation: 'getGroups', user: byName('arahman') }),
 		'user:getOwnedGroups': () => ({ resource: 'user', operation: 'getOwnedGroups', user: byId(OWNER) }),
 		'user:removeFromAllGroups': () => ({ resource: 'user', operation: 'removeFromAllGroups', user: byName('arahman'), groupsToKeep: ['Schema Kept Group'] }),
+		'workflowRequest:getMany': () => ({ resource: 'workflowRequest', operation: 'getMany' }),
+		'workflowRequest:get': ({ toApprove }) => ({ resource: 'workflowRequest', operation: 'get', workflowRequestId: toApprove }),
+		'workflowRequest:approve': ({ toApprove }) => ({ resource: 'workflowRequest', operation: 'approve', workflowRequestId: toApprove }),
+		'workflowRequest:deny': ({ toDeny }) => ({ resource: 'workflowRequest', operation: 'deny', workflowRequestId: toDeny, reason: 'Not in the schema test' }),
+		'workflowRequest:delete': ({ toDeleteRequest }) => ({ resource: 'workflowRequest', operation: 'delete', workflowRequestId: toDeleteRequest }),
 		'user:transferOwnership': () => ({
 			resource: 'user',
 			operation: 'transferOwnership',
@@ -175,7 +195,10 @@ export const uiPathRuns: NodeRuns = {
 		// A group Lukas Schneider joins and one he leaves, for Update Group Memberships.
 		const joined = made(await run({ resource: 'group', operation: 'create', name: 'Schema Joined Group' }), 'id');
 		const left = made(await run({ resource: 'group', operation: 'create', name: 'Schema Left Group', ...membersByEmail('lukas.schneider@example.com') }), 'id');
-		return { group, toDelete, joined, left };
+		// A robot account in the group, one to delete.
+		const robot = made(await run({ resource: 'robotAccount', operation: 'create', name: 'Schema Robot', groups: { group: [{ groupId: byId(group) }] } }), 'id');
+		const robotToDelete = made(await run({ resource: 'robotAccount', operation: 'create', name: 'Schema Robot To Delete' }), 'id');
+		return { group, toDelete, joined, left, robot, robotToDelete };
 	},
 	parameters: {
 		'group:create': () => ({ resource: 'group', operation: 'create', name: nameFromItem, ...membersByEmail('priya.shah@example.com') }),
@@ -192,6 +215,7 @@ export const uiPathRuns: NodeRuns = {
 			...membersByEmail('alex.morgan@example.com, priya.shah@example.com'),
 		}),
 		'group:delete': ({ toDelete }) => ({ resource: 'group', operation: 'delete', groupId: byId(toDelete) }),
+		'group:allocateLicenses': ({ group }) => ({ resource: 'group', operation: 'allocateLicenses', groupId: byId(group), userBundleCodes: ['RPADEVPRONU', 'ATTUNU'] }),
 		'user:search': () => ({ resource: 'user', operation: 'search', startsWith: 'alex' }),
 		'user:get': () => ({ resource: 'user', operation: 'get', user: { __rl: true, mode: 'email', value: 'priya.shah@example.com' } }),
 		'user:updateGroupMemberships': ({ joined, left }) => ({
@@ -202,6 +226,17 @@ export const uiPathRuns: NodeRuns = {
 			groupsToRemove: { group: [{ groupId: byId(left) }] },
 		}),
 		'user:delete': () => ({ resource: 'user', operation: 'delete', user: byId(LUKAS) }),
+		'robotAccount:getMany': () => ({ resource: 'robotAccount', operation: 'getMany' }),
+		'robotAccount:get': ({ robot }) => ({ resource: 'robotAccount', operation: 'get', robotAccount: byId(robot) }),
+		'robotAccount:create': () => ({ resource: 'robotAccount', operation: 'create', name: 'Schema New Robot', groups: { group: [] } }),
+		'robotAccount:updateGroupMemberships': ({ robot, joined, group }) => ({
+			resource: 'robotAccount',
+			operation: 'updateGroupMemberships',
+			robotAccount: byId(robot),
+			groupsToAdd: { group: [{ groupId: byId(joined) }] },
+			groupsToRemove: { group: [{ groupId: byId(group) }] },
+		}),
+		'robotAccount:delete': ({ robotToDelete }) => ({ resource: 'robotAccount', operation: 'delete', robotAccount: byId(robotToDelete) }),
 	},
 	inputs: { 'group:create': newAndExisting('Schema New Group', 'Schema Existing Group') },
 };

@@ -938,3 +938,80 @@ describe('GroupID lifecycle, checked through /__sandbox/state after each step', 
 		expect((await json(await api('POST', '/Groups/SmartGroups/Engineers/Update'))).data).toBe(1);
 	});
 });
+
+describe('GroupID: the Microsoft Entra ID identity store (3)', () => {
+	const entraDoc = require('../fixtures/groupid/create-static-group-entraid.json');
+	const smartDoc = require('../fixtures/groupid/create-smart-group-entraid.json');
+	const SAMPLE_USER = 'ee3ba6e3-02be-47b2-9892-0510bceabb7b';
+	const JAMES = GROUPID_DIRECTORY_USERS.find((u) => u.displayName === 'James Wilson');
+	/** The documented sample with the sandbox's users in place of the sample's one. @param {unknown} request */
+	const withSandboxUsers = (request) => JSON.parse(JSON.stringify(request).replaceAll(SAMPLE_USER, MARIA_GARCIA));
+	/** @param {string} path @param {unknown} body @param {string} entraToken */
+	const entraApi = (path, body, entraToken) => call('POST', `${sb.url}/GroupIDDataService/api/IdentityStores/3${path}`, { token: entraToken, body });
+	const entraToken = async () => (await groupIdToken(sb, { identity_store_id: '3' })).access_token;
+
+	test('the documented static and Smart Group samples create groups of Entra ID type 4 with their owner and member', async () => {
+		const t = await entraToken();
+		for (const [path, doc] of [['/Groups/StaticGroup', entraDoc], ['/Groups/DynamicGroup', smartDoc]]) {
+			const res = await entraApi(path, withSandboxUsers(doc.request), t);
+			expect(res.status).toBe(200);
+			const env = await json(res);
+			expect(env).toMatchObject({ status: 0, data: expect.stringMatching(GUID) });
+			const g = groupState(env.data);
+			expect(g).toMatchObject({ identityStoreId: 3, name: doc.request.GroupName, container: 'DC=5cjshm,DC=onmicrosoft,DC=com' });
+			expect(g.values.groupType).toBe('4');
+			expect(g.values.owners).toEqual([MARIA_GARCIA]);
+			expect(g.members.map((/** @type {any} */ m) => m.objectGUID)).toEqual([MARIA_GARCIA]);
+		}
+		expect(groupState('apiEntraSmart').type).toBe('smart');
+	});
+
+	test('a Microsoft 365 group with two owners and two members; Get a Group shows them in store 3, and store 2 has no such group', async () => {
+		const t = await entraToken();
+		const body = withSandboxUsers(entraDoc.request);
+		const attributes = body.AttributesCollection.AttributesCollection;
+		attributes.GroupType[0].Value = '16';
+		attributes.owners.push({ ...attributes.owners[0], Value: JAMES.objectGUID });
+		attributes.members.push({ ...attributes.members[0], Value: JAMES.objectGUID });
+		const env = await json(await entraApi('/Groups/StaticGroup', body, t));
+		const g = groupState(env.data);
+		expect(g.values.owners).toEqual([MARIA_GARCIA, JAMES.objectGUID]);
+		expect(g.members.map((/** @type {any} */ m) => m.displayName)).toEqual(['Maria Garcia', 'James Wilson']);
+		const got = await json(await call('GET', `${sb.url}/GroupIDDataService/api/IdentityStores/3/Groups/${env.data}`, { token: t }));
+		expect(values(got, 'groupType')).toEqual(['16']);
+		expect(values(got, 'owners')).toEqual([MARIA_GARCIA, JAMES.objectGUID]);
+		// The group is not in store 2.
+		expect((await api('GET', `/Groups/${env.data}`)).status).toBe(404);
+	});
+
+	test.each([
+		['an Active Directory group type', (/** @type {any} */ a) => { a.GroupType[0].Value = '-2147483640'; }, "GroupType must be one of Entra ID's group types (4 Security, 8 Distribution, 16 Microsoft 365, 32 Teams); got '-2147483640'."],
+		['no group type', (/** @type {any} */ a) => { delete a.GroupType; }, "GroupType must be one of Entra ID's group types (4 Security, 8 Distribution, 16 Microsoft 365, 32 Teams); got none."],
+		['an Active Directory scope and owner', (/** @type {any} */ a) => { a.XGroupScope = [{ Value: 'Universal Group', Action: 0 }]; a.managedBy = [{ Value: MARIA_GARCIA, Action: 0 }]; }, 'Attribute(s) of Active Directory groups cannot be set in a Microsoft Entra ID identity store: XGroupScope, managedBy.'],
+		['a member that is no user', (/** @type {any} */ a) => { a.members[0].Value = SAMPLE_USER; }, `'${SAMPLE_USER}' in members is not the object GUID of a user in the identity store.`],
+		['an owner given by email', (/** @type {any} */ a) => { a.owners[0].Value = 'mgarcia@demo.local'; }, "'mgarcia@demo.local' in owners is not the object GUID of a user in the identity store."],
+	])('refuses %s with a 400 envelope, creating nothing', async (_label, change, message) => {
+		const body = withSandboxUsers(entraDoc.request);
+		change(body.AttributesCollection.AttributesCollection);
+		const res = await entraApi('/Groups/StaticGroup', body, await entraToken());
+		expect(res.status).toBe(400);
+		expect(await json(res)).toMatchObject({ status: 1, message });
+		expect(sb.groups.groupid).toEqual([]);
+	});
+
+	test("the credential test's search answers in store 3 with a token of store 3", async () => {
+		const res = await call('POST', `${sb.url}/GroupIDDataService/api/Searches`, {
+			token: await entraToken(),
+			body: { identityStoreId: 3, criteria: { operator: 'Is Exactly', attribute: 'displayName', value: 'n8n connection test' }, pageNo: 1, pageSize: 1 },
+		});
+		expect(res.status).toBe(200);
+		expect(await json(res)).toMatchObject({ status: 0, data: [] });
+	});
+
+	test("a token of store 2 is refused in store 3, and one of store 3 in store 2", async () => {
+		const body = withSandboxUsers(entraDoc.request);
+		expect((await entraApi('/Groups/StaticGroup', body, token)).status).toBe(404);
+		const res = await call('POST', `${sb.url}${DATA}/Groups/StaticGroup`, { token: await entraToken(), body: staticGroupBody() });
+		expect(res.status).toBe(404);
+	});
+});

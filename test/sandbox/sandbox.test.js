@@ -108,7 +108,7 @@ describe('GroupID token endpoint', () => {
 		['wrong client secret', { client_secret: 'nope' }, 400, { error: 'invalid_client' }],
 		['another grant', { grant_type: 'client_credentials' }, 400, { error: 'unsupported_grant_type' }],
 		['missing identity store', { identity_store_id: '' }, 400, { error: 'invalid_request', error_description: 'identity_store_id is missing' }],
-		['unknown identity store', { identity_store_id: '3' }, 400, { error: 'invalid_request', error_description: "identity store '3' is unknown" }],
+		['unknown identity store', { identity_store_id: '4' }, 400, { error: 'invalid_request', error_description: "identity store '4' is unknown" }],
 	])('%s is rejected', async (_name, overrides, status, expected) => {
 		const res = await postForm(sb.url + TOKEN_PATH, { ...GROUPID_FORM, ...overrides });
 		expect(res.status).toBe(status);
@@ -360,7 +360,7 @@ describe('UiPath token endpoint', () => {
 			client_secret: UIPATH.clientSecret,
 		});
 		const body = await json(res);
-		expect(body.scope).toBe('PM.Group PM.Group.Read PM.Group.Write PM.User PM.User.Read PM.User.Write PM.Directory PM.Directory.Read');
+		expect(body.scope).toBe('PM.Group PM.Group.Read PM.Group.Write PM.User PM.User.Read PM.User.Write PM.Directory PM.Directory.Read PM.License PM.License.Write PM.RobotAccount PM.RobotAccount.Read PM.RobotAccount.Write');
 		expect(decodeJwt(body.access_token).payload.scope).toEqual([...UIPATH.allowedScopes]);
 	});
 
@@ -1161,7 +1161,7 @@ describe('CLI', () => {
 		}
 		const bad = run(['--uipath-profile', 'orchestrator']);
 		expect((await bad.exited).code).toBe(2);
-		expect(bad.output().stderr).toMatch(/--uipath-profile needs automation-cloud or automation-suite/);
+		expect(bad.output().stderr).toMatch(/--uipath-profile needs automation-cloud, automation-suite or standalone/);
 	});
 
 	test('--extra-users N adds N generated users to each directory', async () => {

@@ -546,7 +546,7 @@ describe('the Automation Suite profile (uipathProfile: automation-suite)', () =>
 		expect(sb.uipathProfile).toBe('automation-cloud');
 		expect(suite.uipathProfile).toBe('automation-suite');
 		await expect(startSandbox({ quiet: true, uipathProfile: /** @type {any} */ ('orchestrator') })).rejects.toThrow(
-			"sandbox: uipathProfile must be one of automation-cloud, automation-suite, not 'orchestrator'",
+			"sandbox: uipathProfile must be one of automation-cloud, automation-suite, standalone, not 'orchestrator'",
 		);
 	});
 });

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeApiError } from 'n8n-workflow';
 
 import { createOrUseExisting } from '../../shared/createOrUseExisting';
-import type { Operation, OperationListing } from '../../shared/operation';
+import type { Operation, OperationListing, PreparedItem } from '../../shared/operation';
 import { attributeValues, distinguishedNameIn, type DirectoryObject } from '../requests/directoryObjects';
 import {
 	differencesFromExisting,
@@ -13,11 +13,14 @@ import {
 	type IfGroupExists,
 	type OwnerGuid,
 } from '../requests/existingGroup';
+import { readQueuedChange } from '../requests/queuedChange';
 import { groupIdRequest, type GroupIdConnection } from '../transport';
 import { readLookupResults } from '../transport/directoryReads';
 import { findObjectGuid } from './memberLookup';
-import { resolveOwners } from './ownerLookup';
+import { resolveOwners, type WithOwnerByName } from './ownerLookup';
+import { resolvePeople } from './entraPeopleLookup';
 import { createSimplifyProperty, ifGroupExistsProperty, readIfGroupExists, readSimplify } from '../descriptions/createFields';
+import { readStoreType } from '../descriptions/storeTypeFields';
 
 /** What both creates (Smart Group, Static Group) have prepared: where the group goes, and its body. */
 export interface GroupCreateRequest {
@@ -25,6 +28,9 @@ export interface GroupCreateRequest {
 	groupName: string;
 	container: string;
 	body: { AttributesCollection: { AttributesCollection: Record<string, Array<{ Value: string }>> } };
+	/** In an Entra ID store: the owners and members sent (object GUIDs). */
+	owners?: string[];
+	members?: string[];
 }
 
 /** What a create has prepared, with its output and "if the group already exists" choices. */
@@ -39,26 +45,49 @@ export function groupCreateOperation<TRequest extends GroupCreateRequest>(spec: 
 	properties: INodeProperties[];
 	/** Reads and checks one item's own fields into its request; an owner given by name is found in the resolve step (see prepareWithOwner). */
 	request(context: IExecuteFunctions, itemIndex: number, connection: GroupIdConnection): TRequest;
+	/** The same in an Entra ID store (Identity Store Type); owners and members given by name are found in the resolve step (see prepareWithPeople). */
+	entraRequest(context: IExecuteFunctions, itemIndex: number, connection: GroupIdConnection): TRequest;
 	path(identityStoreId: number): string;
 }): Operation<GroupIdConnection, TRequest & { simplify: boolean; ifGroupExists: IfGroupExists }> {
 	return {
 		listing: { value: 'create', ...spec.listing },
 		properties: [...spec.properties, ifGroupExistsProperty, createSimplifyProperty],
 		prepare: (context, itemIndex, connection) => ({
-			...spec.request(context, itemIndex, connection),
+			...(readStoreType(context, itemIndex) === 'entraId' ? spec.entraRequest : spec.request)(context, itemIndex, connection),
 			simplify: readSimplify(context, itemIndex),
 			ifGroupExists: readIfGroupExists(context, itemIndex),
 		}),
-		resolve: resolveOwners,
+		resolve: resolveOwnersAndPeople,
 		send: async (context, connection, request, itemIndex) =>
 			await sendGroupCreate(context, connection, spec.path(request.identityStoreId), request, itemIndex),
 	};
 }
 
 /**
+ * The resolve step of a create: an Active Directory owner given by name (see resolveOwners), then
+ * Entra ID owners and members given by name (see resolvePeople), each looked up once per run.
+ */
+async function resolveOwnersAndPeople<T>(
+	context: IExecuteFunctions,
+	connection: GroupIdConnection,
+	items: Array<PreparedItem<T>>,
+): Promise<Array<T | Error>> {
+	// Both steps pass on, as they are, items without names to look up.
+	const withOwners = await resolveOwners<T>(context, connection, items as Array<PreparedItem<WithOwnerByName<T>>>);
+	const left = items.flatMap(({ itemIndex }, index) => {
+		const outcome = withOwners[index];
+		return outcome instanceof Error ? [] : [{ itemIndex, prepared: outcome }];
+	});
+	const withPeople = await resolvePeople<T>(context, connection, left);
+	let next = 0;
+	return withOwners.map((outcome) => (outcome instanceof Error ? outcome : (withPeople[next++] as T | Error)));
+}
+
+/**
  * Sends a create to `path` and gives the output item. Simplified: the new group's GUID (the
  * envelope's `data`), name, distinguished name, container, type, security, criteria (a Smart
- * Group's) and store. Otherwise GroupID's envelope as it came. Either way `alreadyExisted`.
+ * Group's) and store. Otherwise GroupID's envelope as it came. Either way `alreadyExisted`; and
+ * `pending: true` with `workflowRequestId` when GroupID queued the create for approval.
  *
  * When GroupID refuses the create and a group of that name is then found in the store (one
  * search, only after a refusal), the existing group is used, or updated to match, unless the
@@ -78,7 +107,10 @@ export async function sendGroupCreate(
 			const envelope = await groupIdRequest(context, connection, { method: 'POST', path, body: request.body }, itemIndex, {
 				idempotent: request.ifGroupExists !== 'fail',
 			});
-			return request.simplify ? createdGroupSummary(request, envelope.data) : (envelope as unknown as IDataObject);
+			// A create GroupID queued for approval (see readQueuedChange) has no group yet: no GUID, pending.
+			const queued = readQueuedChange(envelope);
+			const created = request.simplify ? createdGroupSummary(request, queued ? null : envelope.data) : (envelope as unknown as IDataObject);
+			return queued ? { ...created, pending: true, workflowRequestId: queued.workflowRequestId } : created;
 		},
 		mayBeDuplicate: isRefusal,
 		findExisting: async () => await findExistingGroup(context, connection, request, itemIndex),
@@ -165,14 +197,17 @@ export function createdGroupSummary(request: GroupCreateRequest, groupGuid: unkn
 	const first = (...names: string[]) => names.map((name) => attributes[name]?.[0]?.Value).find((v) => v !== undefined);
 	const groupType = first('GroupType', 'groupType');
 	const criteria = first('IMSGCriteria');
+	const entra = request.owners !== undefined && request.members !== undefined;
 	return {
 		groupGuid: typeof groupGuid === 'string' ? groupGuid : null,
 		groupName: request.groupName,
-		distinguishedName: distinguishedNameIn(request.container, first('CN') ?? request.groupName),
+		// An Entra ID group's distinguished name is GroupID's to give: the create's answer does not say it.
+		distinguishedName: entra ? null : distinguishedNameIn(request.container, first('CN') ?? request.groupName),
 		container: request.container,
 		groupType: groupType === undefined ? null : Number(groupType),
 		security: first('XGroupSecurity') ?? null,
 		...(criteria === undefined ? {} : { criteria }),
+		...(entra ? { owners: request.owners, members: request.members } : {}),
 		identityStoreId: request.identityStoreId,
 	};
 }

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { lookUpNamesOnce, type LookupOutcome } from '../../shared/nameLookup';
+import { lookUpNamesOnce, type LookupMatch, type LookupOutcome } from '../../shared/nameLookup';
 import type { PreparedItem } from '../../shared/operation';
 import { copyError, isCredentialFailure, prefixError } from '../../shared/transport/apiErrors';
 import type { ObjectIdentity } from '../requests/groupIdentity';
@@ -38,6 +38,23 @@ export async function findObjectGuid(
 ): Promise<{ guid: string } | { problem: string }> {
 	const search = memberLookupSearch(identityStoreId, lookup);
 	return pickLookupMatch(search, await readLookupResults(context, connection, search, itemIndex));
+}
+
+/**
+ * How a run's name lookups (see lookUpNamesOnce) find people given by DN, email or sAMAccountName
+ * in a store: one key for the same value in any case, found with findObjectGuid; a failure to get
+ * a token fails every item.
+ */
+export function personLookup(context: IExecuteFunctions, connection: GroupIdConnection) {
+	type Person = { identityStoreId: number; attribute: MemberLookupAttribute; value: string };
+	return {
+		keyOf: (person: Person) => `${person.identityStoreId}\n${person.attribute}\n${person.value.toLowerCase()}`,
+		async find(person: Person, itemIndex: number): Promise<LookupMatch> {
+			const match = await findObjectGuid(context, connection, person.identityStoreId, person, itemIndex);
+			return 'problem' in match ? match : { id: match.guid };
+		},
+		failsEveryItem: isCredentialFailure,
+	};
 }
 
 /** The object GUID of the one group with this name or DN, found with the documented Search (see groupLookupSearch), or why there is none. */

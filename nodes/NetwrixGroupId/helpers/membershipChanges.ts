@@ -6,6 +6,7 @@ import { sendOneUnit, unitsByGroup } from '../../shared/unitsByGroup';
 import { copyError, isCredentialFailure, prefixError } from '../../shared/transport/apiErrors';
 import type { ApiRequest } from '../../shared/transport/sendRequest';
 import { normalizeGuid } from '../requests/groupIdentity';
+import { readQueuedChange, type QueuedChange } from '../requests/queuedChange';
 import type { GroupTarget } from '../requests/groupTarget';
 import type { MembershipPlan } from '../requests/membershipBody';
 import { groupIdRequest, type GroupIdConnection } from '../transport';
@@ -91,8 +92,28 @@ export function withUnsentNoted(outcomes: Array<ItemOutcome | UnsentItem>): Arra
 	return outcomes;
 }
 
-/** What became of one member's write: GroupID's message, or the failure. */
-export type MemberWriteResult = { message: string | null } | { error: Error };
+/**
+ * What became of one member's write: GroupID's message (and, when GroupID queued the change for
+ * approval, the workflow request: see readQueuedChange), or the failure.
+ */
+export type MemberWriteResult = { message: string | null; queued?: QueuedChange } | { error: Error };
+
+/** The workflow request a member's write waits on, when GroupID queued it. */
+export function queuedWrite(result: MemberWriteResult | undefined): QueuedChange | undefined {
+	return result !== undefined && 'queued' in result ? result.queued : undefined;
+}
+
+/**
+ * What an item's output adds when GroupID queued some of its members' writes for approval:
+ * `pending: true`, the members waiting (as the item gave them), the first request's ID and every
+ * request's ID (each once). Nothing when none was queued: the output stays as it always was.
+ */
+export function pendingFields(queued: Array<{ member: string; queued: QueuedChange | undefined }>): IDataObject {
+	const pending = queued.filter((entry): entry is { member: string; queued: QueuedChange } => entry.queued !== undefined);
+	if (pending.length === 0) return {};
+	const ids = [...new Set(pending.flatMap(({ queued: { workflowRequestId } }) => (workflowRequestId === null ? [] : [workflowRequestId])))];
+	return { pending: true, pendingMembers: pending.map(({ member }) => member), workflowRequestId: ids[0] ?? null, workflowRequestIds: ids };
+}
 
 /**
  * Sends a group's member writes (JoinOnBehalf, LeaveOnBehalf) one after another, each once, and
@@ -113,7 +134,8 @@ export async function writeMembersOneByOne(
 			// Sent for the unit's first item, so that a dry run shows every write on each of its items.
 			// The group's members were read first, so sending it again (a retry) changes nothing more.
 			const envelope = await groupIdRequest(context, connection, request, firstItem, { idempotent: true });
-			written.set(memberGuid, { message: envelope.message ?? null });
+			const queued = readQueuedChange(envelope);
+			written.set(memberGuid, { message: envelope.message ?? null, ...(queued && { queued }) });
 		} catch (error) {
 			written.set(memberGuid, { error: error as Error });
 			if (!continueOnFail || isCredentialFailure(error)) break;
@@ -182,24 +204,31 @@ function itemOutcome(
 	}
 	if (members.some((member) => state(member) === 'not sent')) return new UnsentItem(itemIndex);
 
+	// A member whose write of this run GroupID queued for approval is pending for every item that
+	// names it: the one whose change was written, and those that found it as asked because of it.
+	const queuedOf = (member: FoundMember) => (state(member) === 'written' ? queuedWrite(writes.written.get(member.objectGuid)) : undefined);
 	const results: IDataObject[] = members.map((member) => {
 		const changed = changedByItem.has(member.objectGuid);
 		const result = writes.written.get(member.objectGuid);
+		const queued = queuedOf(member);
 		return {
 			member: member.member,
 			objectGuid: member.objectGuid,
-			status: changed ? change.done : 'unchanged',
+			status: queued ? 'pending' : changed ? change.done : 'unchanged',
 			changed,
 			message: changed && result !== undefined && 'message' in result ? result.message : null,
+			...(queued ? { pending: true, workflowRequestId: queued.workflowRequestId } : {}),
 		};
 	});
+	const listed = (status: string) => results.filter((result) => result.status === status).map((result) => result.member);
 	return {
 		group: plan.identity.value,
 		groupGuid: plan.groupGuid,
-		[change.done]: results.filter((result) => result.changed === true).map((result) => result.member),
-		unchanged: results.filter((result) => result.changed === false).map((result) => result.member),
+		[change.done]: listed(change.done),
+		unchanged: listed('unchanged'),
 		...(change.verb === 'add' ? { membership: plan.endDate === null ? 'permanent' : 'temporary', endDate: plan.endDate } : {}),
 		results,
+		...pendingFields(members.map((member) => ({ member: member.member, queued: queuedOf(member) }))),
 	};
 }
 

@@ -12,7 +12,7 @@ import { joinOnBehalfRequest, leaveOnBehalfRequest, type MembershipPlan } from '
 import type { GroupIdConnection } from '../transport';
 import { readGroupMembers } from '../transport/directoryReads';
 import type { ResolvedMembershipPlan } from './memberLookup';
-import { withUnsentNoted, writeMembersOneByOne, type MemberWriteResult } from './membershipChanges';
+import { pendingFields, queuedWrite, withUnsentNoted, writeMembersOneByOne, type MemberWriteResult } from './membershipChanges';
 
 /** One item of Sync Members: the members it wants for the group (see buildSyncMembersPlan), and its Max Removals. */
 export type MembershipSyncPlan = MembershipPlan & { maxRemovals: MaxRemovals };
@@ -118,9 +118,18 @@ function itemOutcome(
 		);
 	}
 	if (waitsOn.some(({ guid }) => !written.has(guid))) return new UnsentItem(itemIndex);
+	// A join or leave GroupID queued for approval is pending, not added or removed: for the item
+	// that wrote it and for those that found the member as asked because of it.
+	const queuedOf = (id: string) => (writes.has(id) ? queuedWrite(written.get(id)) : undefined);
+	const done: SyncOutcome = {
+		added: outcome.added.filter(({ id }) => !queuedOf(id)),
+		removed: outcome.removed.filter(({ id }) => !queuedOf(id)),
+		unchanged: outcome.unchanged.filter(({ id }) => !queuedOf(id)),
+	};
 	return {
 		group: plan.identity.value,
 		groupGuid: plan.groupGuid,
-		...syncResult(outcome, { wanted: ({ given }) => given, held: ({ name }) => name }),
+		...syncResult(done, { wanted: ({ given }) => given, held: ({ name }) => name }),
+		...pendingFields(waitsOn.map(({ guid, name }) => ({ member: name, queued: queuedOf(guid) }))),
 	};
 }

@@ -2,10 +2,9 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { lookUpNamesOnce } from '../../shared/nameLookup';
 import type { PreparedItem } from '../../shared/operation';
-import { isCredentialFailure } from '../../shared/transport/apiErrors';
 import { ownerLookup, type MemberIdentifier } from '../requests/memberIdentifiers';
 import type { GroupIdConnection } from '../transport';
-import { findObjectGuid, foundGuidOrError } from './memberLookup';
+import { foundGuidOrError, personLookup } from './memberLookup';
 
 type OwnerName = Extract<MemberIdentifier, { kind: 'lookup' }>;
 
@@ -52,12 +51,7 @@ export async function resolveOwners<TRequest>(
 		prepared.ownerByName && { ...prepared.ownerByName.owner, identityStoreId: prepared.ownerByName.identityStoreId };
 	const outcomeOf = await lookUpNamesOnce<WithOwnerByName<TRequest>, Named>(items, {
 		namesOf: (prepared) => [named(prepared) ?? []].flat(),
-		keyOf: (owner) => `${owner.identityStoreId}\n${owner.attribute}\n${owner.value.toLowerCase()}`,
-		async find(owner, itemIndex) {
-			const match = await findObjectGuid(context, connection, owner.identityStoreId, owner, itemIndex);
-			return 'problem' in match ? match : { id: match.guid };
-		},
-		failsEveryItem: isCredentialFailure,
+		...personLookup(context, connection),
 	});
 	return items.map(({ itemIndex, prepared }) => {
 		const owner = named(prepared);

@@ -121,6 +121,22 @@ export async function groupIdWriteWithAnswer(
 }
 
 /**
+ * Sends one write whose documented answer is a bare JSON value (Delete a Workflow Request answers
+ * `true`), never retried, and gives back that answer as it came; an envelope that reports a
+ * failure fails as above. In a dry run, the success envelope.
+ */
+export async function groupIdWriteValue(
+	context: RequestContext,
+	connection: GroupIdConnection,
+	request: ApiRequest,
+	itemIndex: number,
+): Promise<unknown> {
+	const { answer } = await send(context, connection, request, itemIndex, { idempotent: false });
+	if (isEnvelope(answer)) refuseEnvelopeFailure(context, answer, itemIndex);
+	return answer;
+}
+
+/**
  * Sends one read (Get a Group, Searches, Preview Membership, Get a User), as a pure builder
  * describes it. Netwrix documents these answers bare, not in the envelope: the group or user
  * itself, or `{ "total", "data" }`. Gives back the parsed answer as it came; an envelope is

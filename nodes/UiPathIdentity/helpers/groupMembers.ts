@@ -4,7 +4,7 @@ import { isNotFound } from '../../shared/ifNotFound';
 import { collectOffsetPages, type ResultLimit } from '../../shared/paging';
 import { apiError } from '../../shared/transport/apiErrors';
 import { getGroupRequest, groupMembersPageRequest, MEMBERS_PAGE_SIZE, type GroupRef } from '../requests/groupRequests';
-import { uiPathRequest, type UiPathConnection } from '../transport';
+import { serviceUrl, uiPathRequest, type UiPathConnection } from '../transport';
 import { groupFailureMessages, membersListFailureMessages } from '../transport/failureMessages';
 
 /**
@@ -104,7 +104,7 @@ export async function listGroupMembers(
 	if (members === undefined) {
 		throw apiError(context.getNode(), {}, itemIndex, {
 			message: `UiPath gives no members of group "${ref.groupId}": it has no Get Members (HTTP 404), and its answer for the group lists none`,
-			description: `From ${connection.baseUrl}/${getGroupRequest(ref).path}, which has no "members" list.`,
+			description: `From ${serviceUrl(connection, getGroupRequest(ref).path)}, which has no "members" list.`,
 		});
 	}
 	return limit.returnAll ? members : members.slice(0, limit.limit);

@@ -10,7 +10,7 @@ import {
 	type GroupRef,
 	type GroupUpdate,
 } from '../requests/groupRequests';
-import { uiPathRequest, type UiPathConnection } from '../transport';
+import { serviceUrl, uiPathRequest, type UiPathConnection } from '../transport';
 import { groupFailureMessages } from '../transport/failureMessages';
 import { readGroupToChange } from './builtInGroups';
 import { memberIdsOfGroup } from './groupMembers';
@@ -157,6 +157,6 @@ export function nameToSendBack(
 	if (typeof group.name === 'string' && group.name !== '') return group.name;
 	throw apiError(context.getNode(), {}, itemIndex, {
 		message: `UiPath's answer for group "${ref.groupId}" has no name, which the update must send back`,
-		description: `From ${connection.baseUrl}/${getGroupRequest(ref).path}. Nothing was changed.`,
+		description: `From ${serviceUrl(connection, getGroupRequest(ref).path)}. Nothing was changed.`,
 	});
 }

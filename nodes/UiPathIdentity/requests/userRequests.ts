@@ -87,7 +87,8 @@ export function checkGroupMembershipChange(toAdd: unknown, toRemove: unknown): G
 	return { groupIdsToAdd, groupIdsToRemove };
 }
 
-function checkGroupIds(field: string, raw: unknown): string[] {
+/** One list of groups (see checkGroupMembershipChange), repeats dropped; empty when none. Pure; throws InvalidFieldError. */
+export function checkGroupIds(field: string, raw: unknown): string[] {
 	if (raw === undefined || raw === null || raw === '') return [];
 	const entries = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(/[,;\n]/) : [raw];
 	const ids: string[] = [];

@@ -1,12 +1,15 @@
-import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import {
 	checkUiPathBaseUrl,
+	identitySegment,
 	ORGANIZATION_FROM_TOKEN,
 	organizationIdFromToken,
 	requestUiPathToken,
+	uiPathDeployment,
 	uiPathHeldToken,
+	type UiPathDeployment,
 } from '../../shared/auth/uiPathToken';
 import { SESSION } from '../../shared/auth/bearerToken';
 import { sharedToken } from '../../shared/auth/sharedToken';
@@ -31,6 +34,8 @@ export const UIPATH_CREDENTIAL_TYPE = 'uiPathIdentityApi';
 /** What one run needs to talk to UiPath's Identity Server: read once, shared by every item. */
 export interface UiPathConnection extends CredentialConnection {
 	baseUrl: string;
+	/** The credential's Deployment (or the one its Base URL says): where Identity Server answers (see serviceUrl). */
+	deployment: UiPathDeployment;
 	/**
 	 * From the credential, or else from the access token's prt_id claim: in a run,
 	 * ORGANIZATION_FROM_TOKEN while that token is still to be fetched (see connectUiPath).
@@ -62,7 +67,7 @@ export async function openUiPathConnection(
 		retry,
 		// A write in a dry run "succeeds" with no content, as UiPath's PUT and DELETE do.
 		dryRun: dryRun && { ...dryRun, answer: {} },
-		budget: readRateLimitOptions(context, fromCredential.baseUrl),
+		budget: readRateLimitOptions(context, fromCredential.baseUrl, fromCredential.deployment),
 	};
 	if (connection.organizationId === undefined) {
 		const data = connection.credential.data!;
@@ -99,7 +104,26 @@ export async function connectUiPath(
  */
 export async function openUiPathPickerConnection(context: ILoadOptionsFunctions): Promise<UiPathConnection & { organizationId: string }> {
 	const connection = await connectionFromCredential(context, PICKER_TIMEOUT_MS);
-	const named = context.getCurrentNodeParameter('additionalFields.organizationId') as unknown;
+	return await withOrganization(context, connection, context.getCurrentNodeParameter('additionalFields.organizationId') as unknown);
+}
+
+/**
+ * The connection of a trigger's poll: the organization is the credential's, else the token's; its
+ * requests draw on the organization's budget in this n8n process (Automation Cloud's documented
+ * limits on its host), the same budget the action node's runs draw on.
+ */
+export async function openUiPathPollConnection(context: IPollFunctions): Promise<UiPathConnection & { organizationId: string }> {
+	return await withOrganization(context, await connectionFromCredential(context, POLL_TIMEOUT_MS), undefined);
+}
+
+/** How long a poll waits for UiPath. */
+const POLL_TIMEOUT_MS = 60_000;
+
+async function withOrganization(
+	context: RequestContext,
+	connection: UiPathConnection,
+	named: unknown,
+): Promise<UiPathConnection & { organizationId: string }> {
 	const organizationId =
 		(typeof named === 'string' && named.trim() !== '' ? named.trim() : undefined) ??
 		connection.organizationId ??
@@ -117,21 +141,49 @@ const PICKER_TIMEOUT_MS = 30_000;
 
 async function connectionFromCredential(context: RequestContext, timeoutMs: number): Promise<UiPathConnection> {
 	const data = await context.getCredentials(UIPATH_CREDENTIAL_TYPE);
-	const { url: baseUrl, problem } = checkUiPathBaseUrl(data.baseUrl);
-	if (problem !== undefined) {
-		throw new NodeOperationError(context.getNode(), `The UiPath Identity credential's Base URL ${problem}`, {
+	const badUrl = (problem: string) =>
+		new NodeOperationError(context.getNode(), `The UiPath Identity credential's Base URL ${problem}`, {
 			description: 'Open the UiPath Identity credential and correct its Base URL.',
 		});
+	const first = checkUiPathBaseUrl(data.baseUrl);
+	if (first.problem !== undefined) throw badUrl(first.problem);
+	let deployment: UiPathDeployment;
+	try {
+		deployment = uiPathDeployment(data, first.url as string);
+	} catch (error) {
+		throw new NodeOperationError(context.getNode(), (error as Error).message, {
+			description: "Open the UiPath Identity credential and choose its Deployment.",
+		});
 	}
+	const { url: baseUrl, problem } = checkUiPathBaseUrl(data.baseUrl, deployment);
+	if (problem !== undefined) throw badUrl(problem);
 	return {
 		baseUrl: baseUrl as string,
+		deployment,
 		organizationId: optionalString(data.organizationId),
 		ignoreSslIssues: data.ignoreSslIssues === true,
 		timeoutMs,
 		credential: { id: '', name: 'UiPath Identity API', type: UIPATH_CREDENTIAL_TYPE, data },
 		// A picker's requests count too; a run replaces this with its Options' budget.
-		budget: automaticBudget(baseUrl as string),
+		budget: automaticBudget(baseUrl as string, deployment),
 	};
+}
+
+/**
+ * The URL of a request path as the pure builders write it, after UiPath's guides: `identity_/…`
+ * (Identity Server) goes under the Base URL at the deployment's segment (`identity` for a
+ * standalone Orchestrator); `lease_/…` (the licence service) under the organization, the Base
+ * URL's host and first path segment, as UiPath's guides write it
+ * (`https://{yourDomain}/{organizationName}/lease_/…`), whatever tenant the Base URL names.
+ */
+export function serviceUrl(connection: Pick<UiPathConnection, 'baseUrl' | 'deployment'>, path: string): string {
+	if (path.startsWith('identity_/')) return `${connection.baseUrl}/${identitySegment(connection.deployment)}/${path.slice('identity_/'.length)}`;
+	if (path.startsWith('lease_/')) {
+		const url = new URL(connection.baseUrl);
+		const organization = url.pathname.split('/').find((segment) => segment !== '');
+		return `${url.origin}${organization === undefined ? '' : `/${organization}`}/${path}`;
+	}
+	return `${connection.baseUrl}/${path}`;
 }
 
 /**
@@ -193,7 +245,7 @@ export async function uiPathRequest<TExpected extends keyof ExpectedAnswers>(
 	itemIndex: number,
 	options: UiPathCallOptions<TExpected>,
 ): Promise<ExpectedAnswers[TExpected]> {
-	const url = `${connection.baseUrl}/${request.path}`;
+	const url = serviceUrl(connection, request.path);
 	const messages: ServiceMessages = {
 		...UIPATH_MESSAGES,
 		describeStatus: (failure, failedUrl) => describeUiPathStatus(failure, failedUrl, options.messages),
@@ -263,7 +315,7 @@ function describeUiPathStatus(failure: HttpFailure, url: string, messages: UiPat
 	if (status === 409 && messages.conflict !== undefined) {
 		return {
 			message: `${messages.conflict}: ${said}`,
-			description: `HTTP 409 from ${url}. Group names are unique within an organization.`,
+			description: `HTTP 409 from ${url}. ${messages.conflictAdvice ?? 'Group names are unique within an organization.'}`,
 		};
 	}
 	if (status === 403 && messages.scope !== undefined) {

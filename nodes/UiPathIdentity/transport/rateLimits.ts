@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { UiPathDeployment } from '../../shared/auth/uiPathToken';
 import { BUDGETED_METHODS, type BudgetSettings, type RateLimits } from '../../shared/transport/rateBudget';
 
 /**
@@ -12,9 +13,6 @@ export const AUTOMATION_CLOUD_LIMITS: RateLimits = {
 	windowMs: 5 * 60_000,
 	perMethod: { GET: 300, POST: 24_000, PUT: 160, PATCH: 160, DELETE: 160 },
 };
-
-/** Automation Cloud's host, which the documented limits apply to; other hosts are Automation Suites, Public Sector or Dedicated. */
-const AUTOMATION_CLOUD_HOST = 'cloud.uipath.com';
 
 type RateLimitsChoice = 'auto' | 'automationCloud' | 'custom' | 'none';
 
@@ -30,13 +28,16 @@ export function organizationKey(baseUrl: string): string {
 	return `${url.host}/${organization}`.toLowerCase();
 }
 
-/** The budget of a picker in the editor: Automation Cloud's limits on its host, none of its own elsewhere. */
-export function automaticBudget(baseUrl: string): BudgetSettings {
-	return budgetOf('auto', baseUrl, 1);
+/**
+ * The budget of a picker in the editor: Automation Cloud's limits for an Automation Cloud
+ * deployment (the credential's Deployment, or cloud.uipath.com when it is detected), none elsewhere.
+ */
+export function automaticBudget(baseUrl: string, deployment: UiPathDeployment): BudgetSettings {
+	return budgetOf('auto', baseUrl, deployment, 1);
 }
 
 /** Reads UiPath's rate-limit options once per run; a bad value stops the run before anything is sent. */
-export function readRateLimitOptions(context: IExecuteFunctions, baseUrl: string): BudgetSettings {
+export function readRateLimitOptions(context: IExecuteFunctions, baseUrl: string, deployment: UiPathDeployment): BudgetSettings {
 	const options = context.getNodeParameter('options', 0, {}) as {
 		rateLimits?: unknown;
 		customRateLimits?: { limits?: Record<string, unknown> };
@@ -59,7 +60,7 @@ export function readRateLimitOptions(context: IExecuteFunctions, baseUrl: string
 			`Invalid "Processes Sharing the Organization": must be a whole number of 1 or more, not "${String(options.sharingProcesses)}"`,
 		);
 	}
-	return budgetOf(choice, baseUrl, sharingProcesses, choice === 'custom' ? customLimits(context, custom ?? {}) : undefined);
+	return budgetOf(choice, baseUrl, deployment, sharingProcesses, choice === 'custom' ? customLimits(context, custom ?? {}) : undefined);
 }
 
 /**
@@ -68,8 +69,8 @@ export function readRateLimitOptions(context: IExecuteFunctions, baseUrl: string
  */
 const NO_LIMITS: RateLimits = { windowMs: AUTOMATION_CLOUD_LIMITS.windowMs, perMethod: {} };
 
-function budgetOf(choice: RateLimitsChoice, baseUrl: string, sharedBy: number, custom?: RateLimits): BudgetSettings {
-	const onCloud = new URL(baseUrl).hostname.toLowerCase() === AUTOMATION_CLOUD_HOST;
+function budgetOf(choice: RateLimitsChoice, baseUrl: string, deployment: UiPathDeployment, sharedBy: number, custom?: RateLimits): BudgetSettings {
+	const onCloud = deployment === 'automationCloud';
 	const key = organizationKey(baseUrl);
 	if (choice === 'none' || (choice === 'auto' && !onCloud)) return { key, limits: NO_LIMITS, sharedBy, source: 'no limits of its own' };
 	const limits = custom ?? AUTOMATION_CLOUD_LIMITS;

@@ -14,34 +14,82 @@ import { TokenRequestError } from './TokenRequestError';
 export const DEFAULT_SCOPES = 'PM.Group.Read PM.Group.Write PM.Directory';
 
 /**
- * Checks a UiPath base URL: a URL (see checkBaseUrl) that stops before Identity Server's own
- * `identity_` segment, which the node adds itself. Gives it back without trailing slashes, or
- * says what is wrong, naming the part to remove.
+ * The UiPath deployments, and where each one's Identity Server answers under the Base URL:
+ * Automation Cloud and Automation Suite at `identity_`, a standalone Orchestrator at `identity`
+ * (its API guides: `https://{yourDomain}/identity/api/...`).
  */
-export function checkUiPathBaseUrl(value: unknown): BaseUrlCheck {
+export type UiPathDeployment = 'automationCloud' | 'automationSuite' | 'standalone';
+
+/** The credential's Deployment choices; 'auto' (Detect from Base URL) is the default of saved credentials. */
+export const DEPLOYMENT_CHOICES = ['auto', 'automationCloud', 'automationSuite', 'standalone'] as const;
+
+/** Automation Cloud's host: what Detect from Base URL reads as Automation Cloud; any other host as Automation Suite. */
+export const AUTOMATION_CLOUD_HOST = 'cloud.uipath.com';
+
+/** The Identity Server's path segment of a deployment. */
+export function identitySegment(deployment: UiPathDeployment): 'identity_' | 'identity' {
+	return deployment === 'standalone' ? 'identity' : 'identity_';
+}
+
+/**
+ * The deployment a credential names, or (Detect from Base URL, and a credential saved before the
+ * field existed) the one its base URL's host says: cloud.uipath.com is Automation Cloud, any other
+ * host an Automation Suite (Identity Server at `identity_`, as before the field existed).
+ */
+export function uiPathDeployment(credentials: ICredentialDataDecryptedObject, baseUrl: string): UiPathDeployment {
+	const choice = credentials.deployment ?? 'auto';
+	if (!(DEPLOYMENT_CHOICES as readonly unknown[]).includes(choice)) {
+		throw new TokenRequestError({
+			message: `The UiPath Identity credential's Deployment "${String(choice)}" is not one of ${DEPLOYMENT_CHOICES.join(', ')}`,
+		});
+	}
+	if (choice !== 'auto') return choice as UiPathDeployment;
+	return new URL(baseUrl).hostname.toLowerCase() === AUTOMATION_CLOUD_HOST ? 'automationCloud' : 'automationSuite';
+}
+
+/**
+ * Checks a UiPath base URL: a URL (see checkBaseUrl) that stops before Identity Server's own
+ * segment (`identity_`, or a standalone Orchestrator's `identity`), which the node adds itself.
+ * Gives it back without trailing slashes, or says what is wrong, naming the part to remove.
+ */
+export function checkUiPathBaseUrl(value: unknown, deployment?: UiPathDeployment): BaseUrlCheck {
 	const checked = checkBaseUrl(value, { allowPath: true });
 	if (checked.problem !== undefined) return checked;
 	const url = new URL(checked.url);
 	const segments = url.pathname.split('/');
-	const at = segments.findIndex((segment) => segment.toLowerCase() === 'identity_');
+	const own = deployment === 'standalone' ? ['identity_', 'identity'] : ['identity_'];
+	const at = segments.findIndex((segment) => own.includes(segment.toLowerCase()));
 	if (at === -1) return checked;
 	const extra = segments.slice(at).join('/');
 	const kept = `${url.protocol}//${url.host}${segments.slice(0, at).join('/')}/`;
 	return {
-		problem: `must stop before identity_: remove "${extra}" (the node adds it), so that it reads ${kept}`,
+		problem: `must stop before ${segments[at].toLowerCase()}: remove "${extra}" (the node adds it), so that it reads ${kept}`,
 	};
+}
+
+/** The credential's base URL, checked, without trailing slashes, and the deployment it is of. */
+export function uiPathEndpoint(credentials: ICredentialDataDecryptedObject): { baseUrl: string; deployment: UiPathDeployment } {
+	const first = checkUiPathBaseUrl(credentials.baseUrl);
+	if (first.problem !== undefined) {
+		throw new TokenRequestError({ message: `The UiPath Identity credential's Base URL ${first.problem}` });
+	}
+	const deployment = uiPathDeployment(credentials, first.url as string);
+	const { url, problem } = checkUiPathBaseUrl(credentials.baseUrl, deployment);
+	if (problem !== undefined) {
+		throw new TokenRequestError({ message: `The UiPath Identity credential's Base URL ${problem}` });
+	}
+	return { baseUrl: url as string, deployment };
 }
 
 /** The credential's base URL, checked, without trailing slashes. */
 export function uiPathBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	const { url, problem } = checkUiPathBaseUrl(credentials.baseUrl);
-	if (problem !== undefined) {
-		throw new TokenRequestError({ message: `The UiPath Identity credential's Base URL ${problem}` });
-	}
-	return url as string;
+	return uiPathEndpoint(credentials).baseUrl;
 }
 
-/** The token endpoint: the credential's override, or the Identity Server of the base URL's host. */
+/**
+ * The token endpoint: the credential's override, or the Identity Server of the base URL's host,
+ * at the deployment's segment (`{host}/identity_/connect/token`; standalone: `{host}/identity/connect/token`).
+ */
 export function uiPathTokenUrl(credentials: ICredentialDataDecryptedObject): string {
 	const override = typeof credentials.tokenUrl === 'string' ? credentials.tokenUrl.trim() : '';
 	if (override !== '') {
@@ -51,7 +99,8 @@ export function uiPathTokenUrl(credentials: ICredentialDataDecryptedObject): str
 		}
 		return url as string;
 	}
-	return `${new URL(uiPathBaseUrl(credentials)).origin}/identity_/connect/token`;
+	const { baseUrl, deployment } = uiPathEndpoint(credentials);
+	return `${new URL(baseUrl).origin}/${identitySegment(deployment)}/connect/token`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, ILoadOptionsFunctions, INode, JsonObject } from 'n8n-workflow';
+import type { IExecuteFunctions, ILoadOptionsFunctions, INode, IPollFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { findTokenRequestError } from '../auth/TokenRequestError';
@@ -11,8 +11,8 @@ import {
 } from './httpFailure';
 import type { RetryState } from './retry';
 
-/** Where requests are sent from: a node's run, or the editor asking a picker for its list. */
-export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
+/** Where requests are sent from: a node's run, the editor asking a picker for its list, or a trigger's poll. */
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 /** A NodeApiError with our own words, built from plain data so it carries no request or secret. */
 export function apiError(node: INode, response: JsonObject, itemIndex: number, text: FailureText): NodeApiError {

@@ -14,31 +14,55 @@ import { additionalFieldsCollection } from '../../../shared/collections';
 import { groupCreateOperation } from '../../helpers/createOperation';
 import { prepareWithOwner } from '../../helpers/ownerLookup';
 import { buildStaticGroupRequest, staticGroupPath, type StaticGroupRequest } from '../../requests/staticGroupBody';
+import { buildEntraStaticGroupRequest, type EntraGroupRequest } from '../../requests/entraGroupBody';
+import { prepareWithPeople } from '../../helpers/entraPeopleLookup';
+import {
+	entraGroupTypeProperty,
+	entraPeopleProperties,
+	identityStoreTypeProperty,
+	officeFeaturesOption,
+	onlyForStore,
+	readEntraCreateFields,
+} from '../../descriptions/storeTypeFields';
 
 const properties: INodeProperties[] = [
+	identityStoreTypeProperty,
 	groupNameProperty(
 		'e.g. DemoGroup',
 		"The group's name, also its sAMAccountName and CN. Active Directory refuses \" / \\ [ ] : ; | = , + * ? &lt; &gt;.",
 	),
 	containerLocatorProperty,
-	groupTypeProperty('-2147483640'),
+	onlyForStore(groupTypeProperty('-2147483640'), 'activeDirectory'),
+	entraGroupTypeProperty(),
 	securityProperty(),
+	...entraPeopleProperties(),
 	additionalFieldsCollection([
 		additionalAttributesProperty(ACTION_ZERO_LIKE_SAMPLE),
 		groupDescriptionOption,
+		onlyForStore(
+			{ displayName: 'Display Name', name: 'displayName', type: 'string', default: '', description: 'Default: the group name' },
+			'entraId',
+			true,
+		),
+		officeFeaturesOption,
 		groupNotesOption(),
-		ownerLocatorOption(
-			"The group's owner (managedBy): picked from the directory, or its object GUID or distinguished name (GroupID's sample gives a DN)",
-			{ byDn: true },
+		onlyForStore(
+			ownerLocatorOption(
+				"The group's owner (managedBy): picked from the directory, or its object GUID or distinguished name (GroupID's sample gives a DN)",
+				{ byDn: true },
+			),
+			'activeDirectory',
+			true,
 		),
 	]),
 ];
 
-export const createStaticGroup = groupCreateOperation<StaticGroupRequest>({
+export const createStaticGroup = groupCreateOperation<StaticGroupRequest | EntraGroupRequest>({
 	listing: { name: 'Create Static Group', description: 'Create a group whose members are added and removed by hand' },
 	properties,
 	request: prepareWithOwner((context, itemIndex) => readCommonCreateFields(context, itemIndex).fields, buildStaticGroupRequest, {
 		ownerMayBeDn: true,
 	}),
+	entraRequest: prepareWithPeople(readEntraCreateFields, buildEntraStaticGroupRequest),
 	path: staticGroupPath,
 });

@@ -8,6 +8,16 @@ import {
 	type SmartGroupRequest,
 } from '../../requests/smartGroupBody';
 import { groupNameProperty, readCommonCreateFields } from '../../descriptions/createFields';
+import { buildEntraSmartGroupRequest, type EntraGroupRequest } from '../../requests/entraGroupBody';
+import { prepareWithPeople } from '../../helpers/entraPeopleLookup';
+import {
+	entraGroupTypeProperty,
+	entraPeopleProperties,
+	identityStoreTypeProperty,
+	officeFeaturesOption,
+	onlyForStore,
+	readEntraCreateFields,
+} from '../../descriptions/storeTypeFields';
 import {
 	additionalAttributesProperty,
 	attributeActionChoices,
@@ -33,14 +43,20 @@ import {
 	runsFirstReleaseLayout,
 } from '../../helpers/firstReleaseLayout';
 
+/** An Additional Field that only an Active Directory store takes. */
+const activeDirectoryOnly = (property: INodeProperties) => onlyForStore(property, 'activeDirectory', true);
+
 const properties: INodeProperties[] = [
+	identityStoreTypeProperty,
 	groupNameProperty(
 		'e.g. Engineering-All',
 		"The group's name. Also its sAMAccountName, display name, CN and mail nickname unless set under Additional Fields. Active Directory refuses \" / \\ [ ] : ; | = , + * ? &lt; &gt;.",
 	),
 	containerLocatorProperty,
-	groupTypeProperty('8'),
+	onlyForStore(groupTypeProperty('8'), 'activeDirectory'),
+	entraGroupTypeProperty(),
 	securityProperty(),
+	...entraPeopleProperties(),
 	objectTypesProperty,
 	...criteriaProperties,
 	startPathsProperty(
@@ -50,13 +66,13 @@ const properties: INodeProperties[] = [
 		additionalAttributesProperty(
 			attributeActionChoices('1', 'the Smart Group sample sends 1 with the values a requester chooses.'),
 		),
-		{
+		activeDirectoryOnly({
 			displayName: 'CN',
 			name: 'cn',
 			type: 'string',
 			default: '',
 			description: "The group's common name (CN) in its container. Default: the group name.",
-		},
+		}),
 		groupDescriptionOption,
 		{
 			displayName: 'Display Name',
@@ -65,6 +81,7 @@ const properties: INodeProperties[] = [
 			default: '',
 			description: 'Default: the group name',
 		},
+		officeFeaturesOption,
 		groupNotesOption(DEFAULT_NOTES),
 		{
 			displayName: 'Identity Store ID',
@@ -74,42 +91,45 @@ const properties: INodeProperties[] = [
 			placeholder: 'e.g. 2',
 			description: "The identity store to create the group in. Default: the credential's.",
 		},
-		{
+		activeDirectoryOnly({
 			displayName: 'Mail Nickname',
 			name: 'mailNickname',
 			type: 'string',
 			default: '',
 			description:
 				"The group's mail alias. Default: the group name without the characters an alias cannot hold (spaces, say).",
-		},
-		{
+		}),
+		activeDirectoryOnly({
 			displayName: 'Mail-Enabled',
 			name: 'mailEnabled',
 			type: 'boolean',
 			default: true,
 			description:
 				'Whether the group gets a mail alias (objectClass MailEnabledGroup and a mail nickname). On unless turned off here.',
-		},
-		ownerLocatorOption(
-			"The group's owner (managedBy): picked from the directory, or its object GUID",
-			{ byDn: false },
+		}),
+		activeDirectoryOnly(
+			ownerLocatorOption("The group's owner (managedBy): picked from the directory, or its object GUID", { byDn: false }),
 		),
-		{
+		activeDirectoryOnly({
 			displayName: 'sAMAccountName',
 			name: 'samAccountName',
 			type: 'string',
 			default: '',
 			description: "The group's pre-Windows 2000 name. Default: the group name.",
-		},
+		}),
 	]),
 	firstReleaseNotesProperty,
 ];
 
 export const createSmartGroup = runsFirstReleaseLayout(
-	groupCreateOperation<SmartGroupRequest>({
+	groupCreateOperation<SmartGroupRequest | EntraGroupRequest>({
 		listing: { name: 'Create Smart Group', description: 'Create a group whose members GroupID keeps in line with a query' },
 		properties,
 		request: prepareWithOwner(readSmartGroupFields, buildSmartGroupRequest, { ownerMayBeDn: false }),
+		entraRequest: prepareWithPeople(
+			(context, itemIndex) => ({ ...readEntraCreateFields(context, itemIndex), ...readSmartGroupQueryFields(context, itemIndex) }),
+			buildEntraSmartGroupRequest,
+		),
 		path: smartGroupPath,
 	}),
 );

@@ -1,6 +1,7 @@
 import type { Resource } from '../../../shared/operation';
 import type { UiPathConnection } from '../../transport';
 import { addGroupMembers } from './addMembers.operation';
+import { allocateLicenses } from './allocateLicenses.operation';
 import { createLocalGroup } from './create.operation';
 import { deleteGroup } from './delete.operation';
 import { getGroup } from './get.operation';
@@ -17,6 +18,7 @@ export const group: Resource<UiPathConnection> = {
 	operations: [
 		createLocalGroup,
 		addGroupMembers,
+		allocateLicenses,
 		deleteGroup,
 		getGroup,
 		getManyGroups,
