@@ -13,5 +13,9 @@ process.env.N8N_VERSION ||= packageJson.config.n8nOldestVersion;
 /** @type {import('jest').Config} */
 module.exports = {
 	...e2e,
-	testMatch: ['**/exampleWorkflows.e2e.test.js', '**/lifecycle.e2e.test.js', '**/peopleExamples.e2e.test.js'],
+	testMatch: [
+		'**/exampleWorkflows.e2e.test.js',
+		'**/lifecycle.e2e.test.js',
+		'**/peopleExamples.e2e.test.js',
+	],
 };

@@ -1,4 +1,12 @@
-import type { ICredentialDataDecryptedObject, ICredentialTestRequest, ICredentialType, IHttpRequestHelper, IHttpRequestOptions, INodeProperties, Icon } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
 
 import { requestGroupIdToken } from '../nodes/shared/auth/groupIdToken';
 import {
@@ -19,7 +27,8 @@ export class NetwrixGroupIdApi implements ICredentialType {
 		dark: 'file:../nodes/NetwrixGroupId/netwrixGroupId.dark.svg',
 	};
 
-	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-group-provisioning#netwrix-groupid-api';
+	documentationUrl =
+		'https://www.npmjs.com/package/n8n-nodes-group-provisioning#netwrix-groupid-api';
 
 	properties: INodeProperties[] = [
 		...sessionProperties,
@@ -75,7 +84,7 @@ export class NetwrixGroupIdApi implements ICredentialType {
 			default: '',
 			placeholder: 'e.g. 2',
 			description:
-				'The identity store the account signs in to, and the default store in which groups are created. Find it in GroupID\'s Identitystore table or in the portal\'s identity store settings.',
+				"The identity store the account signs in to, and the default store in which groups are created. Find it in GroupID's Identitystore table or in the portal's identity store settings.",
 			required: true,
 		},
 		{
@@ -89,7 +98,10 @@ export class NetwrixGroupIdApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		return await sessionTokenOf(credentials, async () => await requestGroupIdToken(this.helpers, credentials));
+		return await sessionTokenOf(
+			credentials,
+			async () => await requestGroupIdToken(this.helpers, credentials),
+		);
 	}
 
 	async authenticate(
@@ -111,7 +123,11 @@ export class NetwrixGroupIdApi implements ICredentialType {
 			body: {
 				identityStoreId: '={{$credentials.identityStoreId}}',
 				searchType: 0,
-				criteria: { operator: 'Is Exactly', attribute: 'displayName', value: 'n8n connection test' },
+				criteria: {
+					operator: 'Is Exactly',
+					attribute: 'displayName',
+					value: 'n8n connection test',
+				},
 				attributesToLoad: ['displayName'],
 				pageNo: 1,
 				pageSize: 1,

@@ -1,4 +1,12 @@
-import type { ICredentialDataDecryptedObject, ICredentialTestRequest, ICredentialType, IHttpRequestHelper, IHttpRequestOptions, INodeProperties, Icon } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
 
 import {
 	CREDENTIAL_TEST_MARK,
@@ -30,7 +38,8 @@ export class UiPathIdentityApi implements ICredentialType {
 		dark: 'file:../nodes/UiPathIdentity/uiPathIdentity.dark.svg',
 	};
 
-	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-group-provisioning#uipath-identity-api';
+	documentationUrl =
+		'https://www.npmjs.com/package/n8n-nodes-group-provisioning#uipath-identity-api';
 
 	properties: INodeProperties[] = [
 		...sessionProperties,
@@ -60,9 +69,14 @@ export class UiPathIdentityApi implements ICredentialType {
 				{
 					name: 'Automation Cloud',
 					value: 'automationCloud',
-					description: "Identity Server under identity_, and Automation Cloud's documented rate limits",
+					description:
+						"Identity Server under identity_, and Automation Cloud's documented rate limits",
 				},
-				{ name: 'Automation Suite', value: 'automationSuite', description: 'Identity Server under identity_' },
+				{
+					name: 'Automation Suite',
+					value: 'automationSuite',
+					description: 'Identity Server under identity_',
+				},
 				{
 					name: 'Standalone Orchestrator',
 					value: 'standalone',
@@ -79,7 +93,8 @@ export class UiPathIdentityApi implements ICredentialType {
 				{
 					name: 'External Application (Client Credentials)',
 					value: 'clientCredentials',
-					description: 'A confidential external application with application scopes; n8n fetches and renews its token',
+					description:
+						'A confidential external application with application scopes; n8n fetches and renews its token',
 				},
 				{
 					name: 'Access Token',
@@ -132,7 +147,8 @@ export class UiPathIdentityApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			description: 'Sent as Authorization: Bearer. Personal access tokens work for local users only.',
+			description:
+				'Sent as Authorization: Bearer. Personal access tokens work for local users only.',
 			displayOptions: { show: { authentication: ['accessToken'] } },
 			required: true,
 		},
@@ -161,7 +177,10 @@ export class UiPathIdentityApi implements ICredentialType {
 		if (credentials.authentication === 'accessToken') return {};
 		requireSet(credentials.clientId, 'Client ID');
 		requireSet(credentials.clientSecret, 'Client Secret');
-		return await sessionTokenOf(credentials, async () => await requestUiPathToken(this.helpers, credentials));
+		return await sessionTokenOf(
+			credentials,
+			async () => await requestUiPathToken(this.helpers, credentials),
+		);
 	}
 
 	async authenticate(
@@ -179,7 +198,10 @@ export class UiPathIdentityApi implements ICredentialType {
 		if (requestOptions.url.includes(ORGANIZATION_FROM_TOKEN)) {
 			const organizationId = organizationIdFromToken(token);
 			if (organizationId === undefined) throw new TokenRequestError({ message: NO_ORGANIZATION });
-			requestOptions.url = requestOptions.url.replace(ORGANIZATION_FROM_TOKEN, encodeURIComponent(organizationId));
+			requestOptions.url = requestOptions.url.replace(
+				ORGANIZATION_FROM_TOKEN,
+				encodeURIComponent(organizationId),
+			);
 		}
 		return withBearerToken(requestOptions, token);
 	}
@@ -206,7 +228,10 @@ export class UiPathIdentityApi implements ICredentialType {
 			},
 			{
 				type: 'responseCode',
-				properties: { value: 401, message: 'UiPath rejected the access token: it is wrong or has expired.' },
+				properties: {
+					value: 401,
+					message: 'UiPath rejected the access token: it is wrong or has expired.',
+				},
 			},
 			{
 				type: 'responseCode',
@@ -219,7 +244,8 @@ export class UiPathIdentityApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 404,
-					message: 'No UiPath Identity Server answered at this Base URL: check its organization and tenant names.',
+					message:
+						'No UiPath Identity Server answered at this Base URL: check its organization and tenant names.',
 				},
 			},
 		],

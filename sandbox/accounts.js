@@ -98,14 +98,83 @@ function groupIdUser(objectGUID, first, last, sam, department, title, city, tele
  * @type {ReadonlyArray<Readonly<GroupIdUser>>}
  */
 const GROUPID_DIRECTORY_USERS = Object.freeze([
-	groupIdUser('a79934a7-c6a0-4a1c-8860-f9aeb4788e98', 'Maria', 'Garcia', 'mgarcia', 'Engineering', 'Senior Software Engineer', 'San Francisco', '+1 415 555 0142'),
-	groupIdUser('2a7757a0-9fe9-4d24-b229-6344d370734b', 'Maria', 'Rossi', 'mrossi', 'Finance', 'Financial Analyst', 'Chicago'),
-	groupIdUser('848af5c6-f378-4a08-9d06-af90cfe5c9f3', 'James', 'Wilson', 'jwilson', 'Engineering', 'DevOps Engineer', 'San Francisco', '+1 415 555 0178'),
-	groupIdUser('19a1822e-e7ef-4206-af75-1c2d8b1d15eb', 'Priya', 'Natarajan', 'pnatarajan', 'Engineering', 'Engineering Manager', 'San Francisco', '+1 415 555 0101'),
-	groupIdUser('0366121e-2375-43ff-a829-f635890d2e24', 'Daniel', 'Kim', 'dkim', 'Sales', 'Account Executive', 'New York', '+1 212 555 0133'),
-	groupIdUser('d45a4f57-6455-4a5f-91ce-af871fcfb309', 'Sophie', 'Martin', 'smartin', 'Sales', 'Sales Manager', 'New York'),
-	groupIdUser('83083d3b-c650-4e19-9ea0-d49bdcccb189', 'Thomas', 'Becker', 'tbecker', 'Finance', 'Controller', 'Chicago', '+1 312 555 0190'),
-	groupIdUser('e4f49c03-7eb2-4ed8-ac5f-cb5cfebed448', 'Aisha', 'Rahman', 'arahman', 'Sales', 'Sales Engineer', 'New York'),
+	groupIdUser(
+		'a79934a7-c6a0-4a1c-8860-f9aeb4788e98',
+		'Maria',
+		'Garcia',
+		'mgarcia',
+		'Engineering',
+		'Senior Software Engineer',
+		'San Francisco',
+		'+1 415 555 0142',
+	),
+	groupIdUser(
+		'2a7757a0-9fe9-4d24-b229-6344d370734b',
+		'Maria',
+		'Rossi',
+		'mrossi',
+		'Finance',
+		'Financial Analyst',
+		'Chicago',
+	),
+	groupIdUser(
+		'848af5c6-f378-4a08-9d06-af90cfe5c9f3',
+		'James',
+		'Wilson',
+		'jwilson',
+		'Engineering',
+		'DevOps Engineer',
+		'San Francisco',
+		'+1 415 555 0178',
+	),
+	groupIdUser(
+		'19a1822e-e7ef-4206-af75-1c2d8b1d15eb',
+		'Priya',
+		'Natarajan',
+		'pnatarajan',
+		'Engineering',
+		'Engineering Manager',
+		'San Francisco',
+		'+1 415 555 0101',
+	),
+	groupIdUser(
+		'0366121e-2375-43ff-a829-f635890d2e24',
+		'Daniel',
+		'Kim',
+		'dkim',
+		'Sales',
+		'Account Executive',
+		'New York',
+		'+1 212 555 0133',
+	),
+	groupIdUser(
+		'd45a4f57-6455-4a5f-91ce-af871fcfb309',
+		'Sophie',
+		'Martin',
+		'smartin',
+		'Sales',
+		'Sales Manager',
+		'New York',
+	),
+	groupIdUser(
+		'83083d3b-c650-4e19-9ea0-d49bdcccb189',
+		'Thomas',
+		'Becker',
+		'tbecker',
+		'Finance',
+		'Controller',
+		'Chicago',
+		'+1 312 555 0190',
+	),
+	groupIdUser(
+		'e4f49c03-7eb2-4ed8-ac5f-cb5cfebed448',
+		'Aisha',
+		'Rahman',
+		'arahman',
+		'Sales',
+		'Sales Engineer',
+		'New York',
+	),
 ]);
 
 /**
@@ -113,9 +182,21 @@ const GROUPID_DIRECTORY_USERS = Object.freeze([
  * for objectClass organizationalUnit finds (the node's container picker).
  */
 const GROUPID_ORGANIZATIONAL_UNITS = Object.freeze([
-	Object.freeze({ objectGUID: '5f0d7c2a-3b1e-4c8d-9a6f-2e4b7d1c0a93', name: 'Groups', distinguishedName: 'OU=Groups,DC=demo,DC=local' }),
-	Object.freeze({ objectGUID: '8a3e1f64-7c2d-4b59-a0e8-6d1f3c9b2e47', name: 'Staff', distinguishedName: 'OU=Staff,DC=demo,DC=local' }),
-	Object.freeze({ objectGUID: 'c47b9e10-2d6a-4f3b-8e51-9a0c7d2f6b38', name: 'Projects', distinguishedName: 'OU=Projects,DC=demo,DC=local' }),
+	Object.freeze({
+		objectGUID: '5f0d7c2a-3b1e-4c8d-9a6f-2e4b7d1c0a93',
+		name: 'Groups',
+		distinguishedName: 'OU=Groups,DC=demo,DC=local',
+	}),
+	Object.freeze({
+		objectGUID: '8a3e1f64-7c2d-4b59-a0e8-6d1f3c9b2e47',
+		name: 'Staff',
+		distinguishedName: 'OU=Staff,DC=demo,DC=local',
+	}),
+	Object.freeze({
+		objectGUID: 'c47b9e10-2d6a-4f3b-8e51-9a0c7d2f6b38',
+		name: 'Projects',
+		distinguishedName: 'OU=Projects,DC=demo,DC=local',
+	}),
 ]);
 
 /** Netwrix GroupID (Directory Manager) sandbox account. */
@@ -177,9 +258,39 @@ function uipathUser(identifier, first, last, name, email, jobTitle, companyName,
  * @type {ReadonlyArray<Readonly<DirectoryUser>>}
  */
 const UIPATH_SEED_USERS = Object.freeze([
-	uipathUser('ron-0103', 'Ron', 'Weasley', 'Ron', 'ron.weasley@example.com', 'student', 'Hogwarts', 'London', 'magic'),
-	uipathUser('har-3107', 'Harry', 'Potter', 'Harry', 'harry.potter@example.com', 'student', 'Hogwarts', 'London', 'magic'),
-	uipathUser('her-1909', 'Hermione', 'Granger', 'Hermione', 'hermione.granger@example.com', 'student', 'Hogwarts', 'London', 'magic'),
+	uipathUser(
+		'ron-0103',
+		'Ron',
+		'Weasley',
+		'Ron',
+		'ron.weasley@example.com',
+		'student',
+		'Hogwarts',
+		'London',
+		'magic',
+	),
+	uipathUser(
+		'har-3107',
+		'Harry',
+		'Potter',
+		'Harry',
+		'harry.potter@example.com',
+		'student',
+		'Hogwarts',
+		'London',
+		'magic',
+	),
+	uipathUser(
+		'her-1909',
+		'Hermione',
+		'Granger',
+		'Hermione',
+		'hermione.granger@example.com',
+		'student',
+		'Hogwarts',
+		'London',
+		'magic',
+	),
 ]);
 
 /**
@@ -189,12 +300,72 @@ const UIPATH_SEED_USERS = Object.freeze([
  */
 const UIPATH_DIRECTORY_USERS = Object.freeze([
 	...UIPATH_SEED_USERS,
-	uipathUser('4592c5a7-3862-45d1-a6be-7592b458dd15', 'Alex', 'Morgan', 'alex.morgan', 'alex.morgan@example.com', 'RPA Developer', 'Example Corp', 'Austin', 'Automation CoE'),
-	uipathUser('ed55fb87-55d7-47d8-adab-d0e38bcf0e9e', 'Alex', 'Moreno', 'alex.moreno', 'alex.moreno@example.com', 'Business Analyst', 'Example Corp', 'Madrid', 'Finance'),
-	uipathUser('f1c618df-7443-49e5-9e0a-dbb2f6d625b7', 'Priya', 'Shah', 'priya.shah', 'priya.shah@example.com', 'Automation Architect', 'Example Corp', 'London', 'Automation CoE'),
-	uipathUser('25dcabab-11f1-42c1-be6e-9aa414f921e3', 'Jordan', 'Lee', 'jordan.lee', 'jordan.lee@example.com', 'IT Operations Engineer', 'Example Corp', 'Toronto', 'IT'),
-	uipathUser('2e3b7505-39fa-4d6e-890d-6fcc61610d81', 'Fatima', 'Haddad', 'fatima.haddad', 'fatima.haddad@example.com', 'Finance Manager', 'Example Corp', 'Dubai', 'Finance'),
-	uipathUser('09b50483-b202-4acd-aeae-997e4005cd17', 'Lukas', 'Schneider', 'lukas.schneider', 'lukas.schneider@example.com', 'Process Analyst', 'Example Corp', 'Berlin', 'Operations'),
+	uipathUser(
+		'4592c5a7-3862-45d1-a6be-7592b458dd15',
+		'Alex',
+		'Morgan',
+		'alex.morgan',
+		'alex.morgan@example.com',
+		'RPA Developer',
+		'Example Corp',
+		'Austin',
+		'Automation CoE',
+	),
+	uipathUser(
+		'ed55fb87-55d7-47d8-adab-d0e38bcf0e9e',
+		'Alex',
+		'Moreno',
+		'alex.moreno',
+		'alex.moreno@example.com',
+		'Business Analyst',
+		'Example Corp',
+		'Madrid',
+		'Finance',
+	),
+	uipathUser(
+		'f1c618df-7443-49e5-9e0a-dbb2f6d625b7',
+		'Priya',
+		'Shah',
+		'priya.shah',
+		'priya.shah@example.com',
+		'Automation Architect',
+		'Example Corp',
+		'London',
+		'Automation CoE',
+	),
+	uipathUser(
+		'25dcabab-11f1-42c1-be6e-9aa414f921e3',
+		'Jordan',
+		'Lee',
+		'jordan.lee',
+		'jordan.lee@example.com',
+		'IT Operations Engineer',
+		'Example Corp',
+		'Toronto',
+		'IT',
+	),
+	uipathUser(
+		'2e3b7505-39fa-4d6e-890d-6fcc61610d81',
+		'Fatima',
+		'Haddad',
+		'fatima.haddad',
+		'fatima.haddad@example.com',
+		'Finance Manager',
+		'Example Corp',
+		'Dubai',
+		'Finance',
+	),
+	uipathUser(
+		'09b50483-b202-4acd-aeae-997e4005cd17',
+		'Lukas',
+		'Schneider',
+		'lukas.schneider',
+		'lukas.schneider@example.com',
+		'Process Analyst',
+		'Example Corp',
+		'Berlin',
+		'Operations',
+	),
 ]);
 
 /**
@@ -220,15 +391,35 @@ const UIPATH = Object.freeze({
 	clientSecret: 'uipath-sandbox-secret',
 	/** Scopes the application may request (space-separated in the token request). */
 	allowedScopes: Object.freeze([
-		'PM.Group', 'PM.Group.Read', 'PM.Group.Write', 'PM.User', 'PM.User.Read', 'PM.User.Write', 'PM.Directory', 'PM.Directory.Read',
-		'PM.License', 'PM.License.Write', 'PM.RobotAccount', 'PM.RobotAccount.Read', 'PM.RobotAccount.Write',
+		'PM.Group',
+		'PM.Group.Read',
+		'PM.Group.Write',
+		'PM.User',
+		'PM.User.Read',
+		'PM.User.Write',
+		'PM.Directory',
+		'PM.Directory.Read',
+		'PM.License',
+		'PM.License.Write',
+		'PM.RobotAccount',
+		'PM.RobotAccount.Read',
+		'PM.RobotAccount.Write',
 	]),
 	/**
 	 * User licences the organization bought, per user bundle code (UiPath's "Licensing product codes"), until
 	 * POST /__sandbox/licenses sets others; a reset brings these back. One Automation Developer licence only, so that
 	 * a second group asking for one meets the 409 (examples/uipath-group-licenses.workflow.json).
 	 */
-	purchasedLicenses: Object.freeze({ ACNU: 10, ATTUNU: 10, RPADEVPRONU: 1, CTZDEVNU: 10, IDU: 10, PMBU: 10, PMD: 10, TSTNU: 10 }),
+	purchasedLicenses: Object.freeze({
+		ACNU: 10,
+		ATTUNU: 10,
+		RPADEVPRONU: 1,
+		CTZDEVNU: 10,
+		IDU: 10,
+		PMBU: 10,
+		PMD: 10,
+		TSTNU: 10,
+	}),
 	/** The organization (partition) global id: `prt_id` claim and the only accepted `partitionGlobalId`. */
 	organizationId: 'magic-7',
 	/** Personal access token from the seed; accepted as a bearer token with every allowed scope; never expires. */
@@ -243,4 +434,12 @@ const UIPATH = Object.freeze({
 	directory: Object.freeze({ users: UIPATH_DIRECTORY_USERS, groups: UIPATH_DIRECTORY_GROUPS }),
 });
 
-module.exports = { GROUPID, UIPATH, GROUPID_DIRECTORY_USERS, GROUPID_ORGANIZATIONAL_UNITS, UIPATH_SEED_USERS, UIPATH_DIRECTORY_USERS, UIPATH_DIRECTORY_GROUPS };
+module.exports = {
+	GROUPID,
+	UIPATH,
+	GROUPID_DIRECTORY_USERS,
+	GROUPID_ORGANIZATIONAL_UNITS,
+	UIPATH_SEED_USERS,
+	UIPATH_DIRECTORY_USERS,
+	UIPATH_DIRECTORY_GROUPS,
+};

@@ -11,7 +11,8 @@ const os = require('node:os');
 const path = require('node:path');
 const { execFile } = require('node:child_process');
 
-const OPENSSL = process.env.OPENSSL || (fs.existsSync('/usr/bin/openssl') ? '/usr/bin/openssl' : 'openssl');
+const OPENSSL =
+	process.env.OPENSSL || (fs.existsSync('/usr/bin/openssl') ? '/usr/bin/openssl' : 'openssl');
 
 /** @typedef {{key: string|Buffer, cert: string|Buffer}} Tls */
 
@@ -37,17 +38,39 @@ function generateCertificate() {
 	const keyFile = path.join(dir, 'key.pem');
 	const certFile = path.join(dir, 'cert.pem');
 	const args = [
-		'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
-		'-keyout', keyFile, '-out', certFile, '-days', '30', '-subj', '/CN=localhost',
-		'-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1,IP:::1',
+		'req',
+		'-x509',
+		'-newkey',
+		'ec',
+		'-pkeyopt',
+		'ec_paramgen_curve:prime256v1',
+		'-nodes',
+		'-keyout',
+		keyFile,
+		'-out',
+		certFile,
+		'-days',
+		'30',
+		'-subj',
+		'/CN=localhost',
+		'-addext',
+		'subjectAltName=DNS:localhost,IP:127.0.0.1,IP:::1',
 	];
 	return new Promise((resolve, reject) => {
 		execFile(OPENSSL, args, { timeout: 30000 }, (error, _stdout, stderr) => {
 			if (error) {
-				reject(new Error(`openssl could not make the sandbox certificate: ${error.message} ${String(stderr).trim()}`));
+				reject(
+					new Error(
+						`openssl could not make the sandbox certificate: ${error.message} ${String(stderr).trim()}`,
+					),
+				);
 				return;
 			}
-			resolve({ key: fs.readFileSync(keyFile, 'utf8'), cert: fs.readFileSync(certFile, 'utf8'), certFile });
+			resolve({
+				key: fs.readFileSync(keyFile, 'utf8'),
+				cert: fs.readFileSync(certFile, 'utf8'),
+				certFile,
+			});
 		});
 	});
 }

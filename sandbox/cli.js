@@ -21,7 +21,8 @@ JSON line {"url","https","port"[,"caFile"]} once listening; stops on SIGINT/SIGT
 /** @param {string} name @param {string|undefined} value */
 function numberArg(name, value) {
 	const n = Number(value);
-	if (value === undefined || value.trim() === '' || !Number.isFinite(n)) throw new Error(`${name} needs a number`);
+	if (value === undefined || value.trim() === '' || !Number.isFinite(n))
+		throw new Error(`${name} needs a number`);
 	return n;
 }
 
@@ -30,7 +31,10 @@ function parseArgs(argv) {
 	/** @type {SandboxOptions} */
 	const options = {};
 	for (let i = 0; i < argv.length; i++) {
-		const [flag, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? argv[i].split(/=(.*)/s, 2) : [argv[i], undefined];
+		const [flag, inline] =
+			argv[i].startsWith('--') && argv[i].includes('=')
+				? argv[i].split(/=(.*)/s, 2)
+				: [argv[i], undefined];
 		const value = () => (inline !== undefined ? inline : argv[++i]);
 		switch (flag) {
 			case '--port':
@@ -60,8 +64,14 @@ function parseArgs(argv) {
 				break;
 			case '--uipath-profile': {
 				const profile = value();
-				if (profile !== 'automation-cloud' && profile !== 'automation-suite' && profile !== 'standalone') {
-					throw new Error('--uipath-profile needs automation-cloud, automation-suite or standalone');
+				if (
+					profile !== 'automation-cloud' &&
+					profile !== 'automation-suite' &&
+					profile !== 'standalone'
+				) {
+					throw new Error(
+						'--uipath-profile needs automation-cloud, automation-suite or standalone',
+					);
 				}
 				options.uipathProfile = profile;
 				break;

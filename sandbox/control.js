@@ -34,7 +34,8 @@ const reply = (status, body) => ({ status, body, headers: { 'Cache-Control': 'no
  */
 function withJsonObject(raw, act) {
 	const parsed = parseJson(raw || '{}');
-	if (!parsed.ok || !isObject(parsed.value)) return reply(400, { error: 'the body must be a JSON object' });
+	if (!parsed.ok || !isObject(parsed.value))
+		return reply(400, { error: 'the body must be a JSON object' });
 	try {
 		return act(parsed.value);
 	} catch (error) {
@@ -51,7 +52,10 @@ function withJsonObject(raw, act) {
  */
 function createControl({ state, faults, view, reset, health, seedGroup, licenses }) {
 	const { directory } = state;
-	const directoryView = () => ({ extraUsers: directory.extraUsers, users: { groupid: directory.groupid.users.length, uipath: directory.uipath.users.length } });
+	const directoryView = () => ({
+		extraUsers: directory.extraUsers,
+		users: { groupid: directory.groupid.users.length, uipath: directory.uipath.users.length },
+	});
 	return (method, pathname, query, raw) => {
 		const route = `${method} ${pathname.replace(/\/+$/, '')}`;
 		switch (route) {
@@ -60,7 +64,10 @@ function createControl({ state, faults, view, reset, health, seedGroup, licenses
 			case 'GET /__sandbox/requests': {
 				const since = Number(query.get('since') ?? 0) || 0;
 				const service = query.get('service');
-				return reply(200, state.requests.filter((r) => r.id > since && (!service || r.service === service)));
+				return reply(
+					200,
+					state.requests.filter((r) => r.id > since && (!service || r.service === service)),
+				);
 			}
 			case 'GET /__sandbox/state':
 				return reply(200, view({ members: query.get('members') !== 'false' }));
@@ -74,18 +81,26 @@ function createControl({ state, faults, view, reset, health, seedGroup, licenses
 			case 'POST /__sandbox/groups':
 				return withJsonObject(raw, (body) => {
 					const id = seedGroup(/** @type {import('./seededGroups').SeedGroupSpec} */ (body));
-					return reply(201, { service: body.service, id, name: body.name, memberCount: body.members });
+					return reply(201, {
+						service: body.service,
+						id,
+						name: body.name,
+						memberCount: body.members,
+					});
 				});
 			case 'GET /__sandbox/licenses':
 				return reply(200, licenses());
 			case 'POST /__sandbox/licenses':
 				return withJsonObject(raw, (body) => {
 					const purchased = body.purchased;
-					if (!isObject(purchased)) throw new Error('purchased must be an object of user bundle code → quantity');
+					if (!isObject(purchased))
+						throw new Error('purchased must be an object of user bundle code → quantity');
 					for (const [code, quantity] of Object.entries(purchased)) {
-						if (!Number.isInteger(quantity) || quantity < 0) throw new Error(`purchased.${code} must be a whole number of 0 or more`);
+						if (!Number.isInteger(quantity) || quantity < 0)
+							throw new Error(`purchased.${code} must be a whole number of 0 or more`);
 					}
-					for (const [code, quantity] of Object.entries(purchased)) state.uipathLicenses.purchased.set(code, quantity);
+					for (const [code, quantity] of Object.entries(purchased))
+						state.uipathLicenses.purchased.set(code, quantity);
 					return reply(200, licenses());
 				});
 			case 'GET /__sandbox/workflow':

@@ -67,7 +67,8 @@ function parseCriteria(text) {
 		pos += m[0].length;
 		return m;
 	};
-	const keyword = (/** @type {'and'|'or'} */ k) => take(k === 'and' ? /^and(?=[\s(])/i : /^or(?=[\s(])/i);
+	const keyword = (/** @type {'and'|'or'} */ k) =>
+		take(k === 'and' ? /^and(?=[\s(])/i : /^or(?=[\s(])/i);
 
 	/** @returns {Node} */
 	function expr() {
@@ -101,7 +102,12 @@ function parseCriteria(text) {
 		const op = OPERATORS.find((o) => rest.startsWith(o) && !/[\w']/.test(rest[o.length] ?? ' '));
 		if (!op) fail(`an operator expected after '${attr?.[0]}'`);
 		pos += /** @type {string} */ (op).length;
-		if (NO_VALUE.has(/** @type {string} */ (op))) return { op: /** @type {string} */ (op), attribute: /** @type {RegExpExecArray} */ (attr)[0], value: '' };
+		if (NO_VALUE.has(/** @type {string} */ (op)))
+			return {
+				op: /** @type {string} */ (op),
+				attribute: /** @type {RegExpExecArray} */ (attr)[0],
+				value: '',
+			};
 		skip();
 		let value;
 		if (text[pos] === '"') {
@@ -129,10 +135,15 @@ function parseCriteria(text) {
 			if (!word) fail('a value expected');
 			value = /** @type {RegExpExecArray} */ (word)[0];
 		}
-		return { op: /** @type {string} */ (op), attribute: /** @type {RegExpExecArray} */ (attr)[0], value };
+		return {
+			op: /** @type {string} */ (op),
+			attribute: /** @type {RegExpExecArray} */ (attr)[0],
+			value,
+		};
 	}
 
-	if (typeof text !== 'string' || text.trim() === '') throw new CriteriaError('the criteria is empty');
+	if (typeof text !== 'string' || text.trim() === '')
+		throw new CriteriaError('the criteria is empty');
 	const node = expr();
 	skip();
 	if (pos < text.length) fail('unexpected text');
@@ -165,7 +176,8 @@ function test(op, values, given) {
 	const compare = (/** @type {string} */ v) => {
 		const a = Number(v);
 		const b = Number(given);
-		if (v.trim() !== '' && given.trim() !== '' && Number.isFinite(a) && Number.isFinite(b)) return a - b;
+		if (v.trim() !== '' && given.trim() !== '' && Number.isFinite(a) && Number.isFinite(b))
+			return a - b;
 		return v.localeCompare(g, 'en', { sensitivity: 'base' });
 	};
 	switch (op) {

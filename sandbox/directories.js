@@ -20,7 +20,13 @@ const MAX_EXTRA_USERS = 1_000_000;
 
 /** Throws unless n is a whole number of generated users the sandbox can hold. @param {unknown} n @param {string} what */
 function checkExtraUsers(n, what) {
-	if (!(Number.isInteger(n) && /** @type {number} */ (n) >= 0 && /** @type {number} */ (n) <= MAX_EXTRA_USERS)) {
+	if (
+		!(
+			Number.isInteger(n) &&
+			/** @type {number} */ (n) >= 0 &&
+			/** @type {number} */ (n) <= MAX_EXTRA_USERS
+		)
+	) {
 		throw new TypeError(`sandbox: ${what} must be a whole number from 0 to ${MAX_EXTRA_USERS}`);
 	}
 	return /** @type {number} */ (n);
@@ -184,7 +190,9 @@ function uipathDirectory() {
 		startingWith(prefix) {
 			if (!sortedNames) {
 				sortedNames = list.users.flatMap((u, position) =>
-					[u.name, u.displayName, u.email].filter((v) => typeof v === 'string').map((v) => ({ key: /** @type {string} */ (v).toLowerCase(), position })),
+					[u.name, u.displayName, u.email]
+						.filter((v) => typeof v === 'string')
+						.map((v) => ({ key: /** @type {string} */ (v).toLowerCase(), position })),
 				);
 				sortedNames.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 			}
@@ -197,7 +205,8 @@ function uipathDirectory() {
 				else high = middle;
 			}
 			const positions = new Set();
-			for (let i = low; i < names.length && names[i].key.startsWith(prefix); i++) positions.add(names[i].position);
+			for (let i = low; i < names.length && names[i].key.startsWith(prefix); i++)
+				positions.add(names[i].position);
 			return [...positions].sort((a, b) => a - b).map((p) => list.users[p]);
 		},
 	};

@@ -59,7 +59,9 @@ function send(settings, res, rec, reply, startedAt) {
 	rec.status = reply.status;
 	if (settings.verbose) {
 		const ms = startedAt === undefined ? 0 : Date.now() - startedAt;
-		process.stderr.write(`[sandbox] ${rec.method} ${rec.path} -> ${reply.status} (${ms} ms)${rec.fault ? ` [${rec.fault}]` : ''}\n`);
+		process.stderr.write(
+			`[sandbox] ${rec.method} ${rec.path} -> ${reply.status} (${ms} ms)${rec.fault ? ` [${rec.fault}]` : ''}\n`,
+		);
 	}
 }
 
@@ -73,7 +75,12 @@ function handleRequest(dispatch, req, res, body, tooLarge) {
 	const method = req.method ?? 'GET';
 	const raw = body.length ? body.toString('utf8') : '';
 	if (url.pathname.startsWith('/__sandbox/') || url.pathname === '/__sandbox') {
-		send(dispatch.settings, res, null, dispatch.control(method, url.pathname, url.searchParams, raw));
+		send(
+			dispatch.settings,
+			res,
+			null,
+			dispatch.control(method, url.pathname, url.searchParams, raw),
+		);
 		return;
 	}
 	const match = dispatch.router.match(method, url.pathname);
@@ -84,7 +91,8 @@ function handleRequest(dispatch, req, res, body, tooLarge) {
 	// Asked now, while the sender's connection is surely open.
 	const client = isToken && identifyClient ? identifyClient(req.socket.remotePort ?? 0) : undefined;
 	// Rate-limit mode: counted on arrival, as the server counts; a throttled request takes no fault.
-	const throttled = match?.kind === 'route' && !isToken ? dispatch.rateLimit.take(method, url.pathname) : undefined;
+	const throttled =
+		match?.kind === 'route' && !isToken ? dispatch.rateLimit.take(method, url.pathname) : undefined;
 	if (throttled) {
 		rec.fault = 'rateLimit';
 		afterLatency(dispatch, () => send(dispatch.settings, res, rec, throttled, startedAt));
@@ -93,7 +101,20 @@ function handleRequest(dispatch, req, res, body, tooLarge) {
 	const fault = dispatch.faults.take(url.pathname, isToken);
 	if (fault) rec.fault = fault.type;
 	/** @type {Exchange} */
-	const exchange = { req, res, url, method, raw, tooLarge, startedAt, match, rec, isToken, client, fault };
+	const exchange = {
+		req,
+		res,
+		url,
+		method,
+		raw,
+		tooLarge,
+		startedAt,
+		match,
+		rec,
+		isToken,
+		client,
+		fault,
+	};
 	afterLatency(dispatch, () => answer(dispatch, exchange));
 }
 
@@ -132,7 +153,15 @@ function routeReply({ req, url, method, raw, tooLarge, match, client }) {
 	if (tooLarge) return { status: 413 };
 	if (!match) return { status: 404 };
 	if (match.kind === 'method-not-allowed') return { status: 405, headers: { Allow: match.allow } };
-	return match.route.handler({ method, pathname: url.pathname, headers: req.headers, raw, params: match.params, query: url.searchParams, client });
+	return match.route.handler({
+		method,
+		pathname: url.pathname,
+		headers: req.headers,
+		raw,
+		params: match.params,
+		query: url.searchParams,
+		client,
+	});
 }
 
 /**
@@ -141,15 +170,41 @@ function routeReply({ req, url, method, raw, tooLarge, match, client }) {
  */
 function answerWithFault(settings, { req, res, rec, startedAt }, fault) {
 	if (fault.type === 'failNext') {
-		send(settings, res, rec, { status: fault.spec.status, body: fault.spec.body, headers: fault.spec.headers }, startedAt);
+		send(
+			settings,
+			res,
+			rec,
+			{ status: fault.spec.status, body: fault.spec.body, headers: fault.spec.headers },
+			startedAt,
+		);
 		return;
 	}
 	const { kind } = fault.spec;
-	if (kind === 'html') send(settings, res, rec, { status: 502, body: HTML_502, headers: { 'Content-Type': 'text/html' } }, startedAt);
+	if (kind === 'html')
+		send(
+			settings,
+			res,
+			rec,
+			{ status: 502, body: HTML_502, headers: { 'Content-Type': 'text/html' } },
+			startedAt,
+		);
 	else if (kind === 'truncated-json') {
-		send(settings, res, rec, { status: 200, body: TRUNCATED_JSON, headers: { 'Content-Type': 'application/json; charset=utf-8' } }, startedAt);
+		send(
+			settings,
+			res,
+			rec,
+			{
+				status: 200,
+				body: TRUNCATED_JSON,
+				headers: { 'Content-Type': 'application/json; charset=utf-8' },
+			},
+			startedAt,
+		);
 	} else {
-		if (settings.verbose) process.stderr.write(`[sandbox] ${rec.method} ${rec.path} -> connection reset [malformedNext]\n`);
+		if (settings.verbose)
+			process.stderr.write(
+				`[sandbox] ${rec.method} ${rec.path} -> connection reset [malformedNext]\n`,
+			);
 		req.socket.destroy();
 	}
 }

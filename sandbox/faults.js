@@ -50,13 +50,16 @@ const { isObject, isNonNegativeNumber, isPositiveInteger } = require('./http');
  */
 function checkLifetime(v, name) {
 	if (typeof v === 'number') {
-		if (!(Number.isFinite(v) && v > 0)) throw new TypeError(`${name} must be a positive number of seconds`);
+		if (!(Number.isFinite(v) && v > 0))
+			throw new TypeError(`${name} must be a positive number of seconds`);
 		return;
 	}
 	if (isObject(v)) {
 		for (const [k, x] of Object.entries(v)) {
-			if (k !== 'groupid' && k !== 'uipath') throw new TypeError(`${name}: unknown service '${k}' (groupid, uipath)`);
-			if (!(typeof x === 'number' && Number.isFinite(x) && x > 0)) throw new TypeError(`${name}.${k} must be a positive number of seconds`);
+			if (k !== 'groupid' && k !== 'uipath')
+				throw new TypeError(`${name}: unknown service '${k}' (groupid, uipath)`);
+			if (!(typeof x === 'number' && Number.isFinite(x) && x > 0))
+				throw new TypeError(`${name}.${k} must be a positive number of seconds`);
 		}
 		return;
 	}
@@ -71,18 +74,35 @@ function checkLifetime(v, name) {
  *   tokenLifetimeSeconds?: number|{groupid?: number, uipath?: number}, expireTokensAfter?: number}} ActiveFaults
  */
 
-const FAULT_NAMES = ['latencyMs', 'failNext', 'failShare', 'malformedNext', 'expireTokens', 'expireTokensAfter', 'tokenLifetimeSeconds'];
+const FAULT_NAMES = [
+	'latencyMs',
+	'failNext',
+	'failShare',
+	'malformedNext',
+	'expireTokens',
+	'expireTokensAfter',
+	'tokenLifetimeSeconds',
+];
 
 /** @param {string} name @param {unknown} status */
 function checkStatus(name, status) {
-	if (!(Number.isInteger(status) && /** @type {number} */ (status) >= 200 && /** @type {number} */ (status) <= 599)) {
+	if (
+		!(
+			Number.isInteger(status) &&
+			/** @type {number} */ (status) >= 200 &&
+			/** @type {number} */ (status) <= 599
+		)
+	) {
 		throw new TypeError(`${name}.status must be an HTTP status 200..599`);
 	}
 }
 
 /** @param {string} name @param {unknown} headers */
 function checkHeaders(name, headers) {
-	if (headers !== undefined && !(isObject(headers) && Object.values(headers).every((v) => typeof v === 'string'))) {
+	if (
+		headers !== undefined &&
+		!(isObject(headers) && Object.values(headers).every((v) => typeof v === 'string'))
+	) {
 		throw new TypeError(`${name}.headers must be an object of strings`);
 	}
 }
@@ -94,7 +114,8 @@ function checkCount(name, count) {
 
 /** @param {string} name @param {unknown} match */
 function checkMatch(name, match) {
-	if (match !== undefined && typeof match !== 'string') throw new TypeError(`${name}.match must be a string`);
+	if (match !== undefined && typeof match !== 'string')
+		throw new TypeError(`${name}.match must be a string`);
 }
 
 /** @param {unknown} s @returns {FailNext} */
@@ -118,7 +139,8 @@ function failShareOf(s) {
 	if (!isObject(s)) throw new TypeError('failShare must be an object');
 	const share = s.share;
 	const status = s.status ?? 429;
-	if (!(typeof share === 'number' && share > 0 && share < 1)) throw new TypeError('failShare.share must be a number between 0 and 1');
+	if (!(typeof share === 'number' && share > 0 && share < 1))
+		throw new TypeError('failShare.share must be a number between 0 and 1');
 	checkStatus('failShare', status);
 	checkHeaders('failShare', s.headers);
 	return { share, status, headers: { ...(s.headers ?? {}) }, seen: 0, failed: 0 };
@@ -129,7 +151,8 @@ function malformedNextOf(s) {
 	if (!isObject(s)) throw new TypeError('malformedNext must be an object');
 	const count = s.count ?? 1;
 	checkCount('malformedNext', count);
-	if (!['html', 'truncated-json', 'reset'].includes(s.kind)) throw new TypeError("malformedNext.kind must be 'html', 'truncated-json' or 'reset'");
+	if (!['html', 'truncated-json', 'reset'].includes(s.kind))
+		throw new TypeError("malformedNext.kind must be 'html', 'truncated-json' or 'reset'");
 	checkMatch('malformedNext', s.match);
 	/** @type {MalformedNext} */
 	const spec = { count, kind: s.kind };
@@ -156,7 +179,9 @@ function mergeOne(next, f, key, valueOf) {
  */
 function mergeFaults(current, f) {
 	if (!isObject(f)) throw new TypeError('faults must be an object');
-	for (const k of Object.keys(f)) if (!FAULT_NAMES.includes(k)) throw new TypeError(`unknown fault '${k}' (${FAULT_NAMES.join(', ')})`);
+	for (const k of Object.keys(f))
+		if (!FAULT_NAMES.includes(k))
+			throw new TypeError(`unknown fault '${k}' (${FAULT_NAMES.join(', ')})`);
 	const next = { ...current };
 	mergeOne(next, f, 'latencyMs', (v) => {
 		if (!isNonNegativeNumber(v)) throw new TypeError('latencyMs must be a number >= 0');
@@ -195,7 +220,8 @@ function createFaults(options) {
 		if (faults.failNext) out.failNext = { ...faults.failNext };
 		if (faults.failShare) out.failShare = { ...faults.failShare };
 		if (faults.malformedNext) out.malformedNext = { ...faults.malformedNext };
-		if (faults.tokenLifetimeSeconds !== undefined) out.tokenLifetimeSeconds = faults.tokenLifetimeSeconds;
+		if (faults.tokenLifetimeSeconds !== undefined)
+			out.tokenLifetimeSeconds = faults.tokenLifetimeSeconds;
 		if (faults.expireTokensAfter !== undefined) out.expireTokensAfter = faults.expireTokensAfter;
 		return out;
 	}
@@ -220,7 +246,8 @@ function createFaults(options) {
 	function lifetimeSeconds(service) {
 		for (const source of [faults.tokenLifetimeSeconds, options.tokenLifetimeSeconds]) {
 			if (typeof source === 'number') return source;
-			if (isObject(source) && typeof source[service] === 'number') return /** @type {number} */ (source[service]);
+			if (isObject(source) && typeof source[service] === 'number')
+				return /** @type {number} */ (source[service]);
 		}
 		return service === 'groupid' ? GROUPID.tokenLifetimeSeconds : UIPATH.tokenLifetimeSeconds;
 	}
@@ -268,11 +295,15 @@ function createFaults(options) {
 			storm.seen += 1;
 			if (storm.failed < Math.floor(storm.seen * storm.share)) {
 				storm.failed += 1;
-				return { type: 'failNext', spec: { count: 1, status: storm.status, headers: storm.headers } };
+				return {
+					type: 'failNext',
+					spec: { count: 1, status: storm.status, headers: storm.headers },
+				};
 			}
 		}
 		const malformedSpec = countDown('malformedNext', pathname, isToken);
-		if (malformedSpec) return { type: 'malformedNext', spec: /** @type {MalformedNext} */ (malformedSpec) };
+		if (malformedSpec)
+			return { type: 'malformedNext', spec: /** @type {MalformedNext} */ (malformedSpec) };
 		return undefined;
 	}
 

@@ -159,7 +159,12 @@ const UNAUTHORIZED = Object.freeze({ status: 401, headers: { 'WWW-Authenticate':
 
 /** @param {string} description @returns {Reply} */
 function invalidToken(description) {
-	return { status: 401, headers: { 'WWW-Authenticate': `Bearer error="invalid_token", error_description="${description}"` } };
+	return {
+		status: 401,
+		headers: {
+			'WWW-Authenticate': `Bearer error="invalid_token", error_description="${description}"`,
+		},
+	};
 }
 
 const NO_STORE = Object.freeze({ 'Cache-Control': 'no-store', Pragma: 'no-cache' });

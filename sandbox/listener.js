@@ -29,10 +29,19 @@ function readingBodies(handle, quiet) {
 		});
 		req.on('end', () => {
 			try {
-				handle(req, res, chunks.length === 1 ? chunks[0] : Buffer.concat(chunks), size > MAX_BODY_BYTES);
+				handle(
+					req,
+					res,
+					chunks.length === 1 ? chunks[0] : Buffer.concat(chunks),
+					size > MAX_BODY_BYTES,
+				);
 			} catch (error) {
-				if (!quiet) process.stderr.write(`[sandbox] internal error: ${/** @type {Error} */ (error).stack ?? error}\n`);
-				if (!res.headersSent && !res.writableEnded && !res.destroyed) writeReply(res, { status: 500 });
+				if (!quiet)
+					process.stderr.write(
+						`[sandbox] internal error: ${/** @type {Error} */ (error).stack ?? error}\n`,
+					);
+				if (!res.headersSent && !res.writableEnded && !res.destroyed)
+					writeReply(res, { status: 500 });
 			}
 		});
 		req.on('error', () => {
@@ -46,7 +55,9 @@ function readingBodies(handle, quiet) {
  * @returns {import('node:http').Server}
  */
 function createServer(tls, listener) {
-	const server = tls ? https.createServer({ key: tls.key, cert: tls.cert }, listener) : http.createServer(listener);
+	const server = tls
+		? https.createServer({ key: tls.key, cert: tls.cert }, listener)
+		: http.createServer(listener);
 	server.on('clientError', (_err, socket) => {
 		if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
 		else socket.destroy();
@@ -71,7 +82,10 @@ async function listen(server, port, host) {
 
 /** e.g. http://127.0.0.1:43125 or https://[::1]:43125 (no trailing slash). @param {import('node:net').AddressInfo} address @param {boolean} useHttps */
 function baseUrl(address, useHttps) {
-	const urlHost = address.family === 'IPv6' || address.address.includes(':') ? `[${address.address}]` : address.address;
+	const urlHost =
+		address.family === 'IPv6' || address.address.includes(':')
+			? `[${address.address}]`
+			: address.address;
 	return `${useHttps ? 'https' : 'http'}://${urlHost}:${address.port}`;
 }
 

@@ -50,8 +50,12 @@ function memberIndex(keyOf) {
 }
 
 /** GroupID members, by objectGUID. */
-const groupIdMembers = memberIndex((/** @type {import('./state').GroupIdMember} */ m) => m.objectGUID);
+const groupIdMembers = memberIndex(
+	(/** @type {import('./state').GroupIdMember} */ m) => m.objectGUID,
+);
 /** UiPath members, by identifier. */
-const uipathMembers = memberIndex((/** @type {import('./state').UiPathGroup['members'][number]} */ m) => m.identifier);
+const uipathMembers = memberIndex(
+	(/** @type {import('./state').UiPathGroup['members'][number]} */ m) => m.identifier,
+);
 
 module.exports = { groupIdMembers, uipathMembers };

@@ -33,7 +33,11 @@ const UIPATH_PROFILES = ['automation-cloud', 'automation-suite', 'standalone'];
 function loopbackAddress(host) {
 	if (host === 'localhost' || host === '127.0.0.1') return '127.0.0.1';
 	if (host === '::1' || host === '[::1]') return '::1';
-	if (/^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.test(host) && host.split('.').every((p) => Number(p) <= 255)) return host;
+	if (
+		/^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.test(host) &&
+		host.split('.').every((p) => Number(p) <= 255)
+	)
+		return host;
 	throw new Error(`sandbox: refusing to listen on non-loopback host '${host}' (use 127.0.0.1)`);
 }
 
@@ -44,17 +48,22 @@ function loopbackAddress(host) {
 function sandboxSettings(opts) {
 	const host = loopbackAddress(opts.host ?? '127.0.0.1');
 	const port = opts.port ?? 0;
-	if (!(Number.isInteger(port) && port >= 0 && port <= 65535)) throw new TypeError('sandbox: port must be an integer 0..65535');
+	if (!(Number.isInteger(port) && port >= 0 && port <= 65535))
+		throw new TypeError('sandbox: port must be an integer 0..65535');
 	const latencyMs = opts.latencyMs ?? 0;
-	if (!isNonNegativeNumber(latencyMs)) throw new TypeError('sandbox: latencyMs must be a number >= 0');
-	if (opts.tokenLifetimeSeconds !== undefined) checkLifetime(opts.tokenLifetimeSeconds, 'tokenLifetimeSeconds');
+	if (!isNonNegativeNumber(latencyMs))
+		throw new TypeError('sandbox: latencyMs must be a number >= 0');
+	if (opts.tokenLifetimeSeconds !== undefined)
+		checkLifetime(opts.tokenLifetimeSeconds, 'tokenLifetimeSeconds');
 	const recordLimit = opts.recordLimit ?? Infinity;
 	if (!(recordLimit === Infinity || (Number.isInteger(recordLimit) && recordLimit >= 0))) {
 		throw new TypeError('sandbox: recordLimit must be an integer >= 0');
 	}
 	const uipathProfile = opts.uipathProfile ?? 'automation-cloud';
 	if (!UIPATH_PROFILES.includes(uipathProfile)) {
-		throw new TypeError(`sandbox: uipathProfile must be one of ${UIPATH_PROFILES.join(', ')}, not '${uipathProfile}'`);
+		throw new TypeError(
+			`sandbox: uipathProfile must be one of ${UIPATH_PROFILES.join(', ')}, not '${uipathProfile}'`,
+		);
 	}
 	const extraUsers = checkExtraUsers(opts.extraUsers ?? 0, 'extraUsers');
 	return {

@@ -69,7 +69,8 @@ function compile(pattern) {
 			rank.push(1);
 			return '/([^/]+)';
 		}
-		if (/[{}]/.test(segment)) throw new Error(`route ${pattern}: a parameter must be a whole segment`);
+		if (/[{}]/.test(segment))
+			throw new Error(`route ${pattern}: a parameter must be a whole segment`);
 		rank.push(0);
 		return `/${escapeRegex(segment)}`;
 	});
@@ -93,14 +94,18 @@ function createRouter(routes) {
 	/** @type {Map<string, CompiledPath>} */
 	const byPattern = new Map();
 	for (const route of routes) {
-		const key = route.path.toLowerCase().replace(/\{\w+\}/g, '{}').replace(/\/+$/, '');
+		const key = route.path
+			.toLowerCase()
+			.replace(/\{\w+\}/g, '{}')
+			.replace(/\/+$/, '');
 		const { regex, names, rank } = compile(route.path);
 		let entry = byPattern.get(key);
 		if (!entry) {
 			entry = { pattern: route.path, regex, rank, methods: new Map(), first: route };
 			byPattern.set(key, entry);
 		}
-		if (entry.methods.has(route.method)) throw new Error(`route ${route.method} ${route.path} is defined twice`);
+		if (entry.methods.has(route.method))
+			throw new Error(`route ${route.method} ${route.path} is defined twice`);
 		entry.methods.set(route.method, { route, names });
 	}
 	const paths = [...byPattern.values()].sort(bySpecificity);
@@ -111,7 +116,12 @@ function createRouter(routes) {
 			const m = entry.regex.exec(pathname);
 			if (!m) continue;
 			const found = entry.methods.get(method.toUpperCase());
-			if (!found) return { kind: 'method-not-allowed', route: entry.first, allow: [...entry.methods.keys()].join(', ') };
+			if (!found)
+				return {
+					kind: 'method-not-allowed',
+					route: entry.first,
+					allow: [...entry.methods.keys()].join(', '),
+				};
 			/** @type {Record<string, string>} */
 			const params = {};
 			found.names.forEach((name, i) => {
@@ -133,7 +143,13 @@ function createRouter(routes) {
  * @returns {(method: string, path: string, endpoint: string, handler: (ctx: C, req: RouteRequest) => Reply) => Route}
  */
 function serviceRoute(service, ctx) {
-	return (method, path, endpoint, handler) => ({ method, path, endpoint: `${service}.${endpoint}`, service, handler: (req) => handler(ctx, req) });
+	return (method, path, endpoint, handler) => ({
+		method,
+		path,
+		endpoint: `${service}.${endpoint}`,
+		service,
+		handler: (req) => handler(ctx, req),
+	});
 }
 
 module.exports = { createRouter, serviceRoute };

@@ -13,7 +13,12 @@ const { GROUPID } = require('./accounts');
 const { nonEmptyString } = require('./http');
 const { checkExtraUsers } = require('./directories');
 const { STORE } = require('./groupid/context');
-const { namesOf, newGroup: newGroupIdGroup, addGroup: addGroupIdGroup, memberEntry } = require('./groupid/store');
+const {
+	namesOf,
+	newGroup: newGroupIdGroup,
+	addGroup: addGroupIdGroup,
+	memberEntry,
+} = require('./groupid/store');
 const { newGroup: newUiPathGroup, addGroup: addUiPathGroup } = require('./uipath/groups');
 
 /**
@@ -33,29 +38,55 @@ const SEEDED_CONTAINER = `OU=Groups,${GROUPID.domain}`;
  */
 function seedGroup(state, spec) {
 	const { service, name, members, id } = spec ?? {};
-	if (service !== 'groupid' && service !== 'uipath') throw new TypeError("sandbox: seedGroup needs service 'groupid' or 'uipath'");
+	if (service !== 'groupid' && service !== 'uipath')
+		throw new TypeError("sandbox: seedGroup needs service 'groupid' or 'uipath'");
 	if (!nonEmptyString(name)) throw new TypeError('sandbox: seedGroup needs a name');
 	checkExtraUsers(members, 'members');
-	if (id !== undefined && (service !== 'uipath' || !nonEmptyString(id))) throw new TypeError('sandbox: seedGroup takes an id for a UiPath group only, as a non-empty string');
+	if (id !== undefined && (service !== 'uipath' || !nonEmptyString(id)))
+		throw new TypeError(
+			'sandbox: seedGroup takes an id for a UiPath group only, as a non-empty string',
+		);
 	state.directory.grow(members);
-	return service === 'groupid' ? seedGroupIdGroup(state, name, members) : seedUiPathGroup(state, name, members, id ?? crypto.randomUUID());
+	return service === 'groupid'
+		? seedGroupIdGroup(state, name, members)
+		: seedUiPathGroup(state, name, members, id ?? crypto.randomUUID());
 }
 
 /** @param {import('./state').State} state @param {string} name @param {number} count */
 function seedGroupIdGroup(state, name, count) {
 	const ctx = { state, groups: state.groups.groupid };
-	if (namesOf(ctx, STORE).has(name.toLowerCase())) throw new Error(`sandbox: a GroupID group named '${name}' already exists`);
-	const group = newGroupIdGroup({ storeId: STORE, name, container: SEEDED_CONTAINER, type: 'static', criteria: null, values: {}, startPaths: [] });
-	group.members = state.directory.groupid.firstGenerated(count).map((u) => memberEntry(u, { membershipType: null, startDate: null, endDate: null }));
+	if (namesOf(ctx, STORE).has(name.toLowerCase()))
+		throw new Error(`sandbox: a GroupID group named '${name}' already exists`);
+	const group = newGroupIdGroup({
+		storeId: STORE,
+		name,
+		container: SEEDED_CONTAINER,
+		type: 'static',
+		criteria: null,
+		values: {},
+		startPaths: [],
+	});
+	group.members = state.directory.groupid
+		.firstGenerated(count)
+		.map((u) => memberEntry(u, { membershipType: null, startDate: null, endDate: null }));
 	addGroupIdGroup(ctx, group);
 	return group.id;
 }
 
 /** @param {import('./state').State} state @param {string} name @param {number} count @param {string} id */
 function seedUiPathGroup(state, name, count, id) {
-	if (state.uipathById.has(id)) throw new Error(`sandbox: a UiPath group with the id '${id}' already exists`);
-	if (state.uipathByName.has(name.toLowerCase())) throw new Error(`sandbox: a UiPath group named '${name}' already exists`);
-	addUiPathGroup(state, newUiPathGroup(id, name, state.directory.uipath.firstGenerated(count).map((u) => ({ ...u }))));
+	if (state.uipathById.has(id))
+		throw new Error(`sandbox: a UiPath group with the id '${id}' already exists`);
+	if (state.uipathByName.has(name.toLowerCase()))
+		throw new Error(`sandbox: a UiPath group named '${name}' already exists`);
+	addUiPathGroup(
+		state,
+		newUiPathGroup(
+			id,
+			name,
+			state.directory.uipath.firstGenerated(count).map((u) => ({ ...u })),
+		),
+	);
 	return id;
 }
 

@@ -139,13 +139,26 @@ async function startSandbox(options = {}) {
 	let url = '';
 
 	const state = createState(settings.extraUsers);
-	const faults = createFaults({ latencyMs: settings.latencyMs, tokenLifetimeSeconds: opts.tokenLifetimeSeconds, expireIssuedTokens: state.expireIssuedTokens });
+	const faults = createFaults({
+		latencyMs: settings.latencyMs,
+		tokenLifetimeSeconds: opts.tokenLifetimeSeconds,
+		expireIssuedTokens: state.expireIssuedTokens,
+	});
 	const router = createRouter([
 		...groupIdRoutes({ state, faults, recordBodies: settings.recordBodies }),
-		...uipathRoutes({ state, faults, url: () => url, pageCap: opts.uipathPageCap, profile: settings.uipathProfile }),
+		...uipathRoutes({
+			state,
+			faults,
+			url: () => url,
+			pageCap: opts.uipathPageCap,
+			profile: settings.uipathProfile,
+		}),
 	]);
 	const rateLimit = createRateLimit(settings.rateLimit);
-	const view = (/** @type {StateViewOptions} */ viewOptions = {}) => ({ ...stateView(state, faults, viewOptions), rateLimit: rateLimit.view() });
+	const view = (/** @type {StateViewOptions} */ viewOptions = {}) => ({
+		...stateView(state, faults, viewOptions),
+		rateLimit: rateLimit.view(),
+	});
 	const reset = () => {
 		state.reset();
 		faults.clear();
@@ -163,7 +176,13 @@ async function startSandbox(options = {}) {
 	/** @type {import('./dispatch').Dispatch} */
 	const dispatch = { state, faults, rateLimit, router, control, settings, timers: new Set() };
 
-	const server = createServer(tls, readingBodies((req, res, body, tooLarge) => handleRequest(dispatch, req, res, body, tooLarge), settings.quiet));
+	const server = createServer(
+		tls,
+		readingBodies(
+			(req, res, body, tooLarge) => handleRequest(dispatch, req, res, body, tooLarge),
+			settings.quiet,
+		),
+	);
 	const address = await listen(server, settings.port, settings.host);
 	url = baseUrl(address, useHttps);
 
@@ -213,7 +232,9 @@ function stateView(state, faults, { members = true }) {
 	/** @template {{members: unknown[]}} G @param {G} group */
 	const counted = ({ members: list, ...group }) => ({ ...group, memberCount: list.length });
 	return {
-		groups: members ? state.groups : { groupid: state.groups.groupid.map(counted), uipath: state.groups.uipath.map(counted) },
+		groups: members
+			? state.groups
+			: { groupid: state.groups.groupid.map(counted), uipath: state.groups.uipath.map(counted) },
 		tokensIssued: { ...state.tokensIssued },
 		uipathRobotAccounts: state.uipathRobotAccounts,
 		uipathLicenses: licenseView(state),
@@ -231,7 +252,8 @@ function licenseView(state) {
 	const { purchased, groups } = state.uipathLicenses;
 	/** @type {Record<string, {purchased: number, allocated: number, groups: string[]}>} */
 	const codes = {};
-	for (const [code, quantity] of purchased) codes[code] = { purchased: quantity, allocated: 0, groups: [] };
+	for (const [code, quantity] of purchased)
+		codes[code] = { purchased: quantity, allocated: 0, groups: [] };
 	for (const [groupId, list] of groups) {
 		for (const code of list) {
 			codes[code] ??= { purchased: 0, allocated: 0, groups: [] };

@@ -122,7 +122,10 @@ function createState(extraUsers = 0) {
 		requests: [],
 		/** API requests received since start/reset (including those no longer kept). */
 		requestCount: 0,
-		groups: { groupid: /** @type {GroupIdGroup[]} */ ([]), uipath: /** @type {UiPathGroup[]} */ ([]) },
+		groups: {
+			groupid: /** @type {GroupIdGroup[]} */ ([]),
+			uipath: /** @type {UiPathGroup[]} */ ([]),
+		},
 		tokensIssued: { groupid: 0, uipath: 0 },
 		/** @type {Array<{service: Service, client: string|undefined, at: string}>} */
 		tokenRequests: [],
@@ -153,7 +156,9 @@ function createState(extraUsers = 0) {
 		 * (group id → codes; each group holding a code takes one unit of it).
 		 */
 		uipathLicenses: {
-			purchased: /** @type {Map<string, number>} */ (new Map(Object.entries(UIPATH.purchasedLicenses))),
+			purchased: /** @type {Map<string, number>} */ (
+				new Map(Object.entries(UIPATH.purchasedLicenses))
+			),
 			groups: /** @type {Map<string, string[]>} */ (new Map()),
 		},
 		/**
@@ -170,7 +175,8 @@ function createState(extraUsers = 0) {
 			if (state.accessTokens.size < 50000) return;
 			const now = Date.now();
 			for (const [k, v] of state.accessTokens) if (v.expiresAt <= now) state.accessTokens.delete(k);
-			for (const [k, v] of state.refreshTokens) if (v.expiresAt <= now) state.refreshTokens.delete(k);
+			for (const [k, v] of state.refreshTokens)
+				if (v.expiresAt <= now) state.refreshTokens.delete(k);
 		},
 
 		/**
@@ -181,7 +187,11 @@ function createState(extraUsers = 0) {
 			state.pruneTokens();
 			state.accessTokens.set(key, entry);
 			state.tokensIssued[entry.service] += 1;
-			state.tokenRequests.push({ service: entry.service, client: entry.client, at: new Date().toISOString() });
+			state.tokenRequests.push({
+				service: entry.service,
+				client: entry.client,
+				at: new Date().toISOString(),
+			});
 		},
 
 		/**
@@ -203,7 +213,8 @@ function createState(extraUsers = 0) {
 		/** Every access token issued so far expires now. */
 		expireIssuedTokens() {
 			const now = Date.now();
-			for (const entry of state.accessTokens.values()) if (entry.expiresAt > now) entry.expiresAt = now;
+			for (const entry of state.accessTokens.values())
+				if (entry.expiresAt > now) entry.expiresAt = now;
 		},
 
 		/**
@@ -212,7 +223,11 @@ function createState(extraUsers = 0) {
 		 */
 		summary(service) {
 			if (service === 'uipath') {
-				return state.groups.uipath.map((g) => ({ id: g.id, name: g.name, members: g.members.map((m) => m.identifier).sort() }));
+				return state.groups.uipath.map((g) => ({
+					id: g.id,
+					name: g.name,
+					members: g.members.map((m) => m.identifier).sort(),
+				}));
 			}
 			return state.groups.groupid.map((g) => ({
 				id: g.id,

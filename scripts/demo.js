@@ -12,7 +12,8 @@ const { exampleWorkflows, isStickyNote, sandboxCredentials } = require('./lib/sa
 
 async function main() {
 	const started = Date.now();
-	const say = (text) => console.log(`[demo ${((Date.now() - started) / 1000).toFixed(1)}s] ${text}`);
+	const say = (text) =>
+		console.log(`[demo ${((Date.now() - started) / 1000).toFixed(1)}s] ${text}`);
 	const runtime = n8n.ensureN8nInstalled();
 	say(`n8n ${runtime.version} is ready`);
 	const tarball = n8n.packPackage();
@@ -38,11 +39,15 @@ async function main() {
 				const items = n8n.nodeOutput(result.execution, node.name);
 				const shown = items.slice(0, 3).map((item) => JSON.stringify(summarize(item.json)));
 				const more = items.length > 3 ? ` (+${items.length - 3} more)` : '';
-				console.log(`  ${node.name}: ${items.length} item(s)${items.length ? ` ${shown.join(' ')}${more}` : ''}`);
+				console.log(
+					`  ${node.name}: ${items.length} item(s)${items.length ? ` ${shown.join(' ')}${more}` : ''}`,
+				);
 			}
 		}
 		const state = sandbox.state();
-		say(`the sandbox now holds ${state.groups.groupid.length} GroupID group(s) and ${state.groups.uipath.length} UiPath local group(s); tokens issued: GroupID ${state.tokensIssued.groupid}, UiPath ${state.tokensIssued.uipath}`);
+		say(
+			`the sandbox now holds ${state.groups.groupid.length} GroupID group(s) and ${state.groups.uipath.length} UiPath local group(s); tokens issued: GroupID ${state.tokensIssued.groupid}, UiPath ${state.tokensIssued.uipath}`,
+		);
 	} finally {
 		await sandbox.close();
 		fs.rmSync(home, { recursive: true, force: true });
@@ -52,13 +57,30 @@ async function main() {
 
 /** The fields of an output item worth reading on a terminal (all of them, if none of these is there). */
 const SHOWN_FIELDS = [
-	'error', 'groupName', 'groupGuid', 'name', 'id', 'objectGuid', 'displayName', 'sAMAccountName', 'identifier', 'email',
-	'description', 'added', 'removed', 'expired', 'renewed', 'deleted',
+	'error',
+	'groupName',
+	'groupGuid',
+	'name',
+	'id',
+	'objectGuid',
+	'displayName',
+	'sAMAccountName',
+	'identifier',
+	'email',
+	'description',
+	'added',
+	'removed',
+	'expired',
+	'renewed',
+	'deleted',
 ];
 
 function summarize(json) {
-	const shown = Object.fromEntries(SHOWN_FIELDS.filter((field) => json[field] !== undefined).map((field) => [field, json[field]]));
-	if (Array.isArray(json.members)) shown.members = json.members.map((member) => member.displayName ?? member.identifier);
+	const shown = Object.fromEntries(
+		SHOWN_FIELDS.filter((field) => json[field] !== undefined).map((field) => [field, json[field]]),
+	);
+	if (Array.isArray(json.members))
+		shown.members = json.members.map((member) => member.displayName ?? member.identifier);
 	return Object.keys(shown).length > 0 ? shown : json;
 }
 

@@ -16,20 +16,29 @@ const { analyzePackage } = await import(
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'group-provisioning-scan-'));
 try {
-	const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: projectRoot, encoding: 'utf8' })
+	const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], {
+		cwd: projectRoot,
+		encoding: 'utf8',
+	})
 		.trim()
 		.split('\n')
 		.pop();
 	const unpacked = path.join(work, 'package');
 	fs.mkdirSync(unpacked);
 	execFileSync('tar', ['-xzf', path.join(work, tarball), '-C', unpacked, '--strip-components=1']);
-	const published = execFileSync('find', [unpacked, '-type', 'f'], { encoding: 'utf8' }).trim().split('\n').length;
+	const published = execFileSync('find', [unpacked, '-type', 'f'], { encoding: 'utf8' })
+		.trim()
+		.split('\n').length;
 	const result = await analyzePackage(unpacked);
 	if (result.passed) {
 		console.log(`n8n's package scanner: ${tarball} passes (${published} files checked)`);
 	} else {
 		console.error(`n8n's package scanner: ${tarball} does not pass: ${result.message}`);
-		console.error(String(result.details ?? '').split(`${unpacked}/`).join(''));
+		console.error(
+			String(result.details ?? '')
+				.split(`${unpacked}/`)
+				.join(''),
+		);
 		process.exitCode = 1;
 	}
 } finally {

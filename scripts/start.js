@@ -36,7 +36,9 @@ async function main() {
 	// n8n's own log goes to a file: offline, it keeps reporting that it cannot reach n8n's servers.
 	const logFile = path.join(home, 'n8n.log');
 	const log = fs.createWriteStream(logFile);
-	const child = await n8n.startN8n(runtime, home, editorPort, { onOutput: (text) => log.write(text) });
+	const child = await n8n.startN8n(runtime, home, editorPort, {
+		onOutput: (text) => log.write(text),
+	});
 	const editor = `http://127.0.0.1:${editorPort}`;
 	const ownerCreated = await n8n.ensureOwner(editor);
 	console.log(`

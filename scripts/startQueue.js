@@ -18,14 +18,27 @@ const path = require('node:path');
 const { startSandbox } = require('../sandbox/server');
 const n8n = require('./lib/realN8n');
 const { startQueueMode } = require('./lib/queueMode');
-const { exampleWorkflows, sandboxCredentials, GROUPID_CREDENTIAL_ID, UIPATH_CREDENTIAL_ID } = require('./lib/sandboxSetup');
+const {
+	exampleWorkflows,
+	sandboxCredentials,
+	GROUPID_CREDENTIAL_ID,
+	UIPATH_CREDENTIAL_ID,
+} = require('./lib/sandboxSetup');
 const load = require('./lib/loadWorkflows');
 
 const BULK_WORKFLOWS = [
-	{ id: 'bulkGroupIdSmartGroups', name: 'Bulk: create GroupID Smart Groups (webhook)', path: 'provision-groupid',
-		node: () => load.ourSmartGroupNode(2, GROUPID_CREDENTIAL_ID) },
-	{ id: 'bulkUiPathLocalGroups', name: 'Bulk: create UiPath local groups (webhook)', path: 'provision-uipath',
-		node: () => load.ourLocalGroupNode(5, UIPATH_CREDENTIAL_ID) },
+	{
+		id: 'bulkGroupIdSmartGroups',
+		name: 'Bulk: create GroupID Smart Groups (webhook)',
+		path: 'provision-groupid',
+		node: () => load.ourSmartGroupNode(2, GROUPID_CREDENTIAL_ID),
+	},
+	{
+		id: 'bulkUiPathLocalGroups',
+		name: 'Bulk: create UiPath local groups (webhook)',
+		path: 'provision-uipath',
+		node: () => load.ourLocalGroupNode(5, UIPATH_CREDENTIAL_ID),
+	},
 ];
 
 async function main() {
@@ -37,7 +50,9 @@ async function main() {
 	const sandbox = await startSandbox({ port: sandboxPort, quiet: true, recordLimit: 1000 });
 	say(`Sandbox for GroupID and UiPath listening at ${sandbox.url}`);
 	const tarball = n8n.packPackage();
-	say(`Starting n8n ${n8n.ensureN8nInstalled().version} in queue mode with ${workers} workers (the first start installs n8n, Postgres and Redis) ...`);
+	say(
+		`Starting n8n ${n8n.ensureN8nInstalled().version} in queue mode with ${workers} workers (the first start installs n8n, Postgres and Redis) ...`,
+	);
 	const queue = await startQueueMode({
 		tarball,
 		workers,
@@ -45,7 +60,9 @@ async function main() {
 		credentials: sandboxCredentials(sandbox.url),
 		workflows: [
 			...exampleWorkflows(),
-			...BULK_WORKFLOWS.map((workflow) => load.webhookWorkflow(workflow.id, workflow.name, workflow.path, workflow.node())),
+			...BULK_WORKFLOWS.map((workflow) =>
+				load.webhookWorkflow(workflow.id, workflow.name, workflow.path, workflow.node()),
+			),
 		],
 		publish: BULK_WORKFLOWS.map((workflow) => workflow.id),
 		// "Execute workflow" in the editor runs on the workers too, as it always will in n8n 3.

@@ -30,8 +30,13 @@ function readmeAnchors(): Set<string> {
 }
 
 function codexLinks(node: string): { credential: string[]; primary: string[] } {
-	const codex = JSON.parse(readFileSync(path.join(root, 'nodes', node, `${node}.node.json`), 'utf8')) as {
-		resources: { credentialDocumentation: Array<{ url: string }>; primaryDocumentation: Array<{ url: string }> };
+	const codex = JSON.parse(
+		readFileSync(path.join(root, 'nodes', node, `${node}.node.json`), 'utf8'),
+	) as {
+		resources: {
+			credentialDocumentation: Array<{ url: string }>;
+			primaryDocumentation: Array<{ url: string }>;
+		};
 	};
 	return {
 		credential: codex.resources.credentialDocumentation.map((link) => link.url),
@@ -42,14 +47,38 @@ function codexLinks(node: string): { credential: string[]; primary: string[] } {
 describe('documentation links', () => {
 	const anchors = readmeAnchors();
 	const cases: Array<[string, string, string]> = [
-		['Netwrix GroupID API credential', new NetwrixGroupIdApi().documentationUrl, 'netwrix-groupid-api'],
-		['UiPath Identity API credential', new UiPathIdentityApi().documentationUrl, 'uipath-identity-api'],
-		['Netwrix GroupID credential, from the node', codexLinks('NetwrixGroupId').credential[0], 'netwrix-groupid-api'],
-		['UiPath Identity credential, from the node', codexLinks('UiPathIdentity').credential[0], 'uipath-identity-api'],
+		[
+			'Netwrix GroupID API credential',
+			new NetwrixGroupIdApi().documentationUrl,
+			'netwrix-groupid-api',
+		],
+		[
+			'UiPath Identity API credential',
+			new UiPathIdentityApi().documentationUrl,
+			'uipath-identity-api',
+		],
+		[
+			'Netwrix GroupID credential, from the node',
+			codexLinks('NetwrixGroupId').credential[0],
+			'netwrix-groupid-api',
+		],
+		[
+			'UiPath Identity credential, from the node',
+			codexLinks('UiPathIdentity').credential[0],
+			'uipath-identity-api',
+		],
 		['Netwrix GroupID node', codexLinks('NetwrixGroupId').primary[0], 'netwrix-groupid'],
 		['UiPath Identity node', codexLinks('UiPathIdentity').primary[0], 'uipath-identity'],
-		['Netwrix GroupID credential, from the trigger', codexLinks('NetwrixGroupIdTrigger').credential[0], 'netwrix-groupid-api'],
-		['UiPath Identity credential, from the trigger', codexLinks('UiPathIdentityTrigger').credential[0], 'uipath-identity-api'],
+		[
+			'Netwrix GroupID credential, from the trigger',
+			codexLinks('NetwrixGroupIdTrigger').credential[0],
+			'netwrix-groupid-api',
+		],
+		[
+			'UiPath Identity credential, from the trigger',
+			codexLinks('UiPathIdentityTrigger').credential[0],
+			'uipath-identity-api',
+		],
 		['Netwrix GroupID Trigger', codexLinks('NetwrixGroupIdTrigger').primary[0], 'triggers'],
 		['UiPath Identity Trigger', codexLinks('UiPathIdentityTrigger').primary[0], 'triggers'],
 	];
@@ -61,7 +90,9 @@ describe('documentation links', () => {
 
 	test('the publishing workflow names the repository and its issues before it publishes, with provenance', () => {
 		const workflow = readFileSync(path.join(root, '.github', 'workflows', 'publish.yml'), 'utf8');
-		const setsLinks = workflow.search(/npm pkg set repository\.type=git\s+"repository\.url=git\+https:\/\/github\.com\/\$\{GITHUB_REPOSITORY\}\.git"\s+"bugs\.url=https:\/\/github\.com\/\$\{GITHUB_REPOSITORY\}\/issues"/);
+		const setsLinks = workflow.search(
+			/npm pkg set repository\.type=git\s+"repository\.url=git\+https:\/\/github\.com\/\$\{GITHUB_REPOSITORY\}\.git"\s+"bugs\.url=https:\/\/github\.com\/\$\{GITHUB_REPOSITORY\}\/issues"/,
+		);
 		// `npm run release` is n8n-node release, which in GitHub Actions lints, builds and runs
 		// `npm publish` with provenance; package.json's publishConfig asks for provenance (and public
 		// access, which npm needs for provenance on a package's first publication) whoever publishes.

@@ -5,8 +5,10 @@ import groupIdSeedParameters from './fixtures/groupid-create-smart-group.paramet
 import uiPathSeedParameters from './fixtures/uipath-create-local-group.parameters.json';
 
 const examplesDir = path.join(__dirname, '..', 'examples');
-const readExample = (file: string) => JSON.parse(readFileSync(path.join(examplesDir, file), 'utf8'));
-const exampleFiles = () => readdirSync(examplesDir).filter((file) => file.endsWith('.workflow.json'));
+const readExample = (file: string) =>
+	JSON.parse(readFileSync(path.join(examplesDir, file), 'utf8'));
+const exampleFiles = () =>
+	readdirSync(examplesDir).filter((file) => file.endsWith('.workflow.json'));
 
 interface WorkflowNode {
 	name: string;
@@ -23,17 +25,25 @@ const isStickyNote = (node: WorkflowNode) => node.type === STICKY_NOTE;
 type Box = [number, number, number, number];
 /** A node is 100 by 100 from its position; its name and subtitle go below it and can be wider. */
 const nodeBox = ({ position: [x, y] }: WorkflowNode): Box => [x - 40, y, x + 140, y + 160];
-const stickyBox = ({ position: [x, y], parameters }: WorkflowNode): Box => [x, y, x + Number(parameters.width), y + Number(parameters.height)];
+const stickyBox = ({ position: [x, y], parameters }: WorkflowNode): Box => [
+	x,
+	y,
+	x + Number(parameters.width),
+	y + Number(parameters.height),
+];
 const overlap = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
 
 describe('the example workflows', () => {
 	test.each([
 		['create-smart-group.workflow.json', 'Create Smart Group', groupIdSeedParameters],
 		['create-local-group.workflow.json', 'Create Local Group', uiPathSeedParameters],
-	])("%s sets exactly the parameters that produce the documented sample (the test fixture's)", (file, nodeName, parameters) => {
-		const node = readExample(file).nodes.find((n: { name: string }) => n.name === nodeName);
-		expect(node.parameters).toStrictEqual(parameters);
-	});
+	])(
+		"%s sets exactly the parameters that produce the documented sample (the test fixture's)",
+		(file, nodeName, parameters) => {
+			const node = readExample(file).nodes.find((n: { name: string }) => n.name === nodeName);
+			expect(node.parameters).toStrictEqual(parameters);
+		},
+	);
 
 	test('every example is an importable workflow with a fixed id, using only the sandbox credentials', () => {
 		const files = exampleFiles();
@@ -45,7 +55,9 @@ describe('the example workflows', () => {
 			expect(workflow.id).toMatch(/^[A-Za-z0-9]+$/);
 			for (const node of workflow.nodes) {
 				for (const credential of Object.values(node.credentials ?? {}) as Array<{ id: string }>) {
-					expect(['gpSandboxGroupId', 'gpSandboxUiPathI', 'gpSandboxEntraId']).toContain(credential.id);
+					expect(['gpSandboxGroupId', 'gpSandboxUiPathI', 'gpSandboxEntraId']).toContain(
+						credential.id,
+					);
 				}
 			}
 		}
@@ -68,40 +80,56 @@ describe('the example workflows', () => {
 				color: expect.any(Number),
 			});
 		}
-		const connected = Object.entries(workflow.connections as Record<string, { main: Array<Array<{ node: string }>> }>).flatMap(
-			([source, { main }]) => [source, ...main.flat().map((target) => target.node)],
-		);
+		const connected = Object.entries(
+			workflow.connections as Record<string, { main: Array<Array<{ node: string }>> }>,
+		).flatMap(([source, { main }]) => [source, ...main.flat().map((target) => target.node)]);
 		for (const note of notes) expect(connected).not.toContain(note.name);
 	});
 
-	test.each(exampleFiles())('%s has one overview note: what it shows, the credential, what to press, what to look at', (file) => {
-		const notes: WorkflowNode[] = readExample(file).nodes.filter(isStickyNote);
-		const overviews = notes.filter((note) => String(note.parameters.content).startsWith('## '));
-		expect(overviews).toHaveLength(1);
-		const content = String(overviews[0].parameters.content);
-		expect(content).toMatch(/\*\*Credential:\*\* \*(Netwrix GroupID|Netwrix GroupID Entra ID|UiPath Identity) \(local sandbox\)\*, which `npm start` creates/);
-		expect(content).toContain('**Run:** press **Execute workflow**');
-		expect(content).toContain('**Look at:**');
-	});
+	test.each(exampleFiles())(
+		'%s has one overview note: what it shows, the credential, what to press, what to look at',
+		(file) => {
+			const notes: WorkflowNode[] = readExample(file).nodes.filter(isStickyNote);
+			const overviews = notes.filter((note) => String(note.parameters.content).startsWith('## '));
+			expect(overviews).toHaveLength(1);
+			const content = String(overviews[0].parameters.content);
+			expect(content).toMatch(
+				/\*\*Credential:\*\* \*(Netwrix GroupID|Netwrix GroupID Entra ID|UiPath Identity) \(local sandbox\)\*, which `npm start` creates/,
+			);
+			expect(content).toContain('**Run:** press **Execute workflow**');
+			expect(content).toContain('**Look at:**');
+		},
+	);
 
-	test.each(exampleFiles())('%s: no sticky note covers a node or another note on the canvas', (file) => {
-		const nodes: WorkflowNode[] = readExample(file).nodes;
-		const notes = nodes.filter(isStickyNote);
-		for (const note of notes) {
-			for (const node of nodes.filter((other) => !isStickyNote(other))) {
-				expect({ note: note.name, node: node.name, overlap: overlap(stickyBox(note), nodeBox(node)) }).toEqual({
-					note: note.name,
-					node: node.name,
-					overlap: false,
-				});
+	test.each(exampleFiles())(
+		'%s: no sticky note covers a node or another note on the canvas',
+		(file) => {
+			const nodes: WorkflowNode[] = readExample(file).nodes;
+			const notes = nodes.filter(isStickyNote);
+			for (const note of notes) {
+				for (const node of nodes.filter((other) => !isStickyNote(other))) {
+					expect({
+						note: note.name,
+						node: node.name,
+						overlap: overlap(stickyBox(note), nodeBox(node)),
+					}).toEqual({
+						note: note.name,
+						node: node.name,
+						overlap: false,
+					});
+				}
+				for (const other of notes.filter((other) => other !== note)) {
+					expect({
+						note: note.name,
+						other: other.name,
+						overlap: overlap(stickyBox(note), stickyBox(other)),
+					}).toEqual({
+						note: note.name,
+						other: other.name,
+						overlap: false,
+					});
+				}
 			}
-			for (const other of notes.filter((other) => other !== note)) {
-				expect({ note: note.name, other: other.name, overlap: overlap(stickyBox(note), stickyBox(other)) }).toEqual({
-					note: note.name,
-					other: other.name,
-					overlap: false,
-				});
-			}
-		}
-	});
+		},
+	);
 });

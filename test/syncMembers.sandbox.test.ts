@@ -23,7 +23,8 @@ const json = (node: NodeRuns, parameters: object) => async () => {
 	if (error) throw error;
 	return output!.map((item) => item.json as IDataObject);
 };
-const counts = (items: IDataObject[]) => items.map((item) => [item.addedCount, item.removedCount, item.unchangedCount]);
+const counts = (items: IDataObject[]) =>
+	items.map((item) => [item.addedCount, item.removedCount, item.unchangedCount]);
 
 test('Netwrix GroupID: run twice, the second run changes nothing', async () => {
 	const [created] = await json(groupIdRuns, {
@@ -33,8 +34,20 @@ test('Netwrix GroupID: run twice, the second run changes nothing', async () => {
 		container: { __rl: true, mode: 'dn', value: 'OU=Groups,DC=demo,DC=local' },
 	})();
 	const group = { __rl: true, mode: 'id', value: created.groupGuid };
-	await json(groupIdRuns, { resource: 'group', operation: 'addMembers', group, membersInput: 'text', memberText: 'smartin, tbecker' })();
-	const sync = json(groupIdRuns, { resource: 'group', operation: 'syncMembers', group, membersInput: 'text', memberText: 'smartin, dkim' });
+	await json(groupIdRuns, {
+		resource: 'group',
+		operation: 'addMembers',
+		group,
+		membersInput: 'text',
+		memberText: 'smartin, tbecker',
+	})();
+	const sync = json(groupIdRuns, {
+		resource: 'group',
+		operation: 'syncMembers',
+		group,
+		membersInput: 'text',
+		memberText: 'smartin, dkim',
+	});
 
 	const first = await sync();
 	expect(first[0]).toMatchObject({ added: ['dkim'], unchanged: ['smartin'] });
@@ -43,8 +56,17 @@ test('Netwrix GroupID: run twice, the second run changes nothing', async () => {
 });
 
 test('UiPath Identity: run twice, the second run changes nothing', async () => {
-	const byEmail = (emails: string) => ({ membersAre: 'names', membersInput: 'text', memberIds: emails });
-	const [created] = await json(uiPathRuns, { resource: 'group', operation: 'create', name: 'Sync Twice', ...byEmail('alex.morgan@example.com, jordan.lee@example.com') })();
+	const byEmail = (emails: string) => ({
+		membersAre: 'names',
+		membersInput: 'text',
+		memberIds: emails,
+	});
+	const [created] = await json(uiPathRuns, {
+		resource: 'group',
+		operation: 'create',
+		name: 'Sync Twice',
+		...byEmail('alex.morgan@example.com, jordan.lee@example.com'),
+	})();
 	const sync = json(uiPathRuns, {
 		resource: 'group',
 		operation: 'syncMembers',

@@ -31,7 +31,9 @@ const loopNode = (/** @type {Level} */ level) => `Loop Over Items x${level.inFli
  */
 function levelsWorkflow(id, name, variant, levels, provisioningNode) {
 	/** @type {any[]} */
-	const nodes = [{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} }];
+	const nodes = [
+		{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} },
+	];
 	/** @type {Record<string, {main: Array<Array<{node: string, type: 'main', index: number}>>}>} */
 	const connections = {};
 	const connect = (/** @type {string} */ from, /** @type {string} */ to, output = 0) => {
@@ -43,14 +45,22 @@ function levelsWorkflow(id, name, variant, levels, provisioningNode) {
 	for (const level of levels) {
 		nodes.push(
 			// Once, whatever number of items the previous level's step gave.
-			{ ...groupNamesNode(namesNode(level), String(level.items), JSON.stringify(level.prefix)), executeOnce: true },
+			{
+				...groupNamesNode(namesNode(level), String(level.items), JSON.stringify(level.prefix)),
+				executeOnce: true,
+			},
 			splitNamesNode(splitNode(level)),
 			{ ...provisioningNode(level.inFlight), name: createNode(level) },
 		);
 		connect(previous, namesNode(level));
 		connect(namesNode(level), splitNode(level));
 		if (variant === 'httpLoop') {
-			nodes.push({ name: loopNode(level), type: 'n8n-nodes-base.splitInBatches', typeVersion: 3, parameters: { batchSize: level.inFlight, options: {} } });
+			nodes.push({
+				name: loopNode(level),
+				type: 'n8n-nodes-base.splitInBatches',
+				typeVersion: 3,
+				parameters: { batchSize: level.inFlight, options: {} },
+			});
 			connect(splitNode(level), loopNode(level));
 			// Output 1 is "loop" (the next batch), output 0 "done".
 			connect(loopNode(level), createNode(level), 1);
@@ -78,9 +88,15 @@ function levelTimes(execution, variant, levels) {
 	return levels.map((level) => {
 		const creates = runData[createNode(level)] ?? [];
 		const first = variant === 'httpLoop' ? runData[loopNode(level)]?.[0] : creates[0];
-		if (!first || creates.length === 0) throw new Error(`No run of ${createNode(level)} in the execution`);
-		const end = Math.max(...creates.map((/** @type {any} */ run) => run.startTime + run.executionTime));
-		const outputItems = creates.reduce((sum, /** @type {any} */ run) => sum + (run.data?.main?.[0]?.length ?? 0), 0);
+		if (!first || creates.length === 0)
+			throw new Error(`No run of ${createNode(level)} in the execution`);
+		const end = Math.max(
+			...creates.map((/** @type {any} */ run) => run.startTime + run.executionTime),
+		);
+		const outputItems = creates.reduce(
+			(sum, /** @type {any} */ run) => sum + (run.data?.main?.[0]?.length ?? 0),
+			0,
+		);
 		return { level, startedAt: first.startTime, timeMs: end - first.startTime, outputItems };
 	});
 }

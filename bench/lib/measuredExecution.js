@@ -18,13 +18,20 @@ const PROBE = path.join(__dirname, 'processProbe.js');
  */
 async function executeMeasured(runtime, home, workflowId) {
 	const probeFile = path.join(home, `probe-${workflowId}.json`);
-	const { code, stdout, stderr } = await runN8n(runtime, home, ['execute', `--id=${workflowId}`, '--rawOutput'], {
-		BENCH_PROBE_FILE: probeFile,
-		NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${JSON.stringify(PROBE)}`.trim(),
-	});
+	const { code, stdout, stderr } = await runN8n(
+		runtime,
+		home,
+		['execute', `--id=${workflowId}`, '--rawOutput'],
+		{
+			BENCH_PROBE_FILE: probeFile,
+			NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${JSON.stringify(PROBE)}`.trim(),
+		},
+	);
 	const execution = parseExecution(stdout);
 	if (code !== 0 || execution?.status !== 'success') {
-		const reason = execution?.data?.resultData?.error?.message ?? `${stdout.slice(-2000)}\n${stderr.slice(-2000)}`;
+		const reason =
+			execution?.data?.resultData?.error?.message ??
+			`${stdout.slice(-2000)}\n${stderr.slice(-2000)}`;
 		throw new Error(`n8n execute --id=${workflowId} failed (exit code ${code}): ${reason}`);
 	}
 	const { peakMemoryBytes, cpuMs } = JSON.parse(fs.readFileSync(probeFile, 'utf8'));

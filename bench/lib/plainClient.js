@@ -25,13 +25,19 @@ async function main() {
 				{
 					method: 'POST',
 					agent,
-					headers: { Authorization: job.authorization, 'Content-Type': 'application/json', Accept: 'application/json', 'Content-Length': Buffer.byteLength(payload) },
+					headers: {
+						Authorization: job.authorization,
+						'Content-Type': 'application/json',
+						Accept: 'application/json',
+						'Content-Length': Buffer.byteLength(payload),
+					},
 				},
 				(response) => {
 					const chunks = [];
 					response.on('data', (chunk) => chunks.push(chunk));
 					response.on('end', () => {
-						if ((response.statusCode ?? 0) >= 300) reject(new Error(`HTTP ${response.statusCode}: ${Buffer.concat(chunks)}`));
+						if ((response.statusCode ?? 0) >= 300)
+							reject(new Error(`HTTP ${response.statusCode}: ${Buffer.concat(chunks)}`));
 						else resolve(undefined);
 					});
 				},
@@ -49,7 +55,9 @@ async function main() {
 	);
 	const timeMs = Number(process.hrtime.bigint() - started) / 1e6;
 	agent.destroy();
-	process.stdout.write(JSON.stringify({ itemsPerSecond: payloads.length / (timeMs / 1000), timeMs }));
+	process.stdout.write(
+		JSON.stringify({ itemsPerSecond: payloads.length / (timeMs / 1000), timeMs }),
+	);
 }
 
 main().catch((error) => {

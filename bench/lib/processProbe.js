@@ -17,7 +17,10 @@ if (probeFile) {
 		const usage = process.resourceUsage();
 		fs.writeFileSync(
 			probeFile,
-			JSON.stringify({ peakMemoryBytes: usage.maxRSS * 1024, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 }),
+			JSON.stringify({
+				peakMemoryBytes: usage.maxRSS * 1024,
+				cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,
+			}),
 		);
 	});
 }

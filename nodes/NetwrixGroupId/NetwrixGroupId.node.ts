@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { operationSubtitle, resourceProperties } from '../shared/operation';
@@ -18,7 +23,8 @@ export class NetwrixGroupId implements INodeType {
 		version: [1, 1.1],
 		defaultVersion: 1.1,
 		subtitle: operationSubtitle(groupIdResources),
-		description: 'Create and manage groups, Smart Groups and their members in Netwrix GroupID (Directory Manager)',
+		description:
+			'Create and manage groups, Smart Groups and their members in Netwrix GroupID (Directory Manager)',
 		defaults: { name: 'Netwrix GroupID' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

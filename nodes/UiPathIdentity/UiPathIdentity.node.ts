@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { operationSubtitle, resourceProperties } from '../shared/operation';
@@ -18,7 +23,8 @@ export class UiPathIdentity implements INodeType {
 		version: [1, 1.1],
 		defaultVersion: 1.1,
 		subtitle: operationSubtitle(uiPathResources),
-		description: 'Create, read, rename and delete local groups and their members in a UiPath Automation Cloud, Automation Suite or standalone Orchestrator organization, allocate user licences to groups, put robot accounts into groups, and find users in its directory',
+		description:
+			'Create, read, rename and delete local groups and their members in a UiPath Automation Cloud, Automation Suite or standalone Orchestrator organization, allocate user licences to groups, put robot accounts into groups, and find users in its directory',
 		defaults: { name: 'UiPath Identity' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -1,4 +1,10 @@
-import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 
 import {
 	eventSubtitle,
@@ -12,7 +18,11 @@ import {
 import { groupIdProperty } from '../UiPathIdentity/descriptions/groupFields';
 import { searchGroups } from '../UiPathIdentity/methods/listSearch';
 import { getGroupRequest, getGroupsRequest } from '../UiPathIdentity/requests/groupRequests';
-import { openUiPathPollConnection, uiPathRequest, type UiPathConnection } from '../UiPathIdentity/transport';
+import {
+	openUiPathPollConnection,
+	uiPathRequest,
+	type UiPathConnection,
+} from '../UiPathIdentity/transport';
 
 /** The events this trigger offers. */
 const UIPATH_EVENTS: GroupTriggerEvent[] = ['newGroup', 'groupDeleted', 'membershipChanged'];
@@ -30,7 +40,8 @@ export class UiPathIdentityTrigger implements INodeType {
 		...triggerDescription({
 			displayName: 'UiPath Identity Trigger',
 			name: 'uiPathIdentityTrigger',
-			description: "Starts the workflow when a UiPath organization's groups or their members change (polling)",
+			description:
+				"Starts the workflow when a UiPath organization's groups or their members change (polling)",
 			credential: 'uiPathIdentityApi',
 			events: UIPATH_EVENTS,
 			properties: [
@@ -46,18 +57,31 @@ export class UiPathIdentityTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const connection = await openUiPathPollConnection(this);
-		return await pollGroups(this, { event: this.getNodeParameter('event') as GroupTriggerEvent }, {
-			scope: connection.organizationId,
-			listGroups: async () => await listGroups(this, connection),
-			readWatchedMembers: async () => await readWatchedMembers(this, connection),
-		});
+		return await pollGroups(
+			this,
+			{ event: this.getNodeParameter('event') as GroupTriggerEvent },
+			{
+				scope: connection.organizationId,
+				listGroups: async () => await listGroups(this, connection),
+				readWatchedMembers: async () => await readWatchedMembers(this, connection),
+			},
+		);
 	}
 }
 
 type PollConnection = UiPathConnection & { organizationId: string };
 
-async function listGroups(context: IPollFunctions, connection: PollConnection): Promise<ListedGroup[]> {
-	const groups = await uiPathRequest(context, connection, getGroupsRequest(connection.organizationId), 0, { expect: 'list' });
+async function listGroups(
+	context: IPollFunctions,
+	connection: PollConnection,
+): Promise<ListedGroup[]> {
+	const groups = await uiPathRequest(
+		context,
+		connection,
+		getGroupsRequest(connection.organizationId),
+		0,
+		{ expect: 'list' },
+	);
 	return groups.map((group) => ({
 		id: String(group.id ?? ''),
 		name: String(group.name ?? group.displayName ?? ''),
@@ -66,9 +90,20 @@ async function listGroups(context: IPollFunctions, connection: PollConnection): 
 	}));
 }
 
-async function readWatchedMembers(context: IPollFunctions, connection: PollConnection): Promise<WatchedGroupMembers[]> {
-	const chosen = context.getNodeParameter('watchedGroups.group', []) as Array<{ groupId?: { value?: unknown } | string }>;
-	const ids = [...new Set(chosen.map(({ groupId }) => String((typeof groupId === 'object' ? groupId?.value : groupId) ?? '').trim()))];
+async function readWatchedMembers(
+	context: IPollFunctions,
+	connection: PollConnection,
+): Promise<WatchedGroupMembers[]> {
+	const chosen = context.getNodeParameter('watchedGroups.group', []) as Array<{
+		groupId?: { value?: unknown } | string;
+	}>;
+	const ids = [
+		...new Set(
+			chosen.map(({ groupId }) =>
+				String((typeof groupId === 'object' ? groupId?.value : groupId) ?? '').trim(),
+			),
+		),
+	];
 	const watched: WatchedGroupMembers[] = [];
 	for (const groupId of ids.filter((id) => id !== '')) {
 		const ref = { organizationId: connection.organizationId, groupId };

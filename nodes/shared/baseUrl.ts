@@ -1,4 +1,6 @@
-export type BaseUrlCheck = { url: string; problem?: undefined } | { url?: undefined; problem: string };
+export type BaseUrlCheck =
+	| { url: string; problem?: undefined }
+	| { url?: undefined; problem: string };
 
 /**
  * Checks a URL typed into a credential and gives it back without trailing slashes, or says what

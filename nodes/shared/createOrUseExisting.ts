@@ -23,7 +23,9 @@ export interface CreateOrUseExisting<TExisting> {
 }
 
 /** Runs the create as the flow describes; every output says `alreadyExisted`. */
-export async function createOrUseExisting<TExisting>(flow: CreateOrUseExisting<TExisting>): Promise<IDataObject> {
+export async function createOrUseExisting<TExisting>(
+	flow: CreateOrUseExisting<TExisting>,
+): Promise<IDataObject> {
 	if (flow.dryRun) {
 		const existing = await flow.findExisting();
 		if (existing !== undefined && flow.usesExisting) return await flow.useExisting(existing);
@@ -38,7 +40,9 @@ export async function createOrUseExisting<TExisting>(flow: CreateOrUseExisting<T
 		// The service's own error is what the user needs to see when no group of that name is found
 		// (or the lookup fails itself).
 		const existing =
-			flow.usesExisting && flow.mayBeDuplicate(error) ? await flow.findExisting().catch(() => undefined) : undefined;
+			flow.usesExisting && flow.mayBeDuplicate(error)
+				? await flow.findExisting().catch(() => undefined)
+				: undefined;
 		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
 		if (existing === undefined) throw error;
 		return await flow.useExisting(existing);

@@ -28,7 +28,11 @@ export function isInvalidFieldError(error: unknown): error is InvalidFieldError 
 }
 
 /** Trims a text parameter; anything that is not text (null, an object from an expression) is refused. */
-export function requireText(field: string, value: unknown, options: { maxLength?: number } = {}): string {
+export function requireText(
+	field: string,
+	value: unknown,
+	options: { maxLength?: number } = {},
+): string {
 	if (value === null || value === undefined) {
 		throw new InvalidFieldError(field, 'is empty (the expression resolved to nothing)');
 	}
@@ -66,10 +70,17 @@ export function describeType(value: unknown): string {
 }
 
 /** One of the choices an options field offers (an expression may give anything). Pure. */
-export function checkChoice<T extends string>(field: string, raw: unknown, choices: readonly T[]): T {
+export function checkChoice<T extends string>(
+	field: string,
+	raw: unknown,
+	choices: readonly T[],
+): T {
 	const text = typeof raw === 'number' ? String(raw) : raw;
 	if (typeof text !== 'string' || !(choices as readonly string[]).includes(text)) {
-		throw new InvalidFieldError(field, `must be one of ${choices.join(', ')}, not "${String(raw)}"`);
+		throw new InvalidFieldError(
+			field,
+			`must be one of ${choices.join(', ')}, not "${String(raw)}"`,
+		);
 	}
 	return text as T;
 }
@@ -78,15 +89,24 @@ export function checkChoice<T extends string>(field: string, raw: unknown, choic
 export function checkBoolean(field: string, raw: unknown, fallback: boolean): boolean {
 	if (raw === undefined || raw === null || raw === '') return fallback;
 	if (typeof raw !== 'boolean') {
-		throw new InvalidFieldError(field, `must be true or false, not ${typeof raw === 'string' ? `"${raw}"` : describeType(raw)}`);
+		throw new InvalidFieldError(
+			field,
+			`must be true or false, not ${typeof raw === 'string' ? `"${raw}"` : describeType(raw)}`,
+		);
 	}
 	return raw;
 }
 
 /** A whole number of 1 or more, given as a number or as text. */
 export function checkPositiveInteger(field: string, raw: unknown): number {
-	const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : undefined;
-	if (text === undefined || !/^\d+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) {
+	const text =
+		typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : undefined;
+	if (
+		text === undefined ||
+		!/^\d+$/.test(text) ||
+		Number(text) < 1 ||
+		!Number.isSafeInteger(Number(text))
+	) {
 		throw new InvalidFieldError(
 			field,
 			`must be a whole number of 1 or more, not ${typeof raw === 'string' || typeof raw === 'number' ? `"${String(raw)}"` : describeType(raw)}`,

@@ -28,7 +28,12 @@ import {
  * item per change. A service only says how to read (a GroupSource).
  */
 
-export type GroupTriggerEvent = 'newGroup' | 'groupDeleted' | 'membershipChanged' | 'groupExpiring' | 'groupExpired';
+export type GroupTriggerEvent =
+	| 'newGroup'
+	| 'groupDeleted'
+	| 'membershipChanged'
+	| 'groupExpiring'
+	| 'groupExpired';
 
 /** A group as a listing gives it: what the events need, and the item to output. */
 export interface ListedGroup {
@@ -83,19 +88,33 @@ const DAY_MS = 24 * 60 * 60_000;
 export const SAMPLE_LIMIT = 5;
 
 export const EVENT_OPTIONS: Record<GroupTriggerEvent, INodePropertyOptions> = {
-	newGroup: { name: 'New Group', value: 'newGroup', description: 'A group appeared since the last poll' },
-	groupDeleted: { name: 'Group Deleted', value: 'groupDeleted', description: 'A group seen at the last poll is gone' },
+	newGroup: {
+		name: 'New Group',
+		value: 'newGroup',
+		description: 'A group appeared since the last poll',
+	},
+	groupDeleted: {
+		name: 'Group Deleted',
+		value: 'groupDeleted',
+		description: 'A group seen at the last poll is gone',
+	},
 	membershipChanged: {
 		name: 'Membership Changed',
 		value: 'membershipChanged',
-		description: 'A member was added to or removed from one of the chosen groups: one item per member and change',
+		description:
+			'A member was added to or removed from one of the chosen groups: one item per member and change',
 	},
 	groupExpiring: {
 		name: 'Group Expiring',
 		value: 'groupExpiring',
-		description: 'A group will expire within the number of days given (once per group and expiration date)',
+		description:
+			'A group will expire within the number of days given (once per group and expiration date)',
 	},
-	groupExpired: { name: 'Group Expired', value: 'groupExpired', description: 'A group became expired since the last poll' },
+	groupExpired: {
+		name: 'Group Expired',
+		value: 'groupExpired',
+		description: 'A group became expired since the last poll',
+	},
 };
 
 /** The notice at the top of both triggers: what the first poll does. */
@@ -123,7 +142,9 @@ export interface TriggerSpec {
  * adds Poll Times), the notice of the first poll, then Event and the trigger's own fields. Not
  * usable as a tool. The node adds its icon and subtitle (eventSubtitle).
  */
-export function triggerDescription(spec: TriggerSpec): Omit<INodeTypeDescription, 'icon' | 'subtitle'> {
+export function triggerDescription(
+	spec: TriggerSpec,
+): Omit<INodeTypeDescription, 'icon' | 'subtitle'> {
 	return {
 		displayName: spec.displayName,
 		name: spec.name,
@@ -137,7 +158,13 @@ export function triggerDescription(spec: TriggerSpec): Omit<INodeTypeDescription
 		credentials: [{ name: spec.credential, required: true }],
 		properties: [
 			FIRST_POLL_NOTICE,
-			{ displayName: 'Event', name: 'event', type: 'options', default: 'newGroup', options: eventOptions(spec.events) },
+			{
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				default: 'newGroup',
+				options: eventOptions(spec.events),
+			},
 			...spec.properties,
 		],
 	};
@@ -149,12 +176,17 @@ function eventOptions(events: GroupTriggerEvent[]): INodePropertyOptions[] {
 
 /** The subtitle under a trigger's name on the canvas: its event's name. */
 export function eventSubtitle(events: GroupTriggerEvent[]): string {
-	const names = Object.fromEntries(eventOptions(events).map((option) => [option.value, option.name]));
+	const names = Object.fromEntries(
+		eventOptions(events).map((option) => [option.value, option.name]),
+	);
 	return `={{ ${JSON.stringify(names)}[$parameter["event"]] }}`;
 }
 
 /** Membership Changed's list of groups: one entry per group, picked with the node's group locator. */
-export function watchedGroupsProperty(groupLocator: INodeProperties, description: string): INodeProperties {
+export function watchedGroupsProperty(
+	groupLocator: INodeProperties,
+	description: string,
+): INodeProperties {
 	return {
 		displayName: 'Groups to Watch',
 		name: 'watchedGroups',
@@ -169,25 +201,37 @@ export function watchedGroupsProperty(groupLocator: INodeProperties, description
 }
 
 /** The sets an event compares, from what the poll read. */
-export function currentSets(settings: TriggerSettings, scope: string, reading: PollReading): Record<string, KeySet> {
+export function currentSets(
+	settings: TriggerSettings,
+	scope: string,
+	reading: PollReading,
+): Record<string, KeySet> {
 	const groups = reading.groups ?? [];
 	switch (settings.event) {
 		case 'newGroup':
 		case 'groupDeleted':
 			return { [`groups:${scope}`]: buildKeySet(groups.map((group) => [group.id, group.name])) };
 		case 'groupExpired':
-			return { [`expired:${scope}`]: buildKeySet(groups.filter((group) => group.expired === true).map((group) => [group.id, group.name])) };
+			return {
+				[`expired:${scope}`]: buildKeySet(
+					groups.filter((group) => group.expired === true).map((group) => [group.id, group.name]),
+				),
+			};
 		case 'groupExpiring': {
 			const days = settings.withinDays ?? 0;
 			const expiring = groups.filter((group) => isExpiring(group, settings.now, days));
 			return {
-				[`expiring:${days}:${scope}`]: buildKeySet(expiring.map((group) => [expiringKey(group), group.name])),
+				[`expiring:${days}:${scope}`]: buildKeySet(
+					expiring.map((group) => [expiringKey(group), group.name]),
+				),
 			};
 		}
 		case 'membershipChanged': {
 			const sets: Record<string, KeySet> = {};
 			for (const watched of reading.watched ?? []) {
-				sets[`members:${watched.groupId}`] = buildKeySet(watched.members.map((member) => [member.id, member.name]));
+				sets[`members:${watched.groupId}`] = buildKeySet(
+					watched.members.map((member) => [member.id, member.name]),
+				);
 			}
 			return sets;
 		}
@@ -196,7 +240,12 @@ export function currentSets(settings: TriggerSettings, scope: string, reading: P
 
 /** Whether a group, not expired, expires after now and within `days`. */
 export function isExpiring(group: ListedGroup, now: number, days: number): boolean {
-	return group.expired !== true && group.expiresAt !== undefined && group.expiresAt > now && group.expiresAt <= now + days * DAY_MS;
+	return (
+		group.expired !== true &&
+		group.expiresAt !== undefined &&
+		group.expiresAt > now &&
+		group.expiresAt <= now + days * DAY_MS
+	);
 }
 
 /** A group's key in the Group Expiring set: the group and its expiration date, so that a renewed group can expire again. */
@@ -205,7 +254,11 @@ function expiringKey(group: ListedGroup): string {
 }
 
 /** The items of the changes found, in the order of the sets and of their keys. */
-export function eventItems(settings: TriggerSettings, comparison: PollComparison, reading: PollReading): IDataObject[] {
+export function eventItems(
+	settings: TriggerSettings,
+	comparison: PollComparison,
+	reading: PollReading,
+): IDataObject[] {
 	const byId = new Map((reading.groups ?? []).map((group) => [group.id, group]));
 	const items: IDataObject[] = [];
 	for (const [setName, changes] of Object.entries(comparison.changes)) {
@@ -214,20 +267,27 @@ export function eventItems(settings: TriggerSettings, comparison: PollComparison
 				for (const { key } of changes.entered) items.push(groupItem('newGroup', byId.get(key)!));
 				break;
 			case 'groupDeleted':
-				for (const { key, label } of changes.left) items.push({ event: 'groupDeleted', groupId: key, groupName: label });
+				for (const { key, label } of changes.left)
+					items.push({ event: 'groupDeleted', groupId: key, groupName: label });
 				break;
 			case 'groupExpired':
-				for (const { key } of changes.entered) items.push(groupItem('groupExpired', byId.get(key)!));
+				for (const { key } of changes.entered)
+					items.push(groupItem('groupExpired', byId.get(key)!));
 				break;
 			case 'groupExpiring':
-				for (const { key } of changes.entered) items.push(expiringItem(byId.get(key.slice(0, key.lastIndexOf('@')))!, settings.now));
+				for (const { key } of changes.entered)
+					items.push(expiringItem(byId.get(key.slice(0, key.lastIndexOf('@')))!, settings.now));
 				break;
 			case 'membershipChanged': {
 				const groupId = setName.slice('members:'.length);
 				const watched = (reading.watched ?? []).find((group) => group.groupId === groupId)!;
 				const members = new Map(watched.members.map((member) => [member.id, member]));
-				for (const { key } of changes.entered) items.push(memberItem(watched, 'added', key, members.get(key)!.name, members.get(key)!.item));
-				for (const { key, label } of changes.left) items.push(memberItem(watched, 'removed', key, label, null));
+				for (const { key } of changes.entered)
+					items.push(
+						memberItem(watched, 'added', key, members.get(key)!.name, members.get(key)!.item),
+					);
+				for (const { key, label } of changes.left)
+					items.push(memberItem(watched, 'removed', key, label, null));
 				break;
 			}
 		}
@@ -252,7 +312,10 @@ export function sampleItems(settings: TriggerSettings, reading: PollReading): ID
 		case 'groupDeleted':
 			return [];
 		case 'groupExpired':
-			return groups.filter((group) => group.expired === true).slice(0, SAMPLE_LIMIT).map((group) => groupItem('groupExpired', group));
+			return groups
+				.filter((group) => group.expired === true)
+				.slice(0, SAMPLE_LIMIT)
+				.map((group) => groupItem('groupExpired', group));
 		case 'groupExpiring':
 			return groups
 				.filter((group) => isExpiring(group, settings.now, settings.withinDays ?? 0))
@@ -261,7 +324,9 @@ export function sampleItems(settings: TriggerSettings, reading: PollReading): ID
 				.map((group) => expiringItem(group, settings.now));
 		case 'membershipChanged':
 			return (reading.watched ?? []).flatMap((watched) =>
-				watched.members.slice(0, SAMPLE_LIMIT).map((member) => memberItem(watched, 'added', member.id, member.name, member.item)),
+				watched.members
+					.slice(0, SAMPLE_LIMIT)
+					.map((member) => memberItem(watched, 'added', member.id, member.name, member.item)),
 			);
 	}
 }
@@ -288,7 +353,15 @@ function memberItem(
 	memberName: string,
 	member: IDataObject | null,
 ): IDataObject {
-	return { event: 'membershipChanged', change, groupId: watched.groupId, groupName: watched.groupName, memberId, memberName, member };
+	return {
+		event: 'membershipChanged',
+		change,
+		groupId: watched.groupId,
+		groupName: watched.groupName,
+		memberId,
+		memberName,
+		member,
+	};
 }
 
 /**
@@ -304,16 +377,22 @@ export async function pollGroups(
 ): Promise<INodeExecutionData[][] | null> {
 	const settings: TriggerSettings = { ...event, now: budgetClock().now() };
 	const reading: PollReading =
-		settings.event === 'membershipChanged' ? { watched: await source.readWatchedMembers() } : { groups: await source.listGroups() };
+		settings.event === 'membershipChanged'
+			? { watched: await source.readWatchedMembers() }
+			: { groups: await source.listGroups() };
 	if (reading.watched?.length === 0) {
-		throw new NodeOperationError(context.getNode(), 'Groups to Watch is empty: add the groups whose members to compare');
+		throw new NodeOperationError(
+			context.getNode(),
+			'Groups to Watch is empty: add the groups whose members to compare',
+		);
 	}
 	const staticData = context.getWorkflowStaticData('node');
 	const sets = currentSets(settings, source.scope, reading);
 	const keys = countKeys(sets);
 	if (keys > MAX_SNAPSHOT_KEYS) {
 		throw new NodeOperationError(context.getNode(), new SnapshotTooLargeError(keys).message, {
-			description: 'Watch a container or fewer groups, so that the IDs compared between polls stay within the limit.',
+			description:
+				'Watch a container or fewer groups, so that the IDs compared between polls stay within the limit.',
 		});
 	}
 	const comparison = comparePoll(readSnapshot(staticData), sets);
@@ -323,7 +402,9 @@ export async function pollGroups(
 	} else {
 		writeSnapshot(staticData, comparison.next);
 		if (comparison.recorded.length > 0) {
-			context.logger.info(`${context.getNode().name}: recorded ${comparison.recorded.length} set(s) of IDs to compare with the next poll; nothing emitted for them`);
+			context.logger.info(
+				`${context.getNode().name}: recorded ${comparison.recorded.length} set(s) of IDs to compare with the next poll; nothing emitted for them`,
+			);
 		}
 	}
 	return items.length > 0 ? [context.helpers.returnJsonArray(items)] : null;

@@ -21,7 +21,11 @@ export function ifNotFoundPropertyFor(noun: 'group' | 'user'): INodeProperties {
 		description: `What to do when there is no such ${noun}, as when a clean-up workflow runs again`,
 		options: [
 			{ name: 'Fail', value: 'fail', description: 'The item fails with the server\'s "not found"' },
-			{ name: 'Treat as Done', value: 'done', description: 'The item succeeds with deleted: false' },
+			{
+				name: 'Treat as Done',
+				value: 'done',
+				description: 'The item succeeds with deleted: false',
+			},
 		],
 	};
 }
@@ -29,8 +33,16 @@ export function ifNotFoundPropertyFor(noun: 'group' | 'user'): INodeProperties {
 /** Delete Group's If Not Found choice. */
 export const ifNotFoundProperty: INodeProperties = ifNotFoundPropertyFor('group');
 
-export function readIfNotFound(context: IExecuteFunctions, itemIndex: number, noun: 'group' | 'user' = 'group'): IfNotFound {
-	return checkChoice(`If the ${capitalized(noun)} Is Not Found`, context.getNodeParameter('ifNotFound', itemIndex, 'fail'), IF_NOT_FOUND);
+export function readIfNotFound(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	noun: 'group' | 'user' = 'group',
+): IfNotFound {
+	return checkChoice(
+		`If the ${capitalized(noun)} Is Not Found`,
+		context.getNodeParameter('ifNotFound', itemIndex, 'fail'),
+		IF_NOT_FOUND,
+	);
 }
 
 /** Whether a failure is the server's "not found" (HTTP 404). */

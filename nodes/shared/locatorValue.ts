@@ -4,5 +4,7 @@
  * field was a locator).
  */
 export function locatorValue(raw: unknown): unknown {
-	return raw !== null && typeof raw === 'object' && 'value' in raw ? (raw as { value: unknown }).value : raw;
+	return raw !== null && typeof raw === 'object' && 'value' in raw
+		? (raw as { value: unknown }).value
+		: raw;
 }

@@ -69,10 +69,17 @@ export function removalLimit(max: MaxRemovals, heldCount: number): number {
  * Why a sync may not remove these members from a group of `heldCount`, or undefined when it may:
  * how many, the limit and where it comes from, the first names and the count of the others.
  */
-export function excessRemovals(max: MaxRemovals, heldCount: number, removals: string[]): string | undefined {
+export function excessRemovals(
+	max: MaxRemovals,
+	heldCount: number,
+	removals: string[],
+): string | undefined {
 	const limit = removalLimit(max, heldCount);
 	if (removals.length <= limit) return undefined;
-	const listed = removals.slice(0, NAMES_LISTED).map((name) => `"${name}"`).join(', ');
+	const listed = removals
+		.slice(0, NAMES_LISTED)
+		.map((name) => `"${name}"`)
+		.join(', ');
 	const more = removals.length > NAMES_LISTED ? ` and ${removals.length - NAMES_LISTED} more` : '';
 	return (
 		`would remove ${removals.length} of its ${heldCount} members, more than Max Removals allows ` +
@@ -81,12 +88,21 @@ export function excessRemovals(max: MaxRemovals, heldCount: number, removals: st
 }
 
 /** The error of each item of a group whose sync is over Max Removals (see excessRemovals): nothing was written for the group. */
-export function maxRemovalsError(node: INode, itemIndex: number, group: string, excess: string): Error {
-	return new NodeOperationError(node, `Sync of group "${group}" ${excess}. Nothing was written for this group.`, {
-		itemIndex,
-		description:
-			'If these removals are meant, raise Max Removals or Max Removals (% of Group) for this run; otherwise check the list the items give.',
-	});
+export function maxRemovalsError(
+	node: INode,
+	itemIndex: number,
+	group: string,
+	excess: string,
+): Error {
+	return new NodeOperationError(
+		node,
+		`Sync of group "${group}" ${excess}. Nothing was written for this group.`,
+		{
+			itemIndex,
+			description:
+				'If these removals are meant, raise Max Removals or Max Removals (% of Group) for this run; otherwise check the list the items give.',
+		},
+	);
 }
 
 function wholeNumber(field: string, raw: unknown, max: number): number {
@@ -94,9 +110,11 @@ function wholeNumber(field: string, raw: unknown, max: number): number {
 	if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
 		throw new InvalidFieldError(field, `is empty: give ${range}`);
 	}
-	const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : undefined;
+	const text =
+		typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : undefined;
 	if (text === undefined || !/^\d+$/.test(text) || Number(text) > max) {
-		const shown = typeof raw === 'string' || typeof raw === 'number' ? `"${String(raw)}"` : describeType(raw);
+		const shown =
+			typeof raw === 'string' || typeof raw === 'number' ? `"${String(raw)}"` : describeType(raw);
 		throw new InvalidFieldError(field, `must be ${range}, not ${shown}`);
 	}
 	return Number(text);

@@ -47,7 +47,10 @@ export function normalizeMemberList(raw: unknown, words: MemberListWords): strin
 	entries.forEach((entry, index) => {
 		if (typeof entry === 'number') entry = String(entry);
 		if (typeof entry !== 'string') {
-			throw new InvalidFieldError(field, `entry ${index + 1} must be ${words.singular}, not ${describeType(entry)}`);
+			throw new InvalidFieldError(
+				field,
+				`entry ${index + 1} must be ${words.singular}, not ${describeType(entry)}`,
+			);
 		}
 		const id = entry.trim();
 		if (id === '') throw new InvalidFieldError(field, `entry ${index + 1} is empty`);
@@ -73,7 +76,8 @@ export function membersInputProperty(what: string): INodeProperties {
 			{
 				name: 'All in One Field',
 				value: 'text',
-				description: 'Members separated by commas, semicolons or line breaks, or an expression that gives a list',
+				description:
+					'Members separated by commas, semicolons or line breaks, or an expression that gives a list',
 			},
 		],
 	};
@@ -114,7 +118,13 @@ export function memberListProperties(spec: {
 			placeholder: 'Add Member',
 			default: {},
 			description: spec.listDescription,
-			options: [{ displayName: 'Member', name: 'member', values: [{ ...spec.locator, name: spec.names.locator }] }],
+			options: [
+				{
+					displayName: 'Member',
+					name: 'member',
+					values: [{ ...spec.locator, name: spec.names.locator }],
+				},
+			],
 			displayOptions: { show: { membersInput: ['list'] } },
 		},
 		{
@@ -129,7 +139,11 @@ export function memberListProperties(spec: {
 }
 
 /** One item's members as the chosen input gives them: a list, text, or whatever an expression gave. */
-export function readMemberList(context: IExecuteFunctions, itemIndex: number, names: MemberFieldNames): unknown {
+export function readMemberList(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	names: MemberFieldNames,
+): unknown {
 	return readMemberListWithPicks(context, itemIndex, names).members;
 }
 
@@ -152,7 +166,8 @@ export function readMemberListWithPicks(
 		if (entry === null || typeof entry !== 'object') return entry;
 		const locator = (entry as Record<string, unknown>)[names.locator];
 		const value = locatorValue(locator);
-		if ((locator as { mode?: unknown } | null)?.mode === 'list' && typeof value === 'string') picked.add(value.trim());
+		if ((locator as { mode?: unknown } | null)?.mode === 'list' && typeof value === 'string')
+			picked.add(value.trim());
 		return value;
 	});
 	return { members, picked };

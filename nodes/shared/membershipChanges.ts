@@ -22,12 +22,18 @@ export interface MembershipOutcome {
  * One change against a group's members: added, the members not yet in it; removed, those in it;
  * unchanged, the others (an add of a member already in, a remove of one not in).
  */
-export function membershipChanges(change: MembershipChangeRequest, currentMembers: Iterable<string>): MembershipOutcome {
+export function membershipChanges(
+	change: MembershipChangeRequest,
+	currentMembers: Iterable<string>,
+): MembershipOutcome {
 	const current = new Set(currentMembers);
 	return {
 		add: change.add.filter((member) => !current.has(member)),
 		remove: change.remove.filter((member) => current.has(member)),
-		unchanged: [...change.add.filter((member) => current.has(member)), ...change.remove.filter((member) => !current.has(member))],
+		unchanged: [
+			...change.add.filter((member) => current.has(member)),
+			...change.remove.filter((member) => !current.has(member)),
+		],
 	};
 }
 

@@ -70,7 +70,8 @@ export function planMembershipSync(items: WantedMember[][], held: HeldMember[]):
 	);
 	const removal = combined.perItem[items.length];
 	const remove = removal.remove.map((key) => heldByKey.get(key)!);
-	const given = (position: number, keys: string[]) => keys.map((key) => itemMembers[position].get(key)!);
+	const given = (position: number, keys: string[]) =>
+		keys.map((key) => itemMembers[position].get(key)!);
 	return {
 		add: combined.add.map((key) => wantedByKey.get(key)!),
 		remove,
@@ -89,7 +90,14 @@ export function planMembershipSync(items: WantedMember[][], held: HeldMember[]):
 export function syncResult(
 	outcome: SyncOutcome,
 	show: { wanted: (member: WantedMember) => string; held: (member: HeldMember) => string },
-): { added: string[]; removed: string[]; unchanged: string[]; addedCount: number; removedCount: number; unchangedCount: number } {
+): {
+	added: string[];
+	removed: string[];
+	unchanged: string[];
+	addedCount: number;
+	removedCount: number;
+	unchangedCount: number;
+} {
 	return {
 		added: outcome.added.map(show.wanted),
 		removed: outcome.removed.map(show.held),

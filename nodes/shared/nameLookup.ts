@@ -51,7 +51,8 @@ export async function lookUpNamesOnce<TPrepared, TName>(
 	}
 	return (name) => {
 		const outcome = outcomes.get(lookup.keyOf(name));
-		if (outcome === undefined) throw new Error('a name was read that its item did not give for lookup');
+		if (outcome === undefined)
+			throw new Error('a name was read that its item did not give for lookup');
 		return outcome;
 	};
 }

@@ -36,7 +36,11 @@ export interface Operation<TConnection, TPrepared = unknown, TResolved = TPrepar
 	 * (items aimed at the same group, say). Without it, each item is a unit of its own, sent with
 	 * `send`.
 	 */
-	plan?(context: IExecuteFunctions, connection: TConnection, items: Array<PreparedItem<TResolved>>): SendUnit[];
+	plan?(
+		context: IExecuteFunctions,
+		connection: TConnection,
+		items: Array<PreparedItem<TResolved>>,
+	): SendUnit[];
 	/** Sends what was prepared for one item and returns its output: one item, or a list of them. */
 	send(
 		context: IExecuteFunctions,
@@ -94,7 +98,9 @@ export interface Resource<TConnection> {
  * The node's Resource and Operation fields, followed by every operation's own fields, each shown
  * only for its operation.
  */
-export function resourceProperties<TConnection>(resources: Array<Resource<TConnection>>): INodeProperties[] {
+export function resourceProperties<TConnection>(
+	resources: Array<Resource<TConnection>>,
+): INodeProperties[] {
 	const properties: INodeProperties[] = [
 		// The linter looks for a literal default; here it is the first resource's or operation's value.
 		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
@@ -141,7 +147,8 @@ export function resourceProperties<TConnection>(resources: Array<Resource<TConne
 export function operationSubtitle<TConnection>(resources: Array<Resource<TConnection>>): string {
 	const names: Record<string, string> = {};
 	for (const resource of resources) {
-		for (const { listing } of resource.operations) names[`${resource.value}:${listing.value}`] = listing.name;
+		for (const { listing } of resource.operations)
+			names[`${resource.value}:${listing.value}`] = listing.name;
 	}
 	return `={{ (${JSON.stringify(names)})[$parameter["resource"] + ":" + $parameter["operation"]] }}`;
 }

@@ -32,7 +32,10 @@ export function checkResultLimit(returnAll: unknown, limit: unknown): ResultLimi
 	if (returnAll === true) return { returnAll: true };
 	const count = typeof limit === 'string' && limit.trim() !== '' ? Number(limit) : limit;
 	if (typeof count !== 'number' || !Number.isInteger(count) || count < 1) {
-		throw new InvalidFieldError('Limit', `must be a whole number of 1 or more, not "${String(limit)}"`);
+		throw new InvalidFieldError(
+			'Limit',
+			`must be a whole number of 1 or more, not "${String(limit)}"`,
+		);
 	}
 	return { returnAll: false, limit: count };
 }
@@ -40,7 +43,10 @@ export function checkResultLimit(returnAll: unknown, limit: unknown): ResultLimi
 /** Reads Return All / Limit for one item. */
 export function readResultLimit(context: IExecuteFunctions, itemIndex: number): ResultLimit {
 	const returnAll = context.getNodeParameter('returnAll', itemIndex, false);
-	return checkResultLimit(returnAll, returnAll === true ? 1 : context.getNodeParameter('limit', itemIndex, 50));
+	return checkResultLimit(
+		returnAll,
+		returnAll === true ? 1 : context.getNodeParameter('limit', itemIndex, 50),
+	);
 }
 
 /** One page of a paged list, as a service's transport reads it. */
@@ -70,7 +76,11 @@ export async function collectPages<T>(
 		const page = await fetchPage(pageNo, size);
 		kept.push(...page.results.filter(keep));
 		if (page.results.length < size) break;
-		if (page.totalCount !== undefined && (pageNo - 1) * size + page.results.length >= page.totalCount) break;
+		if (
+			page.totalCount !== undefined &&
+			(pageNo - 1) * size + page.results.length >= page.totalCount
+		)
+			break;
 	}
 	return kept.slice(0, wanted);
 }
@@ -94,7 +104,10 @@ export async function collectOffsetPages<T>(
 		const page = await fetchPage(results.length, size);
 		results.push(...page.results);
 		if (page.results.length === 0) break;
-		if (page.totalCount === undefined ? page.results.length < size : results.length >= page.totalCount) break;
+		if (
+			page.totalCount === undefined ? page.results.length < size : results.length >= page.totalCount
+		)
+			break;
 	}
 	return results.slice(0, wanted);
 }

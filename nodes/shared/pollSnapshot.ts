@@ -55,7 +55,9 @@ const STATIC_DATA_FIELD = 'snapshot';
 
 export class SnapshotTooLargeError extends Error {
 	constructor(readonly keys: number) {
-		super(`The trigger would keep ${keys} IDs between polls, more than its limit of ${MAX_SNAPSHOT_KEYS}`);
+		super(
+			`The trigger would keep ${keys} IDs between polls, more than its limit of ${MAX_SNAPSHOT_KEYS}`,
+		);
 	}
 }
 
@@ -98,7 +100,10 @@ export function countKeys(sets: Record<string, KeySet>): number {
  * Compares the sets read now with the stored snapshot (undefined: none stored yet); throws
  * SnapshotTooLargeError when they hold more than MAX_SNAPSHOT_KEYS keys.
  */
-export function comparePoll(previous: PollSnapshot | undefined, current: Record<string, KeySet>): PollComparison {
+export function comparePoll(
+	previous: PollSnapshot | undefined,
+	current: Record<string, KeySet>,
+): PollComparison {
 	const keys = countKeys(current);
 	if (keys > MAX_SNAPSHOT_KEYS) throw new SnapshotTooLargeError(keys);
 	const changes: Record<string, SetChanges> = {};
@@ -122,8 +127,10 @@ export function comparePoll(previous: PollSnapshot | undefined, current: Record<
  */
 export function readSnapshot(staticData: Record<string, unknown>): PollSnapshot | undefined {
 	const stored = staticData[STATIC_DATA_FIELD] as Partial<PollSnapshot> | undefined;
-	if (stored === null || typeof stored !== 'object' || stored.version !== SNAPSHOT_VERSION) return undefined;
-	if (stored.sets === null || typeof stored.sets !== 'object' || Array.isArray(stored.sets)) return undefined;
+	if (stored === null || typeof stored !== 'object' || stored.version !== SNAPSHOT_VERSION)
+		return undefined;
+	if (stored.sets === null || typeof stored.sets !== 'object' || Array.isArray(stored.sets))
+		return undefined;
 	const sets: Record<string, KeySet> = {};
 	for (const [name, set] of Object.entries(stored.sets)) {
 		if (set === null || typeof set !== 'object' || Array.isArray(set)) return undefined;

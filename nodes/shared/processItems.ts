@@ -93,7 +93,8 @@ export async function processItems<TRequest>(
 	const fail = (itemIndex: number, error: Error) => {
 		if (processor.failsEveryItem(error)) failureForEveryItem = error;
 		if (!continueOnFail) {
-			if (firstFailure === undefined || itemIndex < firstFailure.itemIndex) firstFailure = { itemIndex, error };
+			if (firstFailure === undefined || itemIndex < firstFailure.itemIndex)
+				firstFailure = { itemIndex, error };
 			return;
 		}
 		output[itemIndex] = [errorItem(error, itemIndex)];
@@ -102,13 +103,15 @@ export async function processItems<TRequest>(
 		const unit = units[position]!;
 		units[position] = undefined;
 		if (failureForEveryItem) {
-			for (const itemIndex of unit.itemIndexes) output[itemIndex] = [errorItem(failureForEveryItem, itemIndex)];
+			for (const itemIndex of unit.itemIndexes)
+				output[itemIndex] = [errorItem(failureForEveryItem, itemIndex)];
 			return;
 		}
 		let outcomes: Array<ItemOutcome | UnsentItem>;
 		try {
 			outcomes = await unit.send();
-			if (outcomes.length !== unit.itemIndexes.length) throw new Error('a unit gave back a different number of outcomes than it has items');
+			if (outcomes.length !== unit.itemIndexes.length)
+				throw new Error('a unit gave back a different number of outcomes than it has items');
 		} catch (error) {
 			outcomes = unit.itemIndexes.map(() => error as Error);
 		}
@@ -116,14 +119,23 @@ export async function processItems<TRequest>(
 			const outcome = outcomes[position];
 			if (outcome instanceof UnsentItem) {
 				// Only a unit of a run that stops leaves items unsent; if one did otherwise, the item must not pass for done.
-				if (continueOnFail) output[itemIndex] = [errorItem(new Error('Not sent: the run stopped at a failure of another item'), itemIndex)];
+				if (continueOnFail)
+					output[itemIndex] = [
+						errorItem(
+							new Error('Not sent: the run stopped at a failure of another item'),
+							itemIndex,
+						),
+					];
 				return;
 			}
 			if (outcome instanceof Error) {
 				fail(itemIndex, outcome);
 				return;
 			}
-			output[itemIndex] = (Array.isArray(outcome) ? outcome : [outcome]).map((json) => ({ json, pairedItem: { item: itemIndex } }));
+			output[itemIndex] = (Array.isArray(outcome) ? outcome : [outcome]).map((json) => ({
+				json,
+				pairedItem: { item: itemIndex },
+			}));
 		});
 	};
 
@@ -150,13 +162,19 @@ const DONE_ITEMS_LISTED = 20;
  */
 function withWhatWasDone(error: Error, output: INodeExecutionData[][]): Error {
 	const done = output.flatMap((items, itemIndex) =>
-		items && items.length > 0 && items.every((item) => item.json.error === undefined) ? [describeDone(itemIndex, items)] : [],
+		items && items.length > 0 && items.every((item) => item.json.error === undefined)
+			? [describeDone(itemIndex, items)]
+			: [],
 	);
 	if (done.length === 0 || !('description' in error)) return error;
 	const listed = done.slice(0, DONE_ITEMS_LISTED).join('; ');
-	const more = done.length > DONE_ITEMS_LISTED ? `; and ${done.length - DONE_ITEMS_LISTED} more items` : '';
+	const more =
+		done.length > DONE_ITEMS_LISTED ? `; and ${done.length - DONE_ITEMS_LISTED} more items` : '';
 	const described = error as Error & { description?: string | null };
-	described.description = [described.description, `Before the run stopped, ${done.length} item(s) were done: ${listed}${more}.`]
+	described.description = [
+		described.description,
+		`Before the run stopped, ${done.length} item(s) were done: ${listed}${more}.`,
+	]
 		.filter(Boolean)
 		.join(' ');
 	return error;
@@ -185,7 +203,11 @@ function describeDone(itemIndex: number, items: INodeExecutionData[]): string {
  * read, say) becomes an error item for every input item; without it, it is thrown. Otherwise n8n
  * would pass the input items on unchanged, and a later node would take them for successes.
  */
-export function failEveryItem(context: IExecuteFunctions, itemCount: number, error: Error): INodeExecutionData[] {
+export function failEveryItem(
+	context: IExecuteFunctions,
+	itemCount: number,
+	error: Error,
+): INodeExecutionData[] {
 	if (!context.continueOnFail()) throw error;
 	return Array.from({ length: itemCount }, (_, itemIndex) => errorItem(error, itemIndex));
 }
@@ -205,7 +227,8 @@ async function runStage<TRequest>(
 	let results: Array<TRequest | Error>;
 	try {
 		results = await stage(entries);
-		if (results.length !== entries.length) throw new Error('a step before sending gave back a different number of items');
+		if (results.length !== entries.length)
+			throw new Error('a step before sending gave back a different number of items');
 	} catch (error) {
 		// The operation's own error (its transport's NodeApiError), passed on as it is.
 		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
@@ -228,7 +251,12 @@ async function runStage<TRequest>(
 	return kept;
 }
 
-function describeInputError(context: IExecuteFunctions, error: Error, itemIndex: number, nothingDone: string): Error {
+function describeInputError(
+	context: IExecuteFunctions,
+	error: Error,
+	itemIndex: number,
+	nothingDone: string,
+): Error {
 	if (isInvalidFieldError(error)) {
 		return new NodeOperationError(
 			context.getNode(),
@@ -242,7 +270,10 @@ function describeInputError(context: IExecuteFunctions, error: Error, itemIndex:
 	return error;
 }
 
-function errorItem(error: Error & { description?: string | null; httpCode?: string | null }, itemIndex: number): INodeExecutionData {
+function errorItem(
+	error: Error & { description?: string | null; httpCode?: string | null },
+	itemIndex: number,
+): INodeExecutionData {
 	const json: IDataObject = { error: error.message };
 	if (error.description) json.errorDescription = error.description;
 	if (error.httpCode) json.httpCode = error.httpCode;

@@ -1,7 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { findOperation, UnsentItem, type ItemOutcome, type PreparedItem, type Resource } from './operation';
+import {
+	findOperation,
+	UnsentItem,
+	type ItemOutcome,
+	type PreparedItem,
+	type Resource,
+} from './operation';
 import { failEveryItem, processItems, type PreparedEntry } from './processItems';
 import { readRunOptions } from './runOptions';
 import { isCredentialFailure } from './transport/apiErrors';
@@ -15,7 +21,12 @@ export interface NodeRouting<TConnection> {
 	 * The node's transport: reads the credential once per run and opens what every item shares. It
 	 * sends nothing: every item is checked before the first request of a run.
 	 */
-	openConnection(context: IExecuteFunctions, timeoutMs: number, retry: RetryPolicy, dryRun?: DryRun): Promise<TConnection>;
+	openConnection(
+		context: IExecuteFunctions,
+		timeoutMs: number,
+		retry: RetryPolicy,
+		dryRun?: DryRun,
+	): Promise<TConnection>;
 	/**
 	 * Optional: what the connection can only learn by sending (UiPath: the organization its access
 	 * token names), once per run, after every item was prepared and before anything else is sent,
@@ -23,7 +34,11 @@ export interface NodeRouting<TConnection> {
 	 * filled in, or an Error for it; a thrown error (the credential cannot get a token) fails every
 	 * item once.
 	 */
-	connect?(context: IExecuteFunctions, connection: TConnection, items: Array<PreparedItem<unknown>>): Promise<Array<unknown | Error>>;
+	connect?(
+		context: IExecuteFunctions,
+		connection: TConnection,
+		items: Array<PreparedItem<unknown>>,
+	): Promise<Array<unknown | Error>>;
 }
 
 /**
@@ -53,7 +68,12 @@ export async function routeOperation<TConnection>(
 		const runOptions = readRunOptions(context, routing.defaultConcurrency);
 		maxConcurrency = runOptions.maxConcurrency;
 		dryRun = runOptions.dryRun ? startDryRun() : undefined;
-		connection = await routing.openConnection(context, runOptions.timeoutMs, runOptions.retry, dryRun);
+		connection = await routing.openConnection(
+			context,
+			runOptions.timeoutMs,
+			runOptions.retry,
+			dryRun,
+		);
 	} catch (error) {
 		return [failEveryItem(context, itemCount, error)];
 	}
@@ -66,7 +86,10 @@ export async function routeOperation<TConnection>(
 	const output = await processItems(context, itemCount, maxConcurrency, {
 		prepare: (itemIndex) => operation.prepare(context, itemIndex, connection),
 		send: async (prepared, itemIndex) =>
-			asOutput(await operation.send(context, connection, prepared, itemIndex), itemIndex) as Exclude<ItemOutcome, Error>,
+			asOutput(
+				await operation.send(context, connection, prepared, itemIndex),
+				itemIndex,
+			) as Exclude<ItemOutcome, Error>,
 		failsEveryItem: isCredentialFailure,
 		...(routing.connect && {
 			connect: async (prepared) => await routing.connect!(context, connection, asItems(prepared)),
@@ -83,7 +106,9 @@ export async function routeOperation<TConnection>(
 						// A unit's writes are sent for its first item; in a dry run each of its items shows them.
 						if (dryRun) shareWrites(dryRun, unit.itemIndexes);
 						return outcomes.map((outcome, position) =>
-							outcome instanceof UnsentItem ? outcome : asOutput(outcome, unit.itemIndexes[position]),
+							outcome instanceof UnsentItem
+								? outcome
+								: asOutput(outcome, unit.itemIndexes[position]),
 						);
 					},
 				})),

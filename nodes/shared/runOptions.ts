@@ -21,7 +21,11 @@ export interface RunOptions {
  * often to try again; `nodeOptions` are a node's own (UiPath's rate limits). Every operation sends
  * requests, so it is shown for all of them.
  */
-export function runOptionsProperty(defaultConcurrency: number, concurrencyAdvice: string, nodeOptions: INodeProperties[] = []): INodeProperties {
+export function runOptionsProperty(
+	defaultConcurrency: number,
+	concurrencyAdvice: string,
+	nodeOptions: INodeProperties[] = [],
+): INodeProperties {
 	const shared: INodeProperties[] = [
 		{
 			displayName: 'Dry Run',
@@ -95,9 +99,14 @@ export function readRunOptions(context: IExecuteFunctions, defaultConcurrency: n
 		dryRun?: unknown;
 	};
 	const retries = Number(options.retries ?? DEFAULT_RETRY_POLICY.retries);
-	const maxRetryWaitSeconds = Number(options.maxRetryWaitSeconds ?? DEFAULT_RETRY_POLICY.maxTotalWaitMs / 1000);
+	const maxRetryWaitSeconds = Number(
+		options.maxRetryWaitSeconds ?? DEFAULT_RETRY_POLICY.maxTotalWaitMs / 1000,
+	);
 	if (!Number.isInteger(retries) || retries < 0) {
-		throw new NodeOperationError(context.getNode(), `Invalid "Retries": must be a whole number of 0 or more, not "${String(options.retries)}"`);
+		throw new NodeOperationError(
+			context.getNode(),
+			`Invalid "Retries": must be a whole number of 0 or more, not "${String(options.retries)}"`,
+		);
 	}
 	if (!Number.isFinite(maxRetryWaitSeconds) || maxRetryWaitSeconds < 0) {
 		throw new NodeOperationError(
@@ -105,7 +114,9 @@ export function readRunOptions(context: IExecuteFunctions, defaultConcurrency: n
 			`Invalid "Max Retry Wait (Seconds)": must be a number of seconds, not "${String(options.maxRetryWaitSeconds)}"`,
 		);
 	}
-	const maxRateLimitWaitSeconds = Number(options.maxRateLimitWaitSeconds ?? DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS);
+	const maxRateLimitWaitSeconds = Number(
+		options.maxRateLimitWaitSeconds ?? DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS,
+	);
 	if (!Number.isFinite(maxRateLimitWaitSeconds) || maxRateLimitWaitSeconds < 0) {
 		throw new NodeOperationError(
 			context.getNode(),
@@ -130,7 +141,11 @@ export function readRunOptions(context: IExecuteFunctions, defaultConcurrency: n
 		maxConcurrency,
 		timeoutMs,
 		// The allowance is the run's own: every request of this run draws on it.
-		retry: { retries, maxTotalWaitMs: maxRetryWaitSeconds * 1000, rateLimitWait: new RateLimitAllowance(maxRateLimitWaitSeconds * 1000) },
+		retry: {
+			retries,
+			maxTotalWaitMs: maxRetryWaitSeconds * 1000,
+			rateLimitWait: new RateLimitAllowance(maxRateLimitWaitSeconds * 1000),
+		},
 		dryRun: options.dryRun === true,
 	};
 }

@@ -13,7 +13,13 @@ const { STORE_NUMBER } = require('./context');
 /** Added to every object of GET a group / a user, preview and Groups/All, as in the documented samples. */
 const ALWAYS = ['container', 'objectClass', 'name', 'CN', 'objectCategory'];
 /** Added to every object a Search returns (documented "Search Group Members" sample). */
-const ALWAYS_IN_SEARCH = ['distinguishedName', 'objectCategory', 'container', 'objectClass', 'name'];
+const ALWAYS_IN_SEARCH = [
+	'distinguishedName',
+	'objectCategory',
+	'container',
+	'objectClass',
+	'name',
+];
 
 /**
  * One attribute value as the Data Service prints it.
@@ -72,12 +78,20 @@ function listItem(objectType, id, displayName, collection, style) {
 			objectName: null,
 			objectDisplayName: displayName,
 			stopNotification: false,
-			attributesBusinessObject: { attributesCollection: collection, filePermissionCollection: {}, type: null },
+			attributesBusinessObject: {
+				attributesCollection: collection,
+				filePermissionCollection: {},
+				type: null,
+			},
 			elasticHitScore: 0,
 		};
 	}
 	return {
-		attributesBusinessObject: { attributesCollection: collection, type: null, filePermissionCollection: {} },
+		attributesBusinessObject: {
+			attributesCollection: collection,
+			type: null,
+			filePermissionCollection: {},
+		},
 		objectIdFromIdentityStore: id,
 		elasticHitScore: 1,
 		objectDisplayName: displayName,

@@ -36,7 +36,12 @@ function auth(ctx, headers) {
 function jsonBody({ headers, raw }, optional = false) {
 	if (optional && raw.trim() === '') return { value: undefined };
 	if (!isJson(headers['content-type'])) {
-		return { reply: fail(415, `Unsupported Content-Type '${headers['content-type'] ?? ''}'; expected application/json.`) };
+		return {
+			reply: fail(
+				415,
+				`Unsupported Content-Type '${headers['content-type'] ?? ''}'; expected application/json.`,
+			),
+		};
 	}
 	const parsed = parseJson(raw);
 	if (!parsed.ok) return { reply: fail(400, 'The request body is not valid JSON.') };
@@ -47,20 +52,25 @@ function jsonBody({ headers, raw }, optional = false) {
 function jsonObject(req) {
 	const input = jsonBody(req);
 	if ('reply' in input) return input;
-	if (!isObject(input.value)) return { reply: fail(400, 'The request body must be a JSON object.') };
+	if (!isObject(input.value))
+		return { reply: fail(400, 'The request body must be a JSON object.') };
 	return { body: input.value };
 }
 
 /** @param {import('../state').AccessToken} entry @param {string} storeId @returns {Reply|undefined} */
 function storeCheck(entry, storeId) {
-	if (!STORES.includes(storeId) || entry.identityStoreId !== storeId) return fail(404, `Identity store '${storeId}' was not found.`);
+	if (!STORES.includes(storeId) || entry.identityStoreId !== storeId)
+		return fail(404, `Identity store '${storeId}' was not found.`);
 	return undefined;
 }
 
 /** 400 when the body names another identity store than the URL. @param {unknown} given @param {string} storeId @returns {Reply|undefined} */
 function bodyStoreCheck(given, storeId) {
 	if (given === undefined || given === null || String(given) === storeId) return undefined;
-	return fail(400, `The identity store in the URL (${storeId}) does not match IdentityStoreID in the request body (${String(given)}).`);
+	return fail(
+		400,
+		`The identity store in the URL (${storeId}) does not match IdentityStoreID in the request body (${String(given)}).`,
+	);
 }
 
 /**
@@ -104,4 +114,13 @@ function attributesToLoad(ctx, req, malformed) {
 	return { requested };
 }
 
-module.exports = { auth, jsonBody, jsonObject, storeCheck, bodyStoreCheck, gate, storeBody, attributesToLoad };
+module.exports = {
+	auth,
+	jsonBody,
+	jsonObject,
+	storeCheck,
+	bodyStoreCheck,
+	gate,
+	storeBody,
+	attributesToLoad,
+};

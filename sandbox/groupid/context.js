@@ -32,7 +32,21 @@ const SCHEMA = `CN=Schema,CN=Configuration,${GROUPID.domain}`;
  * @returns {GroupIdContext}
  */
 function createGroupIdContext({ state, faults, recordBodies }) {
-	return { state, faults, recordBodies, groups: state.groups.groupid, clientId: crypto.randomUUID() };
+	return {
+		state,
+		faults,
+		recordBodies,
+		groups: state.groups.groupid,
+		clientId: crypto.randomUUID(),
+	};
 }
 
-module.exports = { createGroupIdContext, STORE, ENTRA_STORE, STORES, STORE_NUMBER, USER_CONTAINER, SCHEMA };
+module.exports = {
+	createGroupIdContext,
+	STORE,
+	ENTRA_STORE,
+	STORES,
+	STORE_NUMBER,
+	USER_CONTAINER,
+	SCHEMA,
+};

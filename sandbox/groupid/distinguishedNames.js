@@ -15,7 +15,10 @@ function escapeRdn(value) {
 
 /** For comparing DNs: lower case, no blanks around `,` and `=`. @param {string} dn */
 function normalizeDn(dn) {
-	return dn.trim().replace(/\s*([,=])\s*/g, '$1').toLowerCase();
+	return dn
+		.trim()
+		.replace(/\s*([,=])\s*/g, '$1')
+		.toLowerCase();
 }
 
 /** Whether `dn` lies in `base` (scope '1': directly in it; else anywhere below it). @param {string} dn @param {string} base @param {string} scope */

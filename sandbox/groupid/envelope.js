@@ -16,7 +16,8 @@ const { GROUPID } = require('../accounts');
  */
 function envelope(p) {
 	return {
-		currentDirectoryServer: p.currentDirectoryServer === undefined ? GROUPID.directoryServer : p.currentDirectoryServer,
+		currentDirectoryServer:
+			p.currentDirectoryServer === undefined ? GROUPID.directoryServer : p.currentDirectoryServer,
 		exceptionMessagesAttributeWise: null,
 		data: p.data === undefined ? null : p.data,
 		identityStoreObject: null,

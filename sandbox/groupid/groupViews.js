@@ -51,7 +51,9 @@ function groupAttributes(g) {
 }
 
 /** Scope of each IMSGStartPath value, for the response's attributeCollection. @param {Group} g */
-const startPathCollections = (g) => ({ IMSGStartPath: g.startPaths.map((p) => ({ Scope: p.scope })) });
+const startPathCollections = (g) => ({
+	IMSGStartPath: g.startPaths.map((p) => ({ Scope: p.scope })),
+});
 
 /** The group's display name. @param {Group} g */
 const displayNameOf = (g) => listOf(g.values.displayName)[0] ?? g.name;
@@ -65,7 +67,13 @@ function groupObject(g, requested) {
 	return {
 		groupType: null,
 		attributesBusinessObject: {
-			attributesCollection: attributesCollection(groupAttributes(g), requested, ALWAYS, 'classic', startPathCollections(g)),
+			attributesCollection: attributesCollection(
+				groupAttributes(g),
+				requested,
+				ALWAYS,
+				'classic',
+				startPathCollections(g),
+			),
 			type: null,
 			filePermissionCollection: {},
 		},
@@ -93,7 +101,13 @@ function groupObject(g, requested) {
 
 /** @param {Group} g @param {string[]|undefined} requested @param {Style} style @param {string[]} always */
 function groupListItem(g, requested, style, always) {
-	const collection = attributesCollection(groupAttributes(g), requested, always, style, startPathCollections(g));
+	const collection = attributesCollection(
+		groupAttributes(g),
+		requested,
+		always,
+		style,
+		startPathCollections(g),
+	);
 	return listItem('group', g.id, displayNameOf(g), collection, style);
 }
 

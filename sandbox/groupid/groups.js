@@ -9,8 +9,26 @@ const { parseCriteria } = require('../criteria');
 const { nonEmptyString } = require('../http');
 const { envelope, detail, createdEnvelope, failure, fail } = require('./envelope');
 const { prop, canonical, requestValues, startPathsOf, attributeCollection } = require('./input');
-const { auth, jsonObject, storeCheck, bodyStoreCheck, gate, storeBody, attributesToLoad } = require('./checks');
-const { namesOf, findGroup, groupNotFound, newGroup, addGroup, removeGroup, renameGroup, touch, memberEntry } = require('./store');
+const {
+	auth,
+	jsonObject,
+	storeCheck,
+	bodyStoreCheck,
+	gate,
+	storeBody,
+	attributesToLoad,
+} = require('./checks');
+const {
+	namesOf,
+	findGroup,
+	groupNotFound,
+	newGroup,
+	addGroup,
+	removeGroup,
+	renameGroup,
+	touch,
+	memberEntry,
+} = require('./store');
 const { ENTRA_STORE } = require('./context');
 const { entraCreate } = require('./entraStore');
 const { groupObject } = require('./groupViews');
@@ -24,13 +42,25 @@ const { routesToApproval, queueCreate } = require('./workflows');
 
 /** Attributes the sandbox computes: a PATCH may not set them. */
 const READ_ONLY = new Set(
-	['objectGUID', 'distinguishedName', 'container', 'member', 'memberOf', 'objectCategory', 'whenCreated', 'whenChanged', 'IMGIsExpired', 'IMGExpirationDate'].map((n) =>
-		n.toLowerCase(),
-	),
+	[
+		'objectGUID',
+		'distinguishedName',
+		'container',
+		'member',
+		'memberOf',
+		'objectCategory',
+		'whenCreated',
+		'whenChanged',
+		'IMGIsExpired',
+		'IMGExpirationDate',
+	].map((n) => n.toLowerCase()),
 );
 
 /** @param {string} name @param {string} storeId */
-const nameTaken = (name, storeId) => ({ status: 200, body: failure(`A group named '${name}' already exists in identity store ${storeId}.`) });
+const nameTaken = (name, storeId) => ({
+	status: 200,
+	body: failure(`A group named '${name}' already exists in identity store ${storeId}.`),
+});
 
 // ----- create
 
@@ -51,12 +81,16 @@ function createGroup(ctx, req, type) {
 	const missingStore = storeCheck(a.entry, storeId);
 	if (missingStore) return missingStore;
 	const attributes = attributeCollection(body);
-	const criteria = type === 'smart' ? requestValues(attributes ? prop(attributes, 'IMSGCriteria') : undefined)?.[0] : undefined;
+	const criteria =
+		type === 'smart'
+			? requestValues(attributes ? prop(attributes, 'IMSGCriteria') : undefined)?.[0]
+			: undefined;
 	const missing = [];
 	if (!nonEmptyString(body.GroupName)) missing.push('GroupName');
 	if (!nonEmptyString(body.Container)) missing.push('Container');
 	if (type === 'smart' && !nonEmptyString(criteria)) missing.push('IMSGCriteria');
-	if (missing.length) return fail(400, `Required attribute(s) missing or empty: ${missing.join(', ')}.`);
+	if (missing.length)
+		return fail(400, `Required attribute(s) missing or empty: ${missing.join(', ')}.`);
 	// The Entra ID store: Entra ID's group types, owners and members (GUIDs); members join at once.
 	const entra = storeId === ENTRA_STORE ? entraCreate(ctx, attributes ?? {}) : undefined;
 	if (entra && 'reply' in entra) return entra.reply;
@@ -67,7 +101,11 @@ function createGroup(ctx, req, type) {
 		if (name === 'IMSGStartPath' && type === 'smart') continue;
 		if (entra && name.toLowerCase() === 'members') continue;
 		const list = requestValues(raw);
-		if (list === undefined) return fail(400, `The value of attribute '${k}' must be a list of {"Value", "Action"} objects.`);
+		if (list === undefined)
+			return fail(
+				400,
+				`The value of attribute '${k}' must be a list of {"Value", "Action"} objects.`,
+			);
 		if (list.length) values[name] = list.length === 1 ? list[0] : list;
 	}
 	const name = /** @type {string} */ (body.GroupName);
@@ -79,11 +117,14 @@ function createGroup(ctx, req, type) {
 		type,
 		criteria: type === 'smart' ? /** @type {string} */ (criteria) : null,
 		values,
-		startPaths: type === 'smart' && attributes ? startPathsOf(prop(attributes, 'IMSGStartPath')) : [],
+		startPaths:
+			type === 'smart' && attributes ? startPathsOf(prop(attributes, 'IMSGStartPath')) : [],
 	});
 	if (ctx.recordBodies) group.attributes = attributes;
 	if (entra) {
-		group.members = entra.members.map((u) => memberEntry(u, { membershipType: null, startDate: null, endDate: null }));
+		group.members = entra.members.map((u) =>
+			memberEntry(u, { membershipType: null, startDate: null, endDate: null }),
+		);
 		if (entra.owners.length) group.values.owners = entra.owners.map((u) => u.objectGUID);
 		else delete group.values.owners;
 	}
@@ -107,7 +148,11 @@ const createStaticGroup = (ctx, req) => createGroup(ctx, req, 'static');
  * @param {GroupIdContext} ctx @param {RouteRequest} req @returns {Reply}
  */
 function getGroup(ctx, req) {
-	const asked = attributesToLoad(ctx, req, 'The request body must be a JSON array of attribute names.');
+	const asked = attributesToLoad(
+		ctx,
+		req,
+		'The request body must be a JSON array of attribute names.',
+	);
 	if ('reply' in asked) return asked.reply;
 	const g = findGroup(ctx, req.params.identityStoreId, req.params.groupIdentity);
 	if (!g) return groupNotFound(req.params.groupIdentity);
@@ -143,7 +188,8 @@ function updateGroup(ctx, req) {
 	const g = findGroup(ctx, storeId, req.params.groupIdentity);
 	if (!g) return groupNotFound(req.params.groupIdentity);
 	const attributes = attributeCollection(body);
-	if (!attributes || Object.keys(attributes).length === 0) return fail(400, 'Required attribute(s) missing or empty: AttributesCollection.');
+	if (!attributes || Object.keys(attributes).length === 0)
+		return fail(400, 'Required attribute(s) missing or empty: AttributesCollection.');
 	const read = attributeChanges(attributes);
 	if ('reply' in read) return read.reply;
 	const { changes } = read;
@@ -153,10 +199,12 @@ function updateGroup(ctx, req) {
 	if ('reply' in query) return query.reply;
 	applyChanges(g, changes);
 	if (query.criteria !== undefined) g.criteria = query.criteria;
-	if (rename.newName !== undefined && rename.newName !== g.name) renameGroup(ctx, g, rename.newName);
+	if (rename.newName !== undefined && rename.newName !== g.name)
+		renameGroup(ctx, g, rename.newName);
 	touch(g);
 	const detailNames = changes.map(([given]) => given);
-	if (!detailNames.some((n) => n.toLowerCase() === 'imsgmanagedgrouptype')) detailNames.push('IMSGManagedGroupType');
+	if (!detailNames.some((n) => n.toLowerCase() === 'imsgmanagedgrouptype'))
+		detailNames.push('IMSGManagedGroupType');
 	return {
 		status: 200,
 		body: envelope({
@@ -183,12 +231,22 @@ function attributeChanges(attributes) {
 			continue;
 		}
 		const values = requestValues(raw);
-		if (values === undefined) return { reply: fail(400, `The value of attribute '${given}' must be a list of {"Value", "Action"} objects.`) };
+		if (values === undefined)
+			return {
+				reply: fail(
+					400,
+					`The value of attribute '${given}' must be a list of {"Value", "Action"} objects.`,
+				),
+			};
 		changes.push([given, name, values, raw]);
 	}
 	if (readOnly.length) {
-		const hint = readOnly.some((n) => n.toLowerCase() === 'member') ? ' Use JoinOnBehalf / LeaveOnBehalf to change members.' : '';
-		return { reply: fail(400, `Read-only attribute(s) cannot be updated: ${readOnly.join(', ')}.${hint}`) };
+		const hint = readOnly.some((n) => n.toLowerCase() === 'member')
+			? ' Use JoinOnBehalf / LeaveOnBehalf to change members.'
+			: '';
+		return {
+			reply: fail(400, `Read-only attribute(s) cannot be updated: ${readOnly.join(', ')}.${hint}`),
+		};
 	}
 	return { changes };
 }
@@ -199,9 +257,18 @@ function attributeChanges(attributes) {
  * @returns {{reply: Reply}|{newName: string|undefined}}
  */
 function newNameOf(ctx, g, storeId, changes) {
-	const renames = [...new Set(changes.filter(([, n]) => n === 'name' || n === 'CN').map(([, , v]) => v[0] ?? ''))];
-	if (renames.some((n) => n.trim() === '')) return { reply: fail(400, 'The name of a group cannot be empty.') };
-	if (renames.length > 1) return { reply: fail(400, `name and CN must be the same, got ${renames.map((n) => `'${n}'`).join(' and ')}.`) };
+	const renames = [
+		...new Set(changes.filter(([, n]) => n === 'name' || n === 'CN').map(([, , v]) => v[0] ?? '')),
+	];
+	if (renames.some((n) => n.trim() === ''))
+		return { reply: fail(400, 'The name of a group cannot be empty.') };
+	if (renames.length > 1)
+		return {
+			reply: fail(
+				400,
+				`name and CN must be the same, got ${renames.map((n) => `'${n}'`).join(' and ')}.`,
+			),
+		};
 	const newName = renames[0];
 	if (newName !== undefined) {
 		const holder = namesOf(ctx, storeId).get(newName.toLowerCase());
@@ -218,12 +285,24 @@ function newCriteriaOf(g, changes) {
 	let criteria;
 	for (const [given, name, values] of changes) {
 		if (name !== 'IMSGCriteria') continue;
-		if (g.type !== 'smart') return { reply: fail(400, `${given} can only be set on a Smart Group; '${g.name}' is a static group.`) };
-		if (!values.length || values[0].trim() === '') return { reply: fail(400, 'The criteria of a Smart Group cannot be empty.') };
+		if (g.type !== 'smart')
+			return {
+				reply: fail(
+					400,
+					`${given} can only be set on a Smart Group; '${g.name}' is a static group.`,
+				),
+			};
+		if (!values.length || values[0].trim() === '')
+			return { reply: fail(400, 'The criteria of a Smart Group cannot be empty.') };
 		try {
 			parseCriteria(values[0]);
 		} catch (error) {
-			return { reply: fail(400, `The criteria could not be understood: ${/** @type {Error} */ (error).message}.`) };
+			return {
+				reply: fail(
+					400,
+					`The criteria could not be understood: ${/** @type {Error} */ (error).message}.`,
+				),
+			};
 		}
 		criteria = values[0];
 	}

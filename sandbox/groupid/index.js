@@ -10,13 +10,26 @@
 const { serviceRoute } = require('../routes');
 const { createGroupIdContext } = require('./context');
 const { token } = require('./token');
-const { createSmartGroup, createStaticGroup, getGroup, updateGroup, deleteGroup } = require('./groups');
+const {
+	createSmartGroup,
+	createStaticGroup,
+	getGroup,
+	updateGroup,
+	deleteGroup,
+} = require('./groups');
 const { expireGroup, renewGroup } = require('./lifecycle');
 const { updateSmartGroup, updateSmartGroups, previewSmartGroupMembers } = require('./smartGroups');
 const { joinOnBehalf, leaveOnBehalf } = require('./membership');
 const { searchDirectory, credentialTestSearch } = require('./searches');
 const { getUser, getUsers, getUserGroups, getUserOwnedGroups } = require('./users');
-const { pendingRequests, myRequests, requestsByIds, approveRequest, denyRequest, deleteRequest } = require('./workflows');
+const {
+	pendingRequests,
+	myRequests,
+	requestsByIds,
+	approveRequest,
+	denyRequest,
+	deleteRequest,
+} = require('./workflows');
 
 /** @typedef {import('../routes').Route} Route */
 
@@ -39,9 +52,19 @@ function groupIdRoutes(options) {
 		route('DELETE', `${DATA}/Groups/{groupIdentity}`, 'deleteGroup', deleteGroup),
 		route('POST', `${DATA}/Groups/{groupIdentity}/Expire`, 'expireGroup', expireGroup),
 		route('POST', `${DATA}/Groups/{groupIdentity}/Renew`, 'renewGroup', renewGroup),
-		route('POST', `${DATA}/Groups/SmartGroups/{groupIdentity}/Update`, 'updateSmartGroup', updateSmartGroup),
+		route(
+			'POST',
+			`${DATA}/Groups/SmartGroups/{groupIdentity}/Update`,
+			'updateSmartGroup',
+			updateSmartGroup,
+		),
 		route('POST', `${DATA}/Groups/SmartGroups/Update`, 'updateSmartGroups', updateSmartGroups),
-		route('GET', `${DATA}/Groups/SmartGroups/Members`, 'previewSmartGroupMembers', previewSmartGroupMembers),
+		route(
+			'GET',
+			`${DATA}/Groups/SmartGroups/Members`,
+			'previewSmartGroupMembers',
+			previewSmartGroupMembers,
+		),
 		route('POST', `${DATA}/Groups/{groupIdentity}/JoinOnBehalf`, 'joinOnBehalf', joinOnBehalf),
 		route('POST', `${DATA}/Groups/{groupIdentity}/LeaveOnBehalf`, 'leaveOnBehalf', leaveOnBehalf),
 		route('POST', `${DATA}/Searches`, 'searchDirectory', searchDirectory),

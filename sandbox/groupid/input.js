@@ -13,10 +13,35 @@ const NO_DATE = /^0001-01-01(T00:00:00(\.0+)?Z?)?$/;
 
 /** Attribute names the sandbox spells one way, whatever case a request uses. */
 const CANONICAL = [
-	'objectGUID', 'name', 'CN', 'sAMAccountName', 'displayName', 'description', 'distinguishedName', 'container',
-	'managedBy', 'groupType', 'mail', 'mailNickname', 'info', 'company', 'XGroupSecurity', 'XGroupScope',
-	'IMSGManagedGroupType', 'IMSGCriteria', 'IMSGObjectTypes', 'IMSGStartPath', 'SmartGroupMainType', 'member',
-	'memberOf', 'objectClass', 'objectCategory', 'whenCreated', 'whenChanged', 'IMGIsExpired', 'IMGExpirationDate',
+	'objectGUID',
+	'name',
+	'CN',
+	'sAMAccountName',
+	'displayName',
+	'description',
+	'distinguishedName',
+	'container',
+	'managedBy',
+	'groupType',
+	'mail',
+	'mailNickname',
+	'info',
+	'company',
+	'XGroupSecurity',
+	'XGroupScope',
+	'IMSGManagedGroupType',
+	'IMSGCriteria',
+	'IMSGObjectTypes',
+	'IMSGStartPath',
+	'SmartGroupMainType',
+	'member',
+	'memberOf',
+	'objectClass',
+	'objectCategory',
+	'whenCreated',
+	'whenChanged',
+	'IMGIsExpired',
+	'IMGExpirationDate',
 ];
 const CANONICAL_BY_LOWER = new Map(CANONICAL.map((n) => [n.toLowerCase(), n]));
 
@@ -61,7 +86,10 @@ function startPathsOf(raw) {
 		if (!nonEmptyString(path)) continue;
 		const collection = isObject(item) ? prop(item, 'AttributeCollection') : undefined;
 		const scope = isObject(collection) ? prop(collection, 'Scope') : undefined;
-		out.push({ path: path.trim(), scope: scope === undefined || scope === null ? '2' : String(scope) });
+		out.push({
+			path: path.trim(),
+			scope: scope === undefined || scope === null ? '2' : String(scope),
+		});
 	}
 	return out;
 }
@@ -92,7 +120,11 @@ function stringList(v) {
  */
 function attributeList(value) {
 	if (value === undefined || value === null) return undefined;
-	const list = Array.isArray(value) ? value : isObject(value) ? prop(value, 'attributesToLoad') ?? prop(value, 'attributes') : null;
+	const list = Array.isArray(value)
+		? value
+		: isObject(value)
+			? (prop(value, 'attributesToLoad') ?? prop(value, 'attributes'))
+			: null;
 	if (list === undefined) return undefined;
 	const names = stringList(list);
 	return names === undefined ? null : names;
@@ -115,9 +147,12 @@ function paging(pageNo, pageSize) {
 	/** @param {unknown} v */
 	const int = (v) => (typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : v);
 	const no = pageNo === undefined || pageNo === null || pageNo === '' ? 1 : int(pageNo);
-	const size = pageSize === undefined || pageSize === null || pageSize === '' ? undefined : int(pageSize);
-	if (!isPositiveInteger(no)) return { error: `pageNo must be a whole number from 1, got ${JSON.stringify(pageNo)}.` };
-	if (size !== undefined && !isPositiveInteger(size)) return { error: `pageSize must be a whole number from 1, got ${JSON.stringify(pageSize)}.` };
+	const size =
+		pageSize === undefined || pageSize === null || pageSize === '' ? undefined : int(pageSize);
+	if (!isPositiveInteger(no))
+		return { error: `pageNo must be a whole number from 1, got ${JSON.stringify(pageNo)}.` };
+	if (size !== undefined && !isPositiveInteger(size))
+		return { error: `pageSize must be a whole number from 1, got ${JSON.stringify(pageSize)}.` };
 	return { pageNo: no, pageSize: /** @type {number|undefined} */ (size) };
 }
 

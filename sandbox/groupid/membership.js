@@ -23,7 +23,10 @@ const { routesToApproval, queueMembership } = require('./workflows');
 
 /** The answer of both: success, with the message (or null) at the top and in the one detail. @param {string|null} message @returns {Reply} */
 function membershipAnswer(message) {
-	return { status: 200, body: envelope({ currentDirectoryServer: null, message, details: [detail({ message })] }) };
+	return {
+		status: 200,
+		body: envelope({ currentDirectoryServer: null, message, details: [detail({ message })] }),
+	};
 }
 
 /**
@@ -37,7 +40,8 @@ function joinOnBehalf(ctx, req) {
 	const { g, user, how } = found;
 	const existing = groupIdMembers.get(g.members, user.objectGUID);
 	// A store that routes joins to approval queues a join of a user not yet in the group (see workflows.js).
-	if (!existing && routesToApproval(ctx, req.params.identityStoreId, 'joins')) return queueMembership(ctx, 'join', g, user, how);
+	if (!existing && routesToApproval(ctx, req.params.identityStoreId, 'joins'))
+		return queueMembership(ctx, 'join', g, user, how);
 	let message = null;
 	if (existing) {
 		Object.assign(existing, how);
@@ -58,10 +62,15 @@ function leaveOnBehalf(ctx, req) {
 	const found = membershipRequest(ctx, req, 'leavingUserId', 'leaveType');
 	if ('reply' in found) return found.reply;
 	const { g, user, how } = found;
-	if (groupIdMembers.get(g.members, user.objectGUID) && routesToApproval(ctx, req.params.identityStoreId, 'leaves')) {
+	if (
+		groupIdMembers.get(g.members, user.objectGUID) &&
+		routesToApproval(ctx, req.params.identityStoreId, 'leaves')
+	) {
 		return queueMembership(ctx, 'leave', g, user, how);
 	}
-	const message = groupIdMembers.remove(g.members, user.objectGUID) ? null : `'${user.displayName}' is not a member of '${g.name}'.`;
+	const message = groupIdMembers.remove(g.members, user.objectGUID)
+		? null
+		: `'${user.displayName}' is not a member of '${g.name}'.`;
 	touch(g);
 	return membershipAnswer(message);
 }
@@ -77,15 +86,23 @@ function membershipRequest(ctx, req, userField, typeField) {
 	const { body } = input;
 	const storeId = req.params.identityStoreId;
 	const identity = prop(body, userField);
-	if (!nonEmptyString(identity)) return { reply: fail(400, `Required attribute(s) missing or empty: ${userField}.`) };
+	if (!nonEmptyString(identity))
+		return { reply: fail(400, `Required attribute(s) missing or empty: ${userField}.`) };
 	const type = prop(body, typeField);
-	if (type !== undefined && type !== null && !isObject(type)) return { reply: fail(400, `${typeField} must be an object.`) };
+	if (type !== undefined && type !== null && !isObject(type))
+		return { reply: fail(400, `${typeField} must be an object.`) };
 	const how = membershipOf(isObject(type) ? type : {}, typeField);
 	if ('reply' in how) return how;
 	const g = findGroup(ctx, storeId, req.params.groupIdentity);
 	if (!g) return { reply: groupNotFound(req.params.groupIdentity) };
 	const user = findUser(ctx, identity);
-	if (!user) return { reply: { status: 200, body: failure(`User '${identity}' was not found in identity store ${storeId}.`) } };
+	if (!user)
+		return {
+			reply: {
+				status: 200,
+				body: failure(`User '${identity}' was not found in identity store ${storeId}.`),
+			},
+		};
 	return { g, user, how };
 }
 
@@ -102,8 +119,10 @@ function membershipOf(t, typeField) {
 		return { reply: fail(400, `${typeField}.EndDate is before ${typeField}.StartDate.`) };
 	}
 	const rawType = prop(t, 'MembershipType');
-	const membershipType = rawType === undefined || rawType === null || rawType === '' ? null : Number(rawType);
-	if (membershipType !== null && !Number.isInteger(membershipType)) return { reply: fail(400, `${typeField}.MembershipType must be a number.`) };
+	const membershipType =
+		rawType === undefined || rawType === null || rawType === '' ? null : Number(rawType);
+	if (membershipType !== null && !Number.isInteger(membershipType))
+		return { reply: fail(400, `${typeField}.MembershipType must be a number.`) };
 	return { membershipType, startDate, endDate };
 }
 

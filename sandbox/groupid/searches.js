@@ -46,7 +46,10 @@ function searchFilter(c) {
 		const bad = parts.find((p) => 'error' in p);
 		if (bad) return bad;
 		const filters = /** @type {Filter[]} */ (parts);
-		return { test: (a) => filters.every((p) => p.test(a)), everything: filters.every((p) => p.everything) };
+		return {
+			test: (a) => filters.every((p) => p.test(a)),
+			everything: filters.every((p) => p.everything),
+		};
 	}
 	if (!isObject(c)) return { test: () => true, everything: true };
 	/** @type {((a: Record<string, string[]>) => boolean)[]} */
@@ -87,10 +90,16 @@ function requiredConditions(c) {
  */
 function usersToSearch(ctx, criteria, kind) {
 	const { groupid } = ctx.state.directory;
-	if (kind !== undefined && kind !== null && String(kind).toLowerCase().replace(/s$/, '') !== 'user') return [];
+	if (
+		kind !== undefined &&
+		kind !== null &&
+		String(kind).toLowerCase().replace(/s$/, '') !== 'user'
+	)
+		return [];
 	for (const c of requiredConditions(criteria)) {
 		const attribute = prop(c, 'attribute');
-		if (normalizeOperator(prop(c, 'operator')) !== 'is exactly' || !nonEmptyString(attribute)) continue;
+		if (normalizeOperator(prop(c, 'operator')) !== 'is exactly' || !nonEmptyString(attribute))
+			continue;
 		const value = prop(c, 'value');
 		const given = value === undefined || value === null ? '' : String(value);
 		if (/^object(class|type)$/i.test(attribute)) {
@@ -105,7 +114,12 @@ function usersToSearch(ctx, criteria, kind) {
 
 /** @param {GroupIdContext} ctx @param {User} u @returns {Candidate} */
 function userCandidate(ctx, u) {
-	return { kind: 'user', id: u.objectGUID, displayName: u.displayName, attrs: userAttributes(u, ctx.groups) };
+	return {
+		kind: 'user',
+		id: u.objectGUID,
+		displayName: u.displayName,
+		attrs: userAttributes(u, ctx.groups),
+	};
 }
 
 /**
@@ -157,7 +171,13 @@ function storeCandidates(ctx, storeId, users) {
 		at(i) {
 			if (i < groups.length) {
 				const g = groups[i];
-				return { kind: 'group', id: g.id, displayName: displayNameOf(g), attrs: groupAttributes(g), group: g };
+				return {
+					kind: 'group',
+					id: g.id,
+					displayName: displayNameOf(g),
+					attrs: groupAttributes(g),
+					group: g,
+				};
 			}
 			if (i < groups.length + users.length) return userCandidate(ctx, users[i - groups.length]);
 			return organizationalUnitCandidate(units[i - groups.length - users.length]);
@@ -173,13 +193,25 @@ function storeCandidates(ctx, storeId, users) {
 function searchCandidates(ctx, body, storeId) {
 	const scopeQuery = prop(body, 'attributeScopeQuery');
 	if (scopeQuery === undefined || scopeQuery === null || scopeQuery === '') {
-		return { candidates: storeCandidates(ctx, storeId, usersToSearch(ctx, prop(body, 'criteria'), prop(body, 'objectType'))) };
+		return {
+			candidates: storeCandidates(
+				ctx,
+				storeId,
+				usersToSearch(ctx, prop(body, 'criteria'), prop(body, 'objectType')),
+			),
+		};
 	}
 	if (String(scopeQuery).toLowerCase() !== 'member') {
-		return { reply: fail(400, `Unsupported attributeScopeQuery '${String(scopeQuery)}' (the sandbox knows 'member').`) };
+		return {
+			reply: fail(
+				400,
+				`Unsupported attributeScopeQuery '${String(scopeQuery)}' (the sandbox knows 'member').`,
+			),
+		};
 	}
 	const identity = prop(body, 'objectIdentity');
-	if (!nonEmptyString(identity)) return { reply: fail(400, 'Required attribute(s) missing or empty: objectIdentity.') };
+	if (!nonEmptyString(identity))
+		return { reply: fail(400, 'Required attribute(s) missing or empty: objectIdentity.') };
 	const g = findGroup(ctx, storeId, identity);
 	if (!g) return { reply: groupNotFound(identity) };
 	return { candidates: memberCandidates(ctx, g.members) };
@@ -192,7 +224,8 @@ function searchCandidates(ctx, body, storeId) {
  */
 function sortOrderOf(body) {
 	const sortBy = prop(body, 'SortBy');
-	if (nonEmptyString(sortBy) && !/^(as+ending|descending|asc|desc)$/i.test(sortBy.trim())) return { by: sortBy, reverse: descending(prop(body, 'sortOrder')) };
+	if (nonEmptyString(sortBy) && !/^(as+ending|descending|asc|desc)$/i.test(sortBy.trim()))
+		return { by: sortBy, reverse: descending(prop(body, 'sortOrder')) };
 	return { by: undefined, reverse: typeof sortBy === 'string' && /^desc/i.test(sortBy.trim()) };
 }
 
@@ -212,14 +245,19 @@ function searchDirectory(ctx, req) {
 	const { body } = input;
 	const storeId = req.params.identityStoreId;
 	const requested = attributeList({ attributesToLoad: prop(body, 'attributesToLoad') });
-	if (requested === null) return fail(400, 'attributesToLoad must be a JSON array of attribute names.');
+	if (requested === null)
+		return fail(400, 'attributesToLoad must be a JSON array of attribute names.');
 	const p = paging(prop(body, 'pageNo'), prop(body, 'pageSize'));
 	if ('error' in p) return fail(400, p.error);
 	const filter = searchFilter(prop(body, 'criteria'));
 	if ('error' in filter) return fail(400, filter.error);
 	const within = prop(body, 'startInContainerWithScopes');
-	if (within !== undefined && within !== null && !isObject(within)) return fail(400, 'startInContainerWithScopes must be an object of container DN → scope.');
-	const containers = Object.entries(isObject(within) ? within : {}).map(([path, scope]) => ({ path, scope: String(scope ?? '2') }));
+	if (within !== undefined && within !== null && !isObject(within))
+		return fail(400, 'startInContainerWithScopes must be an object of container DN → scope.');
+	const containers = Object.entries(isObject(within) ? within : {}).map(([path, scope]) => ({
+		path,
+		scope: String(scope ?? '2'),
+	}));
 	const looked = searchCandidates(ctx, body, storeId);
 	if ('reply' in looked) return looked.reply;
 	const { candidates } = looked;
@@ -227,7 +265,12 @@ function searchDirectory(ctx, req) {
 	const order = sortOrderOf(body);
 	/** @type {{total: number, shown: Candidate[]}} */
 	let result;
-	if (filter.everything && containers.length === 0 && (kind === undefined || kind === null) && order.by === undefined) {
+	if (
+		filter.everything &&
+		containers.length === 0 &&
+		(kind === undefined || kind === null) &&
+		order.by === undefined
+	) {
 		// Nothing to compare or sort on: build the page's objects only.
 		const total = candidates.count;
 		const first = p.pageSize ? (p.pageNo - 1) * p.pageSize : 0;
@@ -241,22 +284,34 @@ function searchDirectory(ctx, req) {
 		for (let i = 0; i < candidates.count; i++) {
 			const c = candidates.at(i);
 			if (
-				(kind === undefined || kind === null || String(kind).toLowerCase().replace(/s$/, '') === c.kind) &&
-				(containers.length === 0 || containers.some((w) => inContainer(c.attrs.distinguishedName[0], w.path, w.scope))) &&
+				(kind === undefined ||
+					kind === null ||
+					String(kind).toLowerCase().replace(/s$/, '') === c.kind) &&
+				(containers.length === 0 ||
+					containers.some((w) => inContainer(c.attrs.distinguishedName[0], w.path, w.scope))) &&
 				filter.test({ ...c.attrs, objectType: [c.kind] })
 			) {
 				found.push(c);
 			}
 		}
 		const by = order.by;
-		if (by !== undefined) found.sort((x, y) => compareText(valuesOf(x.attrs, by)[0] ?? '', valuesOf(y.attrs, by)[0] ?? ''));
+		if (by !== undefined)
+			found.sort((x, y) =>
+				compareText(valuesOf(x.attrs, by)[0] ?? '', valuesOf(y.attrs, by)[0] ?? ''),
+			);
 		if (order.reverse) found.reverse();
 		result = { total: found.length, shown: p.pageSize ? page(found, p.pageNo, p.pageSize) : found };
 	}
 	const data = result.shown.map((c) =>
 		c.group
 			? groupListItem(c.group, requested, 'search', ALWAYS_IN_SEARCH)
-			: listItem(c.kind, c.id, c.displayName, attributesCollection(c.attrs, requested, ALWAYS_IN_SEARCH, 'search'), 'search'),
+			: listItem(
+					c.kind,
+					c.id,
+					c.displayName,
+					attributesCollection(c.attrs, requested, ALWAYS_IN_SEARCH, 'search'),
+					'search',
+				),
 	);
 	return { status: 200, body: { total: result.total, data } };
 }
@@ -278,13 +333,19 @@ function credentialTestSearch(ctx, req) {
 	if (store === undefined || store === null || (typeof store === 'string' && store.trim() === '')) {
 		return fail(400, 'Required attribute(s) missing or empty: identityStoreId.');
 	}
-	if (typeof store !== 'number' && typeof store !== 'string') return fail(400, 'The identityStoreId must be a number.');
+	if (typeof store !== 'number' && typeof store !== 'string')
+		return fail(400, 'The identityStoreId must be a number.');
 	const storeId = String(store).trim();
-	if (!STORES.includes(storeId) || a.entry.identityStoreId !== storeId) return fail(404, `Identity store '${String(store)}' was not found.`);
+	if (!STORES.includes(storeId) || a.entry.identityStoreId !== storeId)
+		return fail(404, `Identity store '${String(store)}' was not found.`);
 	const criteria = isObject(body.criteria) ? body.criteria : {};
 	/** @type {{displayName: string, objectGuid: string}[]} */
 	let found = [];
-	if (typeof criteria.operator === 'string' && criteria.operator.trim().toLowerCase() === 'is exactly' && typeof criteria.value === 'string') {
+	if (
+		typeof criteria.operator === 'string' &&
+		criteria.operator.trim().toLowerCase() === 'is exactly' &&
+		typeof criteria.value === 'string'
+	) {
 		const wanted = criteria.value.toLowerCase();
 		found = ctx.groups
 			.filter((g) => String(g.identityStoreId) === storeId && g.name.toLowerCase() === wanted)

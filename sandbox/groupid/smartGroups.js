@@ -10,7 +10,15 @@ const { GROUPID } = require('../accounts');
 const { parseCriteria, matches } = require('../criteria');
 const { isObject, nonEmptyString, page, compareText } = require('../http');
 const { envelope, fail } = require('./envelope');
-const { prop, requestValues, startPathsOf, listOf, attributeList, queryPaging, descending } = require('./input');
+const {
+	prop,
+	requestValues,
+	startPathsOf,
+	listOf,
+	attributeList,
+	queryPaging,
+	descending,
+} = require('./input');
 const { inContainer } = require('./distinguishedNames');
 const { gate, jsonBody, jsonObject } = require('./checks');
 const { findGroup, groupNotFound, touch, memberEntry } = require('./store');
@@ -46,16 +54,22 @@ function selectUsers(ctx, query, objectTypes, startPaths) {
  */
 function runSmartGroupUpdate(ctx, identityStoreId, groupIdentity) {
 	const g = findGroup(ctx, identityStoreId, groupIdentity);
-	if (!g) return { status: 404, message: `Group '${groupIdentity}' was not found.`, notFound: true };
+	if (!g)
+		return { status: 404, message: `Group '${groupIdentity}' was not found.`, notFound: true };
 	if (g.type !== 'smart') return { status: 400, message: `'${g.name}' is not a Smart Group.` };
 	let query;
 	try {
 		query = parseCriteria(/** @type {string} */ (g.criteria));
 	} catch (error) {
-		return { status: 400, message: `The criteria of '${g.name}' could not be understood: ${/** @type {Error} */ (error).message}.` };
+		return {
+			status: 400,
+			message: `The criteria of '${g.name}' could not be understood: ${/** @type {Error} */ (error).message}.`,
+		};
 	}
 	const selected = selectUsers(ctx, query, listOf(g.values.IMSGObjectTypes), g.startPaths);
-	g.members = selected.map((u) => memberEntry(u, { membershipType: null, startDate: null, endDate: null }));
+	g.members = selected.map((u) =>
+		memberEntry(u, { membershipType: null, startDate: null, endDate: null }),
+	);
 	g.lastUpdatedAt = new Date().toISOString();
 	touch(g);
 	ctx.state.groupIdTaskCount += 1;
@@ -73,7 +87,15 @@ function updateSmartGroup(ctx, req) {
 	const outcome = runSmartGroupUpdate(ctx, req.params.identityStoreId, req.params.groupIdentity);
 	if ('notFound' in outcome) return groupNotFound(req.params.groupIdentity);
 	if ('message' in outcome) return fail(outcome.status, outcome.message);
-	return { status: 200, body: envelope({ currentDirectoryServer: null, data: outcome.taskId, name: ctx.clientId, type: 8 }) };
+	return {
+		status: 200,
+		body: envelope({
+			currentDirectoryServer: null,
+			data: outcome.taskId,
+			name: ctx.clientId,
+			type: 8,
+		}),
+	};
 }
 
 /**
@@ -119,25 +141,44 @@ function previewSmartGroupMembers(ctx, req) {
 	const inner = isObject(ext) ? prop(ext, 'AttributesCollection') : undefined;
 	const attributes = isObject(inner) ? inner : isObject(ext) ? ext : {};
 	const criteria = requestValues(prop(attributes, 'IMSGCriteria'))?.[0];
-	if (!nonEmptyString(criteria)) return fail(400, 'Required attribute(s) missing or empty: ExtensionDataAttributes.IMSGCriteria.');
+	if (!nonEmptyString(criteria))
+		return fail(
+			400,
+			'Required attribute(s) missing or empty: ExtensionDataAttributes.IMSGCriteria.',
+		);
 	const requested = attributeList({ attributesToLoad: prop(body, 'AttributesToLoad') });
-	if (requested === null) return fail(400, 'AttributesToLoad must be a JSON array of attribute names.');
+	if (requested === null)
+		return fail(400, 'AttributesToLoad must be a JSON array of attribute names.');
 	const p = queryPaging(req.query);
 	if ('error' in p) return fail(400, p.error);
 	let query;
 	try {
 		query = parseCriteria(criteria);
 	} catch (error) {
-		return fail(400, `The criteria could not be understood: ${/** @type {Error} */ (error).message}.`);
+		return fail(
+			400,
+			`The criteria could not be understood: ${/** @type {Error} */ (error).message}.`,
+		);
 	}
 	const objectTypes = requestValues(prop(attributes, 'IMSGObjectTypes')) ?? [];
-	const users = selectUsers(ctx, query, objectTypes, startPathsOf(prop(attributes, 'IMSGStartPath')));
+	const users = selectUsers(
+		ctx,
+		query,
+		objectTypes,
+		startPathsOf(prop(attributes, 'IMSGStartPath')),
+	);
 	const sorted = [...users].sort((x, y) => compareText(x.displayName, y.displayName));
 	if (descending(req.query.get('sortOrder'))) sorted.reverse();
 	const shown = p.pageSize ? page(sorted, p.pageNo, p.pageSize) : sorted;
 	const names = requested ?? ['displayName', 'mail', 'sAMAccountName', 'distinguishedName'];
 	const data = shown.map((u) =>
-		listItem('user', u.objectGUID, u.displayName, attributesCollection(userAttributes(u, ctx.groups), names, ALWAYS, 'classic'), 'classic'),
+		listItem(
+			'user',
+			u.objectGUID,
+			u.displayName,
+			attributesCollection(userAttributes(u, ctx.groups), names, ALWAYS, 'classic'),
+			'classic',
+		),
 	);
 	return { status: 200, body: { total: users.length, data } };
 }

@@ -33,16 +33,23 @@ function findGroup(ctx, storeId, identity) {
 	const { groups } = ctx;
 	const id = identity.trim().replace(/^\{(.*)\}$/, '$1');
 	const lower = id.toLowerCase();
-	const inStore = (/** @type {Group|undefined} */ g) => (g && String(g.identityStoreId) === storeId ? g : undefined);
+	const inStore = (/** @type {Group|undefined} */ g) =>
+		g && String(g.identityStoreId) === storeId ? g : undefined;
 	const byId = inStore(ctx.state.groupIdById.get(lower));
 	if (byId) return byId;
 	if (/^cn\s*=/i.test(id)) {
 		const dn = normalizeDn(id);
-		return groups.find((g) => String(g.identityStoreId) === storeId && normalizeDn(g.distinguishedName) === dn);
+		return groups.find(
+			(g) => String(g.identityStoreId) === storeId && normalizeDn(g.distinguishedName) === dn,
+		);
 	}
 	const byName = namesOf(ctx, storeId).get(lower);
 	if (byName) return byName;
-	return groups.find((g) => String(g.identityStoreId) === storeId && listOf(g.values.sAMAccountName).some((s) => s.toLowerCase() === lower));
+	return groups.find(
+		(g) =>
+			String(g.identityStoreId) === storeId &&
+			listOf(g.values.sAMAccountName).some((s) => s.toLowerCase() === lower),
+	);
 }
 
 /** 404 envelope for an unknown group. @param {string} identity */
@@ -119,4 +126,15 @@ function memberEntry(u, how) {
 	};
 }
 
-module.exports = { namesOf, findGroup, groupNotFound, newGroup, addGroup, removeGroup, renameGroup, touch, findUser, memberEntry };
+module.exports = {
+	namesOf,
+	findGroup,
+	groupNotFound,
+	newGroup,
+	addGroup,
+	removeGroup,
+	renameGroup,
+	touch,
+	findUser,
+	memberEntry,
+};

@@ -22,8 +22,16 @@ function issueTokens({ state, faults }, identityStoreId, client) {
 	const now = Date.now();
 	const accessToken = crypto.randomBytes(32).toString('hex').toUpperCase();
 	const refreshToken = crypto.randomBytes(32).toString('hex').toUpperCase();
-	state.issueToken(accessToken, { service: 'groupid', expiresAt: now + lifetime * 1000, identityStoreId, client });
-	state.refreshTokens.set(refreshToken, { expiresAt: now + REFRESH_TOKEN_LIFETIME_MS, identityStoreId });
+	state.issueToken(accessToken, {
+		service: 'groupid',
+		expiresAt: now + lifetime * 1000,
+		identityStoreId,
+		client,
+	});
+	state.refreshTokens.set(refreshToken, {
+		expiresAt: now + REFRESH_TOKEN_LIFETIME_MS,
+		identityStoreId,
+	});
 	return {
 		status: 200,
 		headers: NO_STORE,
@@ -39,7 +47,8 @@ function issueTokens({ state, faults }, identityStoreId, client) {
 
 /** @param {GroupIdContext} ctx @param {RouteRequest} req @returns {Reply} */
 function token(ctx, { headers, raw, client: sender }) {
-	if (!isForm(headers['content-type'])) return invalidRequest('Content-Type must be application/x-www-form-urlencoded');
+	if (!isForm(headers['content-type']))
+		return invalidRequest('Content-Type must be application/x-www-form-urlencoded');
 	const form = parseForm(raw);
 	const client = clientCredentials(headers, form);
 	if (client.id !== GROUPID.clientId || client.secret !== GROUPID.clientSecret) {
@@ -47,17 +56,27 @@ function token(ctx, { headers, raw, client: sender }) {
 	}
 	if (form.grant_type === 'refresh_token') {
 		const entry = form.refresh_token ? ctx.state.refreshTokens.get(form.refresh_token) : undefined;
-		if (!entry || entry.expiresAt <= Date.now()) return { status: 400, headers: NO_STORE, body: { error: 'invalid_grant' } };
+		if (!entry || entry.expiresAt <= Date.now())
+			return { status: 400, headers: NO_STORE, body: { error: 'invalid_grant' } };
 		ctx.state.refreshTokens.delete(/** @type {string} */ (form.refresh_token));
 		return issueTokens(ctx, entry.identityStoreId, sender);
 	}
-	if (form.grant_type !== 'password') return { status: 400, headers: NO_STORE, body: { error: 'unsupported_grant_type' } };
+	if (form.grant_type !== 'password')
+		return { status: 400, headers: NO_STORE, body: { error: 'unsupported_grant_type' } };
 	const store = form.identity_store_id;
-	if (store === undefined || store.trim() === '') return invalidRequest('identity_store_id is missing');
+	if (store === undefined || store.trim() === '')
+		return invalidRequest('identity_store_id is missing');
 	if (!STORES.includes(store.trim())) return invalidRequest(`identity store '${store}' is unknown`);
 	const username = form.username ?? '';
-	if (username.toLowerCase() !== GROUPID.username.toLowerCase() || form.password !== GROUPID.password) {
-		return { status: 400, headers: NO_STORE, body: { error: 'invalid_grant', error_description: 'invalid_username_or_password' } };
+	if (
+		username.toLowerCase() !== GROUPID.username.toLowerCase() ||
+		form.password !== GROUPID.password
+	) {
+		return {
+			status: 400,
+			headers: NO_STORE,
+			body: { error: 'invalid_grant', error_description: 'invalid_username_or_password' },
+		};
 	}
 	return issueTokens(ctx, store.trim(), sender);
 }

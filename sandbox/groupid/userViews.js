@@ -20,7 +20,9 @@ function userAttributes(u, groups) {
 	for (const [k, v] of Object.entries(u)) a[k === 'cn' ? 'CN' : k] = [String(v)];
 	a.container = [USER_CONTAINER];
 	a.objectCategory = [`CN=Person,${SCHEMA}`];
-	a.memberOf = groups.filter((g) => groupIdMembers.has(g.members, u.objectGUID)).map((g) => g.distinguishedName);
+	a.memberOf = groups
+		.filter((g) => groupIdMembers.has(g.members, u.objectGUID))
+		.map((g) => g.distinguishedName);
 	return a;
 }
 
@@ -33,7 +35,12 @@ function userObject(u, requested, groups) {
 		country: null,
 		passwordNeverExpires: null,
 		attributesBusinessObject: {
-			attributesCollection: attributesCollection(userAttributes(u, groups), requested, ALWAYS, 'classic'),
+			attributesCollection: attributesCollection(
+				userAttributes(u, groups),
+				requested,
+				ALWAYS,
+				'classic',
+			),
 			type: null,
 			filePermissionCollection: {},
 		},

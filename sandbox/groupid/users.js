@@ -32,7 +32,11 @@ const userNotFound = (identity) => fail(404, `User '${identity}' was not found.`
  * @param {GroupIdContext} ctx @param {RouteRequest} req @returns {Reply}
  */
 function getUser(ctx, req) {
-	const asked = attributesToLoad(ctx, req, 'The request body must be a JSON array of attribute names.');
+	const asked = attributesToLoad(
+		ctx,
+		req,
+		'The request body must be a JSON array of attribute names.',
+	);
 	if ('reply' in asked) return asked.reply;
 	const user = findUser(ctx, req.params.userIdentity);
 	if (!user) return userNotFound(req.params.userIdentity);
@@ -51,19 +55,24 @@ function getUsers(ctx, req) {
 	const input = jsonBody(req, true);
 	if ('reply' in input) return input.reply;
 	const body = input.value;
-	if (body !== undefined && !isObject(body)) return fail(400, 'The request body must be a JSON object.');
+	if (body !== undefined && !isObject(body))
+		return fail(400, 'The request body must be a JSON object.');
 	const b = body ?? {};
 	const mismatch = bodyStoreCheck(prop(b, 'identityStoreID'), req.params.identityStoreId);
 	if (mismatch) return mismatch;
 	const requested = attributeList({ attributesToLoad: prop(b, 'attributesToLoad') });
-	if (requested === null) return fail(400, 'attributesToLoad must be a JSON array of attribute names.');
+	if (requested === null)
+		return fail(400, 'attributesToLoad must be a JSON array of attribute names.');
 	const identities = prop(b, 'objectIdentities');
 	if (identities !== undefined && identities !== null) {
 		const list = stringList(identities);
 		if (!list) return fail(400, 'objectIdentities must be a JSON array of user identities.');
 		const users = list.map((identity) => findUser(ctx, identity)).filter((u) => u !== undefined);
 		const unique = [...new Set(users)];
-		return { status: 200, body: unique.map((u) => userObject(/** @type {User} */ (u), requested, ctx.groups)) };
+		return {
+			status: 200,
+			body: unique.map((u) => userObject(/** @type {User} */ (u), requested, ctx.groups)),
+		};
 	}
 	const p = queryPaging(req.query);
 	if ('error' in p) return fail(400, p.error);
@@ -92,7 +101,10 @@ function getUserGroups(ctx, req) {
 function getUserOwnedGroups(ctx, req) {
 	return userGroupList(ctx, req, (g, user) =>
 		listOf(g.values.managedBy).some((owner) => {
-			const text = owner.trim().replace(/^\{(.*)\}$/, '$1').toLowerCase();
+			const text = owner
+				.trim()
+				.replace(/^\{(.*)\}$/, '$1')
+				.toLowerCase();
 			return text === user.objectGUID || text === user.distinguishedName.toLowerCase();
 		}),
 	);
@@ -104,20 +116,34 @@ function getUserOwnedGroups(ctx, req) {
  * @param {GroupIdContext} ctx @param {RouteRequest} req @param {(g: Group, user: User) => boolean} mine @returns {Reply}
  */
 function userGroupList(ctx, req, mine) {
-	const asked = attributesToLoad(ctx, req, 'attributesToLoad must be a JSON array of attribute names.');
+	const asked = attributesToLoad(
+		ctx,
+		req,
+		'attributesToLoad must be a JSON array of attribute names.',
+	);
 	if ('reply' in asked) return asked.reply;
 	const p = queryPaging(req.query);
 	if ('error' in p) return fail(400, p.error);
 	const user = findUser(ctx, req.params.userIdentity);
 	if (!user) return userNotFound(req.params.userIdentity);
-	const found = ctx.groups.filter((g) => String(g.identityStoreId) === req.params.identityStoreId && mine(g, user));
+	const found = ctx.groups.filter(
+		(g) => String(g.identityStoreId) === req.params.identityStoreId && mine(g, user),
+	);
 	const order = req.query.get('sortOrder');
 	if (order !== null) {
 		found.sort((x, y) => compareText(displayNameOf(x), displayNameOf(y)));
 		if (descending(order)) found.reverse();
 	}
 	const shown = p.pageSize ? page(found, p.pageNo, p.pageSize) : found;
-	return { status: 200, body: { total: found.length, data: shown.map((g) => groupListItem(g, asked.requested ?? ['displayName'], 'classic', ALWAYS)) } };
+	return {
+		status: 200,
+		body: {
+			total: found.length,
+			data: shown.map((g) =>
+				groupListItem(g, asked.requested ?? ['displayName'], 'classic', ALWAYS),
+			),
+		},
+	};
 }
 
 module.exports = { getUser, getUsers, getUserGroups, getUserOwnedGroups };

@@ -39,7 +39,11 @@ const { GROUPID } = require('../accounts');
 
 /** The sandbox account's object GUID, as the requester and approver of every request. */
 const PROVISIONER = 'e4fbe0f3-8b8d-4cd0-8c4f-07c6f12a4743';
-const STATUS = { pending: { statusId: 1, description: 'Pending' }, approved: { statusId: 2, description: 'Approved' }, denied: { statusId: 3, description: 'Denied' } };
+const STATUS = {
+	pending: { statusId: 1, description: 'Pending' },
+	approved: { statusId: 2, description: 'Approved' },
+	denied: { statusId: 3, description: 'Denied' },
+};
 const ROUTES = {
 	join: { workflowRouteId: 4, name: 'Workflow to Join a Group' },
 	leave: { workflowRouteId: 5, name: 'Workflow to Leave a Group' },
@@ -54,7 +58,15 @@ function routesToApproval(ctx, storeId, kind) {
 /** The queued answer (see above). @param {number} id @returns {Reply} */
 function queuedAnswer(id) {
 	const message = `Workflow request ${id} was created: the change waits for approval.`;
-	return { status: 200, body: envelope({ currentDirectoryServer: null, message, data: id, details: [envelope({ currentDirectoryServer: null, message, data: id })] }) };
+	return {
+		status: 200,
+		body: envelope({
+			currentDirectoryServer: null,
+			message,
+			data: id,
+			details: [envelope({ currentDirectoryServer: null, message, data: id })],
+		}),
+	};
 }
 
 /**
@@ -64,14 +76,21 @@ function queuedAnswer(id) {
  */
 function queueMembership(ctx, kind, g, user, how) {
 	const same = ctx.state.workflow.requests.find(
-		(r) => r.status === STATUS.pending && r.change.kind === kind && r.change.groupId === g.id && r.change.userGuid === user.objectGUID,
+		(r) =>
+			r.status === STATUS.pending &&
+			r.change.kind === kind &&
+			r.change.groupId === g.id &&
+			r.change.userGuid === user.objectGUID,
 	);
 	if (same) return queuedAnswer(same.id);
 	const request = newRequest(ctx, String(g.identityStoreId), kind, {
 		targetObject: g.id,
 		objectName: g.name,
 		container: g.container,
-		field: kind === 'join' ? { name: 'member', value: user.distinguishedName, oldValue: null } : { name: 'member', value: null, oldValue: user.distinguishedName },
+		field:
+			kind === 'join'
+				? { name: 'member', value: user.distinguishedName, oldValue: null }
+				: { name: 'member', value: null, oldValue: user.distinguishedName },
 		change: { kind, groupId: g.id, userGuid: user.objectGUID, how },
 	});
 	return queuedAnswer(request.id);
@@ -206,7 +225,8 @@ function requestView(r) {
 }
 
 /** The store's requests, newest first (as the documented Pending sample lists them). @param {GroupIdContext} ctx @param {string} storeId */
-const requestsOf = (ctx, storeId) => ctx.state.workflow.requests.filter((r) => r.storeId === storeId).reverse();
+const requestsOf = (ctx, storeId) =>
+	ctx.state.workflow.requests.filter((r) => r.storeId === storeId).reverse();
 
 /** GET D/Workflows/Pending: the pending requests, a page of them. @param {GroupIdContext} ctx @param {RouteRequest} req @returns {Reply} */
 function pendingRequests(ctx, req) {
@@ -217,10 +237,20 @@ function pendingRequests(ctx, req) {
 	const body = isObject(input.value) ? input.value : {};
 	const pageIndex = prop(body, 'pageIndex') ?? 1;
 	const pageSize = prop(body, 'pageSize') ?? 10;
-	if (!Number.isInteger(pageIndex) || pageIndex < 1) return fail(400, 'pageIndex must be a whole number from 1.');
-	if (!Number.isInteger(pageSize) || pageSize < 1) return fail(400, 'pageSize must be a whole number from 1.');
-	const pending = requestsOf(ctx, req.params.identityStoreId).filter((r) => r.status === STATUS.pending);
-	return { status: 200, body: { total: pending.length, data: pending.slice((pageIndex - 1) * pageSize, pageIndex * pageSize).map(requestView) } };
+	if (!Number.isInteger(pageIndex) || pageIndex < 1)
+		return fail(400, 'pageIndex must be a whole number from 1.');
+	if (!Number.isInteger(pageSize) || pageSize < 1)
+		return fail(400, 'pageSize must be a whole number from 1.');
+	const pending = requestsOf(ctx, req.params.identityStoreId).filter(
+		(r) => r.status === STATUS.pending,
+	);
+	return {
+		status: 200,
+		body: {
+			total: pending.length,
+			data: pending.slice((pageIndex - 1) * pageSize, pageIndex * pageSize).map(requestView),
+		},
+	};
 }
 
 /** GET D/Workflows/MyRequests: every request of the account (the sandbox's only one), pending and decided. @param {GroupIdContext} ctx @param {RouteRequest} req @returns {Reply} */
@@ -234,11 +264,17 @@ function myRequests(ctx, req) {
 function requestsByIds(ctx, req) {
 	const refused = gate(ctx, req);
 	if (refused) return refused;
-	const ids = req.query.getAll('ids').flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);
+	const ids = req.query
+		.getAll('ids')
+		.flatMap((value) => value.split(','))
+		.map((value) => value.trim())
+		.filter(Boolean);
 	if (ids.length === 0) return fail(400, 'ids is required.');
 	if (ids.some((id) => !/^\d+$/.test(id))) return fail(400, 'ids must be whole numbers.');
 	const store = req.params.identityStoreId;
-	const found = [...new Set(ids.map(Number))].flatMap((id) => ctx.state.workflow.requests.filter((r) => r.id === id && r.storeId === store));
+	const found = [...new Set(ids.map(Number))].flatMap((id) =>
+		ctx.state.workflow.requests.filter((r) => r.id === id && r.storeId === store),
+	);
 	return { status: 200, body: found.map(requestView) };
 }
 
@@ -250,11 +286,21 @@ function decisionRequest(ctx, req) {
 	const input = storeBody(ctx, req, 'identityStoreId');
 	if ('reply' in input) return input;
 	const raw = prop(input.body, 'workflowRequestID');
-	if (!Number.isInteger(raw) || raw < 1) return { reply: fail(400, 'workflowRequestID must be a whole number from 1.') };
-	const request = ctx.state.workflow.requests.find((r) => r.id === raw && r.storeId === req.params.identityStoreId);
+	if (!Number.isInteger(raw) || raw < 1)
+		return { reply: fail(400, 'workflowRequestID must be a whole number from 1.') };
+	const request = ctx.state.workflow.requests.find(
+		(r) => r.id === raw && r.storeId === req.params.identityStoreId,
+	);
 	if (!request) return { reply: fail(404, `Workflow request ${raw} was not found.`) };
 	if (request.status !== STATUS.pending) {
-		return { reply: { status: 200, body: failure(`Workflow request ${raw} is already ${request.status.description.toLowerCase()}.`) } };
+		return {
+			reply: {
+				status: 200,
+				body: failure(
+					`Workflow request ${raw} is already ${request.status.description.toLowerCase()}.`,
+				),
+			},
+		};
 	}
 	return { request, body: input.body };
 }
@@ -267,7 +313,14 @@ function approveRequest(ctx, req) {
 	const problem = applyChange(ctx, request);
 	if (problem) return { status: 200, body: failure(problem) };
 	decide(request, STATUS.approved, null);
-	return { status: 200, body: envelope({ currentDirectoryServer: null, data: '', details: [detail({ name: request.field.name, type: 8 })] }) };
+	return {
+		status: 200,
+		body: envelope({
+			currentDirectoryServer: null,
+			data: '',
+			details: [detail({ name: request.field.name, type: 8 })],
+		}),
+	};
 }
 
 /** POST D/Workflows/Deny: nothing changes; the reason is kept. @param {GroupIdContext} ctx @param {RouteRequest} req @returns {Reply} */
@@ -287,7 +340,9 @@ function deleteRequest(ctx, req) {
 	const id = req.params.workflowRequestId;
 	if (!/^\d+$/.test(id)) return fail(400, `'${id}' is not a workflow request ID.`);
 	const list = ctx.state.workflow.requests;
-	const index = list.findIndex((r) => r.id === Number(id) && r.storeId === req.params.identityStoreId);
+	const index = list.findIndex(
+		(r) => r.id === Number(id) && r.storeId === req.params.identityStoreId,
+	);
 	if (index < 0) return { status: 200, body: false };
 	list.splice(index, 1);
 	return { status: 200, body: true };
@@ -305,7 +360,8 @@ function applyChange(ctx, request) {
 	const { change } = request;
 	if (change.kind === 'create') {
 		const g = change.group;
-		if (namesOf(ctx, String(g.identityStoreId)).has(g.name.toLowerCase())) return `A group named '${g.name}' already exists in identity store ${g.identityStoreId}.`;
+		if (namesOf(ctx, String(g.identityStoreId)).has(g.name.toLowerCase()))
+			return `A group named '${g.name}' already exists in identity store ${g.identityStoreId}.`;
 		addGroup(ctx, { ...g, id: crypto.randomUUID(), createdAt: new Date().toISOString() });
 		return undefined;
 	}
@@ -314,7 +370,8 @@ function applyChange(ctx, request) {
 	const user = ctx.state.directory.groupid.find(change.userGuid);
 	if (!user) return `User '${change.userGuid}' was not found in identity store ${request.storeId}.`;
 	if (change.kind === 'join') {
-		if (groupIdMembers.get(g.members, user.objectGUID)) return `'${user.displayName}' is already a member of '${g.name}'.`;
+		if (groupIdMembers.get(g.members, user.objectGUID))
+			return `'${user.displayName}' is already a member of '${g.name}'.`;
 		groupIdMembers.add(g.members, memberEntry(user, change.how));
 	} else if (!groupIdMembers.remove(g.members, user.objectGUID)) {
 		return `'${user.displayName}' is not a member of '${g.name}'.`;
@@ -330,7 +387,11 @@ function applyChange(ctx, request) {
  */
 function setWorkflowRouting(state, body) {
 	const storeId = String(body.identityStoreId ?? GROUPID.identityStoreId);
-	const current = state.workflow.routing.get(storeId) ?? { joins: false, leaves: false, creates: false };
+	const current = state.workflow.routing.get(storeId) ?? {
+		joins: false,
+		leaves: false,
+		creates: false,
+	};
 	for (const kind of /** @type {const} */ (['joins', 'leaves', 'creates'])) {
 		if (body[kind] === undefined) continue;
 		if (typeof body[kind] !== 'boolean') throw new Error(`${kind} must be true or false`);
@@ -344,7 +405,14 @@ function setWorkflowRouting(state, body) {
 function workflowView(state) {
 	return {
 		routing: Object.fromEntries(state.workflow.routing),
-		requests: state.workflow.requests.map((r) => ({ id: r.id, storeId: r.storeId, kind: r.kind, status: r.status.description, objectName: r.objectName, reason: r.reason })),
+		requests: state.workflow.requests.map((r) => ({
+			id: r.id,
+			storeId: r.storeId,
+			kind: r.kind,
+			status: r.status.description,
+			objectName: r.objectName,
+			reason: r.reason,
+		})),
 	};
 }
 

@@ -33,16 +33,23 @@ function auth(ctx, headers, scope, alternative) {
 		scopes = [...UIPATH.allowedScopes];
 	} else {
 		const claims = verifyJwt(ctx.jwt, t);
-		const entry = claims && typeof claims.jti === 'string' ? ctx.state.accessTokens.get(claims.jti) : undefined;
-		if (!claims || !entry || entry.service !== 'uipath') return invalidToken('The token is invalid');
+		const entry =
+			claims && typeof claims.jti === 'string' ? ctx.state.accessTokens.get(claims.jti) : undefined;
+		if (!claims || !entry || entry.service !== 'uipath')
+			return invalidToken('The token is invalid');
 		if (entry.expiresAt <= Date.now()) return invalidToken('The token expired');
 		scopes = Array.isArray(claims.scope) ? claims.scope : [];
 	}
 	if (!scopes.includes(scope) && !scopes.includes(alternative)) {
 		return {
 			status: 403,
-			headers: { 'WWW-Authenticate': `Bearer error="insufficient_scope", scope="${scope} ${alternative}"` },
-			body: { error: 'insufficient_scope', error_description: `The access token needs the ${scope} or ${alternative} scope.` },
+			headers: {
+				'WWW-Authenticate': `Bearer error="insufficient_scope", scope="${scope} ${alternative}"`,
+			},
+			body: {
+				error: 'insufficient_scope',
+				error_description: `The access token needs the ${scope} or ${alternative} scope.`,
+			},
 		};
 	}
 	return undefined;
@@ -53,7 +60,8 @@ function jsonObject({ headers, raw }) {
 	if (!isJson(headers['content-type'])) return { reply: UNSUPPORTED_MEDIA_TYPE };
 	const parsed = parseJson(raw);
 	if (!parsed.ok) return { reply: badRequest({ $: ['The request body is not valid JSON.'] }) };
-	if (!isObject(parsed.value)) return { reply: badRequest({ $: ['The request body must be a JSON object.'] }) };
+	if (!isObject(parsed.value))
+		return { reply: badRequest({ $: ['The request body must be a JSON object.'] }) };
 	return { body: parsed.value };
 }
 
@@ -80,14 +88,16 @@ function partitionCheck(partition) {
 }
 
 /** @param {string} groupId */
-const groupNotFound = (groupId) => notFound(`The group '${groupId}' was not found in the organization '${UIPATH.organizationId}'.`);
+const groupNotFound = (groupId) =>
+	notFound(`The group '${groupId}' was not found in the organization '${UIPATH.organizationId}'.`);
 
 /**
  * @param {UiPathContext} ctx @param {RouteRequest} req @param {string} alternative
  * @returns {{reply: Reply}|{group: Group}} the group of a `…/Group/{partitionGlobalId}/{groupId}…` path
  */
 function groupOfPath(ctx, req, alternative) {
-	const refused = auth(ctx, req.headers, 'PM.Group', alternative) ?? partitionCheck(req.params.partitionGlobalId);
+	const refused =
+		auth(ctx, req.headers, 'PM.Group', alternative) ?? partitionCheck(req.params.partitionGlobalId);
 	if (refused) return { reply: refused };
 	const group = ctx.state.uipathById.get(req.params.groupId);
 	if (!group) return { reply: groupNotFound(req.params.groupId) };
@@ -102,9 +112,11 @@ function groupOfPath(ctx, req, alternative) {
 function intParam(query, name, fallback, min, max) {
 	const raw = query.get(name);
 	if (raw === null || raw === '') return { value: fallback };
-	if (!/^\s*-?\d+\s*$/.test(raw)) return { error: { [name]: [`The value '${raw}' is not valid.`] } };
+	if (!/^\s*-?\d+\s*$/.test(raw))
+		return { error: { [name]: [`The value '${raw}' is not valid.`] } };
 	const value = Number(raw);
-	if (value < min || value > max) return { error: { [name]: [`The field ${name} must be between ${min} and ${max}.`] } };
+	if (value < min || value > max)
+		return { error: { [name]: [`The field ${name} must be between ${min} and ${max}.`] } };
 	return { value };
 }
 
@@ -122,4 +134,12 @@ function topAndSkip(query) {
 	};
 }
 
-module.exports = { auth, jsonObject, validGroupBody, partitionCheck, groupNotFound, groupOfPath, topAndSkip };
+module.exports = {
+	auth,
+	jsonObject,
+	validGroupBody,
+	partitionCheck,
+	groupNotFound,
+	groupOfPath,
+	topAndSkip,
+};

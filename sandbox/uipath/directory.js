@@ -15,7 +15,14 @@ const { auth, partitionCheck } = require('./checks');
 /** @typedef {import('./context').UiPathContext} UiPathContext */
 
 const ENTITY_TYPES = ['user', 'group', 'application'];
-const SOURCE_FILTERS = ['localusers', 'directoryusers', 'localgroups', 'directorygroups', 'robotaccounts', 'applications'];
+const SOURCE_FILTERS = [
+	'localusers',
+	'directoryusers',
+	'localgroups',
+	'directorygroups',
+	'robotaccounts',
+	'applications',
+];
 
 /** Values of a query parameter given repeated and/or comma-separated. @param {URLSearchParams} query @param {string} name */
 function listParam(query, name) {
@@ -35,17 +42,44 @@ function listParam(query, name) {
 function directoryEntries(ctx, prefix) {
 	return [
 		// A deleted user is gone from the directory until reset.
-		...ctx.state.directory.uipath.startingWith(prefix).filter((u) => !ctx.state.uipathDeletedUsers.has(u.identifier)).map((u) => ({
-			filter: u.source === 'local' ? 'localusers' : 'directoryusers',
-			entry: { source: u.source, identifier: u.identifier, identityName: u.name, displayName: u.displayName, email: u.email, type: 'User', objectType: 'DirectoryUser' },
-		})),
+		...ctx.state.directory.uipath
+			.startingWith(prefix)
+			.filter((u) => !ctx.state.uipathDeletedUsers.has(u.identifier))
+			.map((u) => ({
+				filter: u.source === 'local' ? 'localusers' : 'directoryusers',
+				entry: {
+					source: u.source,
+					identifier: u.identifier,
+					identityName: u.name,
+					displayName: u.displayName,
+					email: u.email,
+					type: 'User',
+					objectType: 'DirectoryUser',
+				},
+			})),
 		...ctx.groups.map((g) => ({
 			filter: 'localgroups',
-			entry: { source: 'local', identifier: g.id, identityName: g.name, displayName: g.displayName, email: null, type: 'Group', objectType: 'LocalGroup' },
+			entry: {
+				source: 'local',
+				identifier: g.id,
+				identityName: g.name,
+				displayName: g.displayName,
+				email: null,
+				type: 'Group',
+				objectType: 'LocalGroup',
+			},
 		})),
 		...UIPATH_DIRECTORY_GROUPS.map((g) => ({
 			filter: 'directorygroups',
-			entry: { source: g.source, identifier: g.identifier, identityName: g.name, displayName: g.displayName, email: g.email, type: 'Group', objectType: 'DirectoryGroup' },
+			entry: {
+				source: g.source,
+				identifier: g.identifier,
+				identityName: g.name,
+				displayName: g.displayName,
+				email: g.email,
+				type: 'Group',
+				objectType: 'DirectoryGroup',
+			},
 		})),
 	];
 }
@@ -57,13 +91,23 @@ function directoryEntries(ctx, prefix) {
 function searchErrors(startsWith, entityType, sources) {
 	/** @type {Record<string, string[]>} */
 	const errors = {};
-	if (startsWith === null || startsWith.trim() === '') errors.startsWith = ['The startsWith field is required.'];
-	if (entityType !== null && entityType !== '' && !ENTITY_TYPES.includes(entityType.toLowerCase())) {
+	if (startsWith === null || startsWith.trim() === '')
+		errors.startsWith = ['The startsWith field is required.'];
+	if (
+		entityType !== null &&
+		entityType !== '' &&
+		!ENTITY_TYPES.includes(entityType.toLowerCase())
+	) {
 		errors.entityType = [`The value '${entityType}' is not valid.`];
 	}
 	const badSources = sources.filter((s) => !SOURCE_FILTERS.includes(s.toLowerCase()));
-	if (badSources.length) errors.sourceFilter = badSources.map((s) => `The value '${s}' is not valid.`);
-	if (entityType && sources.length) errors.entityType = [...(errors.entityType ?? []), 'entityType cannot be used together with sourceFilter.'];
+	if (badSources.length)
+		errors.sourceFilter = badSources.map((s) => `The value '${s}' is not valid.`);
+	if (entityType && sources.length)
+		errors.entityType = [
+			...(errors.entityType ?? []),
+			'entityType cannot be used together with sourceFilter.',
+		];
 	return errors;
 }
 
@@ -76,7 +120,9 @@ function searchErrors(startsWith, entityType, sources) {
  * @param {UiPathContext} ctx @param {RouteRequest} req @returns {Reply}
  */
 function searchDirectory(ctx, req) {
-	const refused = auth(ctx, req.headers, 'PM.Directory', 'PM.Directory.Read') ?? partitionCheck(req.params.partitionGlobalId);
+	const refused =
+		auth(ctx, req.headers, 'PM.Directory', 'PM.Directory.Read') ??
+		partitionCheck(req.params.partitionGlobalId);
 	if (refused) return refused;
 	const { query } = req;
 	const startsWith = query.get('startsWith');
@@ -88,9 +134,17 @@ function searchDirectory(ctx, req) {
 	const wantedSources = new Set(sources.map((s) => s.toLowerCase()));
 	const wantedType = entityType ? entityType.toLowerCase() : undefined;
 	const found = directoryEntries(ctx, prefix)
-		.filter(({ filter, entry }) => (wantedSources.size ? wantedSources.has(filter) : !wantedType || entry.type.toLowerCase() === wantedType))
+		.filter(({ filter, entry }) =>
+			wantedSources.size
+				? wantedSources.has(filter)
+				: !wantedType || entry.type.toLowerCase() === wantedType,
+		)
 		.map(({ entry }) => entry)
-		.filter((e) => [e.identityName, e.displayName, e.email].some((v) => typeof v === 'string' && v.toLowerCase().startsWith(prefix)));
+		.filter((e) =>
+			[e.identityName, e.displayName, e.email].some(
+				(v) => typeof v === 'string' && v.toLowerCase().startsWith(prefix),
+			),
+		);
 	return { status: 200, body: found };
 }
 

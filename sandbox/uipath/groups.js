@@ -53,8 +53,14 @@ function createErrors(body) {
 	requireString('id');
 	requireString('name');
 	const memberIds = body.directoryUserMemberIDs;
-	if (memberIds !== undefined && memberIds !== null && !(Array.isArray(memberIds) && memberIds.every(nonEmptyString))) {
-		errors.directoryUserMemberIDs = ['The directoryUserMemberIDs field must be an array of non-empty user identifiers.'];
+	if (
+		memberIds !== undefined &&
+		memberIds !== null &&
+		!(Array.isArray(memberIds) && memberIds.every(nonEmptyString))
+	) {
+		errors.directoryUserMemberIDs = [
+			'The directoryUserMemberIDs field must be an array of non-empty user identifiers.',
+		];
 	}
 	return errors;
 }
@@ -73,12 +79,17 @@ function createGroup(ctx, req) {
 	const name = /** @type {string} */ (body.name);
 	/** @type {Record<string, string[]>} */
 	const conflicts = {};
-	if (state.uipathById.has(id)) conflicts.id = [`A group with the id '${id}' already exists in this organization.`];
+	if (state.uipathById.has(id))
+		conflicts.id = [`A group with the id '${id}' already exists in this organization.`];
 	if (state.uipathByName.has(name.toLowerCase())) conflicts.name = nameTaken(name);
 	if (Object.keys(conflicts).length) return conflict(conflicts);
 	const ids = [...new Set(/** @type {string[]} */ (body.directoryUserMemberIDs ?? []))];
 	// The seed lists the members in reverse request order; reproduce that.
-	const group = newGroup(id, name, ids.reverse().map((memberId) => memberFor(state.directory.uipath, memberId)));
+	const group = newGroup(
+		id,
+		name,
+		ids.reverse().map((memberId) => memberFor(state.directory.uipath, memberId)),
+	);
 	addGroup(state, group);
 	return { status: 201, body: groupView(group) };
 }
@@ -110,7 +121,9 @@ function addGroup(state, group) {
  * @param {UiPathContext} ctx @param {RouteRequest} req @returns {Reply}
  */
 function listGroups(ctx, req) {
-	const refused = auth(ctx, req.headers, 'PM.Group', 'PM.Group.Read') ?? partitionCheck(req.params.partitionGlobalId);
+	const refused =
+		auth(ctx, req.headers, 'PM.Group', 'PM.Group.Read') ??
+		partitionCheck(req.params.partitionGlobalId);
 	if (refused) return refused;
 	const list = ctx.groups
 		.filter((g) => g.partitionGlobalId === req.params.partitionGlobalId)
@@ -142,7 +155,8 @@ function deleteGroup(ctx, req) {
 	ctx.state.uipathByName.delete(group.name.toLowerCase());
 	// Its licences go back to the organization, and its robot accounts leave it.
 	ctx.state.uipathLicenses.groups.delete(group.id);
-	for (const robot of ctx.state.uipathRobotAccounts) robot.groupIds = robot.groupIds.filter((id) => id !== group.id);
+	for (const robot of ctx.state.uipathRobotAccounts)
+		robot.groupIds = robot.groupIds.filter((id) => id !== group.id);
 	return { status: 204 };
 }
 
@@ -154,10 +168,13 @@ function updateErrors(body) {
 	/** @type {Record<string, string[]>} */
 	const errors = {};
 	const partition = body.partitionGlobalId;
-	if (partition === undefined || partition === null || partition === '') errors.partitionGlobalId = ['The partitionGlobalId field is required.'];
+	if (partition === undefined || partition === null || partition === '')
+		errors.partitionGlobalId = ['The partitionGlobalId field is required.'];
 	else if (typeof partition !== 'string') errors.partitionGlobalId = [NOT_A_STRING];
-	else if (partition !== UIPATH.organizationId) errors.partitionGlobalId = [`The value '${partition}' is not valid.`];
-	if (body.name !== undefined && body.name !== null && typeof body.name !== 'string') errors.name = [NOT_A_STRING];
+	else if (partition !== UIPATH.organizationId)
+		errors.partitionGlobalId = [`The value '${partition}' is not valid.`];
+	if (body.name !== undefined && body.name !== null && typeof body.name !== 'string')
+		errors.name = [NOT_A_STRING];
 	for (const field of ['directoryUserIDsToAdd', 'directoryUserIDsToRemove']) {
 		const v = body[field];
 		if (v !== undefined && v !== null && !(Array.isArray(v) && v.every(nonEmptyString))) {
@@ -201,4 +218,12 @@ function updateGroup(ctx, req) {
 	return { status: 200, body: groupView(group) };
 }
 
-module.exports = { createGroup, listGroups, getGroup, deleteGroup, updateGroup, newGroup, addGroup };
+module.exports = {
+	createGroup,
+	listGroups,
+	getGroup,
+	deleteGroup,
+	updateGroup,
+	newGroup,
+	addGroup,
+};

@@ -17,7 +17,13 @@ const { listGroupMembers } = require('./members');
 const { searchDirectory } = require('./directory');
 const { listUsers, getUser, updateUser, deleteUser } = require('./users');
 const { allocateGroupLicenses } = require('./licenses');
-const { listRobotAccounts, getRobotAccount, createRobotAccount, updateRobotAccount, deleteRobotAccount } = require('./robotAccounts');
+const {
+	listRobotAccounts,
+	getRobotAccount,
+	createRobotAccount,
+	updateRobotAccount,
+	deleteRobotAccount,
+} = require('./robotAccounts');
 
 /** @typedef {import('../routes').Route} Route */
 
@@ -56,7 +62,12 @@ function uipathRoutes(options) {
 		route('PUT', `${API}/Group/{groupId}`, 'updateGroup', updateGroup),
 		route('GET', `${API}/Group/{partitionGlobalId}/{groupId}`, 'getGroup', getGroup),
 		route('DELETE', `${API}/Group/{partitionGlobalId}/{groupId}`, 'deleteGroup', deleteGroup),
-		route('GET', `${API}/Group/{partitionGlobalId}/{groupId}/Members`, 'listGroupMembers', listGroupMembers),
+		route(
+			'GET',
+			`${API}/Group/{partitionGlobalId}/{groupId}/Members`,
+			'listGroupMembers',
+			listGroupMembers,
+		),
 		route('GET', `${API}/Directory/Search/{partitionGlobalId}`, 'searchDirectory', searchDirectory),
 		route('GET', `${API}/User/users/{partitionGlobalId}`, 'listUsers', listUsers),
 		route('GET', `${API}/User/{userId}`, 'getUser', getUser),
@@ -65,11 +76,27 @@ function uipathRoutes(options) {
 		route('GET', `${API}/RobotAccount/{partitionGlobalId}`, 'listRobotAccounts', listRobotAccounts),
 		route('PUT', `${API}/RobotAccount/{robotAccountId}`, 'updateRobotAccount', updateRobotAccount),
 		route('POST', `${API}/RobotAccount`, 'createRobotAccount', createRobotAccount),
-		route('GET', `${API}/RobotAccount/{partitionGlobalId}/{robotAccountId}`, 'getRobotAccount', getRobotAccount),
-		route('DELETE', `${API}/RobotAccount/{partitionGlobalId}/{robotAccountId}`, 'deleteRobotAccount', deleteRobotAccount),
-		route('PUT', '*/lease_/api/account/{accountId}/user-license/group/{groupId}', 'allocateGroupLicenses', allocateGroupLicenses),
+		route(
+			'GET',
+			`${API}/RobotAccount/{partitionGlobalId}/{robotAccountId}`,
+			'getRobotAccount',
+			getRobotAccount,
+		),
+		route(
+			'DELETE',
+			`${API}/RobotAccount/{partitionGlobalId}/{robotAccountId}`,
+			'deleteRobotAccount',
+			deleteRobotAccount,
+		),
+		route(
+			'PUT',
+			'*/lease_/api/account/{accountId}/user-license/group/{groupId}',
+			'allocateGroupLicenses',
+			allocateGroupLicenses,
+		),
 	];
-	if (options.profile === 'automation-suite') return routes.filter((r) => !CLOUD_ONLY.has(r.endpoint));
+	if (options.profile === 'automation-suite')
+		return routes.filter((r) => !CLOUD_ONLY.has(r.endpoint));
 	if (standalone) return routes.filter((r) => !NOT_STANDALONE.has(r.endpoint));
 	return routes;
 }

@@ -26,7 +26,16 @@ const { traceId } = require('../http');
 
 /** @param {string} detail @returns {Reply} */
 function quantityExceeded(detail) {
-	return { status: 409, body: { type: 'https://tools.ietf.org/html/rfc7231#section-6.5.8', title: 'Conflict', status: 409, traceId: traceId(), detail } };
+	return {
+		status: 409,
+		body: {
+			type: 'https://tools.ietf.org/html/rfc7231#section-6.5.8',
+			title: 'Conflict',
+			status: 409,
+			traceId: traceId(),
+			detail,
+		},
+	};
 }
 
 /** @param {UiPathContext} ctx @param {RouteRequest} req @returns {Reply} */
@@ -36,12 +45,21 @@ function allocateGroupLicenses(ctx, req) {
 	const input = jsonObject(req);
 	if ('reply' in input) return input.reply;
 	const codes = input.body.userBundleCodes;
-	if (!Array.isArray(codes) || codes.some((code) => typeof code !== 'string' || code.trim() === '')) {
-		return badRequest({ userBundleCodes: ['The field userBundleCodes must be a list of user bundle codes.'] });
+	if (
+		!Array.isArray(codes) ||
+		codes.some((code) => typeof code !== 'string' || code.trim() === '')
+	) {
+		return badRequest({
+			userBundleCodes: ['The field userBundleCodes must be a list of user bundle codes.'],
+		});
 	}
 	const { accountId, groupId } = req.params;
-	if (accountId !== UIPATH.organizationId) return notFound(`No account license is allocated for the account '${accountId}'.`);
-	if (!ctx.state.uipathById.has(groupId)) return notFound(`The group '${groupId}' was not found in the organization '${UIPATH.organizationId}'.`);
+	if (accountId !== UIPATH.organizationId)
+		return notFound(`No account license is allocated for the account '${accountId}'.`);
+	if (!ctx.state.uipathById.has(groupId))
+		return notFound(
+			`The group '${groupId}' was not found in the organization '${UIPATH.organizationId}'.`,
+		);
 	const { purchased, groups } = ctx.state.uipathLicenses;
 	const wanted = [...new Set(/** @type {string[]} */ (codes))];
 	const held = groups.get(groupId) ?? [];

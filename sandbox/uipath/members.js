@@ -49,9 +49,17 @@ function unknownMemberIds(directory, group, toAdd, toRemove) {
 	/** @type {Record<string, string[]>} */
 	const unknown = {};
 	const unknownAdd = [...new Set(toAdd.filter((id) => !directory.byId(id)))];
-	const unknownRemove = [...new Set(toRemove.filter((id) => !directory.byId(id) && !uipathMembers.has(group.members, id)))];
-	if (unknownAdd.length) unknown.directoryUserIDsToAdd = [`Unknown directory user id(s): ${unknownAdd.join(', ')}.`];
-	if (unknownRemove.length) unknown.directoryUserIDsToRemove = [`Unknown directory user id(s): ${unknownRemove.join(', ')}.`];
+	const unknownRemove = [
+		...new Set(
+			toRemove.filter((id) => !directory.byId(id) && !uipathMembers.has(group.members, id)),
+		),
+	];
+	if (unknownAdd.length)
+		unknown.directoryUserIDsToAdd = [`Unknown directory user id(s): ${unknownAdd.join(', ')}.`];
+	if (unknownRemove.length)
+		unknown.directoryUserIDsToRemove = [
+			`Unknown directory user id(s): ${unknownRemove.join(', ')}.`,
+		];
 	return unknown;
 }
 
@@ -87,7 +95,9 @@ function listGroupMembers(ctx, req) {
 		status: 200,
 		body: {
 			totalCount: members.length,
-			results: members.slice(skip, skip + Math.min(top, ctx.pageCap)).map((m) => ({ id: m.identifier, type: 0, ...m })),
+			results: members
+				.slice(skip, skip + Math.min(top, ctx.pageCap))
+				.map((m) => ({ id: m.identifier, type: 0, ...m })),
 		},
 	};
 }

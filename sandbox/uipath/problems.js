@@ -25,12 +25,30 @@ const badRequest = (errors) => ({ status: 400, body: validationProblem(errors) }
 
 /** @param {Record<string, string[]>} errors @returns {Reply} */
 function conflict(errors) {
-	return { status: 409, body: { type: 'https://tools.ietf.org/html/rfc7231#section-6.5.8', title: 'Conflict', status: 409, traceId: traceId(), errors } };
+	return {
+		status: 409,
+		body: {
+			type: 'https://tools.ietf.org/html/rfc7231#section-6.5.8',
+			title: 'Conflict',
+			status: 409,
+			traceId: traceId(),
+			errors,
+		},
+	};
 }
 
 /** @param {string} detail @returns {Reply} */
 function notFound(detail) {
-	return { status: 404, body: { type: 'https://tools.ietf.org/html/rfc7231#section-6.5.4', title: 'Not Found', status: 404, traceId: traceId(), detail } };
+	return {
+		status: 404,
+		body: {
+			type: 'https://tools.ietf.org/html/rfc7231#section-6.5.4',
+			title: 'Not Found',
+			status: 404,
+			traceId: traceId(),
+			detail,
+		},
+	};
 }
 
 /** @type {Reply} */
@@ -38,7 +56,12 @@ const UNSUPPORTED_MEDIA_TYPE = {
 	status: 415,
 	// A getter, so that each answer has its own trace id.
 	get body() {
-		return { type: 'https://tools.ietf.org/html/rfc7231#section-6.5.13', title: 'Unsupported Media Type', status: 415, traceId: traceId() };
+		return {
+			type: 'https://tools.ietf.org/html/rfc7231#section-6.5.13',
+			title: 'Unsupported Media Type',
+			status: 415,
+			traceId: traceId(),
+		};
 	},
 };
 

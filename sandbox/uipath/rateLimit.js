@@ -18,7 +18,13 @@
 const { isObject, traceId } = require('../http');
 
 /** Per organization and 5 minutes (UiPath's "API rate limits for Identity Server"). */
-const DOCUMENTED_LIMITS = Object.freeze({ GET: 300, POST: 24_000, PUT: 160, PATCH: 160, DELETE: 160 });
+const DOCUMENTED_LIMITS = Object.freeze({
+	GET: 300,
+	POST: 24_000,
+	PUT: 160,
+	PATCH: 160,
+	DELETE: 160,
+});
 const DOCUMENTED_WINDOW_MS = 5 * 60_000;
 const METHODS = Object.keys(DOCUMENTED_LIMITS);
 
@@ -37,7 +43,8 @@ const METHODS = Object.keys(DOCUMENTED_LIMITS);
 function rateLimitSettings(options) {
 	if (options === undefined || options === false || options === null) return undefined;
 	const given = options === true ? {} : options;
-	if (!isObject(given)) throw new TypeError('sandbox: rateLimit must be true or an object {timeScale?, limits?}');
+	if (!isObject(given))
+		throw new TypeError('sandbox: rateLimit must be true or an object {timeScale?, limits?}');
 	const timeScale = given.timeScale ?? 1;
 	if (!(typeof timeScale === 'number' && Number.isFinite(timeScale) && timeScale > 0)) {
 		throw new TypeError('sandbox: rateLimit.timeScale must be a number above 0');
@@ -45,10 +52,15 @@ function rateLimitSettings(options) {
 	/** @type {Record<string, number>} */
 	const limits = { ...DOCUMENTED_LIMITS };
 	if (given.limits !== undefined) {
-		if (!isObject(given.limits)) throw new TypeError('sandbox: rateLimit.limits must be an object of numbers per method');
+		if (!isObject(given.limits))
+			throw new TypeError('sandbox: rateLimit.limits must be an object of numbers per method');
 		for (const [method, limit] of Object.entries(given.limits)) {
-			if (!METHODS.includes(method)) throw new TypeError(`sandbox: rateLimit.limits: unknown method '${method}' (${METHODS.join(', ')})`);
-			if (!(Number.isInteger(limit) && limit >= 0)) throw new TypeError(`sandbox: rateLimit.limits.${method} must be an integer >= 0`);
+			if (!METHODS.includes(method))
+				throw new TypeError(
+					`sandbox: rateLimit.limits: unknown method '${method}' (${METHODS.join(', ')})`,
+				);
+			if (!(Number.isInteger(limit) && limit >= 0))
+				throw new TypeError(`sandbox: rateLimit.limits.${method} must be an integer >= 0`);
 			limits[method] = /** @type {number} */ (limit);
 		}
 	}
@@ -56,7 +68,8 @@ function rateLimitSettings(options) {
 }
 
 /** @param {Record<string, number>} [from] */
-const perMethod = (from) => Object.fromEntries(METHODS.map((method) => [method, from?.[method] ?? 0]));
+const perMethod = (from) =>
+	Object.fromEntries(METHODS.map((method) => [method, from?.[method] ?? 0]));
 
 /**
  * @param {ReturnType<typeof rateLimitSettings>} settings
@@ -77,7 +90,9 @@ function createRateLimit(settings) {
 		const upper = method.toUpperCase();
 		if (!METHODS.includes(upper)) return undefined;
 		received[upper] += 1;
-		const organization = (pathname.split('/').find((segment) => segment !== '') ?? '').toLowerCase();
+		const organization = (
+			pathname.split('/').find((segment) => segment !== '') ?? ''
+		).toLowerCase();
 		const key = `${organization} ${upper}`;
 		const times = (arrivals.get(key) ?? []).filter((at) => at > now - settings.windowMs);
 		arrivals.set(key, times);
@@ -87,7 +102,10 @@ function createRateLimit(settings) {
 			return undefined;
 		}
 		limited[upper] += 1;
-		const resetSeconds = Math.max(1, Math.ceil(((times[0] ?? now) + settings.windowMs - now) / 1000));
+		const resetSeconds = Math.max(
+			1,
+			Math.ceil(((times[0] ?? now) + settings.windowMs - now) / 1000),
+		);
 		return {
 			status: 429,
 			headers: {
@@ -110,7 +128,14 @@ function createRateLimit(settings) {
 	function view() {
 		if (!settings) return { enabled: false };
 		const limitedTotal = Object.values(limited).reduce((sum, n) => sum + n, 0);
-		return { enabled: true, ...settings, limits: { ...settings.limits }, received: { ...received }, limited: { ...limited }, limitedTotal };
+		return {
+			enabled: true,
+			...settings,
+			limits: { ...settings.limits },
+			received: { ...received },
+			limited: { ...limited },
+			limitedTotal,
+		};
 	}
 
 	function reset() {

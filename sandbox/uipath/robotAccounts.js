@@ -32,7 +32,10 @@ const { badRequest, conflict, notFound } = require('./problems');
 const record = (robot) => ({ ...robot, groupIds: [...robot.groupIds] });
 
 /** @param {string} id */
-const robotNotFound = (id) => notFound(`The robot account '${id}' was not found in the organization '${UIPATH.organizationId}'.`);
+const robotNotFound = (id) =>
+	notFound(
+		`The robot account '${id}' was not found in the organization '${UIPATH.organizationId}'.`,
+	);
 
 /**
  * A list of group IDs from a body, each a known group; the errors otherwise.
@@ -63,13 +66,16 @@ function writeBody(ctx, req) {
 	/** @type {Record<string, string[]>} */
 	const errors = {};
 	const partition = input.body.partitionGlobalId;
-	if (partition !== UIPATH.organizationId) errors.partitionGlobalId = [`The value '${partition ?? ''}' is not valid.`];
+	if (partition !== UIPATH.organizationId)
+		errors.partitionGlobalId = [`The value '${partition ?? ''}' is not valid.`];
 	return { body: input.body, errors };
 }
 
 /** @param {UiPathContext} ctx @param {RouteRequest} req @returns {Reply} */
 function listRobotAccounts(ctx, req) {
-	const refused = auth(ctx, req.headers, 'PM.RobotAccount', 'PM.RobotAccount.Read') ?? partitionCheck(req.params.partitionGlobalId);
+	const refused =
+		auth(ctx, req.headers, 'PM.RobotAccount', 'PM.RobotAccount.Read') ??
+		partitionCheck(req.params.partitionGlobalId);
 	if (refused) return refused;
 	const { query } = req;
 	const { errors, top, skip } = topAndSkip(query);
@@ -78,21 +84,29 @@ function listRobotAccounts(ctx, req) {
 	const keys = ['id', 'name', 'displayName', 'creationTime', 'lastModificationTime'];
 	const sortKey = sortBy ? keys.find((k) => k.toLowerCase() === sortBy.toLowerCase()) : undefined;
 	if (sortBy && !sortKey) errors.sortBy = [`The value '${sortBy}' is not valid.`];
-	if (sortOrder && !/^(asc|desc)$/i.test(sortOrder)) errors.sortOrder = [`The value '${sortOrder}' is not valid.`];
+	if (sortOrder && !/^(asc|desc)$/i.test(sortOrder))
+		errors.sortOrder = [`The value '${sortOrder}' is not valid.`];
 	if (Object.keys(errors).length) return badRequest(errors);
 	const term = (query.get('searchTerm') ?? '').trim().toLowerCase();
-	const found = ctx.state.uipathRobotAccounts.filter((r) => !term || [r.name, r.displayName].some((v) => v.toLowerCase().includes(term))).map(record);
+	const found = ctx.state.uipathRobotAccounts
+		.filter((r) => !term || [r.name, r.displayName].some((v) => v.toLowerCase().includes(term)))
+		.map(record);
 	if (sortKey) {
 		const key = /** @type {'id'} */ (sortKey);
 		found.sort((x, y) => compareText(String(x[key] ?? ''), String(y[key] ?? '')));
 		if (/^desc$/i.test(sortOrder ?? '')) found.reverse();
 	}
-	return { status: 200, body: { totalCount: found.length, results: found.slice(skip, skip + top) } };
+	return {
+		status: 200,
+		body: { totalCount: found.length, results: found.slice(skip, skip + top) },
+	};
 }
 
 /** @param {UiPathContext} ctx @param {RouteRequest} req @returns {Reply} */
 function getRobotAccount(ctx, req) {
-	const refused = auth(ctx, req.headers, 'PM.RobotAccount', 'PM.RobotAccount.Read') ?? partitionCheck(req.params.partitionGlobalId);
+	const refused =
+		auth(ctx, req.headers, 'PM.RobotAccount', 'PM.RobotAccount.Read') ??
+		partitionCheck(req.params.partitionGlobalId);
 	if (refused) return refused;
 	const robot = ctx.state.uipathRobotAccounts.find((r) => r.id === req.params.robotAccountId);
 	return robot ? { status: 200, body: record(robot) } : robotNotFound(req.params.robotAccountId);
@@ -103,20 +117,37 @@ function createRobotAccount(ctx, req) {
 	const input = writeBody(ctx, req);
 	if ('reply' in input) return input.reply;
 	const { body, errors } = input;
-	if (typeof body.name !== 'string' || body.name.trim() === '') errors.name = ['The Name field is required.'];
-	if (body.id !== undefined && body.id !== null && (typeof body.id !== 'string' || body.id.trim() === '')) errors.id = ['The field id must be a non-empty string.'];
+	if (typeof body.name !== 'string' || body.name.trim() === '')
+		errors.name = ['The Name field is required.'];
+	if (
+		body.id !== undefined &&
+		body.id !== null &&
+		(typeof body.id !== 'string' || body.id.trim() === '')
+	)
+		errors.id = ['The field id must be a non-empty string.'];
 	const groups = groupList(ctx, body, 'groupIDsToAdd', errors);
 	if (Object.keys(errors).length) return badRequest(errors);
 	const robots = ctx.state.uipathRobotAccounts;
 	const id = typeof body.id === 'string' ? body.id : crypto.randomUUID();
-	if (robots.some((r) => r.id === id)) return conflict({ id: [`A robot account with the id '${id}' already exists.`] });
+	if (robots.some((r) => r.id === id))
+		return conflict({ id: [`A robot account with the id '${id}' already exists.`] });
 	if (robots.some((r) => r.name.toLowerCase() === body.name.toLowerCase())) {
 		return conflict({ name: [`A robot account named '${body.name}' already exists.`] });
 	}
 	const now = dotnetTimestamp();
-	const displayName = typeof body.displayName === 'string' && body.displayName.trim() !== '' ? body.displayName : body.name;
+	const displayName =
+		typeof body.displayName === 'string' && body.displayName.trim() !== ''
+			? body.displayName
+			: body.name;
 	/** @type {RobotAccount} */
-	const robot = { id, name: body.name, displayName, creationTime: now, lastModificationTime: now, groupIds: [...new Set(groups)] };
+	const robot = {
+		id,
+		name: body.name,
+		displayName,
+		creationTime: now,
+		lastModificationTime: now,
+		groupIds: [...new Set(groups)],
+	};
 	robots.push(robot);
 	return { status: 201, body: record(robot) };
 }
@@ -128,19 +159,29 @@ function updateRobotAccount(ctx, req) {
 	const { body, errors } = input;
 	const toAdd = groupList(ctx, body, 'groupIDsToAdd', errors);
 	const toRemove = groupList(ctx, body, 'groupIDsToRemove', errors);
-	if (body.displayName !== undefined && body.displayName !== null && typeof body.displayName !== 'string') errors.displayName = ['The field displayName must be a string.'];
+	if (
+		body.displayName !== undefined &&
+		body.displayName !== null &&
+		typeof body.displayName !== 'string'
+	)
+		errors.displayName = ['The field displayName must be a string.'];
 	if (Object.keys(errors).length) return badRequest(errors);
 	const robot = ctx.state.uipathRobotAccounts.find((r) => r.id === req.params.robotAccountId);
 	if (!robot) return robotNotFound(req.params.robotAccountId);
-	if (typeof body.displayName === 'string' && body.displayName.trim() !== '') robot.displayName = body.displayName;
-	robot.groupIds = [...new Set([...robot.groupIds.filter((id) => !toRemove.includes(id)), ...toAdd])];
+	if (typeof body.displayName === 'string' && body.displayName.trim() !== '')
+		robot.displayName = body.displayName;
+	robot.groupIds = [
+		...new Set([...robot.groupIds.filter((id) => !toRemove.includes(id)), ...toAdd]),
+	];
 	robot.lastModificationTime = dotnetTimestamp();
 	return { status: 200, body: record(robot) };
 }
 
 /** @param {UiPathContext} ctx @param {RouteRequest} req @returns {Reply} */
 function deleteRobotAccount(ctx, req) {
-	const refused = auth(ctx, req.headers, 'PM.RobotAccount', 'PM.RobotAccount.Write') ?? partitionCheck(req.params.partitionGlobalId);
+	const refused =
+		auth(ctx, req.headers, 'PM.RobotAccount', 'PM.RobotAccount.Write') ??
+		partitionCheck(req.params.partitionGlobalId);
 	if (refused) return refused;
 	const robots = ctx.state.uipathRobotAccounts;
 	const at = robots.findIndex((r) => r.id === req.params.robotAccountId);
@@ -149,4 +190,10 @@ function deleteRobotAccount(ctx, req) {
 	return { status: 204 };
 }
 
-module.exports = { listRobotAccounts, getRobotAccount, createRobotAccount, updateRobotAccount, deleteRobotAccount };
+module.exports = {
+	listRobotAccounts,
+	getRobotAccount,
+	createRobotAccount,
+	updateRobotAccount,
+	deleteRobotAccount,
+};

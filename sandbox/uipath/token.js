@@ -8,7 +8,15 @@
 
 const crypto = require('node:crypto');
 const { UIPATH } = require('../accounts');
-const { isObject, isForm, parseForm, parseJson, NO_STORE, invalidRequest, clientCredentials } = require('../http');
+const {
+	isObject,
+	isForm,
+	parseForm,
+	parseJson,
+	NO_STORE,
+	invalidRequest,
+	clientCredentials,
+} = require('../http');
 
 /** @typedef {import('../http').Reply} Reply */
 /** @typedef {import('../http').RouteRequest} RouteRequest */
@@ -18,9 +26,14 @@ const SCOPES = new Set(UIPATH.allowedScopes);
 
 /** @param {UiPathContext['jwt']} jwt @param {Record<string, unknown>} payload */
 function signJwt(jwt, payload) {
-	const header = Buffer.from(JSON.stringify({ alg: 'HS256', kid: jwt.kid, typ: 'JWT' })).toString('base64url');
+	const header = Buffer.from(JSON.stringify({ alg: 'HS256', kid: jwt.kid, typ: 'JWT' })).toString(
+		'base64url',
+	);
 	const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
-	const signature = crypto.createHmac('sha256', jwt.key).update(`${header}.${body}`).digest('base64url');
+	const signature = crypto
+		.createHmac('sha256', jwt.key)
+		.update(`${header}.${body}`)
+		.digest('base64url');
 	return `${header}.${body}.${signature}`;
 }
 
@@ -36,22 +49,36 @@ function verifyJwt(jwt, token) {
 }
 
 /** @param {number} status @param {string} error @param {string} description @returns {Reply} */
-const tokenError = (status, error, description) => ({ status, headers: NO_STORE, body: { error, error_description: description } });
+const tokenError = (status, error, description) => ({
+	status,
+	headers: NO_STORE,
+	body: { error, error_description: description },
+});
 
 /** @param {UiPathContext} ctx @param {RouteRequest} req @returns {Reply} */
 function token({ state, faults, url, jwt, standalone }, { headers, raw, client: sender }) {
-	if (!isForm(headers['content-type'])) return invalidRequest('Content-Type must be application/x-www-form-urlencoded');
+	if (!isForm(headers['content-type']))
+		return invalidRequest('Content-Type must be application/x-www-form-urlencoded');
 	const form = parseForm(raw);
 	const client = clientCredentials(headers, form);
 	if (client.id !== UIPATH.clientId || client.secret !== UIPATH.clientSecret) {
 		return tokenError(400, 'invalid_client', 'Invalid client or client credentials.');
 	}
 	if (form.grant_type !== 'client_credentials') {
-		return tokenError(400, 'unsupported_grant_type', `The grant type '${form.grant_type ?? ''}' is not supported.`);
+		return tokenError(
+			400,
+			'unsupported_grant_type',
+			`The grant type '${form.grant_type ?? ''}' is not supported.`,
+		);
 	}
 	const requested = (form.scope ?? '').split(/\s+/).filter(Boolean);
 	const unknown = requested.filter((s) => !SCOPES.has(s));
-	if (unknown.length) return tokenError(400, 'invalid_scope', `The scope(s) '${unknown.join(' ')}' are not allowed for this client.`);
+	if (unknown.length)
+		return tokenError(
+			400,
+			'invalid_scope',
+			`The scope(s) '${unknown.join(' ')}' are not allowed for this client.`,
+		);
 	const scopes = requested.length ? [...new Set(requested)] : [...UIPATH.allowedScopes];
 	const lifetime = faults.lifetimeSeconds('uipath');
 	const now = Date.now();
@@ -73,7 +100,12 @@ function token({ state, faults, url, jwt, standalone }, { headers, raw, client: 
 	return {
 		status: 200,
 		headers: NO_STORE,
-		body: { access_token: accessToken, expires_in: Math.ceil(lifetime), token_type: 'Bearer', scope: scopes.join(' ') },
+		body: {
+			access_token: accessToken,
+			expires_in: Math.ceil(lifetime),
+			token_type: 'Bearer',
+			scope: scopes.join(' '),
+		},
 	};
 }
 

@@ -23,7 +23,9 @@ const USER_CREATION_TIME = '2024-01-08T09:00:00';
 
 /** A user as `User/users` lists it (UiPath SDK's wire type). @param {UiPathContext} ctx @param {DirectoryUser} u @param {number} i */
 function userRecord(ctx, u, i) {
-	const groupIDs = ctx.groups.filter((g) => uipathMembers.has(g.members, u.identifier)).map((g) => g.id);
+	const groupIDs = ctx.groups
+		.filter((g) => uipathMembers.has(g.members, u.identifier))
+		.map((g) => g.id);
 	return {
 		id: u.identifier,
 		userName: u.name,
@@ -53,26 +55,41 @@ function userRecord(ctx, u, i) {
  * @param {UiPathContext} ctx @param {RouteRequest} req @returns {Reply}
  */
 function listUsers(ctx, req) {
-	const refused = auth(ctx, req.headers, 'PM.User', 'PM.User.Read') ?? partitionCheck(req.params.partitionGlobalId);
+	const refused =
+		auth(ctx, req.headers, 'PM.User', 'PM.User.Read') ??
+		partitionCheck(req.params.partitionGlobalId);
 	if (refused) return refused;
 	const { query } = req;
 	const { errors, top, skip } = topAndSkip(query);
 	// Deleted users are gone from the list until reset.
 	const { uipathDeletedUsers } = ctx.state;
 	const all = ctx.state.directory.uipath.users;
-	const users = uipathDeletedUsers.size ? all.filter((u) => !uipathDeletedUsers.has(u.identifier)) : all;
+	const users = uipathDeletedUsers.size
+		? all.filter((u) => !uipathDeletedUsers.has(u.identifier))
+		: all;
 	const sortBy = query.get('sortBy');
 	const sortOrder = query.get('sortOrder');
-	const sortKey = sortBy ? Object.keys(userRecord(ctx, users[0], 0)).find((k) => k.toLowerCase() === sortBy.toLowerCase()) : undefined;
+	const sortKey = sortBy
+		? Object.keys(userRecord(ctx, users[0], 0)).find(
+				(k) => k.toLowerCase() === sortBy.toLowerCase(),
+			)
+		: undefined;
 	if (sortBy && !sortKey) errors.sortBy = [`The value '${sortBy}' is not valid.`];
-	if (sortOrder && !/^(asc|desc)$/i.test(sortOrder)) errors.sortOrder = [`The value '${sortOrder}' is not valid.`];
+	if (sortOrder && !/^(asc|desc)$/i.test(sortOrder))
+		errors.sortOrder = [`The value '${sortOrder}' is not valid.`];
 	if (Object.keys(errors).length) return badRequest(errors);
 	const term = (query.get('searchTerm') ?? '').trim().toLowerCase();
 	// The record's userName, name, surname, displayName and email, read from the user: records are made for the page only.
 	const positions = [];
 	for (let i = 0; i < users.length; i++) {
 		const u = users[i];
-		if (!term || [u.name, u.firstName, u.lastName, u.displayName, u.email].some((v) => typeof v === 'string' && v.toLowerCase().includes(term))) positions.push(i);
+		if (
+			!term ||
+			[u.name, u.firstName, u.lastName, u.displayName, u.email].some(
+				(v) => typeof v === 'string' && v.toLowerCase().includes(term),
+			)
+		)
+			positions.push(i);
 	}
 	if (!sortKey) {
 		const results = positions.slice(skip, skip + top).map((i) => userRecord(ctx, users[i], i));
@@ -82,7 +99,10 @@ function listUsers(ctx, req) {
 	const key = /** @type {keyof ReturnType<typeof userRecord>} */ (sortKey);
 	found.sort((x, y) => compareText(String(x[key] ?? ''), String(y[key] ?? '')));
 	if (/^desc$/i.test(sortOrder ?? '')) found.reverse();
-	return { status: 200, body: { totalCount: found.length, results: found.slice(skip, skip + top) } };
+	return {
+		status: 200,
+		body: { totalCount: found.length, results: found.slice(skip, skip + top) },
+	};
 }
 
 /** The directory user of a `…/User/{userId}` path and its position, unless deleted. @param {UiPathContext} ctx @param {string} userId */
@@ -162,7 +182,8 @@ function deleteUser(ctx, req) {
 	const found = userOfPath(ctx, req.params.userId);
 	if (!found) return userNotFound(req.params.userId);
 	for (const group of ctx.groups) {
-		if (uipathMembers.has(group.members, found.user.identifier)) changeGroup(ctx, group.id, [], [found.user.identifier]);
+		if (uipathMembers.has(group.members, found.user.identifier))
+			changeGroup(ctx, group.id, [], [found.user.identifier]);
 	}
 	ctx.state.uipathDeletedUsers.add(found.user.identifier);
 	return { status: 204 };

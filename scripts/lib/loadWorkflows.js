@@ -32,9 +32,10 @@ const SMART_GROUP = {
 	notes: SEED_PARAMETERS.additionalFields.notes,
 };
 
-const LOCAL_GROUP_MEMBERS = require('../../test/fixtures/uipath-create-local-group.parameters.json').memberList.member.map(
-	(/** @type {{userId: {value: string}}} */ member) => member.userId.value,
-);
+const LOCAL_GROUP_MEMBERS =
+	require('../../test/fixtures/uipath-create-local-group.parameters.json').memberList.member.map(
+		(/** @type {{userId: {value: string}}} */ member) => member.userId.value,
+	);
 
 /**
  * Started by hand: `itemCount` groups named namePrefix + 0, 1, 2…
@@ -42,8 +43,20 @@ const LOCAL_GROUP_MEMBERS = require('../../test/fixtures/uipath-create-local-gro
  * @param {object} provisioningNode
  */
 function benchWorkflow(id, name, itemCount, namePrefix, provisioningNode) {
-	const trigger = { name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} };
-	return provisioningWorkflow(id, name, trigger, `${itemCount}`, JSON.stringify(namePrefix), provisioningNode);
+	const trigger = {
+		name: 'Start',
+		type: 'n8n-nodes-base.manualTrigger',
+		typeVersion: 1,
+		parameters: {},
+	};
+	return provisioningWorkflow(
+		id,
+		name,
+		trigger,
+		`${itemCount}`,
+		JSON.stringify(namePrefix),
+		provisioningNode,
+	);
 }
 
 /**
@@ -58,9 +71,22 @@ function webhookWorkflow(id, name, webhookPath, provisioningNode) {
 		type: 'n8n-nodes-base.webhook',
 		typeVersion: 2,
 		webhookId: crypto.randomUUID(),
-		parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'lastNode', responseData: 'noData', options: {} },
+		parameters: {
+			httpMethod: 'POST',
+			path: webhookPath,
+			responseMode: 'lastNode',
+			responseData: 'noData',
+			options: {},
+		},
 	};
-	return provisioningWorkflow(id, name, trigger, '$json.body.count', '$json.body.prefix', provisioningNode);
+	return provisioningWorkflow(
+		id,
+		name,
+		trigger,
+		'$json.body.count',
+		'$json.body.prefix',
+		provisioningNode,
+	);
 }
 
 /**
@@ -92,7 +118,12 @@ function groupNamesNode(name, countExpression, prefixExpression) {
 
 /** A Split Out node making one item per name. @param {string} name */
 function splitNamesNode(name) {
-	return { name, type: 'n8n-nodes-base.splitOut', typeVersion: 1, parameters: { fieldToSplitOut: 'name', include: 'noOtherFields', options: {} } };
+	return {
+		name,
+		type: 'n8n-nodes-base.splitOut',
+		typeVersion: 1,
+		parameters: { fieldToSplitOut: 'name', include: 'noOtherFields', options: {} },
+	};
 }
 
 /**
@@ -100,7 +131,14 @@ function splitNamesNode(name) {
  * @param {string} countExpression @param {string} prefixExpression JavaScript inside the n8n expression
  * @param {object} provisioningNode
  */
-function provisioningWorkflow(id, name, trigger, countExpression, prefixExpression, provisioningNode) {
+function provisioningWorkflow(
+	id,
+	name,
+	trigger,
+	countExpression,
+	prefixExpression,
+	provisioningNode,
+) {
 	const nodes = [
 		trigger,
 		groupNamesNode('Group Names', countExpression, prefixExpression),
@@ -108,10 +146,12 @@ function provisioningWorkflow(id, name, trigger, countExpression, prefixExpressi
 		{ ...provisioningNode, name: PROVISIONING_NODE },
 	].map((node, index) => ({ id: crypto.randomUUID(), position: [index * 220, 0], ...node }));
 	const connections = Object.fromEntries(
-		nodes.slice(0, -1).map((node, index) => [
-			node.name,
-			{ main: [[{ node: nodes[index + 1].name, type: 'main', index: 0 }]] },
-		]),
+		nodes
+			.slice(0, -1)
+			.map((node, index) => [
+				node.name,
+				{ main: [[{ node: nodes[index + 1].name, type: 'main', index: 0 }]] },
+			]),
 	);
 	return { id, name, active: false, settings: { executionOrder: 'v1' }, nodes, connections };
 }
@@ -134,7 +174,11 @@ function ourSmartGroupNode(inFlight, credentialId) {
 			conditions: { condition: [SMART_GROUP.condition] },
 			combineWith: 'AND',
 			startPaths: { startPath: [SMART_GROUP.startPath] },
-			additionalFields: { description: SMART_GROUP.description, owner: SMART_GROUP.owner, notes: SMART_GROUP.notes },
+			additionalFields: {
+				description: SMART_GROUP.description,
+				owner: SMART_GROUP.owner,
+				notes: SMART_GROUP.notes,
+			},
 			options: { maxConcurrency: inFlight },
 		},
 	};
@@ -151,7 +195,11 @@ function ourLocalGroupNode(inFlight, credentialId) {
 			operation: 'create',
 			name: '={{ $json.name }}',
 			membersInput: 'list',
-			memberList: { member: LOCAL_GROUP_MEMBERS.map((userId) => ({ userId: { __rl: true, mode: 'id', value: userId } })) },
+			memberList: {
+				member: LOCAL_GROUP_MEMBERS.map((userId) => ({
+					userId: { __rl: true, mode: 'id', value: userId },
+				})),
+			},
 			additionalFields: {},
 			options: { maxConcurrency: inFlight },
 		},
@@ -177,7 +225,8 @@ function httpRequestNode(url, bodyExpression, batchSize, credentialId) {
 			sendBody: true,
 			specifyBody: 'json',
 			jsonBody: bodyExpression,
-			options: batchSize === undefined ? {} : { batching: { batch: { batchSize, batchInterval: 0 } } },
+			options:
+				batchSize === undefined ? {} : { batching: { batch: { batchSize, batchInterval: 0 } } },
 		},
 	};
 }
@@ -185,22 +234,36 @@ function httpRequestNode(url, bodyExpression, batchSize, credentialId) {
 /** Where both the HTTP Request node and a plain client POST a Smart Group. @param {string} sandboxUrl */
 const smartGroupUrl = (sandboxUrl) => `${sandboxUrl}${smartGroupPath(GROUPID.identityStoreId)}`;
 /** Where both POST a local group. @param {string} sandboxUrl */
-const localGroupUrl = (sandboxUrl) => `${sandboxUrl}/${UIPATH.organizationName}/${UIPATH.tenantName}/identity_/api/Group`;
+const localGroupUrl = (sandboxUrl) =>
+	`${sandboxUrl}/${UIPATH.organizationName}/${UIPATH.tenantName}/identity_/api/Group`;
 
 /** A local group body as our node sends it for `name` (the seed's shape and the fixture's members; the ID is the name where our node makes a GUID). @param {string} name */
 function localGroupBody(name) {
-	return { partitionGlobalId: UIPATH.organizationId, name, id: name, directoryUserMemberIDs: LOCAL_GROUP_MEMBERS };
+	return {
+		partitionGlobalId: UIPATH.organizationId,
+		name,
+		id: name,
+		directoryUserMemberIDs: LOCAL_GROUP_MEMBERS,
+	};
 }
 
 /** @param {string} sandboxUrl @param {number|undefined} batchSize @param {string} credentialId */
 function httpSmartGroupNode(sandboxUrl, batchSize, credentialId) {
-	return httpRequestNode(smartGroupUrl(sandboxUrl), smartGroupBodyExpression(), batchSize, credentialId);
+	return httpRequestNode(
+		smartGroupUrl(sandboxUrl),
+		smartGroupBodyExpression(),
+		batchSize,
+		credentialId,
+	);
 }
 
 /** @param {string} sandboxUrl @param {number|undefined} batchSize @param {string} credentialId */
 function httpLocalGroupNode(sandboxUrl, batchSize, credentialId) {
 	const placeholder = 'BenchGroupNamePlaceholder';
-	const body = JSON.stringify(localGroupBody(placeholder)).replaceAll(JSON.stringify(placeholder), '$json.name');
+	const body = JSON.stringify(localGroupBody(placeholder)).replaceAll(
+		JSON.stringify(placeholder),
+		'$json.name',
+	);
 	return httpRequestNode(localGroupUrl(sandboxUrl), `={{ (${body}) }}`, batchSize, credentialId);
 }
 
@@ -211,7 +274,10 @@ function httpLocalGroupNode(sandboxUrl, batchSize, credentialId) {
 function smartGroupBodyExpression() {
 	const placeholder = 'BenchGroupNamePlaceholder';
 	// Indented, so no "}}" (which would end the n8n expression) appears inside the object.
-	const literal = JSON.stringify(smartGroupBody(placeholder), null, 1).replaceAll(JSON.stringify(placeholder), '$json.name');
+	const literal = JSON.stringify(smartGroupBody(placeholder), null, 1).replaceAll(
+		JSON.stringify(placeholder),
+		'$json.name',
+	);
 	if (literal.includes(placeholder) || literal.includes('}}')) {
 		throw new Error('The Smart Group body cannot be written as an n8n expression');
 	}

@@ -33,7 +33,10 @@ async function n8nRest(editorUrl, runtime) {
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		const text = await response.text();
-		if (!response.ok) throw new Error(`n8n answered ${method} /rest${route} with HTTP ${response.status}: ${text.slice(0, 500)}`);
+		if (!response.ok)
+			throw new Error(
+				`n8n answered ${method} /rest${route} with HTTP ${response.status}: ${text.slice(0, 500)}`,
+			);
 		return JSON.parse(text).data;
 	}
 
@@ -48,14 +51,23 @@ async function n8nRest(editorUrl, runtime) {
 	 * and none of them is still queued or running.
 	 * @param {string} workflowId @param {number} count
 	 */
-	async function waitForExecutions(workflowId, count, { after = 0, timeoutMs = 10 * 60_000, pollMs = 500 } = {}) {
+	async function waitForExecutions(
+		workflowId,
+		count,
+		{ after = 0, timeoutMs = 10 * 60_000, pollMs = 500 } = {},
+	) {
 		const until = Date.now() + timeoutMs;
 		for (;;) {
-			const found = (await executions(workflowId)).filter((execution) => Number(execution.id) > after);
-			if (found.length >= count && found.every((execution) => FINISHED.has(execution.status))) return found;
+			const found = (await executions(workflowId)).filter(
+				(execution) => Number(execution.id) > after,
+			);
+			if (found.length >= count && found.every((execution) => FINISHED.has(execution.status)))
+				return found;
 			if (Date.now() > until) {
 				const statuses = found.map((execution) => execution.status).join(', ');
-				throw new Error(`After ${timeoutMs / 1000} s, workflow ${workflowId} has ${found.length} of ${count} executions: ${statuses}`);
+				throw new Error(
+					`After ${timeoutMs / 1000} s, workflow ${workflowId} has ${found.length} of ${count} executions: ${statuses}`,
+				);
 			}
 			await new Promise((resolve) => setTimeout(resolve, pollMs));
 		}
@@ -64,7 +76,10 @@ async function n8nRest(editorUrl, runtime) {
 	/** One execution with its run data. @param {string} id */
 	async function execution(id) {
 		const found = await call('GET', `/executions/${id}`);
-		return { ...found, data: typeof found.data === 'string' ? flatted.parse(found.data) : found.data };
+		return {
+			...found,
+			data: typeof found.data === 'string' ? flatted.parse(found.data) : found.data,
+		};
 	}
 
 	/** The highest execution ID so far (0 for none): later executions have higher ones. @param {string} workflowId */

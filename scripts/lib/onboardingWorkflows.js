@@ -11,7 +11,9 @@ const { GROUPID_CREDENTIAL_ID, UIPATH_CREDENTIAL_ID } = require('./sandboxSetup'
 
 const ONBOARDING = Object.freeze({
 	people: 1000,
-	groupNames: Object.freeze(Array.from({ length: 25 }, (_, i) => `Onboarding-${String(i + 1).padStart(2, '0')}`)),
+	groupNames: Object.freeze(
+		Array.from({ length: 25 }, (_, i) => `Onboarding-${String(i + 1).padStart(2, '0')}`),
+	),
 	/** The sandbox's rate-limit windows, and the node's: Automation Cloud's 5 minutes × 0.02 = 6 s. */
 	timeScale: 0.02,
 });
@@ -47,7 +49,14 @@ function pacedUiPathOptions({ timeScale = ONBOARDING.timeScale, processes = 1 } 
 	return {
 		rateLimits: 'custom',
 		customRateLimits: {
-			limits: { getPerWindow: 300, postPerWindow: 24000, putPerWindow: 160, patchPerWindow: 160, deletePerWindow: 160, windowSeconds: 300 * timeScale },
+			limits: {
+				getPerWindow: 300,
+				postPerWindow: 24000,
+				putPerWindow: 160,
+				patchPerWindow: 160,
+				deletePerWindow: 160,
+				windowSeconds: 300 * timeScale,
+			},
 		},
 		sharingProcesses: processes,
 	};
@@ -62,7 +71,9 @@ function addMembersNode(service, by, options) {
 		return {
 			type: 'n8n-nodes-group-provisioning.uiPathIdentity',
 			typeVersion: 1.1,
-			credentials: { uiPathIdentityApi: { id: UIPATH_CREDENTIAL_ID, name: 'UiPath Identity (local sandbox)' } },
+			credentials: {
+				uiPathIdentityApi: { id: UIPATH_CREDENTIAL_ID, name: 'UiPath Identity (local sandbox)' },
+			},
 			parameters: {
 				resource: 'group',
 				operation: 'addMembers',
@@ -77,7 +88,9 @@ function addMembersNode(service, by, options) {
 	return {
 		type: 'n8n-nodes-group-provisioning.netwrixGroupId',
 		typeVersion: 1.1,
-		credentials: { netwrixGroupIdApi: { id: GROUPID_CREDENTIAL_ID, name: 'Netwrix GroupID (local sandbox)' } },
+		credentials: {
+			netwrixGroupIdApi: { id: GROUPID_CREDENTIAL_ID, name: 'Netwrix GroupID (local sandbox)' },
+		},
 		parameters: {
 			resource: 'group',
 			operation: 'addMembers',
@@ -97,7 +110,10 @@ function addMembersNode(service, by, options) {
  * @param {'groupid'|'uipath'} service
  * @param {{id?: string, webhookPath?: string, options?: object, people?: number}} [settings]
  */
-function onboardingWorkflow(service, { id, webhookPath, options, people = ONBOARDING.people } = {}) {
+function onboardingWorkflow(
+	service,
+	{ id, webhookPath, options, people = ONBOARDING.people } = {},
+) {
 	const workflowId = id ?? (service === 'uipath' ? 'gpOnboardingUiPath' : 'gpOnboardingGroupId');
 	const nodeOptions = options ?? (service === 'uipath' ? pacedUiPathOptions() : {});
 	const trigger = webhookPath
@@ -106,7 +122,12 @@ function onboardingWorkflow(service, { id, webhookPath, options, people = ONBOAR
 				type: 'n8n-nodes-base.webhook',
 				typeVersion: 2,
 				webhookId: `${workflowId}-hook`,
-				parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'lastNode', options: {} },
+				parameters: {
+					httpMethod: 'POST',
+					path: webhookPath,
+					responseMode: 'lastNode',
+					options: {},
+				},
 			}
 		: { name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} };
 	// The Code nodes make the cohort in n8n, from the same rule as cohort() above.
@@ -129,7 +150,12 @@ for (let k = from; k <= to; k++) {
   } });
 }
 return people;`;
-	const node = (name, position, spec) => ({ id: `${workflowId}-${name.replace(/\W/g, '')}`, name, position, ...spec });
+	const node = (name, position, spec) => ({
+		id: `${workflowId}-${name.replace(/\W/g, '')}`,
+		name,
+		position,
+		...spec,
+	});
 	return {
 		id: workflowId,
 		name: `Onboarding (${service === 'uipath' ? 'UiPath Identity' : 'Netwrix GroupID'})`,
@@ -137,13 +163,28 @@ return people;`;
 		settings: { executionOrder: 'v1' },
 		nodes: [
 			node('Start', [0, 100], trigger),
-			node('People by ID', [220, 0], { type: 'n8n-nodes-base.code', typeVersion: 2, parameters: { jsCode: cohortCode(false) } }),
-			node('People by Email', [220, 200], { type: 'n8n-nodes-base.code', typeVersion: 2, parameters: { jsCode: cohortCode(true) } }),
+			node('People by ID', [220, 0], {
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				parameters: { jsCode: cohortCode(false) },
+			}),
+			node('People by Email', [220, 200], {
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				parameters: { jsCode: cohortCode(true) },
+			}),
 			node('Add by ID', [440, 0], addMembersNode(service, 'ids', nodeOptions)),
 			node('Add by Email', [440, 200], addMembersNode(service, 'emails', nodeOptions)),
 		],
 		connections: {
-			Start: { main: [[{ node: 'People by ID', type: 'main', index: 0 }, { node: 'People by Email', type: 'main', index: 0 }]] },
+			Start: {
+				main: [
+					[
+						{ node: 'People by ID', type: 'main', index: 0 },
+						{ node: 'People by Email', type: 'main', index: 0 },
+					],
+				],
+			},
 			'People by ID': { main: [[{ node: 'Add by ID', type: 'main', index: 0 }]] },
 			'People by Email': { main: [[{ node: 'Add by Email', type: 'main', index: 0 }]] },
 		},

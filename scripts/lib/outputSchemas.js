@@ -23,7 +23,8 @@ const versionParts = (folder) => folder.slice(1).split('.').map(Number);
 
 /** @param {number[]} a @param {number[]} b */
 function compareVersions(a, b) {
-	for (let i = 0; i < Math.max(a.length, b.length); i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) - (b[i] ?? 0);
+	for (let i = 0; i < Math.max(a.length, b.length); i++)
+		if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) - (b[i] ?? 0);
 	return 0;
 }
 
@@ -61,16 +62,26 @@ function schemaFor(nodeDir, version, resource, operation) {
 function fillVersionFolders(nodeDir, versions) {
 	const files = new Set(
 		versionFolders(nodeDir).flatMap((folder) =>
-			fs.readdirSync(path.join(nodeDir, SCHEMA_FOLDER, folder)).flatMap((resource) =>
-				fs.readdirSync(path.join(nodeDir, SCHEMA_FOLDER, folder, resource)).map((file) => [resource, file.replace(/\.json$/, '')].join('/')),
-			),
+			fs
+				.readdirSync(path.join(nodeDir, SCHEMA_FOLDER, folder))
+				.flatMap((resource) =>
+					fs
+						.readdirSync(path.join(nodeDir, SCHEMA_FOLDER, folder, resource))
+						.map((file) => [resource, file.replace(/\.json$/, '')].join('/')),
+				),
 		),
 	);
 	const written = [];
 	for (const version of [...versions].sort((a, b) => a - b)) {
 		for (const file of files) {
 			const [resource, operation] = file.split('/');
-			const exact = path.join(nodeDir, SCHEMA_FOLDER, versionFolder(version), resource, `${operation}.json`);
+			const exact = path.join(
+				nodeDir,
+				SCHEMA_FOLDER,
+				versionFolder(version),
+				resource,
+				`${operation}.json`,
+			);
 			const source = schemaFor(nodeDir, version, resource, operation);
 			if (source === undefined || source === exact) continue;
 			fs.mkdirSync(path.dirname(exact), { recursive: true });

@@ -63,7 +63,10 @@ async function startQueueMode(options) {
 	fs.chmodSync(folder, 0o711);
 	const pidFile = path.join(folder, 'pids');
 	fs.writeFileSync(pidFile, '');
-	const reaper = spawn(process.execPath, [REAPER, String(process.pid), folder], { detached: true, stdio: 'ignore' });
+	const reaper = spawn(process.execPath, [REAPER, String(process.pid), folder], {
+		detached: true,
+		stdio: 'ignore',
+	});
 	reaper.unref();
 	/** @type {import('node:child_process').ChildProcess[]} */
 	const children = [];
@@ -81,7 +84,9 @@ async function startQueueMode(options) {
 			process.off('SIGTERM', onSignal);
 			// n8n first (workers finish or give back their jobs), then the queue and the database.
 			const n8nChildren = children.filter((child) => child.spawnargs[0] === runtime.n8nBin);
-			await Promise.all(n8nChildren.map(async (child) => await stopProcess(child, 'SIGTERM', 20_000)));
+			await Promise.all(
+				n8nChildren.map(async (child) => await stopProcess(child, 'SIGTERM', 20_000)),
+			);
 			await Promise.all(children.map(async (child) => await stopProcess(child, 'SIGINT', 20_000)));
 			fs.rmSync(folder, { recursive: true, force: true });
 			try {
@@ -94,7 +99,8 @@ async function startQueueMode(options) {
 	};
 	// On exit only synchronous work is possible: signal everything; the reaper removes the folder.
 	const killAllNow = () => {
-		for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+		for (const child of children)
+			if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 	};
 	const onSignal = () => {
 		void stop().finally(() => process.exit(130));
@@ -117,13 +123,18 @@ async function startQueueMode(options) {
 			...options.env,
 		};
 
-		const homes = ['main', ...Array.from({ length: options.workers ?? 2 }, (_, index) => `worker-${index + 1}`)];
+		const homes = [
+			'main',
+			...Array.from({ length: options.workers ?? 2 }, (_, index) => `worker-${index + 1}`),
+		];
 		for (const name of homes) n8n.createN8nHome(options.tarball, path.join(folder, name));
 		say(`installed the package for ${homes.join(', ')}`);
 		const mainHome = path.join(folder, 'main');
 		// The first n8n command against an empty database creates n8n's tables.
-		if (options.credentials?.length) await n8n.importCredentials(runtime, mainHome, options.credentials, env);
-		if (options.workflows?.length) await n8n.importWorkflows(runtime, mainHome, options.workflows, env);
+		if (options.credentials?.length)
+			await n8n.importCredentials(runtime, mainHome, options.credentials, env);
+		if (options.workflows?.length)
+			await n8n.importWorkflows(runtime, mainHome, options.workflows, env);
 		for (const id of options.publish ?? []) await n8n.publishWorkflow(runtime, mainHome, id, env);
 
 		const editorPort = options.editorPort ?? (await n8n.freePort());
@@ -143,12 +154,17 @@ async function startQueueMode(options) {
 			const healthPort = await n8n.freePort();
 			const logFile = path.join(folder, `${name}.log`);
 			const log = fs.createWriteStream(logFile, { flags: 'a' });
-			const child = await n8n.startN8nProcess(runtime, path.join(folder, name), ['worker', `--concurrency=${options.concurrency ?? 10}`], {
-				env: { ...env, QUEUE_HEALTH_CHECK_PORT: String(healthPort) },
-				healthUrl: `http://127.0.0.1:${healthPort}/healthz/readiness`,
-				onOutput: (text) => log.write(text),
-				onSpawn: track,
-			});
+			const child = await n8n.startN8nProcess(
+				runtime,
+				path.join(folder, name),
+				['worker', `--concurrency=${options.concurrency ?? 10}`],
+				{
+					env: { ...env, QUEUE_HEALTH_CHECK_PORT: String(healthPort) },
+					healthUrl: `http://127.0.0.1:${healthPort}/healthz/readiness`,
+					onOutput: (text) => log.write(text),
+					onSpawn: track,
+				},
+			);
 			workers[index] = { name, home: path.join(folder, name), healthPort, child, logFile };
 			say(`n8n ${name} running (process ${child.pid})`);
 			return workers[index];
@@ -185,8 +201,13 @@ async function startQueueMode(options) {
  */
 async function postgres(folder, track, say) {
 	if (process.env.DB_POSTGRESDB_HOST) {
-		const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name.startsWith('DB_POSTGRESDB_')));
-		return { env: { DB_TYPE: 'postgresdb', ...env }, where: `your Postgres at ${process.env.DB_POSTGRESDB_HOST}` };
+		const env = Object.fromEntries(
+			Object.entries(process.env).filter(([name]) => name.startsWith('DB_POSTGRESDB_')),
+		);
+		return {
+			env: { DB_TYPE: 'postgresdb', ...env },
+			where: `your Postgres at ${process.env.DB_POSTGRESDB_HOST}`,
+		};
 	}
 	const bin = servicesBin();
 	const port = await n8n.freePort();
@@ -203,7 +224,17 @@ async function postgres(folder, track, say) {
 	}
 	const initdb = spawnSync(
 		path.join(bin, 'initdb'),
-		['-D', dataDir, '-U', 'n8n', '--auth=scram-sha-256', `--pwfile=${passwordFile}`, '-E', 'UTF8', '--locale=C.UTF-8'],
+		[
+			'-D',
+			dataDir,
+			'-U',
+			'n8n',
+			'--auth=scram-sha-256',
+			`--pwfile=${passwordFile}`,
+			'-E',
+			'UTF8',
+			'--locale=C.UTF-8',
+		],
 		{ encoding: 'utf8', ...user },
 	);
 	fs.rmSync(passwordFile);
@@ -213,22 +244,42 @@ async function postgres(folder, track, say) {
 		spawn(
 			path.join(bin, 'postgres'),
 			[
-				'-D', dataDir, '-p', String(port),
-				'-c', 'listen_addresses=127.0.0.1',
-				'-c', 'unix_socket_directories=',
+				'-D',
+				dataDir,
+				'-p',
+				String(port),
+				'-c',
+				'listen_addresses=127.0.0.1',
+				'-c',
+				'unix_socket_directories=',
 				// A throw-away database: durability across a power cut is not needed, speed is.
-				'-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off',
+				'-c',
+				'fsync=off',
+				'-c',
+				'synchronous_commit=off',
+				'-c',
+				'full_page_writes=off',
 			],
 			{ stdio: ['ignore', fs.openSync(logFile, 'a'), fs.openSync(logFile, 'a')], ...user },
 		),
 	);
-	const connection = { PGHOST: '127.0.0.1', PGPORT: String(port), PGUSER: 'n8n', PGPASSWORD: password };
+	const connection = {
+		PGHOST: '127.0.0.1',
+		PGPORT: String(port),
+		PGUSER: 'n8n',
+		PGPASSWORD: password,
+	};
 	await waitFor(
-		() => spawnSync(path.join(bin, 'pg_isready'), ['-q'], { env: { ...process.env, ...connection } }).status === 0,
+		() =>
+			spawnSync(path.join(bin, 'pg_isready'), ['-q'], { env: { ...process.env, ...connection } })
+				.status === 0,
 		() => server.exitCode !== null,
 		`Postgres did not start (see ${logFile})`,
 	);
-	const createdb = spawnSync(path.join(bin, 'createdb'), ['n8n'], { env: { ...process.env, ...connection }, encoding: 'utf8' });
+	const createdb = spawnSync(path.join(bin, 'createdb'), ['n8n'], {
+		env: { ...process.env, ...connection },
+		encoding: 'utf8',
+	});
 	if (createdb.status !== 0) throw new Error(`createdb failed:\n${createdb.stderr}`);
 	say(`Postgres on 127.0.0.1:${port} (data in ${dataDir})`);
 	return {
@@ -250,7 +301,9 @@ async function postgres(folder, track, say) {
  */
 async function redis(folder, track, say) {
 	if (process.env.QUEUE_BULL_REDIS_HOST) {
-		const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name.startsWith('QUEUE_BULL_REDIS_')));
+		const env = Object.fromEntries(
+			Object.entries(process.env).filter(([name]) => name.startsWith('QUEUE_BULL_REDIS_')),
+		);
 		return { env, where: `your Redis at ${process.env.QUEUE_BULL_REDIS_HOST}` };
 	}
 	servicesBin();
@@ -262,7 +315,15 @@ async function redis(folder, track, say) {
 	// The password goes in a file, not on the command line, where `ps` would show it.
 	fs.writeFileSync(
 		configFile,
-		[`port ${port}`, 'bind 127.0.0.1', `dir ${dataDir}`, 'save ""', 'appendonly no', `requirepass ${password}`, ''].join('\n'),
+		[
+			`port ${port}`,
+			'bind 127.0.0.1',
+			`dir ${dataDir}`,
+			'save ""',
+			'appendonly no',
+			`requirepass ${password}`,
+			'',
+		].join('\n'),
 		{ mode: 0o600 },
 	);
 	let ready = false;
@@ -273,10 +334,18 @@ async function redis(folder, track, say) {
 		if (String(chunk).includes('Ready to accept connections')) ready = true;
 	});
 	server.stderr?.on('data', (chunk) => logFile.write(chunk));
-	await waitFor(() => ready, () => server.exitCode !== null, `Redis did not start (see ${path.join(folder, 'redis.log')})`);
+	await waitFor(
+		() => ready,
+		() => server.exitCode !== null,
+		`Redis did not start (see ${path.join(folder, 'redis.log')})`,
+	);
 	say(`Redis on 127.0.0.1:${port}`);
 	return {
-		env: { QUEUE_BULL_REDIS_HOST: '127.0.0.1', QUEUE_BULL_REDIS_PORT: String(port), QUEUE_BULL_REDIS_PASSWORD: password },
+		env: {
+			QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+			QUEUE_BULL_REDIS_PORT: String(port),
+			QUEUE_BULL_REDIS_PASSWORD: password,
+		},
 		where: `Redis on 127.0.0.1:${port}`,
 	};
 }
@@ -285,14 +354,18 @@ let servicesBinDir = '';
 /** Installs Postgres and Redis if missing (once per process); returns Postgres's program folder. */
 function servicesBin() {
 	if (!servicesBinDir) {
-		const output = execFileSync('bash', [INSTALL_SERVICES], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+		const output = execFileSync('bash', [INSTALL_SERVICES], {
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'inherit'],
+		});
 		servicesBinDir = output.trim().split('\n').pop() ?? '';
 	}
 	return servicesBinDir;
 }
 
 function postgresUser() {
-	const read = (/** @type {string} */ flag) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+	const read = (/** @type {string} */ flag) =>
+		Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
 	return { uid: read('-u'), gid: read('-g') };
 }
 

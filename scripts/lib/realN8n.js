@@ -38,7 +38,8 @@ function ensureN8nInstalled() {
 		encoding: 'utf8',
 		env: { ...process.env, N8N_VERSION: n8nVersion, N8N_NODE_VERSION: nodeVersion },
 	});
-	if (result.status !== 0) throw new Error(`Installing n8n ${n8nVersion} failed (see the messages above).`);
+	if (result.status !== 0)
+		throw new Error(`Installing n8n ${n8nVersion} failed (see the messages above).`);
 	const n8nDir = result.stdout.trim().split('\n').pop() ?? '';
 	const cacheRoot = path.dirname(n8nDir);
 	return {
@@ -64,18 +65,33 @@ function packPackage() {
  * as a user does by hand. npm would add the peer dependency n8n-workflow; n8n brings its own,
  * so peers are left out, and install scripts stay off as in n8n's own package installer.
  */
-function createN8nHome(tarball, home = fs.mkdtempSync(path.join(os.tmpdir(), 'group-provisioning-n8n-'))) {
+function createN8nHome(
+	tarball,
+	home = fs.mkdtempSync(path.join(os.tmpdir(), 'group-provisioning-n8n-')),
+) {
 	const nodesDir = path.join(home, '.n8n', 'nodes');
 	fs.mkdirSync(nodesDir, { recursive: true });
 	if (!fs.existsSync(path.join(nodesDir, 'package.json'))) {
-		fs.writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }, null, 2));
+		fs.writeFileSync(
+			path.join(nodesDir, 'package.json'),
+			JSON.stringify({ name: 'installed-nodes', private: true }, null, 2),
+		);
 	}
 	const result = spawnSync(
 		'npm',
-		['install', '--no-audit', '--no-fund', '--ignore-scripts', '--legacy-peer-deps', '--no-package-lock', tarball],
+		[
+			'install',
+			'--no-audit',
+			'--no-fund',
+			'--ignore-scripts',
+			'--legacy-peer-deps',
+			'--no-package-lock',
+			tarball,
+		],
 		{ cwd: nodesDir, encoding: 'utf8' },
 	);
-	if (result.status !== 0) throw new Error(`Installing the package into n8n failed:\n${result.stderr}`);
+	if (result.status !== 0)
+		throw new Error(`Installing the package into n8n failed:\n${result.stderr}`);
 	return home;
 }
 
@@ -124,7 +140,10 @@ let outputFiles = 0;
  */
 async function runN8n(runtime, home, args, extraEnv = {}, { onStart } = {}) {
 	// Each n8n process starts a task broker; give each its own port so they never collide.
-	const env = n8nEnvironment(runtime, home, { N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...extraEnv });
+	const env = n8nEnvironment(runtime, home, {
+		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+		...extraEnv,
+	});
 	const outputFile = path.join(home, `n8n-output-${process.pid}-${++outputFiles}.log`);
 	const output = fs.openSync(outputFile, 'w');
 	try {
@@ -151,23 +170,39 @@ function writeJson(home, name, value) {
 
 /** `extraEnv` names another database, for instance (queue mode's Postgres). */
 async function importCredentials(runtime, home, credentials, extraEnv = {}) {
-	const result = await runN8n(runtime, home, ['import:credentials', `--input=${writeJson(home, 'credentials-to-import.json', credentials)}`], extraEnv);
+	const result = await runN8n(
+		runtime,
+		home,
+		['import:credentials', `--input=${writeJson(home, 'credentials-to-import.json', credentials)}`],
+		extraEnv,
+	);
 	fs.rmSync(path.join(home, 'credentials-to-import.json'));
-	if (result.code !== 0) throw new Error(`n8n import:credentials failed:\n${result.stdout}\n${result.stderr}`);
+	if (result.code !== 0)
+		throw new Error(`n8n import:credentials failed:\n${result.stdout}\n${result.stderr}`);
 }
 
 async function importWorkflows(runtime, home, workflows, extraEnv = {}) {
 	// n8n 2.0's import:workflow stores each workflow's versionId as given and fails without one;
 	// later versions give every imported workflow a new one. Giving one lets older n8n versions be tried.
-	const withVersions = workflows.map((workflow) => ({ versionId: crypto.randomUUID(), ...workflow }));
-	const result = await runN8n(runtime, home, ['import:workflow', `--input=${writeJson(home, 'workflows-to-import.json', withVersions)}`], extraEnv);
-	if (result.code !== 0) throw new Error(`n8n import:workflow failed:\n${result.stdout}\n${result.stderr}`);
+	const withVersions = workflows.map((workflow) => ({
+		versionId: crypto.randomUUID(),
+		...workflow,
+	}));
+	const result = await runN8n(
+		runtime,
+		home,
+		['import:workflow', `--input=${writeJson(home, 'workflows-to-import.json', withVersions)}`],
+		extraEnv,
+	);
+	if (result.code !== 0)
+		throw new Error(`n8n import:workflow failed:\n${result.stdout}\n${result.stderr}`);
 }
 
 /** Publishes (activates) an imported workflow, so that its triggers listen once n8n starts. */
 async function publishWorkflow(runtime, home, workflowId, extraEnv = {}) {
 	const result = await runN8n(runtime, home, ['publish:workflow', `--id=${workflowId}`], extraEnv);
-	if (result.code !== 0) throw new Error(`n8n publish:workflow failed:\n${result.stdout}\n${result.stderr}`);
+	if (result.code !== 0)
+		throw new Error(`n8n publish:workflow failed:\n${result.stdout}\n${result.stderr}`);
 }
 
 /**
@@ -176,7 +211,13 @@ async function publishWorkflow(runtime, home, workflowId, extraEnv = {}) {
  * @returns {Promise<{succeeded: boolean, exitCode: number | null, execution: any, errorMessage: string | undefined, stdout: string, stderr: string}>}
  */
 async function executeWorkflow(runtime, home, workflowId, extraEnv = {}, { onStart } = {}) {
-	const { code, stdout, stderr } = await runN8n(runtime, home, ['execute', `--id=${workflowId}`], extraEnv, { onStart });
+	const { code, stdout, stderr } = await runN8n(
+		runtime,
+		home,
+		['execute', `--id=${workflowId}`],
+		extraEnv,
+		{ onStart },
+	);
 	const execution = parseExecution(stdout);
 	// The workflow's outcome is the execution's status; the exit code can also reflect n8n's own
 	// shutdown, which is not what a caller asks about. n8n 2.0.0 prints a finished execution with the
@@ -184,7 +225,8 @@ async function executeWorkflow(runtime, home, workflowId, extraEnv = {}, { onSta
 	// when its result holds no error.
 	const error = execution?.data?.resultData?.error;
 	const succeeded =
-		execution?.status === 'success' || (execution?.status === 'running' && execution?.finished === true && error === undefined);
+		execution?.status === 'success' ||
+		(execution?.status === 'running' && execution?.finished === true && error === undefined);
 	// A failure n8n did not report in an execution (a crash, say) is described from its output.
 	const unexplained = !succeeded && !error?.message;
 	return {
@@ -224,7 +266,12 @@ function nodeOutput(execution, nodeName) {
  */
 async function startN8n(runtime, home, port, { onOutput, onSpawn, extraEnv = {} } = {}) {
 	return await startN8nProcess(runtime, home, ['start'], {
-		env: { N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_SECURE_COOKIE: 'false', ...extraEnv },
+		env: {
+			N8N_PORT: String(port),
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_SECURE_COOKIE: 'false',
+			...extraEnv,
+		},
 		// /healthz answers as soon as the server listens; /healthz/readiness once the REST API and database are up.
 		healthUrl: `http://127.0.0.1:${port}/healthz/readiness`,
 		onOutput,
@@ -239,14 +286,23 @@ async function startN8n(runtime, home, port, { onOutput, onSpawn, extraEnv = {} 
  * @param {{env?: Record<string, string>, healthUrl: string, onOutput?: (text: string) => void,
  *   onSpawn?: (child: import('node:child_process').ChildProcess) => void}} options
  */
-async function startN8nProcess(runtime, home, args, { env: extraEnv = {}, healthUrl, onOutput, onSpawn }) {
-	const env = n8nEnvironment(runtime, home, { N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...extraEnv });
+async function startN8nProcess(
+	runtime,
+	home,
+	args,
+	{ env: extraEnv = {}, healthUrl, onOutput, onSpawn },
+) {
+	const env = n8nEnvironment(runtime, home, {
+		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+		...extraEnv,
+	});
 	const child = spawn(runtime.n8nBin, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
 	onSpawn?.(child);
 	child.stdout.on('data', (chunk) => onOutput?.(String(chunk)));
 	child.stderr.on('data', (chunk) => onOutput?.(String(chunk)));
 	for (let attempt = 0; attempt < 240; attempt++) {
-		if (child.exitCode !== null) throw new Error(`n8n ${args[0]} stopped while starting (exit code ${child.exitCode})`);
+		if (child.exitCode !== null)
+			throw new Error(`n8n ${args[0]} stopped while starting (exit code ${child.exitCode})`);
 		try {
 			const response = await fetch(healthUrl);
 			if (response.ok) return child;
@@ -268,7 +324,12 @@ async function stopN8n(child) {
 }
 
 /** The owner account made for a local n8n started by these scripts (never a production account). */
-const LOCAL_OWNER = { email: 'owner@example.com', firstName: 'Local', lastName: 'Owner', password: 'Sandbox-Owner-2026' };
+const LOCAL_OWNER = {
+	email: 'owner@example.com',
+	firstName: 'Local',
+	lastName: 'Owner',
+	password: 'Sandbox-Owner-2026',
+};
 
 /** Creates the owner account through n8n's REST API on first start; false when one exists already. */
 async function ensureOwner(editor) {
@@ -291,7 +352,10 @@ async function signIn(editor) {
 		body: JSON.stringify({ emailOrLdapLoginId: LOCAL_OWNER.email, password: LOCAL_OWNER.password }),
 	});
 	if (!response.ok) throw new Error(`Signing in to n8n failed (HTTP ${response.status})`);
-	return response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).join('; ');
+	return response.headers
+		.getSetCookie()
+		.map((cookie) => cookie.split(';')[0])
+		.join('; ');
 }
 
 module.exports = {

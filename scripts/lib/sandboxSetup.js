@@ -52,7 +52,11 @@ function sandboxCredentials(sandboxUrl, overrides = { groupId: {}, uiPath: {} })
 		},
 	});
 	return [
-		groupIdCredential(GROUPID_CREDENTIAL_ID, 'Netwrix GroupID (local sandbox)', GROUPID.identityStoreId),
+		groupIdCredential(
+			GROUPID_CREDENTIAL_ID,
+			'Netwrix GroupID (local sandbox)',
+			GROUPID.identityStoreId,
+		),
 		{
 			id: UIPATH_CREDENTIAL_ID,
 			name: 'UiPath Identity (local sandbox)',
@@ -62,15 +66,27 @@ function sandboxCredentials(sandboxUrl, overrides = { groupId: {}, uiPath: {} })
 				authentication: 'clientCredentials',
 				clientId: UIPATH.clientId,
 				clientSecret: UIPATH.clientSecret,
-				scopes: 'PM.Group.Read PM.Group.Write PM.Directory PM.User PM.License.Write PM.RobotAccount',
+				scopes:
+					'PM.Group.Read PM.Group.Write PM.Directory PM.User PM.License.Write PM.RobotAccount',
 				tokenUrl: '',
 				organizationId: '',
 				ignoreSslIssues: sandboxUrl.startsWith('https:'),
 				...overrides.uiPath,
 			},
 		},
-		groupIdCredential(ENTRA_CREDENTIAL_ID, 'Netwrix GroupID Entra ID (local sandbox)', GROUPID.entraIdentityStoreId),
+		groupIdCredential(
+			ENTRA_CREDENTIAL_ID,
+			'Netwrix GroupID Entra ID (local sandbox)',
+			GROUPID.entraIdentityStoreId,
+		),
 	];
 }
 
-module.exports = { exampleWorkflows, isStickyNote, sandboxCredentials, GROUPID_CREDENTIAL_ID, UIPATH_CREDENTIAL_ID, ENTRA_CREDENTIAL_ID };
+module.exports = {
+	exampleWorkflows,
+	isStickyNote,
+	sandboxCredentials,
+	GROUPID_CREDENTIAL_ID,
+	UIPATH_CREDENTIAL_ID,
+	ENTRA_CREDENTIAL_ID,
+};

@@ -22,7 +22,8 @@ function socketInodes(port) {
 		for (const line of text.split('\n').slice(1)) {
 			const columns = line.trim().split(/\s+/);
 			// columns: sl, local address, remote address, st, tx:rx, tr:when, retrnsmt, uid, timeout, inode
-			if (columns.length > 9 && columns[1].endsWith(`:${hexPort}`) && columns[9] !== '0') inodes.add(columns[9]);
+			if (columns.length > 9 && columns[1].endsWith(`:${hexPort}`) && columns[9] !== '0')
+				inodes.add(columns[9]);
 		}
 	}
 	return inodes;

@@ -32,7 +32,11 @@ type Recorded = { path: string; body: unknown; headers: Record<string, unknown> 
 
 /** Intercepts GroupID: a token endpoint that counts its calls and a create endpoint that records what it receives. */
 function interceptGroupId(answers: Array<[number, unknown]> = []) {
-	const state = { tokenRequests: 0, tokenForms: [] as URLSearchParams[], creates: [] as Recorded[] };
+	const state = {
+		tokenRequests: 0,
+		tokenForms: [] as URLSearchParams[],
+		creates: [] as Recorded[],
+	};
 	nock(server)
 		.persist()
 		.post(tokenPath)
@@ -40,7 +44,14 @@ function interceptGroupId(answers: Array<[number, unknown]> = []) {
 			state.tokenRequests++;
 			state.tokenForms.push(new URLSearchParams(String(body)));
 			expect(this.req.headers['content-type']).toBe('application/x-www-form-urlencoded');
-			return [200, { access_token: `${secrets.token}-${state.tokenRequests}`, token_type: 'Bearer', expires_in: 1200 }];
+			return [
+				200,
+				{
+					access_token: `${secrets.token}-${state.tokenRequests}`,
+					token_type: 'Bearer',
+					expires_in: 1200,
+				},
+			];
 		});
 	// After a refused create, the node looks for a group of that name: there is none here.
 	nock(server)
@@ -55,12 +66,22 @@ function interceptGroupId(answers: Array<[number, unknown]> = []) {
 			state.creates.push({ path: uri, body, headers: this.req.headers });
 			const next = answers[answer++];
 			if (next) return next;
-			return [200, { ...seedResponse, data: `00000000-0000-4000-8000-${String(answer).padStart(12, '0')}` }];
+			return [
+				200,
+				{ ...seedResponse, data: `00000000-0000-4000-8000-${String(answer).padStart(12, '0')}` },
+			];
 		});
 	return state;
 }
 
-function run(options: { parameters?: object; items?: IDataObject[]; continueOnFail?: boolean; credentials?: object } = {}) {
+function run(
+	options: {
+		parameters?: object;
+		items?: IDataObject[];
+		continueOnFail?: boolean;
+		credentials?: object;
+	} = {},
+) {
 	return runNodeInEngine({
 		nodeType: new NetwrixGroupId(),
 		credentialType: new NetwrixGroupIdApi(),
@@ -80,7 +101,7 @@ beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
 afterAll(() => nock.enableNetConnect());
 
-describe('Netwrix GroupID node in n8n\'s execution engine', () => {
+describe("Netwrix GroupID node in n8n's execution engine", () => {
 	test('sends the documented Create Smart Group request and returns the new group', async () => {
 		const groupId = interceptGroupId([[200, seedResponse]]);
 		const { output, error } = await run();
@@ -120,22 +141,31 @@ describe('Netwrix GroupID node in n8n\'s execution engine', () => {
 		]);
 	});
 
-	test('with Simplify off, the output is GroupID\'s answer as it came', async () => {
+	test("with Simplify off, the output is GroupID's answer as it came", async () => {
 		interceptGroupId([[200, seedResponse]]);
 		const { output, error } = await run({ parameters: { simplify: false } });
 
 		expect(error).toBeUndefined();
-		expect(output).toEqual([{ json: { ...seedResponse, alreadyExisted: false }, pairedItem: { item: 0 } }]);
+		expect(output).toEqual([
+			{ json: { ...seedResponse, alreadyExisted: false }, pairedItem: { item: 0 } },
+		]);
 	});
 
 	test('a CN with a comma, or a name that starts with #, is escaped in the distinguished name output (RFC 4514)', async () => {
 		interceptGroupId();
-		const additionalFields = { ...seedNodeParameters.additionalFields as object, cn: 'Engineering, EMEA' };
+		const additionalFields = {
+			...(seedNodeParameters.additionalFields as object),
+			cn: 'Engineering, EMEA',
+		};
 		const byCn = await run({ parameters: { additionalFields } });
 		const byName = await run({ parameters: { groupName: '#Engineering' } });
 
-		expect(byCn.output![0].json.distinguishedName).toBe('CN=Engineering\\, EMEA,OU=Groups,DC=demo,DC=local');
-		expect(byName.output![0].json.distinguishedName).toBe('CN=\\#Engineering,OU=Groups,DC=demo,DC=local');
+		expect(byCn.output![0].json.distinguishedName).toBe(
+			'CN=Engineering\\, EMEA,OU=Groups,DC=demo,DC=local',
+		);
+		expect(byName.output![0].json.distinguishedName).toBe(
+			'CN=\\#Engineering,OU=Groups,DC=demo,DC=local',
+		);
 	});
 
 	test('asks for the token once for many items, and fills each item from its own expressions', async () => {
@@ -151,13 +181,17 @@ describe('Netwrix GroupID node in n8n\'s execution engine', () => {
 		expect(groupId.creates.map((c) => (c.body as { GroupName: string }).GroupName).sort()).toEqual(
 			items.map((item) => `Smart-${item.team}`).sort(),
 		);
-		expect(output!.map((item) => item.json.groupName)).toEqual(items.map((item) => `Smart-${item.team}`));
+		expect(output!.map((item) => item.json.groupName)).toEqual(
+			items.map((item) => `Smart-${item.team}`),
+		);
 		expect(output!.map((item) => item.pairedItem)).toEqual(items.map((_, i) => ({ item: i })));
 	});
 
 	test('a stored token that has expired (401) is refreshed once by n8n and the request is sent again', async () => {
 		const groupId = interceptGroupId([[401, '']]);
-		const { output, error, credentialsHelper } = await run({ credentials: withStoredToken(credentials, 'expired-token') });
+		const { output, error, credentialsHelper } = await run({
+			credentials: withStoredToken(credentials, 'expired-token'),
+		});
 
 		expect(error).toBeUndefined();
 		expect(groupId.tokenRequests).toBe(1);
@@ -203,19 +237,27 @@ describe('Netwrix GroupID node in n8n\'s execution engine', () => {
 		expect(output!.map((item) => item.json.groupName)).toEqual(items.map((item) => item.name));
 	});
 
-	test('an envelope that reports failure on HTTP 200 fails the item with the server\'s message', async () => {
+	test("an envelope that reports failure on HTTP 200 fails the item with the server's message", async () => {
 		const failure = {
 			...seedResponse,
 			data: null,
 			status: 1,
 			message: "A group named 'DemoSmartGroup1' already exists.",
-			details: [{ ...seedResponse.details[0], status: 1, message: "A group named 'DemoSmartGroup1' already exists." }],
+			details: [
+				{
+					...seedResponse.details[0],
+					status: 1,
+					message: "A group named 'DemoSmartGroup1' already exists.",
+				},
+			],
 		};
 		interceptGroupId([[200, failure]]);
 		const { output, error } = await run();
 
 		expect(output).toBeUndefined();
-		expect(error?.message).toBe("GroupID refused the request: A group named 'DemoSmartGroup1' already exists.");
+		expect(error?.message).toBe(
+			"GroupID refused the request: A group named 'DemoSmartGroup1' already exists.",
+		);
 		expect(error?.context?.itemIndex).toBe(0);
 	});
 
@@ -233,12 +275,17 @@ describe('Netwrix GroupID node in n8n\'s execution engine', () => {
 		});
 
 		expect(error).toBeUndefined();
-		expect(groupId.creates.map((c) => (c.body as { GroupName: string }).GroupName)).toEqual(['Alpha', 'Beta', 'Gamma']);
+		expect(groupId.creates.map((c) => (c.body as { GroupName: string }).GroupName)).toEqual([
+			'Alpha',
+			'Beta',
+			'Gamma',
+		]);
 		expect(output).toHaveLength(4);
 		expect(output![0].json.groupName).toBe('Alpha');
 		expect(output![1]).toEqual({
 			json: {
-				error: 'Invalid "Group Name" in item 1: "Bad/Name" contains /, which Active Directory does not allow in group names (" / \\ [ ] : ; | = , + * ? < >)',
+				error:
+					'Invalid "Group Name" in item 1: "Bad/Name" contains /, which Active Directory does not allow in group names (" / \\ [ ] : ; | = , + * ? < >)',
 				errorDescription: expect.stringContaining('Nothing was sent for item 1'),
 			},
 			pairedItem: { item: 1 },
@@ -262,22 +309,41 @@ describe('Netwrix GroupID node in n8n\'s execution engine', () => {
 		});
 
 		expect(output).toBeUndefined();
-		expect(error?.message).toBe('Invalid "Owner" in item 1: "not|a|guid" is not an object GUID, a DN (type=value, …), an email address or a sAMAccountName: a sAMAccountName cannot hold |');
+		expect(error?.message).toBe(
+			'Invalid "Owner" in item 1: "not|a|guid" is not an object GUID, a DN (type=value, …), an email address or a sAMAccountName: a sAMAccountName cannot hold |',
+		);
 		expect(groupId.tokenRequests).toBe(0);
 		expect(groupId.creates).toHaveLength(0);
 	});
 
 	test.each([
-		[400, { error: 'invalid_grant', error_description: 'invalid_username_or_password' }, "GroupID rejected the credential's username or password, or the account may not sign in to that identity store (invalid_grant: invalid_username_or_password)"],
-		[400, { error: 'invalid_client' }, "GroupID does not know the credential's client ID, or its client secret is wrong (invalid_client)"],
-		[404, '<html><title>Not Found</title></html>', `GroupID's token endpoint was not found at ${server}${tokenPath} (HTTP 404)`],
-	])('a refused token request (HTTP %s) says what to fix and shows no secret', async (status, body, message) => {
-		nock(server).post(tokenPath).reply(status, body as object);
-		const { error, run: execution } = await run();
+		[
+			400,
+			{ error: 'invalid_grant', error_description: 'invalid_username_or_password' },
+			"GroupID rejected the credential's username or password, or the account may not sign in to that identity store (invalid_grant: invalid_username_or_password)",
+		],
+		[
+			400,
+			{ error: 'invalid_client' },
+			"GroupID does not know the credential's client ID, or its client secret is wrong (invalid_client)",
+		],
+		[
+			404,
+			'<html><title>Not Found</title></html>',
+			`GroupID's token endpoint was not found at ${server}${tokenPath} (HTTP 404)`,
+		],
+	])(
+		'a refused token request (HTTP %s) says what to fix and shows no secret',
+		async (status, body, message) => {
+			nock(server)
+				.post(tokenPath)
+				.reply(status, body as object);
+			const { error, run: execution } = await run();
 
-		expect(error?.message).toBe(message);
-		expectNoSecrets(execution);
-	});
+			expect(error?.message).toBe(message);
+			expectNoSecrets(execution);
+		},
+	);
 
 	test('with Continue On Fail, a refused password fails every item from one token request, not one per item', async () => {
 		let tokenRequests = 0;
@@ -308,10 +374,16 @@ describe('Netwrix GroupID node in n8n\'s execution engine', () => {
 
 	test('an unreachable server is named in the error', async () => {
 		nock.enableNetConnect('127.0.0.1');
-		const { error, run: execution } = await run({ credentials: { serverUrl: 'http://127.0.0.1:9' } });
+		const { error, run: execution } = await run({
+			credentials: { serverUrl: 'http://127.0.0.1:9' },
+		});
 
-		expect(error?.message).toBe('Cannot reach the GroupID server at http://127.0.0.1:9/GroupIDSecurityService/connect/token');
-		expect(error?.description).toMatch(/^Check the URL in the credential.*\(error code ECONNREFUSED: connect ECONNREFUSED 127\.0\.0\.1:9\)/);
+		expect(error?.message).toBe(
+			'Cannot reach the GroupID server at http://127.0.0.1:9/GroupIDSecurityService/connect/token',
+		);
+		expect(error?.description).toMatch(
+			/^Check the URL in the credential.*\(error code ECONNREFUSED: connect ECONNREFUSED 127\.0\.0\.1:9\)/,
+		);
 		expectNoSecrets(execution);
 	});
 
@@ -320,12 +392,16 @@ describe('Netwrix GroupID node in n8n\'s execution engine', () => {
 		nock(server).post(createPath).delay(1500).reply(200, seedResponse);
 		const { error } = await run({ parameters: { options: { timeoutMs: 300 } } });
 
-		expect(error?.message).toBe(`The GroupID server at ${server}${createPath} did not answer in time`);
+		expect(error?.message).toBe(
+			`The GroupID server at ${server}${createPath} did not answer in time`,
+		);
 		expect(error?.description).toMatch(/The server may still have carried out the request/);
 	});
 
 	test('an HTML error page is summarised, not dumped', async () => {
-		interceptGroupId([[502, '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>']]);
+		interceptGroupId([
+			[502, '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>'],
+		]);
 		const { error } = await run({ parameters: { options: { retries: 0 } } });
 
 		expect(error?.message).toBe('GroupID answered HTTP 502: 502 Bad Gateway');

@@ -22,16 +22,30 @@ const MARIA = 'a79934a7-c6a0-4a1c-8860-f9aeb4788e98';
 
 type Attributes = Record<string, Array<{ Value: string }>>;
 const attributesOf = (request: Received) =>
-	(request.body as { AttributesCollection: { AttributesCollection: Attributes } }).AttributesCollection.AttributesCollection;
-const valuesOf = (request: Received, name: string) => attributesOf(request)[name]?.map(({ Value }) => Value);
+	(request.body as { AttributesCollection: { AttributesCollection: Attributes } })
+		.AttributesCollection.AttributesCollection;
+const valuesOf = (request: Received, name: string) =>
+	attributesOf(request)[name]?.map(({ Value }) => Value);
 
 /** The documented Search answering with one user whose compared attribute has the searched value; "ghost" finds nobody. */
 function lookupAnswer({ body }: Received): [number, unknown] {
-	const { attribute, value } = (body as { criteria: { attribute: string; value: string } }).criteria;
+	const { attribute, value } = (body as { criteria: { attribute: string; value: string } })
+		.criteria;
 	if (value.toLowerCase().startsWith('ghost')) return [200, { total: 0, data: [] }];
 	const guid = value.toLowerCase().startsWith('maria') ? MARIA : SAMPLE_USER;
 	const attributes = { [attribute]: [{ value }], objectClass: [{ value: 'user' }] };
-	return [200, { total: 1, data: [{ objectIdFromIdentityStore: guid, attributesBusinessObject: { attributesCollection: attributes } }] }];
+	return [
+		200,
+		{
+			total: 1,
+			data: [
+				{
+					objectIdFromIdentityStore: guid,
+					attributesBusinessObject: { attributesCollection: attributes },
+				},
+			],
+		},
+	];
 }
 
 const answer =
@@ -61,7 +75,9 @@ describe('Create Static Group in an Entra ID store', () => {
 		const received = interceptGroupId([200, staticDoc.response]);
 		const { output, error } = await runGroupIdNode(staticSample, { credentials: entraCredentials });
 		expect(error).toBeUndefined();
-		expect(received.map(({ method, path }) => `${method} ${path}`)).toEqual([`POST ${entraData}/Groups/StaticGroup`]);
+		expect(received.map(({ method, path }) => `${method} ${path}`)).toEqual([
+			`POST ${entraData}/Groups/StaticGroup`,
+		]);
 		expect(received[0].body).toStrictEqual(staticDoc.request);
 		expect(output![0].json).toEqual({
 			groupGuid: staticDoc.response.data,
@@ -76,13 +92,22 @@ describe('Create Static Group in an Entra ID store', () => {
 			alreadyExisted: false,
 		});
 		const validate = new Ajv({ allErrors: true }).compile(staticSchema);
-		expect({ valid: validate(output![0].json), errors: validate.errors ?? null }).toEqual({ valid: true, errors: null });
+		expect({ valid: validate(output![0].json), errors: validate.errors ?? null }).toEqual({
+			valid: true,
+			errors: null,
+		});
 	});
 
 	test('a Microsoft 365 group with owners and members by email: each distinct email is looked up once for the whole run', async () => {
 		const received = interceptGroupId(answer(staticDoc.response));
 		const { output, error } = await runGroupIdNode(
-			{ ...staticSample, groupName: '={{ $json.name }}', entraGroupType: '16', owners: 'maria.garcia@demo.local', members: '={{ $json.members }}' },
+			{
+				...staticSample,
+				groupName: '={{ $json.name }}',
+				entraGroupType: '16',
+				owners: 'maria.garcia@demo.local',
+				members: '={{ $json.members }}',
+			},
 			{
 				credentials: entraCredentials,
 				items: [
@@ -92,25 +117,41 @@ describe('Create Static Group in an Entra ID store', () => {
 			},
 		);
 		expect(error).toBeUndefined();
-		expect(lookups(received).map(({ body }) => (body as { criteria: { value: string } }).criteria.value)).toEqual([
-			'maria.garcia@demo.local',
-			'sam.user@demo.local',
-		]);
+		expect(
+			lookups(received).map(({ body }) => (body as { criteria: { value: string } }).criteria.value),
+		).toEqual(['maria.garcia@demo.local', 'sam.user@demo.local']);
 		const creates = received.filter(({ path }) => path.endsWith('/Groups/StaticGroup'));
 		expect(creates.map((request) => valuesOf(request, 'GroupType'))).toEqual([['16'], ['16']]);
 		expect(creates.map((request) => valuesOf(request, 'owners'))).toEqual([[MARIA], [MARIA]]);
-		expect(creates.map((request) => valuesOf(request, 'members'))).toEqual([[MARIA, SAMPLE_USER], [MARIA, SAMPLE_USER]]);
+		expect(creates.map((request) => valuesOf(request, 'members'))).toEqual([
+			[MARIA, SAMPLE_USER],
+			[MARIA, SAMPLE_USER],
+		]);
 		expect(output!.map(({ json }) => json.groupType)).toEqual([16, 16]);
 	});
 
 	test('an owner nobody has fails its item with nothing sent for it; the other item is created', async () => {
 		const received = interceptGroupId(answer(staticDoc.response));
 		const { output, error } = await runGroupIdNode(
-			{ ...staticSample, groupName: '={{ $json.name }}', owners: '={{ $json.owner }}', members: '' },
-			{ credentials: entraCredentials, continueOnFail: true, items: [{ name: 'A', owner: 'ghost@demo.local' }, { name: 'B', owner: MARIA }] },
+			{
+				...staticSample,
+				groupName: '={{ $json.name }}',
+				owners: '={{ $json.owner }}',
+				members: '',
+			},
+			{
+				credentials: entraCredentials,
+				continueOnFail: true,
+				items: [
+					{ name: 'A', owner: 'ghost@demo.local' },
+					{ name: 'B', owner: MARIA },
+				],
+			},
 		);
 		expect(error).toBeUndefined();
-		expect(output![0].json.error).toMatch(/Could not find owner "ghost@demo.local" \(1 of 1\): no directory object has mail "ghost@demo.local"\. Nothing was sent for this item\./);
+		expect(output![0].json.error).toMatch(
+			/Could not find owner "ghost@demo.local" \(1 of 1\): no directory object has mail "ghost@demo.local"\. Nothing was sent for this item\./,
+		);
 		const creates = received.filter(({ path }) => path.endsWith('/Groups/StaticGroup'));
 		expect(creates.map(({ body }) => (body as { GroupName: string }).GroupName)).toEqual(['B']);
 		expect(valuesOf(creates[0], 'members')).toBeUndefined();
@@ -118,7 +159,10 @@ describe('Create Static Group in an Entra ID store', () => {
 
 	test('an Active Directory group type left in a saved node is not sent: the Entra ID field decides', async () => {
 		const received = interceptGroupId([200, staticDoc.response]);
-		const { error } = await runGroupIdNode({ ...staticSample, groupType: '-2147483640', entraGroupType: '32' }, { credentials: entraCredentials });
+		const { error } = await runGroupIdNode(
+			{ ...staticSample, groupType: '-2147483640', entraGroupType: '32' },
+			{ credentials: entraCredentials },
+		);
 		expect(error).toBeUndefined();
 		expect(valuesOf(received[0], 'GroupType')).toEqual(['32']);
 		expect(attributesOf(received[0]).groupType).toBeUndefined();
@@ -127,7 +171,10 @@ describe('Create Static Group in an Entra ID store', () => {
 
 	test('a member that is neither GUID nor name stops the run before any request, naming the field and the item', async () => {
 		const received = interceptGroupId([200, staticDoc.response]);
-		const { error } = await runGroupIdNode({ ...staticSample, members: 'bad@' }, { credentials: entraCredentials });
+		const { error } = await runGroupIdNode(
+			{ ...staticSample, members: 'bad@' },
+			{ credentials: entraCredentials },
+		);
 		expect(error?.message).toMatch(/Members \(entry 1\)/);
 		expect(error?.message).toMatch(/item 0|item 1/i);
 		expect(received).toEqual([]);
@@ -149,16 +196,28 @@ describe('Create Smart Group in an Entra ID store', () => {
 				owners: SAMPLE_USER,
 				members: SAMPLE_USER,
 				objectTypes: ['6'],
-				conditions: { condition: [{ attribute: 'department', operator: 'Contains', value: 'engineering' }] },
-				additionalFields: { description: 'apiEntraSmart', notes: smartDoc.request.AttributesCollection.AttributesCollection.info[0].Value },
+				conditions: {
+					condition: [{ attribute: 'department', operator: 'Contains', value: 'engineering' }],
+				},
+				additionalFields: {
+					description: 'apiEntraSmart',
+					notes: smartDoc.request.AttributesCollection.AttributesCollection.info[0].Value,
+				},
 			},
 			{ credentials: entraCredentials },
 		);
 		expect(error).toBeUndefined();
 		expect(received.map(({ path }) => path)).toEqual([`${entraData}/Groups/DynamicGroup`]);
 		expect(received[0].body).toStrictEqual(smartDoc.request);
-		expect(output![0].json).toMatchObject({ groupGuid: smartDoc.response.data, criteria: '(department Contains "engineering")', owners: [SAMPLE_USER] });
+		expect(output![0].json).toMatchObject({
+			groupGuid: smartDoc.response.data,
+			criteria: '(department Contains "engineering")',
+			owners: [SAMPLE_USER],
+		});
 		const validate = new Ajv({ allErrors: true }).compile(smartSchema);
-		expect({ valid: validate(output![0].json), errors: validate.errors ?? null }).toEqual({ valid: true, errors: null });
+		expect({ valid: validate(output![0].json), errors: validate.errors ?? null }).toEqual({
+			valid: true,
+			errors: null,
+		});
 	});
 });

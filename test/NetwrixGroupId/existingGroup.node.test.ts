@@ -5,7 +5,12 @@ import { EXISTING_GROUP_ATTRIBUTES } from '../../nodes/NetwrixGroupId/requests/e
 import { data, interceptGroupId, runGroupIdNode, type Received } from './support';
 
 const EXISTING = '8d2f64a1-3c5e-4b7a-9e0d-1f2a3b4c5d6e';
-const refusedAsDuplicate = { ...createStaticGroupDoc.response, data: null, status: 1, message: "A group named 'Sales' already exists." };
+const refusedAsDuplicate = {
+	...createStaticGroupDoc.response,
+	data: null,
+	status: 1,
+	message: "A group named 'Sales' already exists.",
+};
 
 /** A Search answer of objects with these attributes (one value each), as the documented Search returns them. */
 const searchAnswer = (...objects: Array<{ guid: string; attributes: Record<string, string> }>) => ({
@@ -13,7 +18,9 @@ const searchAnswer = (...objects: Array<{ guid: string; attributes: Record<strin
 	data: objects.map(({ guid, attributes }) => ({
 		objectIdFromIdentityStore: guid,
 		attributesBusinessObject: {
-			attributesCollection: Object.fromEntries(Object.entries(attributes).map(([name, value]) => [name, [{ value }]])),
+			attributesCollection: Object.fromEntries(
+				Object.entries(attributes).map(([name, value]) => [name, [{ value }]]),
+			),
 		},
 	})),
 });
@@ -59,9 +66,16 @@ describe('If the Group Already Exists (GroupID creates)', () => {
 		const { output, error } = await runGroupIdNode(createSales());
 
 		expect(error).toBeUndefined();
-		expect(received.map(({ method, path }) => `${method} ${path}`)).toEqual([`POST ${data}/Groups/StaticGroup`, `POST ${data}/Searches`]);
+		expect(received.map(({ method, path }) => `${method} ${path}`)).toEqual([
+			`POST ${data}/Groups/StaticGroup`,
+			`POST ${data}/Searches`,
+		]);
 		expect(received[1].body).toMatchObject({
-			criteria: { attribute: 'objectClass', value: 'group', child: [{ operator: 'Is Exactly', attribute: 'name', value: 'Sales' }] },
+			criteria: {
+				attribute: 'objectClass',
+				value: 'group',
+				child: [{ operator: 'Is Exactly', attribute: 'name', value: 'Sales' }],
+			},
 			attributesToLoad: [...EXISTING_GROUP_ATTRIBUTES, 'objectClass', 'name'],
 		});
 		expect(output).toEqual([
@@ -103,19 +117,29 @@ describe('If the Group Already Exists (GroupID creates)', () => {
 				},
 			},
 		});
-		expect(output![0].json).toMatchObject({ alreadyExisted: true, updated: ['description', 'XGroupSecurity'] });
+		expect(output![0].json).toMatchObject({
+			alreadyExisted: true,
+			updated: ['description', 'XGroupSecurity'],
+		});
 	});
 
-	test('Update It to Match: the existing group\'s GUID goes into the PATCH path as every GUID the node sends (lower case, no braces)', async () => {
-		const upperCase = { ...existingSales, data: [{ ...existingSales.data[0], objectIdFromIdentityStore: `{${EXISTING.toUpperCase()}}` }] };
-		const received = interceptGroupId((request) => (request.path.endsWith('/Searches') ? [200, upperCase] : answer(request)));
+	test("Update It to Match: the existing group's GUID goes into the PATCH path as every GUID the node sends (lower case, no braces)", async () => {
+		const upperCase = {
+			...existingSales,
+			data: [
+				{ ...existingSales.data[0], objectIdFromIdentityStore: `{${EXISTING.toUpperCase()}}` },
+			],
+		};
+		const received = interceptGroupId((request) =>
+			request.path.endsWith('/Searches') ? [200, upperCase] : answer(request),
+		);
 		const { error } = await runGroupIdNode(createSales({ ifGroupExists: 'update' }));
 
 		expect(error).toBeUndefined();
 		expect(received[2]).toMatchObject({ method: 'PATCH', path: `${data}/Groups/${EXISTING}` });
 	});
 
-	test('attribute names in another case (GroupID\'s answers mix them): the same values are no difference, nothing is patched, and the output has them', async () => {
+	test("attribute names in another case (GroupID's answers mix them): the same values are no difference, nothing is patched, and the output has them", async () => {
 		const otherCase = searchAnswer({
 			guid: EXISTING,
 			attributes: {
@@ -127,7 +151,9 @@ describe('If the Group Already Exists (GroupID creates)', () => {
 				GroupType: '-2147483640',
 			},
 		});
-		const received = interceptGroupId((request) => (request.path.endsWith('/Searches') ? [200, otherCase] : answer(request)));
+		const received = interceptGroupId((request) =>
+			request.path.endsWith('/Searches') ? [200, otherCase] : answer(request),
+		);
 		const { output, error } = await runGroupIdNode(createSales({ ifGroupExists: 'update' }));
 
 		expect(error).toBeUndefined();
@@ -148,40 +174,72 @@ describe('If the Group Already Exists (GroupID creates)', () => {
 
 	test('an object the search returns that is not a group of that name is never updated: the refusal stands', async () => {
 		const notTheGroup = searchAnswer(
-			{ guid: '11111111-1111-4111-8111-111111111111', attributes: { name: 'Sales', objectClass: 'user', description: 'A person' } },
-			{ guid: '22222222-2222-4222-8222-222222222222', attributes: { name: 'Sales EMEA', objectClass: 'group' } },
+			{
+				guid: '11111111-1111-4111-8111-111111111111',
+				attributes: { name: 'Sales', objectClass: 'user', description: 'A person' },
+			},
+			{
+				guid: '22222222-2222-4222-8222-222222222222',
+				attributes: { name: 'Sales EMEA', objectClass: 'group' },
+			},
 		);
-		const received = interceptGroupId((request) => (request.path.endsWith('/Searches') ? [200, notTheGroup] : answer(request)));
+		const received = interceptGroupId((request) =>
+			request.path.endsWith('/Searches') ? [200, notTheGroup] : answer(request),
+		);
 		const { error } = await runGroupIdNode(createSales({ ifGroupExists: 'update' }));
 
-		expect(error?.message).toBe("GroupID refused the request: A group named 'Sales' already exists.");
+		expect(error?.message).toBe(
+			"GroupID refused the request: A group named 'Sales' already exists.",
+		);
 		expect(received.map(({ method }) => method)).toEqual(['POST', 'POST']);
 	});
 
 	test('the one object that meets both conditions is the existing group, whatever else the search returns', async () => {
 		const withOthers = searchAnswer(
-			{ guid: '11111111-1111-4111-8111-111111111111', attributes: { name: 'Sales', objectClass: 'user' } },
-			{ guid: EXISTING, attributes: { name: 'SALES', objectClass: 'group', description: 'Everyone in Sales', XGroupSecurity: 'Semi_Private', groupType: '-2147483640' } },
+			{
+				guid: '11111111-1111-4111-8111-111111111111',
+				attributes: { name: 'Sales', objectClass: 'user' },
+			},
+			{
+				guid: EXISTING,
+				attributes: {
+					name: 'SALES',
+					objectClass: 'group',
+					description: 'Everyone in Sales',
+					XGroupSecurity: 'Semi_Private',
+					groupType: '-2147483640',
+				},
+			},
 		);
-		const received = interceptGroupId((request) => (request.path.endsWith('/Searches') ? [200, withOthers] : answer(request)));
+		const received = interceptGroupId((request) =>
+			request.path.endsWith('/Searches') ? [200, withOthers] : answer(request),
+		);
 		const { output, error } = await runGroupIdNode(createSales({ ifGroupExists: 'update' }));
 
 		expect(error).toBeUndefined();
 		expect(received.map(({ method }) => method)).toEqual(['POST', 'POST']);
-		expect(output![0].json).toMatchObject({ groupGuid: EXISTING, alreadyExisted: true, differences: [] });
+		expect(output![0].json).toMatchObject({
+			groupGuid: EXISTING,
+			alreadyExisted: true,
+			differences: [],
+		});
 	});
 
 	test('Fail: the refusal, and no search', async () => {
 		const received = interceptGroupId(answer);
 		const { error } = await runGroupIdNode(createSales({ ifGroupExists: 'fail' }));
 
-		expect(error?.message).toBe("GroupID refused the request: A group named 'Sales' already exists.");
+		expect(error?.message).toBe(
+			"GroupID refused the request: A group named 'Sales' already exists.",
+		);
 		expect(received).toHaveLength(1);
 	});
 
 	test('a refusal for another reason (no group of that name): the refusal', async () => {
 		const received = interceptGroupId((request) =>
-			request.path.endsWith('/Searches') ? [200, { total: 0, data: [] }] : [200, { ...refusedAsDuplicate, message: 'The container does not exist.' }],
+			request.path.endsWith('/Searches')
+				? [200, { total: 0, data: [] }]
+				: [200, { ...refusedAsDuplicate, message: 'The container does not exist.' }],
 		);
 		const { error } = await runGroupIdNode(createSales());
 
@@ -196,23 +254,50 @@ describe('If the Group Already Exists: the owner, asked for as a GUID, held by A
 	const BOB = 'c9dec739-42eb-4a57-bc7f-8bb2563794e3';
 	const BOB_DN = 'CN=Bob Smith,OU=Staff,DC=demo,DC=local';
 	/** The existing group, as requested but for its owner; and the directory's users, found by DN. */
-	const directory = (owner: string) => (request: Received): [number, unknown] => {
-		if (!request.path.endsWith('/Searches')) return answer(request);
-		const { attribute, value } = (request.body as { criteria: { attribute: string; value: string } }).criteria;
-		if (attribute === 'distinguishedName') {
-			const users = [{ guid: JANE, attributes: { distinguishedName: JANE_DN } }, { guid: BOB, attributes: { distinguishedName: BOB_DN } }];
-			return [200, searchAnswer(...users.filter((user) => user.attributes.distinguishedName.toLowerCase() === value.toLowerCase()))];
-		}
-		return [
-			200,
-			searchAnswer({
-				guid: EXISTING,
-				attributes: { name: 'Sales', objectClass: 'group', description: 'Everyone in Sales', XGroupSecurity: 'Semi_Private', groupType: '-2147483640', managedBy: owner },
-			}),
-		];
-	};
+	const directory =
+		(owner: string) =>
+		(request: Received): [number, unknown] => {
+			if (!request.path.endsWith('/Searches')) return answer(request);
+			const { attribute, value } = (
+				request.body as { criteria: { attribute: string; value: string } }
+			).criteria;
+			if (attribute === 'distinguishedName') {
+				const users = [
+					{ guid: JANE, attributes: { distinguishedName: JANE_DN } },
+					{ guid: BOB, attributes: { distinguishedName: BOB_DN } },
+				];
+				return [
+					200,
+					searchAnswer(
+						...users.filter(
+							(user) => user.attributes.distinguishedName.toLowerCase() === value.toLowerCase(),
+						),
+					),
+				];
+			}
+			return [
+				200,
+				searchAnswer({
+					guid: EXISTING,
+					attributes: {
+						name: 'Sales',
+						objectClass: 'group',
+						description: 'Everyone in Sales',
+						XGroupSecurity: 'Semi_Private',
+						groupType: '-2147483640',
+						managedBy: owner,
+					},
+				}),
+			];
+		};
 	const createWithOwner = (owner: string) =>
-		createSales({ ifGroupExists: 'update', additionalFields: { description: 'Everyone in Sales', owner: { __rl: true, mode: 'id', value: owner } } });
+		createSales({
+			ifGroupExists: 'update',
+			additionalFields: {
+				description: 'Everyone in Sales',
+				owner: { __rl: true, mode: 'id', value: owner },
+			},
+		});
 
 	test('the DN of the owner asked for: its GUID is looked up (one search by DN), no difference, nothing patched', async () => {
 		const received = interceptGroupId(directory(JANE_DN));
@@ -233,7 +318,9 @@ describe('If the Group Already Exists: the owner, asked for as a GUID, held by A
 
 		expect(error).toBeUndefined();
 		expect(received.map(({ method }) => method)).toEqual(['POST', 'POST', 'POST', 'PATCH']);
-		expect(received[3].body).toStrictEqual({ AttributesCollection: { AttributesCollection: { managedBy: [{ Value: JANE, Action: 0 }] } } });
+		expect(received[3].body).toStrictEqual({
+			AttributesCollection: { AttributesCollection: { managedBy: [{ Value: JANE, Action: 0 }] } },
+		});
 		expect(output![0].json).toMatchObject({
 			differences: [{ attribute: 'managedBy', requested: JANE, existing: BOB_DN }],
 			updated: ['managedBy'],
@@ -250,7 +337,9 @@ describe('If the Group Already Exists: the owner, asked for as a GUID, held by A
 
 	test('an owner asked for as a DN is compared as a DN (ignoring case and spaces around its separators), with no search', async () => {
 		const received = interceptGroupId(directory(JANE_DN));
-		const { output, error } = await runGroupIdNode(createWithOwner('cn=jane doe, ou=staff, dc=demo, dc=local'));
+		const { output, error } = await runGroupIdNode(
+			createWithOwner('cn=jane doe, ou=staff, dc=demo, dc=local'),
+		);
 
 		expect(error).toBeUndefined();
 		expect(received.map(({ method }) => method)).toEqual(['POST', 'POST']);
@@ -279,7 +368,9 @@ describe('Delete, If the Group Is Not Found (GroupID)', () => {
 		interceptGroupId([404, '']);
 		const { error } = await runGroupIdNode(remove());
 
-		expect(error?.message).toBe('GroupID found no such object: it does not exist (any more), or the identity store ID or the Server URL is wrong');
+		expect(error?.message).toBe(
+			'GroupID found no such object: it does not exist (any more), or the identity store ID or the Server URL is wrong',
+		);
 	});
 });
 
@@ -289,7 +380,9 @@ describe('Dry Run (GroupID)', () => {
 		const { output, error } = await runGroupIdNode(createSales({ options: { dryRun: true } }));
 
 		expect(error).toBeUndefined();
-		expect(received.map(({ method, path }) => `${method} ${path}`)).toEqual([`POST ${data}/Searches`]);
+		expect(received.map(({ method, path }) => `${method} ${path}`)).toEqual([
+			`POST ${data}/Searches`,
+		]);
 		expect(output).toEqual([
 			{
 				json: {
@@ -302,7 +395,13 @@ describe('Dry Run (GroupID)', () => {
 					identityStoreId: 2,
 					alreadyExisted: false,
 					dryRun: true,
-					requests: [{ method: 'POST', url: `https://groupid.example.local:4443${data}/Groups/StaticGroup`, body: expect.objectContaining({ GroupName: 'Sales' }) }],
+					requests: [
+						{
+							method: 'POST',
+							url: `https://groupid.example.local:4443${data}/Groups/StaticGroup`,
+							body: expect.objectContaining({ GroupName: 'Sales' }),
+						},
+					],
 				},
 				pairedItem: { item: 0 },
 			},
@@ -312,10 +411,17 @@ describe('Dry Run (GroupID)', () => {
 
 	test('a create whose group exists, Update It to Match: the PATCH it would send, and nothing else', async () => {
 		const received = interceptGroupId(answer);
-		const { output } = await runGroupIdNode(createSales({ ifGroupExists: 'update', options: { dryRun: true } }));
+		const { output } = await runGroupIdNode(
+			createSales({ ifGroupExists: 'update', options: { dryRun: true } }),
+		);
 
 		expect(received.map(({ method }) => method)).toEqual(['POST']);
-		expect(output![0].json).toMatchObject({ groupGuid: EXISTING, groupName: 'Sales', alreadyExisted: true, updated: expect.any(Array) });
+		expect(output![0].json).toMatchObject({
+			groupGuid: EXISTING,
+			groupName: 'Sales',
+			alreadyExisted: true,
+			updated: expect.any(Array),
+		});
 		expect(output![0].json).toMatchObject({
 			dryRun: true,
 			requests: [

@@ -14,7 +14,9 @@ export interface LocalRequest {
  * @mswjs/interceptors) sometimes records a GET's body as empty when several test files share a
  * worker, while the body is on the wire. Use with nock deactivated (`nock.restore()`).
  */
-export async function startLocalGroupId(answer: (request: LocalRequest, authorization: string) => [number, unknown]) {
+export async function startLocalGroupId(
+	answer: (request: LocalRequest, authorization: string) => [number, unknown],
+) {
 	const received: LocalRequest[] = [];
 	/** The Authorization header of each Data Service request, in order. */
 	const authorizations: string[] = [];
@@ -26,7 +28,13 @@ export async function startLocalGroupId(answer: (request: LocalRequest, authoriz
 			res.setHeader('content-type', 'application/json');
 			if (req.url === '/GroupIDSecurityService/connect/token') {
 				tokensIssued += 1;
-				res.end(JSON.stringify({ access_token: `token-${tokensIssued}`, token_type: 'Bearer', expires_in: 1200 }));
+				res.end(
+					JSON.stringify({
+						access_token: `token-${tokensIssued}`,
+						token_type: 'Bearer',
+						expires_in: 1200,
+					}),
+				);
 				return;
 			}
 			let body: unknown = text;

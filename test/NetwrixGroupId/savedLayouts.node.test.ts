@@ -27,11 +27,18 @@ const pickerParameters: INodeParameters = {
 	container: { __rl: true, mode: 'dn', value: 'OU=Groups,DC=demo,DC=local' },
 };
 
-const created = (): [number, unknown] => [200, { ...seedResponse, data: 'a1b2c3d4-0000-4000-8000-000000000001' }];
-const createsIn = (received: Received[]) => received.filter((r) => r.path.endsWith('/Groups/DynamicGroup'));
+const created = (): [number, unknown] => [
+	200,
+	{ ...seedResponse, data: 'a1b2c3d4-0000-4000-8000-000000000001' },
+];
+const createsIn = (received: Received[]) =>
+	received.filter((r) => r.path.endsWith('/Groups/DynamicGroup'));
 const notesSent = (received: Received[]) =>
-	(createsIn(received)[0].body as { AttributesCollection: { AttributesCollection: Record<string, unknown> } })
-		.AttributesCollection.AttributesCollection.info;
+	(
+		createsIn(received)[0].body as {
+			AttributesCollection: { AttributesCollection: Record<string, unknown> };
+		}
+	).AttributesCollection.AttributesCollection.info;
 
 afterEach(() => nock.cleanAll());
 
@@ -54,7 +61,10 @@ describe('version 1 saved by the first release', () => {
 
 	test('its own Notes are sent; Notes it cleared send none', async () => {
 		const withNotes = interceptGroupId(created());
-		await runGroupIdNode({ ...firstReleaseParameters, notes: 'Owned by Sales Ops' }, { typeVersion: 1 });
+		await runGroupIdNode(
+			{ ...firstReleaseParameters, notes: 'Owned by Sales Ops' },
+			{ typeVersion: 1 },
+		);
 		expect(notesSent(withNotes)).toEqual([{ Value: 'Owned by Sales Ops', Action: 0 }]);
 		nock.cleanAll();
 
@@ -63,11 +73,16 @@ describe('version 1 saved by the first release', () => {
 		expect(notesSent(cleared)).toBeUndefined();
 	});
 
-	test('a refused create fails the item with the server\'s words, with no look-up for an existing group', async () => {
-		const received = interceptGroupId([400, { ...seedResponse, status: 1, message: 'The group already exists.' }]);
+	test("a refused create fails the item with the server's words, with no look-up for an existing group", async () => {
+		const received = interceptGroupId([
+			400,
+			{ ...seedResponse, status: 1, message: 'The group already exists.' },
+		]);
 		const { error } = await runGroupIdNode(firstReleaseParameters, { typeVersion: 1 });
 		expect(error?.message).toContain('The group already exists.');
-		expect(received.map((r) => `${r.method} ${r.path}`)).toEqual([`POST ${data}/Groups/DynamicGroup`]);
+		expect(received.map((r) => `${r.method} ${r.path}`)).toEqual([
+			`POST ${data}/Groups/DynamicGroup`,
+		]);
 	});
 });
 
@@ -79,7 +94,10 @@ describe('version 1 saved by 0.2.0 to 0.4.0', () => {
 			{ typeVersion: 1 },
 		);
 		expect(notesSent(withNotes)).toEqual([{ Value: 'Owned by Sales Ops', Action: 0 }]);
-		expect(output?.[0].json).toMatchObject({ groupGuid: 'a1b2c3d4-0000-4000-8000-000000000001', alreadyExisted: false });
+		expect(output?.[0].json).toMatchObject({
+			groupGuid: 'a1b2c3d4-0000-4000-8000-000000000001',
+			alreadyExisted: false,
+		});
 		expect(output?.[0].json).not.toHaveProperty('response');
 		nock.cleanAll();
 
@@ -90,9 +108,12 @@ describe('version 1 saved by 0.2.0 to 0.4.0', () => {
 });
 
 describe('version 1.1', () => {
-	test('a Container given as text is read as today\'s layout: no first-release notes, the simplified output', async () => {
+	test("a Container given as text is read as today's layout: no first-release notes, the simplified output", async () => {
 		const received = interceptGroupId(created());
-		const { output } = await runGroupIdNode({ ...firstReleaseParameters, notes: 'Ignored' }, { typeVersion: 1.1 });
+		const { output } = await runGroupIdNode(
+			{ ...firstReleaseParameters, notes: 'Ignored' },
+			{ typeVersion: 1.1 },
+		);
 		expect(notesSent(received)).toBeUndefined();
 		expect(output?.[0].json).toMatchObject({ groupName: 'Sales-All', alreadyExisted: false });
 		expect(output?.[0].json).not.toHaveProperty('response');

@@ -39,15 +39,28 @@ export const refused = (message: string) => ({
 });
 
 /** A directory object as Search returns it. */
-export function directoryObject(guid: string, attributes: Record<string, string[]>, objectType = 'user') {
-	const values = (list: string[]) => list.map((value) => ({ identityStoreId: 0, value, dn: null, action: 0, attributeCollection: {} }));
+export function directoryObject(
+	guid: string,
+	attributes: Record<string, string[]>,
+	objectType = 'user',
+) {
+	const values = (list: string[]) =>
+		list.map((value) => ({
+			identityStoreId: 0,
+			value,
+			dn: null,
+			action: 0,
+			attributeCollection: {},
+		}));
 	return {
 		objectIdFromIdentityStore: guid,
 		identityStoreId: 2,
 		objectType,
 		objectDisplayName: attributes.displayName?.[0] ?? null,
 		attributesBusinessObject: {
-			attributesCollection: Object.fromEntries(Object.entries(attributes).map(([name, list]) => [name, values(list)])),
+			attributesCollection: Object.fromEntries(
+				Object.entries(attributes).map(([name, list]) => [name, values(list)]),
+			),
 			filePermissionCollection: {},
 			type: null,
 		},
@@ -81,7 +94,9 @@ function membersOf(body: unknown): string[] {
 }
 
 const isMemberSearch = (body: unknown) =>
-	body !== null && typeof body === 'object' && (body as { attributeScopeQuery?: unknown }).attributeScopeQuery === 'member';
+	body !== null &&
+	typeof body === 'object' &&
+	(body as { attributeScopeQuery?: unknown }).attributeScopeQuery === 'member';
 
 /**
  * Intercepts GroupID: the token endpoint, and every Data Service request, answered in turn
@@ -91,7 +106,10 @@ const isMemberSearch = (body: unknown) =>
 export function interceptGroupId(...answers: Answer[]): Received[] {
 	const received: Received[] = [];
 	let turn = 0;
-	nock(server).persist().post('/GroupIDSecurityService/connect/token').reply(200, { access_token: 'token' });
+	nock(server)
+		.persist()
+		.post('/GroupIDSecurityService/connect/token')
+		.reply(200, { access_token: 'token' });
 	for (const method of ['GET', 'POST', 'PATCH', 'DELETE']) {
 		nock(server)
 			.persist()
@@ -100,7 +118,10 @@ export function interceptGroupId(...answers: Answer[]): Received[] {
 				const request = { method, path: uri, body, contentType: this.req.headers['content-type'] };
 				received.push(request);
 				if (currentMembers !== undefined && isMemberSearch(body)) {
-					const data = membersOf(body).map((guid) => ({ objectIdFromIdentityStore: guid, attributesBusinessObject: { attributesCollection: {} } }));
+					const data = membersOf(body).map((guid) => ({
+						objectIdFromIdentityStore: guid,
+						attributesBusinessObject: { attributesCollection: {} },
+					}));
 					return [200, { total: data.length, data }];
 				}
 				const answer = answers[Math.min(turn++, answers.length - 1)];
@@ -113,7 +134,12 @@ export function interceptGroupId(...answers: Answer[]): Received[] {
 /** Runs the GroupID node in n8n's engine with the test credential. */
 export function runGroupIdNode(
 	parameters: INodeParameters,
-	options: { items?: IDataObject[]; continueOnFail?: boolean; credentials?: typeof credentials; typeVersion?: number } = {},
+	options: {
+		items?: IDataObject[];
+		continueOnFail?: boolean;
+		credentials?: typeof credentials;
+		typeVersion?: number;
+	} = {},
 ) {
 	return runNodeInEngine({
 		nodeType: new NetwrixGroupId(),
@@ -127,10 +153,14 @@ export function runGroupIdNode(
 }
 
 /** A GUID numbered by two numbers (e.g. 1 for groups, 2 for people, then which one), for tests of many objects. */
-export const numberedGuid = (prefix: number, n: number) => `${String(prefix).padStart(8, '0')}-0000-4000-8000-${String(n).padStart(12, '0')}`;
+export const numberedGuid = (prefix: number, n: number) =>
+	`${String(prefix).padStart(8, '0')}-0000-4000-8000-${String(n).padStart(12, '0')}`;
 /** The member reads among the requests received (the documented member search). */
-export const memberReads = (received: Received[]) => received.filter(({ body }) => isMemberSearch(body));
+export const memberReads = (received: Received[]) =>
+	received.filter(({ body }) => isMemberSearch(body));
 /** The lookups among the requests received: the searches that are not member reads. */
-export const lookups = (received: Received[]) => received.filter(({ path, body }) => path.endsWith('/Searches') && !isMemberSearch(body));
+export const lookups = (received: Received[]) =>
+	received.filter(({ path, body }) => path.endsWith('/Searches') && !isMemberSearch(body));
 /** The input item each output item is paired with. */
-export const pairing = (output: Array<{ pairedItem?: unknown }>) => output.map(({ pairedItem }) => (pairedItem as { item: number }).item);
+export const pairing = (output: Array<{ pairedItem?: unknown }>) =>
+	output.map(({ pairedItem }) => (pairedItem as { item: number }).item);

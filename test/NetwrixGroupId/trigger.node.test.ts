@@ -50,23 +50,43 @@ async function act(parameters: INodeParameters): Promise<IDataObject[]> {
 	return output!.map((item) => item.json as IDataObject);
 }
 const createGroup = async (groupName: string) =>
-	String((await act({ resource: 'group', operation: 'create', groupName, container: { __rl: true, mode: 'dn', value: GROUPS_OU } }))[0].groupGuid);
-const members = async (operation: 'addMembers' | 'removeMembers', group: string, memberText: string) =>
+	String(
+		(
+			await act({
+				resource: 'group',
+				operation: 'create',
+				groupName,
+				container: { __rl: true, mode: 'dn', value: GROUPS_OU },
+			})
+		)[0].groupGuid,
+	);
+const members = async (
+	operation: 'addMembers' | 'removeMembers',
+	group: string,
+	memberText: string,
+) =>
 	await act({ resource: 'group', operation, group: byId(group), membersInput: 'text', memberText });
 
 function trigger(parameters: INodeParameters) {
 	return pollNodeInEngine({
 		nodeType: new NetwrixGroupIdTrigger(),
 		credentialType: new NetwrixGroupIdApi(),
-		credentials: { ...sandboxCredentials(sandbox.url).find(({ type }) => type === 'netwrixGroupIdApi')!.data, sessionToken: '' },
+		credentials: {
+			...sandboxCredentials(sandbox.url).find(({ type }) => type === 'netwrixGroupIdApi')!.data,
+			sessionToken: '',
+		},
 		parameters: { container: '', includeSubContainers: true, withinDays: 30, ...parameters },
 	});
 }
 
 async function requestsSince(since: number): Promise<{ endpoints: string[]; last: number }> {
-	const recorded = (await (await fetch(`${sandbox.url}/__sandbox/requests?since=${since}&service=groupid`)).json()) as Array<{ id: number; endpoint: string | null; path: string }>;
+	const recorded = (await (
+		await fetch(`${sandbox.url}/__sandbox/requests?since=${since}&service=groupid`)
+	).json()) as Array<{ id: number; endpoint: string | null; path: string }>;
 	return {
-		endpoints: recorded.filter((request) => !/connect\/token/.test(request.path)).map((request) => String(request.endpoint)),
+		endpoints: recorded
+			.filter((request) => !/connect\/token/.test(request.path))
+			.map((request) => String(request.endpoint)),
 		last: recorded.reduce((max, request) => Math.max(max, request.id), since),
 	};
 }
@@ -86,28 +106,43 @@ test('New Group and Group Deleted in a container: first poll records, later poll
 			event: 'newGroup',
 			groupId: fresh,
 			groupName: 'Trigger Fresh',
-			group: expect.objectContaining({ objectGuid: fresh, name: 'Trigger Fresh', distinguishedName: `CN=Trigger Fresh,${GROUPS_OU}` }),
+			group: expect.objectContaining({
+				objectGuid: fresh,
+				name: 'Trigger Fresh',
+				distinguishedName: `CN=Trigger Fresh,${GROUPS_OU}`,
+			}),
 		},
 	]);
-	expect((await deleted.poll()).items).toEqual([{ event: 'groupDeleted', groupId: doomed, groupName: 'Trigger Doomed' }]);
+	expect((await deleted.poll()).items).toEqual([
+		{ event: 'groupDeleted', groupId: doomed, groupName: 'Trigger Doomed' },
+	]);
 	expect(await added.poll()).toEqual({ items: null });
 	expect(await deleted.poll()).toEqual({ items: null });
 });
 
 test('requests per poll: one documented Search per 100 groups', async () => {
-	for (let n = 0; n < 150; n++) sandbox.seedGroup({ service: 'groupid', name: `Trigger Seeded ${n}`, members: 0 });
+	for (let n = 0; n < 150; n++)
+		sandbox.seedGroup({ service: 'groupid', name: `Trigger Seeded ${n}`, members: 0 });
 	const added = trigger({ event: 'newGroup' });
 	const { last } = await requestsSince(0);
 	expect(await added.poll()).toEqual({ items: null });
-	expect((await requestsSince(last)).endpoints).toEqual(['groupid.searchDirectory', 'groupid.searchDirectory']);
-	const saved = added.saved()['node:Netwrix GroupID Trigger'] as { snapshot: { sets: Record<string, Record<string, string>> } };
+	expect((await requestsSince(last)).endpoints).toEqual([
+		'groupid.searchDirectory',
+		'groupid.searchDirectory',
+	]);
+	const saved = added.saved()['node:Netwrix GroupID Trigger'] as {
+		snapshot: { sets: Record<string, Record<string, string>> };
+	};
 	expect(Object.keys(Object.values(saved.snapshot.sets)[0])).toHaveLength(150);
 });
 
 test('Membership Changed: one item per member added or removed; a failed poll loses nothing; a restart duplicates nothing', async () => {
 	const team = await createGroup('Trigger Team');
 	await members('addMembers', team, 'smartin, tbecker');
-	const watch = trigger({ event: 'membershipChanged', watchedGroups: { group: [{ group: byId(team) }] } });
+	const watch = trigger({
+		event: 'membershipChanged',
+		watchedGroups: { group: [{ group: byId(team) }] },
+	});
 	expect(await watch.poll()).toEqual({ items: null });
 
 	await members('addMembers', team, 'dkim');
@@ -124,12 +159,21 @@ test('Membership Changed: one item per member added or removed; a failed poll lo
 	expect(watch.staticData()).toEqual(before);
 
 	const { items } = await watch.poll();
-	expect(items!.map(({ change, memberName }) => `${change} ${String(memberName)}`)).toEqual(['added Daniel Kim', 'removed Thomas Becker']);
-	expect(items![0]).toMatchObject({ event: 'membershipChanged', groupId: team, member: { sAMAccountName: 'dkim' } });
+	expect(items!.map(({ change, memberName }) => `${change} ${String(memberName)}`)).toEqual([
+		'added Daniel Kim',
+		'removed Thomas Becker',
+	]);
+	expect(items![0]).toMatchObject({
+		event: 'membershipChanged',
+		groupId: team,
+		member: { sAMAccountName: 'dkim' },
+	});
 
 	await members('addMembers', team, 'tbecker');
 	watch.restart();
-	expect((await watch.poll()).items!.map(({ change, memberName }) => `${change} ${String(memberName)}`)).toEqual(['added Thomas Becker']);
+	expect(
+		(await watch.poll()).items!.map(({ change, memberName }) => `${change} ${String(memberName)}`),
+	).toEqual(['added Thomas Becker']);
 	watch.restart();
 	expect(await watch.poll()).toEqual({ items: null });
 });
@@ -146,19 +190,31 @@ test('Group Expiring (within the days given, once per expiration date) and Group
 
 	// A test shows the groups expiring now, before any poll.
 	expect((await expiring.poll('manual')).items).toEqual([
-		expect.objectContaining({ event: 'groupExpiring', groupId: soon, expiresAt: '2026-12-20T00:00:00.000Z', daysLeft: 19 }),
+		expect.objectContaining({
+			event: 'groupExpiring',
+			groupId: soon,
+			expiresAt: '2026-12-20T00:00:00.000Z',
+			daysLeft: 19,
+		}),
 	]);
 	expect(await expiring.poll()).toEqual({ items: null });
 	expect(await expired.poll()).toEqual({ items: null });
 
 	// Two months later "Later" is within 30 days; "Soon" has passed its date (not expired by GroupID: not expiring either).
 	useBudgetClock(virtualClock(NOW + 62 * DAY));
-	expect((await expiring.poll()).items!.map((item) => [item.groupId, item.daysLeft])).toEqual([[later, 28]]);
+	expect((await expiring.poll()).items!.map((item) => [item.groupId, item.daysLeft])).toEqual([
+		[later, 28],
+	]);
 	expect(await expiring.poll()).toEqual({ items: null });
 
 	await act({ resource: 'group', operation: 'expire', group: byId(soon) });
 	expect((await expired.poll()).items).toEqual([
-		expect.objectContaining({ event: 'groupExpired', groupId: soon, groupName: 'Trigger Soon', group: expect.objectContaining({ IMGIsExpired: 'True' }) }),
+		expect.objectContaining({
+			event: 'groupExpired',
+			groupId: soon,
+			groupName: 'Trigger Soon',
+			group: expect.objectContaining({ IMGIsExpired: 'True' }),
+		}),
 	]);
 	expect(await expired.poll()).toEqual({ items: null });
 	// Renewed, then expired again: expired again.

@@ -28,7 +28,8 @@ const workflows = '/GroupIDDataService/api/IdentityStores/2/Workflows';
 const documentedPath = (endpoint: string, id?: number) =>
 	new URL(endpoint.replace(/^[A-Z]+ /, '').replace('machinename4443', 'machinename:4443')).pathname
 		.replace(/%7BidentityStoreId%7D/i, '2')
-		.replace('%7BWorkflowRequestID%7D', String(id)) + (endpoint.includes('?') ? `?${endpoint.split('?')[1]}` : '');
+		.replace('%7BWorkflowRequestID%7D', String(id)) +
+	(endpoint.includes('?') ? `?${endpoint.split('?')[1]}` : '');
 
 describe('Approve, Deny, Delete: the documented requests', () => {
 	test('Approve builds exactly the documented request, on the documented path', () => {
@@ -38,23 +39,62 @@ describe('Approve, Deny, Delete: the documented requests', () => {
 	});
 
 	test('Deny builds exactly the documented request, the reason as given (trimmed)', () => {
-		const request = buildWorkflowDecision('deny', { workflowRequestId: '4', reason: ' Denied From API ' }, store);
+		const request = buildWorkflowDecision(
+			'deny',
+			{ workflowRequestId: '4', reason: ' Denied From API ' },
+			store,
+		);
 		expect([request.method, request.path]).toEqual(['POST', documentedPath(denyDoc.endpoint)]);
 		expect(JSON.stringify(request.body)).toBe(JSON.stringify(denyDoc.request));
 	});
 
 	test('Delete is a bodiless DELETE of the documented path with the ID in it', () => {
 		const request = buildWorkflowDecision('delete', { workflowRequestId: 7 }, store);
-		expect(request).toStrictEqual({ identityStoreId: 2, workflowRequestId: 7, method: 'DELETE', path: documentedPath(deleteDoc.endpoint, 7) });
+		expect(request).toStrictEqual({
+			identityStoreId: 2,
+			workflowRequestId: 7,
+			method: 'DELETE',
+			path: documentedPath(deleteDoc.endpoint, 7),
+		});
 		expect(deleteDoc.response).toBe(true);
 	});
 
 	test.each<[string, () => unknown, string, string]>([
-		['an empty ID', () => buildWorkflowDecision('approve', { workflowRequestId: '' }, store), 'Request ID', 'must be a whole number of 1 or more, not ""'],
-		['an ID that is a GUID', () => buildWorkflowDecision('delete', { workflowRequestId: 'a79934a7-c6a0-4a1c-8860-f9aeb4788e98' }, store), 'Request ID', 'must be a whole number of 1 or more, not "a79934a7-c6a0-4a1c-8860-f9aeb4788e98"'],
-		['an ID of 0', () => buildWorkflowDecision('approve', { workflowRequestId: 0 }, store), 'Request ID', 'must be a whole number of 1 or more, not "0"'],
-		['a denial without a reason', () => buildWorkflowDecision('deny', { workflowRequestId: 4, reason: '  ' }, store), 'Reason', 'is empty'],
-		['a Which that is not a list of the node', () => checkWorkflowList('all'), 'Which', expect.stringContaining('"all"') as unknown as string],
+		[
+			'an empty ID',
+			() => buildWorkflowDecision('approve', { workflowRequestId: '' }, store),
+			'Request ID',
+			'must be a whole number of 1 or more, not ""',
+		],
+		[
+			'an ID that is a GUID',
+			() =>
+				buildWorkflowDecision(
+					'delete',
+					{ workflowRequestId: 'a79934a7-c6a0-4a1c-8860-f9aeb4788e98' },
+					store,
+				),
+			'Request ID',
+			'must be a whole number of 1 or more, not "a79934a7-c6a0-4a1c-8860-f9aeb4788e98"',
+		],
+		[
+			'an ID of 0',
+			() => buildWorkflowDecision('approve', { workflowRequestId: 0 }, store),
+			'Request ID',
+			'must be a whole number of 1 or more, not "0"',
+		],
+		[
+			'a denial without a reason',
+			() => buildWorkflowDecision('deny', { workflowRequestId: 4, reason: '  ' }, store),
+			'Reason',
+			'is empty',
+		],
+		[
+			'a Which that is not a list of the node',
+			() => checkWorkflowList('all'),
+			'Which',
+			expect.stringContaining('"all"') as unknown as string,
+		],
 	])('refuses %s, naming the field', (_label, build, field, reason) => {
 		expect(refusal(build)).toEqual([field, reason]);
 	});
@@ -70,15 +110,23 @@ describe('Reading requests: Pending, My Requests, Get by IDs', () => {
 	});
 
 	test('My Requests is a bodiless GET; Get by IDs repeats ids, the documented one-ID URL for one', () => {
-		expect(myRequestsRequest(2)).toStrictEqual({ method: 'GET', path: documentedPath(myRequestsDoc.endpoint) });
+		expect(myRequestsRequest(2)).toStrictEqual({
+			method: 'GET',
+			path: documentedPath(myRequestsDoc.endpoint),
+		});
 		expect(workflowRequestsByIds(2, [1]).path).toBe(documentedPath(byIdsDoc.endpoint));
 		expect(workflowRequestsByIds(2, [1, 7, 12]).path).toBe(`${workflows}?ids=1&ids=7&ids=12`);
 	});
 
 	test('the documented answers read as lists: {total, data} and bare arrays', () => {
-		expect(readWorkflowList(pendingDoc.response)).toEqual({ requests: pendingDoc.response.data, total: 2 });
+		expect(readWorkflowList(pendingDoc.response)).toEqual({
+			requests: pendingDoc.response.data,
+			total: 2,
+		});
 		expect(readWorkflowList(myRequestsDoc.response)).toEqual({ requests: myRequestsDoc.response });
-		expect(readWorkflowList(byIdsDoc.response)?.requests.map((request) => request.workflowRequestId)).toEqual([1]);
+		expect(
+			readWorkflowList(byIdsDoc.response)?.requests.map((request) => request.workflowRequestId),
+		).toEqual([1]);
 		expect(readWorkflowList({ status: 0, data: null })).toBeUndefined();
 	});
 
@@ -99,45 +147,81 @@ describe('Reading requests: Pending, My Requests, Get by IDs', () => {
 			changes: [{ field: 'department', value: 'QA_test', oldValue: 'QA' }],
 		});
 		// My Requests puts the approver's name in approverName, Pending in approver: the name either way.
-		expect(simplifyWorkflowRequest(myRequestsDoc.response[0]).approvers).toEqual(['Jonathan Blackwell']);
+		expect(simplifyWorkflowRequest(myRequestsDoc.response[0]).approvers).toEqual([
+			'Jonathan Blackwell',
+		]);
 	});
 
 	test('status: the documented description, else Pending for statusId 1, else the undocumented ID as is', () => {
-		expect([statusOf(byIdsDoc.response[0]), isPending(byIdsDoc.response[0])]).toEqual(['Pending', true]);
-		expect([statusOf({ statusId: 1 }), isPending({ statusId: 1 })]).toEqual(['Pending', true]);
-		expect([statusOf({ statusId: 2, workflowStatusDTO: { statusId: 2, description: 'Approved' } }), isPending({ workflowStatusDTO: { description: 'Approved' } })]).toEqual([
-			'Approved',
-			false,
+		expect([statusOf(byIdsDoc.response[0]), isPending(byIdsDoc.response[0])]).toEqual([
+			'Pending',
+			true,
 		]);
+		expect([statusOf({ statusId: 1 }), isPending({ statusId: 1 })]).toEqual(['Pending', true]);
+		expect([
+			statusOf({ statusId: 2, workflowStatusDTO: { statusId: 2, description: 'Approved' } }),
+			isPending({ workflowStatusDTO: { description: 'Approved' } }),
+		]).toEqual(['Approved', false]);
 		expect([statusOf({ statusId: 5 }), isPending({ statusId: 5 })]).toEqual(['status 5', false]);
 	});
 });
 
 describe('Queued or done: reading the answer of a join, a leave or a create', () => {
 	test('every documented answer of these writes reads as done (none shows a queued change)', () => {
-		for (const answer of [joinDoc.response, leaveDoc.response, staticGroupDoc.response, approveDoc.response, denyDoc.response]) {
+		for (const answer of [
+			joinDoc.response,
+			leaveDoc.response,
+			staticGroupDoc.response,
+			approveDoc.response,
+			denyDoc.response,
+		]) {
 			expect(readQueuedChange(answer)).toBeUndefined();
 		}
 	});
 
-	const queued = (message: string | null, data: unknown, details: object[] = []) => ({ ...joinDoc.response, message, data, details });
+	const queued = (message: string | null, data: unknown, details: object[] = []) => ({
+		...joinDoc.response,
+		message,
+		data,
+		details,
+	});
 
 	test.each([
-		['a workflow message and the ID in data', queued('Workflow request 7 was created: the change waits for approval.', 7), 7],
+		[
+			'a workflow message and the ID in data',
+			queued('Workflow request 7 was created: the change waits for approval.', 7),
+			7,
+		],
 		['the ID as text in data', queued('Sent for approval', '12'), 12],
-		['the message only in a detail, the ID in its data', queued(null, null, [{ ...joinDoc.response.details[0], message: 'Request pending approval', data: 31 }]), 31],
+		[
+			'the message only in a detail, the ID in its data',
+			queued(null, null, [
+				{ ...joinDoc.response.details[0], message: 'Request pending approval', data: 31 },
+			]),
+			31,
+		],
 		['the ID only in the message', queued('Workflow request #44 created', null), 44],
-		['no ID anywhere: pending, ID unknown', queued('The request was sent to the group owner for approval.', null), null],
+		[
+			'no ID anywhere: pending, ID unknown',
+			queued('The request was sent to the group owner for approval.', null),
+			null,
+		],
 	])('queued: %s', (_label, answer, id) => {
 		expect(readQueuedChange(answer)).toEqual({ workflowRequestId: id });
 	});
 
 	test.each([
-		['the sandbox-like "already a member" message', queued("'Maria Garcia' is already a member of 'Sales'.", null)],
+		[
+			'the sandbox-like "already a member" message',
+			queued("'Maria Garcia' is already a member of 'Sales'.", null),
+		],
 		['a create whose data is the new GUID', staticGroupDoc.response],
-		['a failure that speaks of approval (status 1 is a failure, not a queue)', { ...queued('Approval failed', 3), status: 1 }],
+		[
+			'a failure that speaks of approval (status 1 is a failure, not a queue)',
+			{ ...queued('Approval failed', 3), status: 1 },
+		],
 		['no envelope', true],
-	])('done (or not this reading\'s to judge): %s', (_label, answer) => {
+	])("done (or not this reading's to judge): %s", (_label, answer) => {
 		expect(readQueuedChange(answer)).toBeUndefined();
 	});
 });

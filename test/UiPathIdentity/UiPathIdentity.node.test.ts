@@ -50,7 +50,12 @@ function jwt(claims: object) {
 	return `${part({ alg: 'RS256', typ: 'JWT' })}.${part(claims)}.signature`;
 }
 
-function run(options: { parameters?: object; items?: IDataObject[]; continueOnFail?: boolean; credentials?: object }) {
+function run(options: {
+	parameters?: object;
+	items?: IDataObject[];
+	continueOnFail?: boolean;
+	credentials?: object;
+}) {
 	return runNodeInEngine({
 		nodeType: new UiPathIdentity(),
 		credentialType: new UiPathIdentityApi(),
@@ -72,7 +77,15 @@ function interceptUiPath(answers: Array<[number, unknown]> = []) {
 		.reply((_uri, body) => {
 			state.tokenForms.push(new URLSearchParams(String(body)));
 			const token = jwt({ prt_id: 'org-from-token', n: state.tokenForms.length });
-			return [200, { access_token: token, expires_in: 3600, token_type: 'Bearer', scope: 'PM.Group.Read PM.Group.Write' }];
+			return [
+				200,
+				{
+					access_token: token,
+					expires_in: 3600,
+					token_type: 'Bearer',
+					scope: 'PM.Group.Read PM.Group.Write',
+				},
+			];
 		});
 	let answer = 0;
 	nock(host)
@@ -83,7 +96,10 @@ function interceptUiPath(answers: Array<[number, unknown]> = []) {
 			const next = answers[answer++];
 			if (next) return next;
 			const request = body as { id: string; name: string };
-			return [201, { ...seedResponse, id: request.id, name: request.name, displayName: request.name }];
+			return [
+				201,
+				{ ...seedResponse, id: request.id, name: request.name, displayName: request.name },
+			];
 		});
 	return state;
 }
@@ -107,7 +123,9 @@ describe("UiPath Identity node in n8n's execution engine", () => {
 		expect(received!.headers.authorization).toBe('Bearer 1234');
 		expect(received!.headers['content-type']).toBe('application/json');
 		expect(received!.body).toStrictEqual(seedRequest);
-		expect(output).toEqual([{ json: { ...seedResponse, alreadyExisted: false }, pairedItem: { item: 0 } }]);
+		expect(output).toEqual([
+			{ json: { ...seedResponse, alreadyExisted: false }, pairedItem: { item: 0 } },
+		]);
 	});
 
 	test('client credentials: one token for the whole run, and the organization read from its prt_id', async () => {
@@ -116,13 +134,19 @@ describe("UiPath Identity node in n8n's execution engine", () => {
 		const { output, error, credentialsHelper } = await run({
 			credentials: appCredentials,
 			items,
-			parameters: { name: '={{ $json.house }}', additionalFields: {}, options: { maxConcurrency: 3 } },
+			parameters: {
+				name: '={{ $json.house }}',
+				additionalFields: {},
+				options: { maxConcurrency: 3 },
+			},
 		});
 
 		expect(error).toBeUndefined();
 		expect(uiPath.tokenForms).toHaveLength(1);
 		// The token the node fetched to read prt_id is the one n8n stores for later runs.
-		expect(credentialsHelper.saved.uiPathIdentityApi.sessionToken).toBe(jwt({ prt_id: 'org-from-token', n: 1 }));
+		expect(credentialsHelper.saved.uiPathIdentityApi.sessionToken).toBe(
+			jwt({ prt_id: 'org-from-token', n: 1 }),
+		);
 		expect(Object.fromEntries(uiPath.tokenForms[0])).toEqual({
 			grant_type: 'client_credentials',
 			client_id: 'n8n-app',
@@ -132,8 +156,12 @@ describe("UiPath Identity node in n8n's execution engine", () => {
 		expect(uiPath.creates).toHaveLength(8);
 		for (const create of uiPath.creates) {
 			expect(create.body.partitionGlobalId).toBe('org-from-token');
-			expect(create.body.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-			expect(create.headers.authorization).toBe(`Bearer ${jwt({ prt_id: 'org-from-token', n: 1 })}`);
+			expect(create.body.id).toMatch(
+				/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+			);
+			expect(create.headers.authorization).toBe(
+				`Bearer ${jwt({ prt_id: 'org-from-token', n: 1 })}`,
+			);
 		}
 		expect(new Set(uiPath.creates.map((c) => c.body.id)).size).toBe(8);
 		expect(output!.map((item) => item.json.name)).toEqual(items.map((item) => item.house));
@@ -157,13 +185,18 @@ describe("UiPath Identity node in n8n's execution engine", () => {
 
 	test('a token endpoint override is used as it is', async () => {
 		let tokenRequests = 0;
-		nock('https://login.example.com').post('/tenant/identity_/connect/token').reply(() => {
-			tokenRequests++;
-			return [200, { access_token: jwt({ prt_id: 'magic-7' }) }];
-		});
+		nock('https://login.example.com')
+			.post('/tenant/identity_/connect/token')
+			.reply(() => {
+				tokenRequests++;
+				return [200, { access_token: jwt({ prt_id: 'magic-7' }) }];
+			});
 		const uiPath = interceptUiPath();
 		const { error } = await run({
-			credentials: { ...appCredentials, tokenUrl: 'https://login.example.com/tenant/identity_/connect/token' },
+			credentials: {
+				...appCredentials,
+				tokenUrl: 'https://login.example.com/tenant/identity_/connect/token',
+			},
 		});
 
 		expect(error).toBeUndefined();
@@ -187,11 +220,17 @@ describe("UiPath Identity node in n8n's execution engine", () => {
 	test('no organization ID anywhere stops the item before anything is sent, naming the field', async () => {
 		const uiPath = interceptUiPath();
 		const { error, output } = await run({
-			credentials: { ...patCredentials, baseUrl: `${host}/hogwarts/DefaultTenant/`, organizationId: '' },
+			credentials: {
+				...patCredentials,
+				baseUrl: `${host}/hogwarts/DefaultTenant/`,
+				organizationId: '',
+			},
 		});
 
 		expect(output).toBeUndefined();
-		expect(error?.message).toMatch(/^Invalid "Organization ID" in item 0: is not set here or in the credential/);
+		expect(error?.message).toMatch(
+			/^Invalid "Organization ID" in item 0: is not set here or in the credential/,
+		);
 		expect(uiPath.creates).toHaveLength(0);
 	});
 
@@ -199,42 +238,91 @@ describe("UiPath Identity node in n8n's execution engine", () => {
 		[
 			'validation errors name the fields',
 			400,
-			{ title: 'One or more validation errors occurred.', status: 400, errors: { partitionGlobalId: ["The value 'x' is not valid."], name: ['The name field is required.'] } },
+			{
+				title: 'One or more validation errors occurred.',
+				status: 400,
+				errors: {
+					partitionGlobalId: ["The value 'x' is not valid."],
+					name: ['The name field is required.'],
+				},
+			},
 			"UiPath refused the request: partitionGlobalId: The value 'x' is not valid.; name: The name field is required.",
 		],
 		[
 			'a duplicate name',
 			409,
-			{ title: 'Conflict', status: 409, errors: { name: ["A group named 'Gryffindors' already exists in this organization."] } },
+			{
+				title: 'Conflict',
+				status: 409,
+				errors: { name: ["A group named 'Gryffindors' already exists in this organization."] },
+			},
 			'UiPath already has a group named "Gryffindors": name: A group named \'Gryffindors\' already exists in this organization.',
 		],
-		['a missing scope', 403, { error: 'insufficient_scope', error_description: 'The access token needs the PM.Group or PM.Group.Write scope.' }, 'UiPath refused: the token lacks the scope for this (PM.Group or PM.Group.Write for creating groups): The access token needs the PM.Group or PM.Group.Write scope.'],
-		['an unknown address', 404, '', "UiPath found nothing at this address: check the credential's Base URL (organization and tenant names)"],
-		['a rejected token', 401, '', 'UiPath rejected the access token (HTTP 401): it is missing, expired or not valid for this organization'],
-	])('%s (HTTP %s) gets a message an ops engineer can act on', async (_label, status, body, message) => {
-		interceptUiPath([
-			[status, body],
-			[status, body],
-		]);
-		const { error, run: execution } = await run({
-			credentials: { ...patCredentials, accessToken: secrets.accessToken, baseUrl: `${host}/hogwarts/DefaultTenant/` },
-			parameters: { ifGroupExists: 'fail' },
-		});
+		[
+			'a missing scope',
+			403,
+			{
+				error: 'insufficient_scope',
+				error_description: 'The access token needs the PM.Group or PM.Group.Write scope.',
+			},
+			'UiPath refused: the token lacks the scope for this (PM.Group or PM.Group.Write for creating groups): The access token needs the PM.Group or PM.Group.Write scope.',
+		],
+		[
+			'an unknown address',
+			404,
+			'',
+			"UiPath found nothing at this address: check the credential's Base URL (organization and tenant names)",
+		],
+		[
+			'a rejected token',
+			401,
+			'',
+			'UiPath rejected the access token (HTTP 401): it is missing, expired or not valid for this organization',
+		],
+	])(
+		'%s (HTTP %s) gets a message an ops engineer can act on',
+		async (_label, status, body, message) => {
+			interceptUiPath([
+				[status, body],
+				[status, body],
+			]);
+			const { error, run: execution } = await run({
+				credentials: {
+					...patCredentials,
+					accessToken: secrets.accessToken,
+					baseUrl: `${host}/hogwarts/DefaultTenant/`,
+				},
+				parameters: { ifGroupExists: 'fail' },
+			});
 
-		expect(error?.message).toBe(message);
-		expect(JSON.stringify(execution)).not.toContain(secrets.accessToken);
-	});
+			expect(error?.message).toBe(message);
+			expect(JSON.stringify(execution)).not.toContain(secrets.accessToken);
+		},
+	);
 
 	test.each<[string, object, string]>([
-		['invalid_client', { error: 'invalid_client', error_description: 'Invalid client or client credentials.' }, "UiPath does not know the credential's client ID (App ID), or its client secret (App Secret) is wrong (invalid_client: Invalid client or client credentials.)"],
-		['invalid_scope', { error: 'invalid_scope', error_description: "The scope 'PM.Nope' is not allowed." }, "UiPath refused the credential's scopes: the external application must have each of them as an application scope (invalid_scope: The scope 'PM.Nope' is not allowed.)"],
-	])('a refused token request (%s) is explained and shows no secret', async (_label, body, message) => {
-		nock(host).post('/identity_/connect/token').reply(400, body);
-		const { error, run: execution } = await run({ credentials: { ...appCredentials, organizationId: 'magic-7' } });
+		[
+			'invalid_client',
+			{ error: 'invalid_client', error_description: 'Invalid client or client credentials.' },
+			"UiPath does not know the credential's client ID (App ID), or its client secret (App Secret) is wrong (invalid_client: Invalid client or client credentials.)",
+		],
+		[
+			'invalid_scope',
+			{ error: 'invalid_scope', error_description: "The scope 'PM.Nope' is not allowed." },
+			"UiPath refused the credential's scopes: the external application must have each of them as an application scope (invalid_scope: The scope 'PM.Nope' is not allowed.)",
+		],
+	])(
+		'a refused token request (%s) is explained and shows no secret',
+		async (_label, body, message) => {
+			nock(host).post('/identity_/connect/token').reply(400, body);
+			const { error, run: execution } = await run({
+				credentials: { ...appCredentials, organizationId: 'magic-7' },
+			});
 
-		expect(error?.message).toBe(message);
-		expect(JSON.stringify(execution)).not.toContain(secrets.clientSecret);
-	});
+			expect(error?.message).toBe(message);
+			expect(JSON.stringify(execution)).not.toContain(secrets.clientSecret);
+		},
+	);
 
 	test('with Continue On Fail, bad and refused items become error items and the rest are created', async () => {
 		const uiPath = interceptUiPath([
@@ -246,14 +334,26 @@ describe("UiPath Identity node in n8n's execution engine", () => {
 			credentials: { ...patCredentials, baseUrl: `${host}/hogwarts/DefaultTenant/` },
 			items: [{ n: 'A' }, { n: 'B' }, { n: '' }, { n: 'D' }],
 			continueOnFail: true,
-			parameters: { name: '={{ $json.n }}', additionalFields: {}, options: { maxConcurrency: 1 }, ifGroupExists: 'fail' },
+			parameters: {
+				name: '={{ $json.n }}',
+				additionalFields: {},
+				options: { maxConcurrency: 1 },
+				ifGroupExists: 'fail',
+			},
 		});
 
 		expect(error).toBeUndefined();
 		expect(uiPath.creates.map((c) => c.body.name)).toEqual(['A', 'B', 'D']);
-		expect(output!.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(output!.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+			{ item: 3 },
+		]);
 		expect(output![0].json.name).toBe('A');
-		expect(output![1].json.error).toBe(`UiPath already has a group named "B": name: A group named 'B' already exists in this organization.`);
+		expect(output![1].json.error).toBe(
+			`UiPath already has a group named "B": name: A group named 'B' already exists in this organization.`,
+		);
 		expect(output![1].json.httpCode).toBe('409');
 		expect(output![2].json.error).toBe('Invalid "Group Name" in item 2: is empty');
 		expect(output![3].json.name).toBe('D');
@@ -261,9 +361,13 @@ describe("UiPath Identity node in n8n's execution engine", () => {
 
 	test('a base URL with a query string is refused before anything is sent', async () => {
 		const uiPath = interceptUiPath();
-		const { error } = await run({ credentials: { ...patCredentials, baseUrl: `${host}/hogwarts/?tenant=x` } });
+		const { error } = await run({
+			credentials: { ...patCredentials, baseUrl: `${host}/hogwarts/?tenant=x` },
+		});
 
-		expect(error?.message).toBe("The UiPath Identity credential's Base URL must not contain a query string (?...) or a fragment (#...)");
+		expect(error?.message).toBe(
+			"The UiPath Identity credential's Base URL must not contain a query string (?...) or a fragment (#...)",
+		);
 		expect(uiPath.creates).toHaveLength(0);
 	});
 });

@@ -11,7 +11,8 @@ useNock();
 
 const GROUPS = Array.from({ length: 10 }, (_, g) => `team-${g}`);
 const groupKey = (groupId: string) => `GET identity_/api/Group/magic-7/${groupId}`;
-const membersKey = (groupId: string) => `GET identity_/api/Group/magic-7/${groupId}/Members?top=1000&skip=0`;
+const membersKey = (groupId: string) =>
+	`GET identity_/api/Group/magic-7/${groupId}/Members?top=1000&skip=0`;
 const putKey = (groupId: string) => `PUT identity_/api/Group/${groupId}`;
 
 /**
@@ -20,12 +21,17 @@ const putKey = (groupId: string) => `PUT identity_/api/Group/${groupId}`;
  * `membersInRead`: then it lists "lead", as Get Group's documented answer does.
  */
 function teams(put: Record<string, [number, unknown]> = {}, membersInRead = false) {
-	const lead = membersInRead ? { members: [{ objectType: 'DirectoryUser', identifier: 'lead', name: 'lead' }] } : {};
+	const lead = membersInRead
+		? { members: [{ objectType: 'DirectoryUser', identifier: 'lead', name: 'lead' }] }
+		: {};
 	return interceptUiPath(
 		Object.fromEntries(
 			GROUPS.flatMap((groupId) => [
 				[groupKey(groupId), [[200, { id: groupId, name: `Team ${groupId}`, type: 1, ...lead }]]],
-				[membersKey(groupId), [[200, { totalCount: 1, results: [{ id: 'lead', identifier: 'lead' }] }]]],
+				[
+					membersKey(groupId),
+					[[200, { totalCount: 1, results: [{ id: 'lead', identifier: 'lead' }] }]],
+				],
 				[putKey(groupId), [put[groupId] ?? [200, {}]]],
 			]),
 		),
@@ -44,25 +50,36 @@ const addMembers = (extra: object = {}) => ({
 describe('Add Members and Remove Members combine the items aimed at one group (UiPath)', () => {
 	test('200 items over 10 groups: one read of each group (whose answer lists its members) and one PUT per group: 20 requests', async () => {
 		const uiPath = teams({}, true);
-		const items = Array.from({ length: 200 }, (_, i) => ({ group: GROUPS[i % 10], user: i === 3 ? 'lead' : `user-${i}` }));
+		const items = Array.from({ length: 200 }, (_, i) => ({
+			group: GROUPS[i % 10],
+			user: i === 3 ? 'lead' : `user-${i}`,
+		}));
 		const { output, error } = await runUiPath({ parameters: addMembers(), items });
 
 		expect(error).toBeUndefined();
-		expect(uiPath.received.map((r) => `${r.method} ${r.path}`).sort()).toEqual([...GROUPS.map(groupKey), ...GROUPS.map(putKey)].sort());
+		expect(uiPath.received.map((r) => `${r.method} ${r.path}`).sort()).toEqual(
+			[...GROUPS.map(groupKey), ...GROUPS.map(putKey)].sort(),
+		);
 		// "lead", a member by the group's read, is not added again.
 		expect(output![3].json).toMatchObject({ added: [], unchanged: ['lead'], changed: false });
-		expect(uiPath.received.find((r) => r.path.endsWith('/team-3') && r.method === 'PUT')!.body).toMatchObject({
+		expect(
+			uiPath.received.find((r) => r.path.endsWith('/team-3') && r.method === 'PUT')!.body,
+		).toMatchObject({
 			directoryUserIDsToAdd: Array.from({ length: 19 }, (_, k) => `user-${k * 10 + 13}`),
 		});
 	});
 
 	test('200 items over 10 groups, where the read of a group lists no members: its members are paged too, 30 requests; each item keeps its output', async () => {
 		const uiPath = teams();
-		const items = Array.from({ length: 200 }, (_, i) => ({ group: GROUPS[i % 10], user: `user-${i}` }));
+		const items = Array.from({ length: 200 }, (_, i) => ({
+			group: GROUPS[i % 10],
+			user: `user-${i}`,
+		}));
 		const { output, error } = await runUiPath({ parameters: addMembers(), items });
 
 		expect(error).toBeUndefined();
-		const count = (method: string, suffix = '') => uiPath.received.filter((r) => r.method === method && r.path.endsWith(suffix)).length;
+		const count = (method: string, suffix = '') =>
+			uiPath.received.filter((r) => r.method === method && r.path.endsWith(suffix)).length;
 		expect(count('GET', '/Members?top=1000&skip=0')).toBe(10);
 		expect(count('GET')).toBe(20);
 		expect(count('PUT')).toBe(10);
@@ -74,12 +91,23 @@ describe('Add Members and Remove Members combine the items aimed at one group (U
 			directoryUserIDsToRemove: [],
 		});
 		expect(output).toHaveLength(200);
-		expect(output!.map(({ pairedItem }) => (pairedItem as { item: number }).item)).toEqual(items.map((_, i) => i));
-		expect(output![13].json).toEqual({ id: 'team-3', name: 'Team team-3', added: ['user-13'], removed: [], unchanged: [], changed: true });
+		expect(output!.map(({ pairedItem }) => (pairedItem as { item: number }).item)).toEqual(
+			items.map((_, i) => i),
+		);
+		expect(output![13].json).toEqual({
+			id: 'team-3',
+			name: 'Team team-3',
+			added: ['user-13'],
+			removed: [],
+			unchanged: [],
+			changed: true,
+		});
 	});
 
 	test('a combined PUT the server refuses fails exactly the items it carried, with its words', async () => {
-		const uiPath = teams({ 'team-1': [400, { errors: { directoryUserIDsToAdd: ['User user-1 does not exist.'] } }] });
+		const uiPath = teams({
+			'team-1': [400, { errors: { directoryUserIDsToAdd: ['User user-1 does not exist.'] } }],
+		});
 		const items = [
 			{ group: 'team-0', user: 'user-0' },
 			{ group: 'team-1', user: 'user-1' },
@@ -96,9 +124,16 @@ describe('Add Members and Remove Members combine the items aimed at one group (U
 		]);
 		expect(uiPath.received.filter((r) => r.method === 'PUT')).toHaveLength(2);
 
-		const stopped = await runUiPath({ parameters: addMembers({ options: { maxConcurrency: 1 } }), items });
-		expect(stopped.error?.message).toBe('UiPath refused the request: directoryUserIDsToAdd: User user-1 does not exist.');
-		expect(stopped.error?.description).toMatch(/Before the run stopped, 2 item\(s\) were done: item 0: team-0 \(added user-0\); item 2: team-0 \(added user-2\)\./);
+		const stopped = await runUiPath({
+			parameters: addMembers({ options: { maxConcurrency: 1 } }),
+			items,
+		});
+		expect(stopped.error?.message).toBe(
+			'UiPath refused the request: directoryUserIDsToAdd: User user-1 does not exist.',
+		);
+		expect(stopped.error?.description).toMatch(
+			/Before the run stopped, 2 item\(s\) were done: item 0: team-0 \(added user-0\); item 2: team-0 \(added user-2\)\./,
+		);
 	});
 
 	test('Remove Members: a member already gone is unchanged, and a group left as it is gets no PUT', async () => {
@@ -118,7 +153,15 @@ describe('Add Members and Remove Members combine the items aimed at one group (U
 			[[], ['nobody']],
 		]);
 		expect(uiPath.received.filter((r) => r.method === 'PUT').map((r) => [r.path, r.body])).toEqual([
-			['identity_/api/Group/team-5', { partitionGlobalId: 'magic-7', name: 'Team team-5', directoryUserIDsToAdd: [], directoryUserIDsToRemove: ['lead'] }],
+			[
+				'identity_/api/Group/team-5',
+				{
+					partitionGlobalId: 'magic-7',
+					name: 'Team team-5',
+					directoryUserIDsToAdd: [],
+					directoryUserIDsToRemove: ['lead'],
+				},
+			],
 		]);
 	});
 
@@ -135,7 +178,12 @@ describe('Add Members and Remove Members combine the items aimed at one group (U
 		expect(uiPath.received.map((r) => r.method)).toEqual(['GET', 'GET']);
 		const requests = output!.map(({ json }) => json.requests);
 		expect(requests[0]).toEqual(requests[1]);
-		expect(requests[0]).toEqual([expect.objectContaining({ method: 'PUT', body: expect.objectContaining({ directoryUserIDsToAdd: ['a', 'b'] }) })]);
+		expect(requests[0]).toEqual([
+			expect.objectContaining({
+				method: 'PUT',
+				body: expect.objectContaining({ directoryUserIDsToAdd: ['a', 'b'] }),
+			}),
+		]);
 		expect(output!.map(({ json }) => json.added)).toEqual([['a'], ['b']]);
 	});
 });
@@ -144,7 +192,11 @@ const updateGroup = (extra: object = {}) => ({
 	resource: 'group',
 	operation: 'update',
 	groupId: '={{ $json.group }}',
-	updateFields: { name: '={{ $json.name ?? "" }}', membersToAdd: '={{ $json.add ?? "" }}', membersToRemove: '={{ $json.remove ?? "" }}' },
+	updateFields: {
+		name: '={{ $json.name ?? "" }}',
+		membersToAdd: '={{ $json.add ?? "" }}',
+		membersToRemove: '={{ $json.remove ?? "" }}',
+	},
 	...extra,
 });
 
@@ -161,15 +213,33 @@ describe('Update Group joins the items aimed at one group the same way (UiPath)'
 		const { output, error } = await runUiPath({ parameters: updateGroup(), items });
 
 		expect(error).toBeUndefined();
-		expect(uiPath.received.map((r) => `${r.method} ${r.path}`)).toEqual([groupKey('team-0'), putKey('team-0'), groupKey('team-1'), putKey('team-1')]);
+		expect(uiPath.received.map((r) => `${r.method} ${r.path}`)).toEqual([
+			groupKey('team-0'),
+			putKey('team-0'),
+			groupKey('team-1'),
+			putKey('team-1'),
+		]);
 		expect(uiPath.received[1].body).toEqual({
 			partitionGlobalId: 'magic-7',
 			name: 'Bravo',
 			directoryUserIDsToAdd: ['u2'],
 			directoryUserIDsToRemove: ['lead'],
 		});
-		expect(uiPath.received[3].body).toEqual({ partitionGlobalId: 'magic-7', name: 'Team team-1', directoryUserIDsToAdd: ['u3'], directoryUserIDsToRemove: [] });
-		expect(output!.map(({ json, pairedItem }) => [pairedItem, json.name, json.added, json.removed, json.changed])).toEqual([
+		expect(uiPath.received[3].body).toEqual({
+			partitionGlobalId: 'magic-7',
+			name: 'Team team-1',
+			directoryUserIDsToAdd: ['u3'],
+			directoryUserIDsToRemove: [],
+		});
+		expect(
+			output!.map(({ json, pairedItem }) => [
+				pairedItem,
+				json.name,
+				json.added,
+				json.removed,
+				json.changed,
+			]),
+		).toEqual([
 			[{ item: 0 }, 'Bravo', ['u1'], [], true],
 			[{ item: 1 }, 'Bravo', [], [], true],
 			[{ item: 2 }, 'Team team-1', ['u3'], [], true],
@@ -189,13 +259,29 @@ describe('Update Group joins the items aimed at one group the same way (UiPath)'
 		});
 
 		expect(uiPath.received.map((r) => [`${r.method} ${r.path}`, r.body])).toEqual([
-			[putKey('team-4'), { partitionGlobalId: 'magic-7', name: 'Second', directoryUserIDsToAdd: [], directoryUserIDsToRemove: [] }],
+			[
+				putKey('team-4'),
+				{
+					partitionGlobalId: 'magic-7',
+					name: 'Second',
+					directoryUserIDsToAdd: [],
+					directoryUserIDsToRemove: [],
+				},
+			],
 		]);
 		expect(output!.map(({ json }) => json.name)).toEqual(['Second', 'Second']);
 	});
 
 	test("a rename UiPath refuses fails exactly that group's items, with its words", async () => {
-		const uiPath = teams({ 'team-0': [409, { errors: { name: ["A group named 'Taken' already exists in this organization."] } }] }, true);
+		const uiPath = teams(
+			{
+				'team-0': [
+					409,
+					{ errors: { name: ["A group named 'Taken' already exists in this organization."] } },
+				],
+			},
+			true,
+		);
 		const { output } = await runUiPath({
 			parameters: updateGroup(),
 			items: [
@@ -227,7 +313,12 @@ describe('Update Group joins the items aimed at one group the same way (UiPath)'
 		expect(requests[0]).toEqual([
 			expect.objectContaining({
 				method: 'PUT',
-				body: { partitionGlobalId: 'magic-7', name: 'Renamed', directoryUserIDsToAdd: ['a'], directoryUserIDsToRemove: ['lead'] },
+				body: {
+					partitionGlobalId: 'magic-7',
+					name: 'Renamed',
+					directoryUserIDsToAdd: ['a'],
+					directoryUserIDsToRemove: ['lead'],
+				},
 			}),
 		]);
 	});

@@ -10,15 +10,36 @@ const create = {
 	memberIds: 'u-1, u-2',
 	additionalFields: { groupId: 'coe-1' },
 };
-const duplicate: [number, unknown] = [409, { errors: { name: ["A group named 'Automation CoE' already exists in this organization."] } }];
+const duplicate: [number, unknown] = [
+	409,
+	{ errors: { name: ["A group named 'Automation CoE' already exists in this organization."] } },
+];
 
 describe('If the Group Already Exists (UiPath Create Local Group)', () => {
 	test('Use the Existing Group (the default): after the 409, the groups and then the group (with its members) are read, and it gets the requested members it lacks', async () => {
 		const uiPath = interceptUiPath({
 			'POST identity_/api/Group': [duplicate],
 			'PUT identity_/api/Group/coe-0': [[200, {}]],
-			'GET identity_/api/Group/magic-7': [[200, [{ id: 'other', name: 'Other' }, { id: 'coe-0', name: 'automation coe', displayName: 'Automation CoE' }]]],
-			'GET identity_/api/Group/magic-7/coe-0': [[200, { id: 'coe-0', name: 'automation coe', type: 1, members: [{ identifier: 'u-1' }, { identifier: 'u-3' }] }]],
+			'GET identity_/api/Group/magic-7': [
+				[
+					200,
+					[
+						{ id: 'other', name: 'Other' },
+						{ id: 'coe-0', name: 'automation coe', displayName: 'Automation CoE' },
+					],
+				],
+			],
+			'GET identity_/api/Group/magic-7/coe-0': [
+				[
+					200,
+					{
+						id: 'coe-0',
+						name: 'automation coe',
+						type: 1,
+						members: [{ identifier: 'u-1' }, { identifier: 'u-3' }],
+					},
+				],
+			],
 		});
 		const { output, error } = await runUiPath({ parameters: create });
 
@@ -43,7 +64,13 @@ describe('If the Group Already Exists (UiPath Create Local Group)', () => {
 			alreadyExisted: true,
 			differences: [
 				{ attribute: 'id', requested: 'coe-1', existing: 'coe-0' },
-				{ attribute: 'directoryUserMemberIDs', requested: ['u-1', 'u-2'], existing: ['u-1', 'u-3'], missing: ['u-2'], extra: ['u-3'] },
+				{
+					attribute: 'directoryUserMemberIDs',
+					requested: ['u-1', 'u-2'],
+					existing: ['u-1', 'u-3'],
+					missing: ['u-2'],
+					extra: ['u-3'],
+				},
 			],
 			added: ['u-2'],
 		});
@@ -53,32 +80,45 @@ describe('If the Group Already Exists (UiPath Create Local Group)', () => {
 		const members = ['u-1', 'u-2', 'u-3'].map((identifier) => ({ identifier }));
 		const uiPath = interceptUiPath({
 			'POST identity_/api/Group': [duplicate],
-			'GET identity_/api/Group/magic-7': [[200, [{ id: 'coe-0', name: 'Automation CoE', type: 1, members }]]],
+			'GET identity_/api/Group/magic-7': [
+				[200, [{ id: 'coe-0', name: 'Automation CoE', type: 1, members }]],
+			],
 		});
 		const { output, error } = await runUiPath({ parameters: { ...create, additionalFields: {} } });
 
 		expect(error).toBeUndefined();
-		expect(uiPath.received.map(({ method, path }) => `${method} ${path}`)).toEqual(['POST identity_/api/Group', 'GET identity_/api/Group/magic-7']);
+		expect(uiPath.received.map(({ method, path }) => `${method} ${path}`)).toEqual([
+			'POST identity_/api/Group',
+			'GET identity_/api/Group/magic-7',
+		]);
 		expect(output![0].json).toMatchObject({ id: 'coe-0', alreadyExisted: true, added: [] });
 	});
 
 	test('Use the Existing Group: a built-in group of that name lacking requested members fails the item, unchanged', async () => {
 		const uiPath = interceptUiPath({
 			'POST identity_/api/Group': [duplicate],
-			'GET identity_/api/Group/magic-7': [[200, [{ id: 'everyone', name: 'Automation CoE', type: 0 }]]],
-			'GET identity_/api/Group/magic-7/everyone': [[200, { id: 'everyone', name: 'Automation CoE', type: 0, members: [] }]],
+			'GET identity_/api/Group/magic-7': [
+				[200, [{ id: 'everyone', name: 'Automation CoE', type: 0 }]],
+			],
+			'GET identity_/api/Group/magic-7/everyone': [
+				[200, { id: 'everyone', name: 'Automation CoE', type: 0, members: [] }],
+			],
 		});
 		const { error } = await runUiPath({ parameters: create });
 
 		expect(uiPath.received.map(({ method }) => method)).toEqual(['POST', 'GET', 'GET']);
-		expect(error?.message).toBe('Group "Automation CoE" already exists and is built into UiPath: its members are not changed by a create');
+		expect(error?.message).toBe(
+			'Group "Automation CoE" already exists and is built into UiPath: its members are not changed by a create',
+		);
 	});
 
 	test('Fail: the 409, and nothing read', async () => {
 		const uiPath = interceptUiPath({ 'POST identity_/api/Group': [duplicate] });
 		const { error } = await runUiPath({ parameters: { ...create, ifGroupExists: 'fail' } });
 
-		expect(error?.message).toBe(`UiPath already has a group named "Automation CoE": name: A group named 'Automation CoE' already exists in this organization.`);
+		expect(error?.message).toBe(
+			`UiPath already has a group named "Automation CoE": name: A group named 'Automation CoE' already exists in this organization.`,
+		);
 		expect(uiPath.received).toHaveLength(1);
 	});
 });
@@ -98,7 +138,12 @@ describe('Delete Group, If the Group Is Not Found (UiPath)', () => {
 		const { output, error } = await runUiPath({ parameters: remove('done') });
 
 		expect(error).toBeUndefined();
-		expect(output![0].json).toEqual({ id: 'gone-1', partitionGlobalId: 'magic-7', deleted: false, notFound: true });
+		expect(output![0].json).toEqual({
+			id: 'gone-1',
+			partitionGlobalId: 'magic-7',
+			deleted: false,
+			notFound: true,
+		});
 	});
 
 	test('Fail (the default): the 404 fails the item', async () => {
@@ -113,7 +158,9 @@ describe('Dry Run (UiPath)', () => {
 	test('Add Members: the group and its members are read, the PUT is only shown', async () => {
 		const uiPath = interceptUiPath({
 			'GET identity_/api/Group/magic-7/g1': [[200, { id: 'g1', name: 'G' }]],
-			'GET identity_/api/Group/magic-7/g1/Members?top=1000&skip=0': [[200, { totalCount: 0, results: [] }]],
+			'GET identity_/api/Group/magic-7/g1/Members?top=1000&skip=0': [
+				[200, { totalCount: 0, results: [] }],
+			],
 		});
 		const { output, error } = await runUiPath({
 			parameters: {
@@ -140,7 +187,12 @@ describe('Dry Run (UiPath)', () => {
 				{
 					method: 'PUT',
 					url: 'https://automation.example.com/hogwarts/DefaultTenant/identity_/api/Group/g1',
-					body: { partitionGlobalId: 'magic-7', name: 'G', directoryUserIDsToAdd: ['u-9'], directoryUserIDsToRemove: [] },
+					body: {
+						partitionGlobalId: 'magic-7',
+						name: 'G',
+						directoryUserIDsToAdd: ['u-9'],
+						directoryUserIDsToRemove: [],
+					},
 				},
 			],
 		});

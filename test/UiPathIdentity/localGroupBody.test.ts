@@ -17,7 +17,8 @@ const noNewIds = () => {
 	throw new Error('no group ID should be generated');
 };
 const build = (changes: Partial<LocalGroupFields> = {}, organizationId?: string) =>
-	buildLocalGroupRequest({ ...seedFields, ...changes }, { organizationId, newGroupId: noNewIds }).body;
+	buildLocalGroupRequest({ ...seedFields, ...changes }, { organizationId, newGroupId: noNewIds })
+		.body;
 
 function expectInvalid(run: () => unknown, field: string, reason: RegExp) {
 	let thrown: unknown;
@@ -92,7 +93,9 @@ describe('members as emails or usernames', () => {
 
 	test('a member picked From List is a user ID; an email picked earlier is still looked up', () => {
 		const picked = new Set(['her-1909', 'ron.weasley@example.com']);
-		expect(splitMembers(['her-1909', 'ron.weasley@example.com', 'harry'], true, 'Members', picked)).toEqual({
+		expect(
+			splitMembers(['her-1909', 'ron.weasley@example.com', 'harry'], true, 'Members', picked),
+		).toEqual({
 			ids: ['her-1909'],
 			names: ['ron.weasley@example.com', 'harry'],
 		});
@@ -104,14 +107,29 @@ describe('Create Local Group: bad input is refused before anything is sent', () 
 		['an empty name', { name: '' }, 'Group Name', /is empty/],
 		['a blank name', { name: '  ' }, 'Group Name', /is empty/],
 		['a name from a null expression', { name: null }, 'Group Name', /resolved to nothing/],
-		['an over-long name', { name: 'g'.repeat(257) }, 'Group Name', /257 characters long; the limit is 256/],
+		[
+			'an over-long name',
+			{ name: 'g'.repeat(257) },
+			'Group Name',
+			/257 characters long; the limit is 256/,
+		],
 		['a name that is a list', { name: ['a'] }, 'Group Name', /not a list/],
 		['an empty member between commas', { members: 'a,,b' }, 'Members', /entry 2 is empty/],
 		['an empty member in a list', { members: ['a', ''] }, 'Members', /entry 2 is empty/],
-		['a member that is an object', { members: [{ id: 'a' }] }, 'Members', /entry 1 must be a user ID, not an object/],
+		[
+			'a member that is an object',
+			{ members: [{ id: 'a' }] },
+			'Members',
+			/entry 1 must be a user ID, not an object/,
+		],
 		['members given as an object', { members: { ids: ['a'] } }, 'Members', /not an object/],
 		['members given as a number', { members: 7 }, 'Members', /not a number/],
-		['a group ID that is an object', { groupId: { id: 1 } }, 'Group ID', /must be text, not an object/],
+		[
+			'a group ID that is an object',
+			{ groupId: { id: 1 } },
+			'Group ID',
+			/must be text, not an object/,
+		],
 	])('%s', (_label, changes, field, reason) => {
 		expectInvalid(() => build(changes), field, reason);
 	});

@@ -6,18 +6,25 @@ import { UiPathIdentity } from '../../nodes/UiPathIdentity/UiPathIdentity.node';
 function allFields(properties: INodeProperties[]): INodeProperties[] {
 	return properties.flatMap((property) => {
 		const inner = (property.options ?? []).flatMap((option) =>
-			'values' in option ? allFields((option as INodePropertyCollection).values) : 'type' in option ? allFields([option as INodeProperties]) : [],
+			'values' in option
+				? allFields((option as INodePropertyCollection).values)
+				: 'type' in option
+					? allFields([option as INodeProperties])
+					: [],
 		);
 		return [property, ...inner];
 	});
 }
 
 const fields = allFields(new UiPathIdentity().description.properties);
-const GUID_EXAMPLE = /^e\.g\. [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(, [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})?$/;
+const GUID_EXAMPLE =
+	/^e\.g\. [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(, [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})?$/;
 
 describe('the member fields say what Members Are: User IDs, the default, takes', () => {
 	test('the typed members show user IDs as examples, not emails', () => {
-		const typed = fields.filter((field) => ['memberIds', 'membersToAdd', 'membersToRemove'].includes(field.name));
+		const typed = fields.filter((field) =>
+			['memberIds', 'membersToAdd', 'membersToRemove'].includes(field.name),
+		);
 		expect(typed.length).toBeGreaterThan(0);
 		for (const field of typed) expect(field.placeholder).toMatch(GUID_EXAMPLE);
 	});

@@ -6,9 +6,18 @@ import { interceptUiPath, runUiPath, useNock, type Received } from './support';
 
 useNock();
 
-const gryffindors = { ...getGroup.response, id: 'gryff-01', name: 'Gryffindors', displayName: 'Gryffindors', type: 1 };
+const gryffindors = {
+	...getGroup.response,
+	id: 'gryff-01',
+	name: 'Gryffindors',
+	displayName: 'Gryffindors',
+	type: 1,
+};
 /** A group answer as a membership change outputs it from node version 1.1: its members counted, not listed. */
-const countedMembers = ({ members, ...group }: typeof gryffindors) => ({ ...group, memberCount: members.length });
+const countedMembers = ({ members, ...group }: typeof gryffindors) => ({
+	...group,
+	memberCount: members.length,
+});
 /** Get Members' page: no documented sample; the shape UiPath's SDK reads (`{totalCount, results: [{id, type}]}`). */
 const member = (n: number) => ({ id: `user-${n}`, type: 2 });
 const membersPage = (from: number, count: number, totalCount: number) => ({
@@ -52,7 +61,12 @@ const rows: Row[] = [
 	},
 	{
 		label: 'Get Group: the item names its own organization',
-		parameters: { resource: 'group', operation: 'get', groupId: '2512', additionalFields: { organizationId: 'other-org' } },
+		parameters: {
+			resource: 'group',
+			operation: 'get',
+			groupId: '2512',
+			additionalFields: { organizationId: 'other-org' },
+		},
 		answers: { 'GET identity_/api/Group/other-org/2512': [[200, getGroup.response]] },
 		requests: [request('GET', 'identity_/api/Group/other-org/2512')],
 		output: [getGroup.response],
@@ -73,13 +87,19 @@ const rows: Row[] = [
 	},
 	{
 		label: 'Get Many Groups: the name filter is applied in the node, in any case',
-		parameters: { resource: 'group', operation: 'getMany', returnAll: true, filters: { nameContains: 'ADMIN' } },
+		parameters: {
+			resource: 'group',
+			operation: 'getMany',
+			returnAll: true,
+			filters: { nameContains: 'ADMIN' },
+		},
 		answers: { 'GET identity_/api/Group/magic-7': [[200, getAllGroups.response]] },
 		requests: [request('GET', 'identity_/api/Group/magic-7')],
 		output: [getAllGroups.response[1]],
 	},
 	{
-		label: 'Update Group: a rename with Allow Built-In Groups on sends the new name, without reading the group',
+		label:
+			'Update Group: a rename with Allow Built-In Groups on sends the new name, without reading the group',
 		parameters: {
 			resource: 'group',
 			operation: 'update',
@@ -87,7 +107,11 @@ const rows: Row[] = [
 			updateFields: { name: 'Lions' },
 			additionalFields: { allowBuiltInGroups: true },
 		},
-		answers: { 'PUT identity_/api/Group/gryff-01': [[200, { ...gryffindors, name: 'Lions', displayName: 'Lions' }]] },
+		answers: {
+			'PUT identity_/api/Group/gryff-01': [
+				[200, { ...gryffindors, name: 'Lions', displayName: 'Lions' }],
+			],
+		},
 		requests: [
 			request('PUT', 'identity_/api/Group/gryff-01', {
 				partitionGlobalId: 'magic-7',
@@ -96,7 +120,17 @@ const rows: Row[] = [
 				directoryUserIDsToRemove: [],
 			}),
 		],
-		output: [{ ...countedMembers(gryffindors), name: 'Lions', displayName: 'Lions', added: [], removed: [], unchanged: [], changed: true }],
+		output: [
+			{
+				...countedMembers(gryffindors),
+				name: 'Lions',
+				displayName: 'Lions',
+				added: [],
+				removed: [],
+				unchanged: [],
+				changed: true,
+			},
+		],
 	},
 	{
 		label: 'Update Group: members only: the group is read first for the name the PUT requires',
@@ -120,7 +154,16 @@ const rows: Row[] = [
 			}),
 		],
 		// No documented answer: with no content, the output names the group.
-		output: [{ id: 'gryff-01', name: 'Gryffindors', added: ['lun-1302'], removed: ['ron-0103'], unchanged: [], changed: true }],
+		output: [
+			{
+				id: 'gryff-01',
+				name: 'Gryffindors',
+				added: ['lun-1302'],
+				removed: ['ron-0103'],
+				unchanged: [],
+				changed: true,
+			},
+		],
 	},
 	{
 		label: "Add Members: the group's name is read, then the documented Update Group body is sent",
@@ -139,7 +182,15 @@ const rows: Row[] = [
 			request('GET', 'identity_/api/Group/magic-7/gryff-01'),
 			request('PUT', 'identity_/api/Group/gryff-01', updateGroup.request.body),
 		],
-		output: [{ ...countedMembers(gryffindors), added: ['lun-1302', 'nev-3007'], removed: [], unchanged: [], changed: true }],
+		output: [
+			{
+				...countedMembers(gryffindors),
+				added: ['lun-1302', 'nev-3007'],
+				removed: [],
+				unchanged: [],
+				changed: true,
+			},
+		],
 	},
 	{
 		label: 'Remove Members: several members per item, from an expression',
@@ -152,7 +203,9 @@ const rows: Row[] = [
 		},
 		items: [{ leaving: ['ron-0103', 'har-3107'] }],
 		answers: {
-			'GET identity_/api/Group/magic-7/gryff-01': [[200, gryffindorsWith('ron-0103', 'har-3107', 'her-1909')]],
+			'GET identity_/api/Group/magic-7/gryff-01': [
+				[200, gryffindorsWith('ron-0103', 'har-3107', 'her-1909')],
+			],
 			'PUT identity_/api/Group/gryff-01': [[200, gryffindors]],
 		},
 		requests: [
@@ -164,10 +217,19 @@ const rows: Row[] = [
 				directoryUserIDsToRemove: ['ron-0103', 'har-3107'],
 			}),
 		],
-		output: [{ ...countedMembers(gryffindors), added: [], removed: ['ron-0103', 'har-3107'], unchanged: [], changed: true }],
+		output: [
+			{
+				...countedMembers(gryffindors),
+				added: [],
+				removed: ['ron-0103', 'har-3107'],
+				unchanged: [],
+				changed: true,
+			},
+		],
 	},
 	{
-		label: 'Update Group: adding a member already in the group and removing one who is not writes nothing',
+		label:
+			'Update Group: adding a member already in the group and removing one who is not writes nothing',
 		parameters: {
 			resource: 'group',
 			operation: 'update',
@@ -176,14 +238,33 @@ const rows: Row[] = [
 		},
 		answers: { 'GET identity_/api/Group/magic-7/gryff-01': [[200, gryffindorsWith('ron-0103')]] },
 		requests: [request('GET', 'identity_/api/Group/magic-7/gryff-01')],
-		output: [{ id: 'gryff-01', name: 'Gryffindors', added: [], removed: [], unchanged: ['ron-0103', 'lun-1302'], changed: false }],
+		output: [
+			{
+				id: 'gryff-01',
+				name: 'Gryffindors',
+				added: [],
+				removed: [],
+				unchanged: ['ron-0103', 'lun-1302'],
+				changed: false,
+			},
+		],
 	},
 	{
-		label: 'Get Members: Return All reads pages of 1000 with top and skip until the total is reached',
-		parameters: { resource: 'group', operation: 'getMembers', groupId: 'gryff-01', returnAll: true },
+		label:
+			'Get Members: Return All reads pages of 1000 with top and skip until the total is reached',
+		parameters: {
+			resource: 'group',
+			operation: 'getMembers',
+			groupId: 'gryff-01',
+			returnAll: true,
+		},
 		answers: {
-			'GET identity_/api/Group/magic-7/gryff-01/Members?top=1000&skip=0': [[200, membersPage(0, 1000, 1002)]],
-			'GET identity_/api/Group/magic-7/gryff-01/Members?top=1000&skip=1000': [[200, membersPage(1000, 2, 1002)]],
+			'GET identity_/api/Group/magic-7/gryff-01/Members?top=1000&skip=0': [
+				[200, membersPage(0, 1000, 1002)],
+			],
+			'GET identity_/api/Group/magic-7/gryff-01/Members?top=1000&skip=1000': [
+				[200, membersPage(1000, 2, 1002)],
+			],
 		},
 		requests: [
 			request('GET', 'identity_/api/Group/magic-7/gryff-01/Members?top=1000&skip=0'),
@@ -193,41 +274,82 @@ const rows: Row[] = [
 	},
 	{
 		label: 'Get Members: Limit 3 asks for 3',
-		parameters: { resource: 'group', operation: 'getMembers', groupId: 'gryff-01', returnAll: false, limit: 3 },
-		answers: { 'GET identity_/api/Group/magic-7/gryff-01/Members?top=3&skip=0': [[200, membersPage(0, 3, 40)]] },
+		parameters: {
+			resource: 'group',
+			operation: 'getMembers',
+			groupId: 'gryff-01',
+			returnAll: false,
+			limit: 3,
+		},
+		answers: {
+			'GET identity_/api/Group/magic-7/gryff-01/Members?top=3&skip=0': [
+				[200, membersPage(0, 3, 40)],
+			],
+		},
 		requests: [request('GET', 'identity_/api/Group/magic-7/gryff-01/Members?top=3&skip=0')],
 		output: [member(0), member(1), member(2)],
 	},
 	{
-		label: 'Delete Group: the group is read (a built-in one is not deleted), then DELETE, answered 204 with no body; the output says what was deleted',
+		label:
+			'Delete Group: the group is read (a built-in one is not deleted), then DELETE, answered 204 with no body; the output says what was deleted',
 		parameters: { resource: 'group', operation: 'delete', groupId: 'gryff-01' },
 		answers: {
 			'GET identity_/api/Group/magic-7/gryff-01': [[200, gryffindors]],
 			'DELETE identity_/api/Group/magic-7/gryff-01': [[204, '']],
 		},
-		requests: [request('GET', 'identity_/api/Group/magic-7/gryff-01'), request('DELETE', 'identity_/api/Group/magic-7/gryff-01')],
+		requests: [
+			request('GET', 'identity_/api/Group/magic-7/gryff-01'),
+			request('DELETE', 'identity_/api/Group/magic-7/gryff-01'),
+		],
 		output: [{ id: 'gryff-01', partitionGlobalId: 'magic-7', deleted: true }],
 	},
 	{
-		label: 'Search Directory: users starting with the text, as UiPath answers them (the documented entry)',
+		label:
+			'Search Directory: users starting with the text, as UiPath answers them (the documented entry)',
 		parameters: { resource: 'user', operation: 'search', startsWith: 'john', returnAll: true },
 		answers: {
 			'GET identity_/api/Directory/Search/magic-7?startsWith=john&entityType=User': [
-				[200, [...searchDirectory.response, { ...searchDirectory.response[0], identifier: 'aad|2', type: 0 }]],
+				[
+					200,
+					[
+						...searchDirectory.response,
+						{ ...searchDirectory.response[0], identifier: 'aad|2', type: 0 },
+					],
+				],
 			],
 		},
-		requests: [request('GET', 'identity_/api/Directory/Search/magic-7?startsWith=john&entityType=User')],
-		output: [...searchDirectory.response, { ...searchDirectory.response[0], identifier: 'aad|2', type: 0 }],
+		requests: [
+			request('GET', 'identity_/api/Directory/Search/magic-7?startsWith=john&entityType=User'),
+		],
+		output: [
+			...searchDirectory.response,
+			{ ...searchDirectory.response[0], identifier: 'aad|2', type: 0 },
+		],
 	},
 	{
 		label: 'Search Directory: Limit 1, and anything but users is left out',
-		parameters: { resource: 'user', operation: 'search', startsWith: 'Eng', returnAll: false, limit: 1 },
+		parameters: {
+			resource: 'user',
+			operation: 'search',
+			startsWith: 'Eng',
+			returnAll: false,
+			limit: 1,
+		},
 		answers: {
 			'GET identity_/api/Directory/Search/magic-7?startsWith=Eng&entityType=User': [
-				[200, [{ source: 'aad', identifier: 'aad|g', identityName: 'Engineering Team', type: 1 }, ...searchDirectory.response, searchDirectory.response[0]]],
+				[
+					200,
+					[
+						{ source: 'aad', identifier: 'aad|g', identityName: 'Engineering Team', type: 1 },
+						...searchDirectory.response,
+						searchDirectory.response[0],
+					],
+				],
 			],
 		},
-		requests: [request('GET', 'identity_/api/Directory/Search/magic-7?startsWith=Eng&entityType=User')],
+		requests: [
+			request('GET', 'identity_/api/Directory/Search/magic-7?startsWith=Eng&entityType=User'),
+		],
 		output: searchDirectory.response,
 	},
 ];
@@ -235,7 +357,10 @@ const rows: Row[] = [
 describe('each UiPath operation in n8n’s execution engine: its requests and its output', () => {
 	test.each(rows.map((row) => [row.label, row] as const))('%s', async (_label, row) => {
 		const uiPath = interceptUiPath(row.answers);
-		const { output, error } = await runUiPath({ parameters: row.parameters, items: row.items as never });
+		const { output, error } = await runUiPath({
+			parameters: row.parameters,
+			items: row.items as never,
+		});
 
 		expect(error).toBeUndefined();
 		expect(uiPath.received).toStrictEqual(row.requests);
@@ -250,7 +375,13 @@ describe('each UiPath operation in n8n’s execution engine: its requests and it
 
 		expect(error).toBeUndefined();
 		expect(output!.map((item) => item.json)).toStrictEqual([
-			{ ...gryffindors, added: ['lun-1302', 'nev-3007'], removed: [], unchanged: [], changed: true },
+			{
+				...gryffindors,
+				added: ['lun-1302', 'nev-3007'],
+				removed: [],
+				unchanged: [],
+				changed: true,
+			},
 		]);
 	});
 
@@ -260,7 +391,12 @@ describe('each UiPath operation in n8n’s execution engine: its requests and it
 			'GET identity_/api/Group/magic-7/b/Members?top=2&skip=0': [[200, membersPage(10, 1, 1)]],
 		});
 		const { output, error } = await runUiPath({
-			parameters: { resource: 'group', operation: 'getMembers', groupId: '={{ $json.group }}', limit: 2 },
+			parameters: {
+				resource: 'group',
+				operation: 'getMembers',
+				groupId: '={{ $json.group }}',
+				limit: 2,
+			},
 			items: [{ group: 'a' }, { group: 'b' }],
 		});
 
@@ -302,28 +438,53 @@ describe('failures show the server’s message, and say which group', () => {
 		],
 		[
 			'Add Members: 404 when reading the group, before anything is changed',
-			{ resource: 'group', operation: 'addMembers', groupId: 'gone-01', membersInput: 'text', memberIds: 'lun-1302' },
+			{
+				resource: 'group',
+				operation: 'addMembers',
+				groupId: 'gone-01',
+				membersInput: 'text',
+				memberIds: 'lun-1302',
+			},
 			{ 'GET identity_/api/Group/magic-7/gone-01': [[404, '']] },
 			'UiPath has no group with ID "gone-01" in organization "magic-7"',
 			'404',
 		],
 		[
 			'Update Group: 409 on a name another group has',
-			{ resource: 'group', operation: 'update', groupId: 'gryff-01', updateFields: { name: 'Slytherins' } },
+			{
+				resource: 'group',
+				operation: 'update',
+				groupId: 'gryff-01',
+				updateFields: { name: 'Slytherins' },
+			},
 			{
 				'GET identity_/api/Group/magic-7/gryff-01': [[200, gryffindors]],
-				'PUT identity_/api/Group/gryff-01': [[409, { errors: { name: ["A group named 'Slytherins' already exists."] } }]],
+				'PUT identity_/api/Group/gryff-01': [
+					[409, { errors: { name: ["A group named 'Slytherins' already exists."] } }],
+				],
 			},
 			`UiPath already has a group named "Slytherins": name: A group named 'Slytherins' already exists.`,
 			'409',
 		],
 		[
 			'Update Group: a 400 validation answer shown as field: message',
-			{ resource: 'group', operation: 'update', groupId: 'gryff-01', updateFields: { name: 'Lions' } },
+			{
+				resource: 'group',
+				operation: 'update',
+				groupId: 'gryff-01',
+				updateFields: { name: 'Lions' },
+			},
 			{
 				'GET identity_/api/Group/magic-7/gryff-01': [[200, gryffindors]],
 				'PUT identity_/api/Group/gryff-01': [
-					[400, { title: 'One or more validation errors occurred.', status: 400, errors: { partitionGlobalId: ["The value 'magic-7' is not valid."] } }],
+					[
+						400,
+						{
+							title: 'One or more validation errors occurred.',
+							status: 400,
+							errors: { partitionGlobalId: ["The value 'magic-7' is not valid."] },
+						},
+					],
 				],
 			},
 			"UiPath refused the request: partitionGlobalId: The value 'magic-7' is not valid.",
@@ -340,7 +501,7 @@ describe('failures show the server’s message, and say which group', () => {
 			'Search Directory: 403 names PM.Directory',
 			{ resource: 'user', operation: 'search', startsWith: 'john', returnAll: true },
 			{ 'GET identity_/api/Directory/Search/magic-7?startsWith=john&entityType=User': [[403, '']] },
-			"UiPath refused: the token lacks the scope for this (PM.Directory, for Directory Search): (empty answer)",
+			'UiPath refused: the token lacks the scope for this (PM.Directory, for Directory Search): (empty answer)',
 			'403',
 		],
 		[
@@ -353,7 +514,11 @@ describe('failures show the server’s message, and say which group', () => {
 		[
 			'Get Members: a page without results',
 			{ resource: 'group', operation: 'getMembers', groupId: 'gryff-01', returnAll: true },
-			{ 'GET identity_/api/Group/magic-7/gryff-01/Members?top=1000&skip=0': [[200, { totalCount: 3 }]] },
+			{
+				'GET identity_/api/Group/magic-7/gryff-01/Members?top=1000&skip=0': [
+					[200, { totalCount: 3 }],
+				],
+			},
 			'UiPath answered with something other than the expected JSON page (an object with a "results" list)',
 			undefined,
 		],
@@ -361,7 +526,9 @@ describe('failures show the server’s message, and say which group', () => {
 		const uiPath = interceptUiPath(answers);
 		const stopped = await runUiPath({ parameters });
 		expect(stopped.error?.message).toBe(message);
-		expect(uiPath.received.filter((r) => r.method === 'PUT' && !answers[`PUT ${r.path}`])).toEqual([]);
+		expect(uiPath.received.filter((r) => r.method === 'PUT' && !answers[`PUT ${r.path}`])).toEqual(
+			[],
+		);
 
 		const continued = await runUiPath({ parameters, continueOnFail: true });
 		expect(continued.output!.map((item) => item.json)).toStrictEqual([
@@ -373,7 +540,13 @@ describe('failures show the server’s message, and say which group', () => {
 	test('Add Members: a 404 when reading the group changes nothing (no PUT)', async () => {
 		const uiPath = interceptUiPath({ 'GET identity_/api/Group/magic-7/gone-01': [[404, '']] });
 		await runUiPath({
-			parameters: { resource: 'group', operation: 'addMembers', groupId: 'gone-01', membersInput: 'text', memberIds: 'x' },
+			parameters: {
+				resource: 'group',
+				operation: 'addMembers',
+				groupId: 'gone-01',
+				membersInput: 'text',
+				memberIds: 'x',
+			},
 		});
 		expect(uiPath.received.map((r) => r.method)).toEqual(['GET']);
 	});

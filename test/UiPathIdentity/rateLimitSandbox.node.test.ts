@@ -26,7 +26,11 @@ const WINDOW_SECONDS = 300 * TIME_SCALE;
 
 let sandbox: Sandbox;
 beforeAll(async () => {
-	sandbox = await startSandbox({ quiet: true, recordBodies: false, rateLimit: { timeScale: TIME_SCALE } });
+	sandbox = await startSandbox({
+		quiet: true,
+		recordBodies: false,
+		rateLimit: { timeScale: TIME_SCALE },
+	});
 });
 afterAll(async () => await sandbox.close());
 
@@ -42,9 +46,17 @@ const credentialsOf = (organization: string) => ({
 
 test('create 165 groups, rename them (GET and PUT each), and get 140 of them: 635 requests, none answered 429', async () => {
 	const credentials = credentialsOf('sandbox-org');
-	const options = { maxConcurrency: 10, rateLimits: 'custom', customRateLimits: { limits: { windowSeconds: WINDOW_SECONDS } } };
+	const options = {
+		maxConcurrency: 10,
+		rateLimits: 'custom',
+		customRateLimits: { limits: { windowSeconds: WINDOW_SECONDS } },
+	};
 	const run = async (parameters: object, items: object[]) => {
-		const { output, error } = await runUiPath({ parameters: { ...parameters, options }, items: items as never, credentials });
+		const { output, error } = await runUiPath({
+			parameters: { ...parameters, options },
+			items: items as never,
+			credentials,
+		});
 		expect(error).toBeUndefined();
 		expect(output).toHaveLength(items.length);
 		return output!.map(({ json }) => json);
@@ -52,9 +64,20 @@ test('create 165 groups, rename them (GET and PUT each), and get 140 of them: 63
 	const names = Array.from({ length: 165 }, (_, n) => ({ name: `Paced-${n}` }));
 	const started = Date.now();
 
-	const created = await run({ resource: 'group', operation: 'create', name: '={{ $json.name }}', ifGroupExists: 'fail' }, names);
+	const created = await run(
+		{ resource: 'group', operation: 'create', name: '={{ $json.name }}', ifGroupExists: 'fail' },
+		names,
+	);
 	const ids = created.map(({ id }) => ({ id, name: `Renamed-${String(id)}` }));
-	await run({ resource: 'group', operation: 'update', groupId: '={{ $json.id }}', updateFields: { name: '={{ $json.name }}' } }, ids);
+	await run(
+		{
+			resource: 'group',
+			operation: 'update',
+			groupId: '={{ $json.id }}',
+			updateFields: { name: '={{ $json.name }}' },
+		},
+		ids,
+	);
 	await run({ resource: 'group', operation: 'get', groupId: '={{ $json.id }}' }, ids.slice(0, 140));
 	const seconds = (Date.now() - started) / 1000;
 
@@ -64,15 +87,22 @@ test('create 165 groups, rename them (GET and PUT each), and get 140 of them: 63
 	expect(sandbox.groups.uipath.filter(({ name }) => name.startsWith('Renamed-'))).toHaveLength(165);
 	// 305 GETs and 165 PUTs are more than one window allows: the budget made the run wait for the next.
 	expect(seconds).toBeGreaterThanOrEqual(WINDOW_SECONDS);
-	console.log(`paced against the sandbox's rate limits (window ${WINDOW_SECONDS} s): ${JSON.stringify(received)}, ${limitedTotal} answered 429, ${seconds.toFixed(1)} s`);
+	console.log(
+		`paced against the sandbox's rate limits (window ${WINDOW_SECONDS} s): ${JSON.stringify(received)}, ${limitedTotal} answered 429, ${seconds.toFixed(1)} s`,
+	);
 });
 
-test('unpaced (Rate Limits: None), 310 GETs meet the sandbox\'s 429s, which the node waits out: each item gets its own answer', async () => {
+test("unpaced (Rate Limits: None), 310 GETs meet the sandbox's 429s, which the node waits out: each item gets its own answer", async () => {
 	sandbox.reset();
 	const credentials = credentialsOf('other-org');
 	const items = Array.from({ length: 310 }, () => ({ id: 'absent' }));
 	const { output } = await runUiPath({
-		parameters: { resource: 'group', operation: 'get', groupId: '={{ $json.id }}', options: { maxConcurrency: 10, rateLimits: 'none' } },
+		parameters: {
+			resource: 'group',
+			operation: 'get',
+			groupId: '={{ $json.id }}',
+			options: { maxConcurrency: 10, rateLimits: 'none' },
+		},
 		items,
 		credentials,
 		continueOnFail: true,

@@ -77,7 +77,10 @@ export function interceptUiPath(answers: Record<string, Answer[]>) {
 		.post('/identity_/connect/token')
 		.reply((_uri, body) => {
 			tokenForms.push(new URLSearchParams(String(body)));
-			return [200, { access_token: jwt({ prt_id: 'org-from-token' }), expires_in: 3600, token_type: 'Bearer' }];
+			return [
+				200,
+				{ access_token: jwt({ prt_id: 'org-from-token' }), expires_in: 3600, token_type: 'Bearer' },
+			];
 		});
 	for (const method of ['GET', 'POST', 'PUT', 'DELETE', 'PATCH']) {
 		nock(host)

@@ -12,7 +12,9 @@ import { pollNodeInEngine } from '../support/pollNodeInEngine';
 
 // Plain JavaScript without type declarations.
 const { startSandbox } = require('../../sandbox/server') as {
-	startSandbox(options: { quiet: boolean }): Promise<{ url: string; close(): Promise<void>; reset(): void }>;
+	startSandbox(options: {
+		quiet: boolean;
+	}): Promise<{ url: string; close(): Promise<void>; reset(): void }>;
 };
 const { sandboxCredentials } = require('../../scripts/lib/sandboxSetup') as {
 	sandboxCredentials(url: string): Array<{ type: string; data: ICredentialDataDecryptedObject }>;
@@ -28,7 +30,11 @@ afterAll(async () => await sandbox.close());
 beforeEach(() => sandbox.reset());
 
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
-const byEmail = (emails: string) => ({ membersAre: 'names', membersInput: 'text', memberIds: emails });
+const byEmail = (emails: string) => ({
+	membersAre: 'names',
+	membersInput: 'text',
+	memberIds: emails,
+});
 
 /** Runs the action node against the sandbox; its items, or the error it failed with. */
 async function act(parameters: INodeParameters): Promise<IDataObject[]> {
@@ -37,29 +43,50 @@ async function act(parameters: INodeParameters): Promise<IDataObject[]> {
 	return output!.map((item) => item.json as IDataObject);
 }
 const createGroup = async (name: string, members = '') =>
-	String((await act({ resource: 'group', operation: 'create', name, ...(members ? byEmail(members) : {}) }))[0].id);
-const deleteGroup = async (id: string) => await act({ resource: 'group', operation: 'delete', groupId: byId(id) });
+	String(
+		(
+			await act({
+				resource: 'group',
+				operation: 'create',
+				name,
+				...(members ? byEmail(members) : {}),
+			})
+		)[0].id,
+	);
+const deleteGroup = async (id: string) =>
+	await act({ resource: 'group', operation: 'delete', groupId: byId(id) });
 
 function trigger(parameters: INodeParameters) {
 	return pollNodeInEngine({
 		nodeType: new UiPathIdentityTrigger(),
 		credentialType: new UiPathIdentityApi(),
-		credentials: { ...sandboxCredentials(sandbox.url).find(({ type }) => type === 'uiPathIdentityApi')!.data, sessionToken: '' },
+		credentials: {
+			...sandboxCredentials(sandbox.url).find(({ type }) => type === 'uiPathIdentityApi')!.data,
+			sessionToken: '',
+		},
 		parameters,
 	});
 }
 
 /** The sandbox's UiPath API requests since `since` (their labels), and the last id. */
 async function requestsSince(since: number): Promise<{ endpoints: string[]; last: number }> {
-	const recorded = (await (await fetch(`${sandbox.url}/__sandbox/requests?since=${since}&service=uipath`)).json()) as Array<{ id: number; endpoint: string | null; path: string }>;
+	const recorded = (await (
+		await fetch(`${sandbox.url}/__sandbox/requests?since=${since}&service=uipath`)
+	).json()) as Array<{ id: number; endpoint: string | null; path: string }>;
 	return {
-		endpoints: recorded.filter((request) => !/connect\/token/.test(request.path)).map((request) => String(request.endpoint)),
+		endpoints: recorded
+			.filter((request) => !/connect\/token/.test(request.path))
+			.map((request) => String(request.endpoint)),
 		last: recorded.reduce((max, request) => Math.max(max, request.id), since),
 	};
 }
 
 const setFaults = async (faults: object) =>
-	await fetch(`${sandbox.url}/__sandbox/faults`, { method: 'POST', body: JSON.stringify(faults), headers: { 'Content-Type': 'application/json' } });
+	await fetch(`${sandbox.url}/__sandbox/faults`, {
+		method: 'POST',
+		body: JSON.stringify(faults),
+		headers: { 'Content-Type': 'application/json' },
+	});
 
 test('New Group and Group Deleted: the first poll records and emits nothing; later polls emit each change once', async () => {
 	const kept = await createGroup('Trigger Kept');
@@ -69,7 +96,9 @@ test('New Group and Group Deleted: the first poll records and emits nothing; lat
 
 	expect(await added.poll()).toEqual({ items: null });
 	expect(await deleted.poll()).toEqual({ items: null });
-	const stored = added.saved()['node:UiPath Identity Trigger'] as { snapshot: { sets: Record<string, Record<string, string>> } };
+	const stored = added.saved()['node:UiPath Identity Trigger'] as {
+		snapshot: { sets: Record<string, Record<string, string>> };
+	};
 	const [groups] = Object.values(stored.snapshot.sets);
 	expect(groups).toMatchObject({ [kept]: 'Trigger Kept', [doomed]: 'Trigger Doomed' });
 	// IDs and names only: nothing else of the groups is kept.
@@ -80,17 +109,30 @@ test('New Group and Group Deleted: the first poll records and emits nothing; lat
 
 	const [newItems, deletedItems] = [(await added.poll()).items!, (await deleted.poll()).items!];
 	expect(newItems).toEqual([
-		{ event: 'newGroup', groupId: fresh, groupName: 'Trigger Fresh', group: expect.objectContaining({ id: fresh, name: 'Trigger Fresh' }) },
+		{
+			event: 'newGroup',
+			groupId: fresh,
+			groupName: 'Trigger Fresh',
+			group: expect.objectContaining({ id: fresh, name: 'Trigger Fresh' }),
+		},
 	]);
-	expect(deletedItems).toEqual([{ event: 'groupDeleted', groupId: doomed, groupName: 'Trigger Doomed' }]);
+	expect(deletedItems).toEqual([
+		{ event: 'groupDeleted', groupId: doomed, groupName: 'Trigger Doomed' },
+	]);
 	expect(await added.poll()).toEqual({ items: null });
 	expect(await deleted.poll()).toEqual({ items: null });
 });
 
 test('Membership Changed: one item per member and change in the chosen groups; one Get Group per group and poll', async () => {
-	const sales = await createGroup('Trigger Sales', 'alex.morgan@example.com, jordan.lee@example.com');
+	const sales = await createGroup(
+		'Trigger Sales',
+		'alex.morgan@example.com, jordan.lee@example.com',
+	);
 	const ops = await createGroup('Trigger Ops', 'priya.shah@example.com');
-	const watch = trigger({ event: 'membershipChanged', watchedGroups: { group: [{ groupId: byId(sales) }, { groupId: byId(ops) }] } });
+	const watch = trigger({
+		event: 'membershipChanged',
+		watchedGroups: { group: [{ groupId: byId(sales) }, { groupId: byId(ops) }] },
+	});
 
 	let { last } = await requestsSince(0);
 	expect(await watch.poll()).toEqual({ items: null });
@@ -98,17 +140,33 @@ test('Membership Changed: one item per member and change in the chosen groups; o
 	expect(firstPoll.endpoints).toEqual(['uipath.getGroup', 'uipath.getGroup']);
 	last = firstPoll.last;
 
-	await act({ resource: 'group', operation: 'addMembers', groupId: byId(sales), ...byEmail('fatima.haddad@example.com') });
-	await act({ resource: 'group', operation: 'removeMembers', groupId: byId(sales), ...byEmail('jordan.lee@example.com') });
+	await act({
+		resource: 'group',
+		operation: 'addMembers',
+		groupId: byId(sales),
+		...byEmail('fatima.haddad@example.com'),
+	});
+	await act({
+		resource: 'group',
+		operation: 'removeMembers',
+		groupId: byId(sales),
+		...byEmail('jordan.lee@example.com'),
+	});
 	({ last } = await requestsSince(last));
 
 	const { items } = await watch.poll();
 	expect((await requestsSince(last)).endpoints).toEqual(['uipath.getGroup', 'uipath.getGroup']);
-	expect(items!.map(({ change, groupName, memberName }) => `${change} ${String(memberName)} (${String(groupName)})`)).toEqual([
-		'added Fatima Haddad (Trigger Sales)',
-		'removed Jordan Lee (Trigger Sales)',
-	]);
-	expect(items![0]).toMatchObject({ event: 'membershipChanged', groupId: sales, member: { email: 'fatima.haddad@example.com' } });
+	expect(
+		items!.map(
+			({ change, groupName, memberName }) =>
+				`${change} ${String(memberName)} (${String(groupName)})`,
+		),
+	).toEqual(['added Fatima Haddad (Trigger Sales)', 'removed Jordan Lee (Trigger Sales)']);
+	expect(items![0]).toMatchObject({
+		event: 'membershipChanged',
+		groupId: sales,
+		member: { email: 'fatima.haddad@example.com' },
+	});
 	expect(items![1]).toMatchObject({ member: null });
 	expect(await watch.poll()).toEqual({ items: null });
 });
@@ -165,7 +223,10 @@ test('Fetch Test Event (manual): recent examples, or the changes since the store
 });
 
 test('a watched group that is gone fails the poll, naming it', async () => {
-	const watch = trigger({ event: 'membershipChanged', watchedGroups: { group: [{ groupId: byId('no-such-group') }] } });
+	const watch = trigger({
+		event: 'membershipChanged',
+		watchedGroups: { group: [{ groupId: byId('no-such-group') }] },
+	});
 	const { items, error } = await watch.poll();
 	expect(items).toBeNull();
 	expect(error?.message).toMatch(/The watched group "no-such-group" is not in organization/);

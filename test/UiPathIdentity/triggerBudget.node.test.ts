@@ -36,7 +36,10 @@ function cloudServer() {
 		.reply((uri) => {
 			sent.push({ path: uri, at: clock.now() });
 			const id = uri.split('/').pop()!;
-			return [200, id === 'magic-7' ? [{ id: 'g-1', name: 'One', type: 1 }] : { id, name: id, members: [] }];
+			return [
+				200,
+				id === 'magic-7' ? [{ id: 'g-1', name: 'One', type: 1 }] : { id, name: id, members: [] },
+			];
 		});
 	return sent;
 }
@@ -56,7 +59,12 @@ test("once the organization's 297 GETs are spent (the last by the action node), 
 	// 290 + 7 = 297: the action node's GETs fit without waiting.
 	expect(clock.sleeps).toEqual([]);
 
-	const watch = pollNodeInEngine({ nodeType: new UiPathIdentityTrigger(), credentialType: new UiPathIdentityApi(), credentials, parameters: { event: 'newGroup' } });
+	const watch = pollNodeInEngine({
+		nodeType: new UiPathIdentityTrigger(),
+		credentialType: new UiPathIdentityApi(),
+		credentials,
+		parameters: { event: 'newGroup' },
+	});
 	expect(await watch.poll()).toEqual({ items: null });
 
 	expect(sent).toHaveLength(8);
@@ -67,8 +75,15 @@ test("once the organization's 297 GETs are spent (the last by the action node), 
 
 test('a poll a minute for 5 minutes: New Group spends 5 GETs, Membership Changed with 3 groups 15, without waiting', async () => {
 	const sent = cloudServer();
-	const groups = { group: ['a', 'b', 'c'].map((id) => ({ groupId: { __rl: true, mode: 'id', value: id } })) };
-	const newGroup = pollNodeInEngine({ nodeType: new UiPathIdentityTrigger(), credentialType: new UiPathIdentityApi(), credentials, parameters: { event: 'newGroup' } });
+	const groups = {
+		group: ['a', 'b', 'c'].map((id) => ({ groupId: { __rl: true, mode: 'id', value: id } })),
+	};
+	const newGroup = pollNodeInEngine({
+		nodeType: new UiPathIdentityTrigger(),
+		credentialType: new UiPathIdentityApi(),
+		credentials,
+		parameters: { event: 'newGroup' },
+	});
 	const members = pollNodeInEngine({
 		nodeType: new UiPathIdentityTrigger(),
 		credentialType: new UiPathIdentityApi(),

@@ -72,22 +72,34 @@ describe('the bad input catalogue: each is refused before anything is written (o
 	test('it holds at least 25 entries across both nodes and both credentials', () => {
 		expect(badInputs.length).toBeGreaterThanOrEqual(25);
 		expect(new Set(badInputs.map((entry) => entry.node)).size).toBe(2);
-		expect(badInputs.filter((entry) => entry.credentials && entry.node === 'Netwrix GroupID').length).toBeGreaterThan(0);
-		expect(badInputs.filter((entry) => entry.credentials && entry.node === 'UiPath Identity').length).toBeGreaterThan(0);
+		expect(
+			badInputs.filter((entry) => entry.credentials && entry.node === 'Netwrix GroupID').length,
+		).toBeGreaterThan(0);
+		expect(
+			badInputs.filter((entry) => entry.credentials && entry.node === 'UiPath Identity').length,
+		).toBeGreaterThan(0);
 	});
 
-	test.each(badInputs.map((entry) => [`${entry.node}: ${entry.input}`, entry] as const))('%s', async (_label, entry) => {
-		reads = entry.reads ?? {};
-		const { error, output } = await run(entry);
+	test.each(badInputs.map((entry) => [`${entry.node}: ${entry.input}`, entry] as const))(
+		'%s',
+		async (_label, entry) => {
+			reads = entry.reads ?? {};
+			const { error, output } = await run(entry);
 
-		expect(output).toBeUndefined();
-		expect(error?.message).toBe(entry.message);
-		expect(requests).toEqual(Object.keys(reads));
-	});
+			expect(output).toBeUndefined();
+			expect(error?.message).toBe(entry.message);
+			expect(requests).toEqual(Object.keys(reads));
+		},
+	);
 
 	test('the troubleshooting table of docs/troubleshooting.md shows each message', () => {
-		const troubleshooting = readFileSync(path.join(__dirname, '..', '..', 'docs', 'troubleshooting.md'), 'utf8');
-		const missing = badInputs.filter((entry) => !troubleshooting.includes(escapeForTable(entry.message)));
+		const troubleshooting = readFileSync(
+			path.join(__dirname, '..', '..', 'docs', 'troubleshooting.md'),
+			'utf8',
+		);
+		const missing = badInputs.filter(
+			(entry) => !troubleshooting.includes(escapeForTable(entry.message)),
+		);
 		expect(missing.map((entry) => entry.message)).toEqual([]);
 	});
 });

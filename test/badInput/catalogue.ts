@@ -64,13 +64,15 @@ const createOperationBadInputs: BadInput[] = [
 		node: 'Netwrix GroupID',
 		input: 'Group name ending with a period',
 		parameters: { groupName: 'Sales.' },
-		message: 'Invalid "Group Name" in item 0: "Sales." ends with a period, which Active Directory does not allow',
+		message:
+			'Invalid "Group Name" in item 0: "Sales." ends with a period, which Active Directory does not allow',
 	},
 	{
 		node: 'Netwrix GroupID',
 		input: 'Container without "=" (not a distinguished name)',
 		parameters: { container: 'Groups/demo.local' },
-		message: 'Invalid "Container" in item 0: "Groups/demo.local" is not of the form type=value, in "Groups/demo.local"',
+		message:
+			'Invalid "Container" in item 0: "Groups/demo.local" is not of the form type=value, in "Groups/demo.local"',
 	},
 	{
 		node: 'Netwrix GroupID',
@@ -107,7 +109,11 @@ const createOperationBadInputs: BadInput[] = [
 	{
 		node: 'Netwrix GroupID',
 		input: 'Condition with an unknown operator (from an expression)',
-		parameters: { conditions: { condition: [{ attribute: 'department', operator: '={{ "Like" }}', value: 'eng' }] } },
+		parameters: {
+			conditions: {
+				condition: [{ attribute: 'department', operator: '={{ "Like" }}', value: 'eng' }],
+			},
+		},
 		message:
 			'Invalid "Conditions › Operator (condition 1)" in item 0: "Like" is not a GroupID operator; use one of: Contains, Doesn\'t End With, Doesn\'t Start With, Ends With, Greater Or Equal, Is Exactly, Isn\'t, Less Or Equal, Not Contain, Not Present, Present, Starts With',
 	},
@@ -115,19 +121,25 @@ const createOperationBadInputs: BadInput[] = [
 		node: 'Netwrix GroupID',
 		input: 'No condition at all',
 		parameters: { conditions: { condition: [] } },
-		message: 'Invalid "Conditions" in item 0: add at least one condition, so GroupID knows whom to include',
+		message:
+			'Invalid "Conditions" in item 0: add at least one condition, so GroupID knows whom to include',
 	},
 	{
 		node: 'Netwrix GroupID',
 		input: 'Condition value that is an object (from an expression)',
-		parameters: { conditions: { condition: [{ attribute: 'department', operator: 'Contains', value: '={{ { a: 1 } }}' }] } },
+		parameters: {
+			conditions: {
+				condition: [{ attribute: 'department', operator: 'Contains', value: '={{ { a: 1 } }}' }],
+			},
+		},
 		message: 'Invalid "Conditions › Value (condition 1)" in item 0: must be text, not an object',
 	},
 	{
 		node: 'Netwrix GroupID',
 		input: 'No object type (from an expression)',
 		parameters: { objectTypes: '={{ [] }}' },
-		message: 'Invalid "Object Types" in item 0: choose at least one kind of object for the group to hold',
+		message:
+			'Invalid "Object Types" in item 0: choose at least one kind of object for the group to hold',
 	},
 	{
 		node: 'Netwrix GroupID',
@@ -145,19 +157,22 @@ const createOperationBadInputs: BadInput[] = [
 		node: 'Netwrix GroupID',
 		input: 'Identity store ID that is text',
 		parameters: { additionalFields: { identityStoreId: 'two' } },
-		message: 'Invalid "Identity Store ID" in item 0: must be a whole number of 1 or more, not "two"',
+		message:
+			'Invalid "Identity Store ID" in item 0: must be a whole number of 1 or more, not "two"',
 	},
 	{
 		node: 'Netwrix GroupID',
 		input: 'Start path that is not a distinguished name',
 		parameters: { startPaths: { startPath: [{ path: 'demo.local', scope: '2' }] } },
-		message: 'Invalid "Start Paths (path 1)" in item 0: "demo.local" is not of the form type=value, in "demo.local"',
+		message:
+			'Invalid "Start Paths (path 1)" in item 0: "demo.local" is not of the form type=value, in "demo.local"',
 	},
 	{
 		node: 'Netwrix GroupID',
 		input: 'Mail nickname with a space',
 		parameters: { additionalFields: { mailNickname: 'sales team' } },
-		message: 'Invalid "Mail Nickname" in item 0: "sales team" contains " ", which a mail alias cannot hold',
+		message:
+			'Invalid "Mail Nickname" in item 0: "sales team" contains " ", which a mail alias cannot hold',
 	},
 	// Netwrix GroupID credential
 	{
@@ -211,7 +226,8 @@ const createOperationBadInputs: BadInput[] = [
 		node: 'UiPath Identity',
 		input: 'Members given as an object (from an expression)',
 		parameters: { membersInput: 'text', memberIds: '={{ { ron: "ron-0103" } }}' },
-		message: 'Invalid "Members" in item 0: must be a list of user IDs or text separated by commas, not an object',
+		message:
+			'Invalid "Members" in item 0: must be a list of user IDs or text separated by commas, not an object',
 	},
 	{
 		node: 'UiPath Identity',
@@ -250,7 +266,13 @@ const createOperationBadInputs: BadInput[] = [
 	{
 		node: 'UiPath Identity',
 		input: 'Credential: Token URL without https://',
-		credentials: { authentication: 'clientCredentials', clientId: 'app', clientSecret: 'secret', tokenUrl: 'login.example.com/token', organizationId: 'magic-7' },
+		credentials: {
+			authentication: 'clientCredentials',
+			clientId: 'app',
+			clientSecret: 'secret',
+			tokenUrl: 'login.example.com/token',
+			organizationId: 'magic-7',
+		},
 		message:
 			'The UiPath Identity credential\'s Token URL must start with https:// (or http://), got "login.example.com/token"',
 	},

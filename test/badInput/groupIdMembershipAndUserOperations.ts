@@ -3,11 +3,39 @@ import type { BadInput } from './catalogue';
 const USER = 'a79934a7-c6a0-4a1c-8860-f9aeb4788e98';
 const GROUP = 'b95d4b5a-706f-4703-904c-c0112b814ee8';
 const group = { __rl: true, mode: 'id', value: GROUP };
-const addMembers = { resource: 'group', operation: 'addMembers', group, membersInput: 'text', memberText: USER };
-const removeMembers = { resource: 'group', operation: 'removeMembers', group, membersInput: 'text', memberText: USER };
-const syncMembers = { resource: 'group', operation: 'syncMembers', group, membersInput: 'text', memberText: USER };
-const getMembers = { resource: 'group', operation: 'getMembers', group, returnAll: false, limit: 50 };
-const getUser = { resource: 'user', operation: 'get', user: { __rl: true, mode: 'id', value: USER } };
+const addMembers = {
+	resource: 'group',
+	operation: 'addMembers',
+	group,
+	membersInput: 'text',
+	memberText: USER,
+};
+const removeMembers = {
+	resource: 'group',
+	operation: 'removeMembers',
+	group,
+	membersInput: 'text',
+	memberText: USER,
+};
+const syncMembers = {
+	resource: 'group',
+	operation: 'syncMembers',
+	group,
+	membersInput: 'text',
+	memberText: USER,
+};
+const getMembers = {
+	resource: 'group',
+	operation: 'getMembers',
+	group,
+	returnAll: false,
+	limit: 50,
+};
+const getUser = {
+	resource: 'user',
+	operation: 'get',
+	user: { __rl: true, mode: 'id', value: USER },
+};
 const searchUsers = {
 	resource: 'user',
 	operation: 'search',
@@ -34,7 +62,8 @@ export const groupIdMembershipAndUserOperationsBadInputs: BadInput[] = [
 		node: 'Netwrix GroupID',
 		input: 'Add Members: no member at all',
 		parameters: { ...addMembers, membersInput: 'list', memberList: {} },
-		message: 'Invalid "Members" in item 0: add at least one member (GUID, DN, email or sAMAccountName)',
+		message:
+			'Invalid "Members" in item 0: add at least one member (GUID, DN, email or sAMAccountName)',
 	},
 	{
 		node: 'Netwrix GroupID',
@@ -53,12 +82,17 @@ export const groupIdMembershipAndUserOperationsBadInputs: BadInput[] = [
 		node: 'Netwrix GroupID',
 		input: 'Add Members: a member email with two @',
 		parameters: { ...addMembers, memberText: 'j@doe@demo.local' },
-		message: 'Invalid "Members (entry 1)" in item 0: "j@doe@demo.local" is not an email address (like jdoe@demo.local)',
+		message:
+			'Invalid "Members (entry 1)" in item 0: "j@doe@demo.local" is not an email address (like jdoe@demo.local)',
 	},
 	{
 		node: 'Netwrix GroupID',
 		input: 'Add Members: a member that is neither GUID, DN, email nor sAMAccountName',
-		parameters: { ...addMembers, membersInput: 'list', memberList: { member: [{ identity: 'Sales/EMEA' }] } },
+		parameters: {
+			...addMembers,
+			membersInput: 'list',
+			memberList: { member: [{ identity: 'Sales/EMEA' }] },
+		},
 		message:
 			'Invalid "Members (entry 1)" in item 0: "Sales/EMEA" is not an object GUID, a DN (type=value, …), an email address or a sAMAccountName: a sAMAccountName cannot hold /',
 	},
@@ -71,7 +105,8 @@ export const groupIdMembershipAndUserOperationsBadInputs: BadInput[] = [
 	},
 	{
 		node: 'Netwrix GroupID',
-		input: 'Add Members: temporary membership without an end date, typed (n8n itself refuses to start)',
+		input:
+			'Add Members: temporary membership without an end date, typed (n8n itself refuses to start)',
 		parameters: { ...addMembers, membership: 'temporary', endDate: '' },
 		message: 'The \'Netwrix GroupID\' node has issues:\n- Parameter "End Date" is required.',
 	},
@@ -79,7 +114,8 @@ export const groupIdMembershipAndUserOperationsBadInputs: BadInput[] = [
 		node: 'Netwrix GroupID',
 		input: 'Add Members: temporary membership whose end date is empty (from an expression)',
 		parameters: { ...addMembers, membership: 'temporary', endDate: '={{ "" }}' },
-		message: 'Invalid "End Date" in item 0: is empty: a temporary membership needs the date it ends',
+		message:
+			'Invalid "End Date" in item 0: is empty: a temporary membership needs the date it ends',
 	},
 	{
 		node: 'Netwrix GroupID',
@@ -92,7 +128,8 @@ export const groupIdMembershipAndUserOperationsBadInputs: BadInput[] = [
 		node: 'Netwrix GroupID',
 		input: 'Add Members: end date that is not a date (from an expression)',
 		parameters: { ...addMembers, membership: 'temporary', endDate: '={{ "next friday" }}' },
-		message: 'Invalid "End Date" in item 0: "next friday" is not a date like 2025-12-31 or 2025-12-31T17:00:00Z',
+		message:
+			'Invalid "End Date" in item 0: "next friday" is not a date like 2025-12-31 or 2025-12-31T17:00:00Z',
 	},
 	{
 		node: 'Netwrix GroupID',
@@ -116,7 +153,10 @@ export const groupIdMembershipAndUserOperationsBadInputs: BadInput[] = [
 	{
 		node: 'Netwrix GroupID',
 		input: 'Remove Members: empty group from an expression, in the second item',
-		parameters: { ...removeMembers, group: { __rl: true, mode: 'name', value: '={{ $json.group }}' } },
+		parameters: {
+			...removeMembers,
+			group: { __rl: true, mode: 'name', value: '={{ $json.group }}' },
+		},
 		items: [{ group: 'Sales' }, { group: '' }],
 		message: 'Invalid "Group" in item 1: is empty',
 	},
@@ -138,7 +178,8 @@ export const groupIdMembershipAndUserOperationsBadInputs: BadInput[] = [
 		node: 'Netwrix GroupID',
 		input: 'Sync Members: no member at all',
 		parameters: { ...syncMembers, memberText: '' },
-		message: 'Invalid "Members" in item 0: add at least one member (GUID, DN, email or sAMAccountName)',
+		message:
+			'Invalid "Members" in item 0: add at least one member (GUID, DN, email or sAMAccountName)',
 	},
 	{
 		node: 'Netwrix GroupID',
@@ -148,15 +189,22 @@ export const groupIdMembershipAndUserOperationsBadInputs: BadInput[] = [
 	},
 	{
 		node: 'Netwrix GroupID',
-		input: "Sync Members: a list that would remove more of the group's members than Max Removals allows (known once the members are read; nothing is written)",
+		input:
+			"Sync Members: a list that would remove more of the group's members than Max Removals allows (known once the members are read; nothing is written)",
 		parameters: syncMembers,
 		reads: {
-			'POST groupid.example.local:4443/GroupIDSecurityService/connect/token': { access_token: 'token' },
+			'POST groupid.example.local:4443/GroupIDSecurityService/connect/token': {
+				access_token: 'token',
+			},
 			'POST groupid.example.local:4443/GroupIDDataService/api/IdentityStores/2/Searches': {
 				total: 3,
 				data: ['Ann Lee', 'Bo Chen', 'Cy Park'].map((name, n) => ({
 					objectIdFromIdentityStore: `0000000${n}-0000-4000-8000-000000000000`,
-					attributesBusinessObject: { attributesCollection: { distinguishedName: [{ value: `CN=${name},OU=Staff,DC=demo,DC=local` }] } },
+					attributesBusinessObject: {
+						attributesCollection: {
+							distinguishedName: [{ value: `CN=${name},OU=Staff,DC=demo,DC=local` }],
+						},
+					},
 				})),
 			},
 		},
@@ -181,7 +229,10 @@ export const groupIdMembershipAndUserOperationsBadInputs: BadInput[] = [
 	{
 		node: 'Netwrix GroupID',
 		input: 'Get Members: group DN with an unescaped quote',
-		parameters: { ...getMembers, group: { __rl: true, mode: 'name', value: 'CN=The "A" Team,DC=demo' } },
+		parameters: {
+			...getMembers,
+			group: { __rl: true, mode: 'name', value: 'CN=The "A" Team,DC=demo' },
+		},
 		message:
 			'Invalid "Group" in item 0: the character " in "The "A" Team" must be escaped as \\", in "CN=The "A" Team,DC=demo"',
 	},
@@ -223,25 +274,45 @@ export const groupIdMembershipAndUserOperationsBadInputs: BadInput[] = [
 	{
 		node: 'Netwrix GroupID',
 		input: 'User Get Groups: user "By ID" that is a sAMAccountName',
-		parameters: { resource: 'user', operation: 'getGroups', user: { __rl: true, mode: 'id', value: 'jdoe' } },
+		parameters: {
+			resource: 'user',
+			operation: 'getGroups',
+			user: { __rl: true, mode: 'id', value: 'jdoe' },
+		},
 		message: `Invalid "User" in item 0: "jdoe" ${NOT_A_GUID}`,
 	},
 	{
 		node: 'Netwrix GroupID',
 		input: 'User Get Owned Groups: Limit of 0 from an expression',
-		parameters: { resource: 'user', operation: 'getOwnedGroups', user: { __rl: true, mode: 'id', value: USER }, limit: '={{ 0 }}' },
+		parameters: {
+			resource: 'user',
+			operation: 'getOwnedGroups',
+			user: { __rl: true, mode: 'id', value: USER },
+			limit: '={{ 0 }}',
+		},
 		message: 'Invalid "Limit" in item 0: must be a whole number of 1 or more, not "0"',
 	},
 	{
 		node: 'Netwrix GroupID',
 		input: 'User Remove From All Groups: a group to keep that is a number (from an expression)',
-		parameters: { resource: 'user', operation: 'removeFromAllGroups', user: { __rl: true, mode: 'id', value: USER }, groupsToKeep: '={{ [42] }}' },
-		message: 'Invalid "Groups to Keep" in item 0: must be a group\'s GUID, distinguished name or name, not a number',
+		parameters: {
+			resource: 'user',
+			operation: 'removeFromAllGroups',
+			user: { __rl: true, mode: 'id', value: USER },
+			groupsToKeep: '={{ [42] }}',
+		},
+		message:
+			'Invalid "Groups to Keep" in item 0: must be a group\'s GUID, distinguished name or name, not a number',
 	},
 	{
 		node: 'Netwrix GroupID',
 		input: 'User Transfer Ownership: new owner from an expression that is empty',
-		parameters: { resource: 'user', operation: 'transferOwnership', user: { __rl: true, mode: 'id', value: USER }, newOwner: '={{ "" }}' },
+		parameters: {
+			resource: 'user',
+			operation: 'transferOwnership',
+			user: { __rl: true, mode: 'id', value: USER },
+			newOwner: '={{ "" }}',
+		},
 		message: 'Invalid "New Owner" in item 0: is empty: pick the user who takes the groups over',
 	},
 	{
@@ -253,6 +324,7 @@ export const groupIdMembershipAndUserOperationsBadInputs: BadInput[] = [
 			user: { __rl: true, mode: 'id', value: USER },
 			newOwner: { __rl: true, mode: 'identity', value: 'maria@@demo.local' },
 		},
-		message: 'Invalid "New Owner" in item 0: "maria@@demo.local" is not an email address (like jdoe@demo.local)',
+		message:
+			'Invalid "New Owner" in item 0: "maria@@demo.local" is not an email address (like jdoe@demo.local)',
 	},
 ];

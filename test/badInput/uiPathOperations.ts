@@ -4,7 +4,12 @@ const ORGANIZATION_MISSING =
 	'Invalid "Organization ID" in item 0: is not set here or in the credential, and the access token does not name one (its prt_id claim). Set it: it is the organizationId= part of the UiPath portal\'s address.';
 
 /** UiPath's built-in Administrators group, as its documented Get All Groups answer lists it. */
-const ADMINISTRATORS = { id: '35551807-06b1-4cda-90a1-2fb84851eee7', name: 'Administrators', displayName: 'Administrators', type: 0 };
+const ADMINISTRATORS = {
+	id: '35551807-06b1-4cda-90a1-2fb84851eee7',
+	name: 'Administrators',
+	displayName: 'Administrators',
+	type: 0,
+};
 
 /** Bad inputs of the UiPath Identity operations beyond Create Local Group, and of its members by name (see catalogue.ts). */
 export const uiPathOperationsBadInputs: BadInput[] = [
@@ -36,10 +41,15 @@ export const uiPathOperationsBadInputs: BadInput[] = [
 	},
 	{
 		node: 'UiPath Identity',
-		input: 'Delete Group: a group built into UiPath (Administrators), without Allow Built-In Groups',
+		input:
+			'Delete Group: a group built into UiPath (Administrators), without Allow Built-In Groups',
 		parameters: { resource: 'group', operation: 'delete', groupId: ADMINISTRATORS.id },
-		reads: { [`GET automation.example.com/hogwarts/DefaultTenant/identity_/api/Group/magic-7/${ADMINISTRATORS.id}`]: ADMINISTRATORS },
-		message: 'Group "Administrators" is built into UiPath: turn on Additional Fields > Allow Built-In Groups to change or delete it',
+		reads: {
+			[`GET automation.example.com/hogwarts/DefaultTenant/identity_/api/Group/magic-7/${ADMINISTRATORS.id}`]:
+				ADMINISTRATORS,
+		},
+		message:
+			'Group "Administrators" is built into UiPath: turn on Additional Fields > Allow Built-In Groups to change or delete it',
 	},
 	{
 		node: 'UiPath Identity',
@@ -57,33 +67,69 @@ export const uiPathOperationsBadInputs: BadInput[] = [
 	{
 		node: 'UiPath Identity',
 		input: 'Get Members: Limit 0 (from an expression)',
-		parameters: { resource: 'group', operation: 'getMembers', groupId: 'gryff-01', returnAll: false, limit: '={{ 0 }}' },
+		parameters: {
+			resource: 'group',
+			operation: 'getMembers',
+			groupId: 'gryff-01',
+			returnAll: false,
+			limit: '={{ 0 }}',
+		},
 		message: 'Invalid "Limit" in item 0: must be a whole number of 1 or more, not "0"',
 	},
 	{
 		node: 'UiPath Identity',
-		input: 'Get Members: Limit -1 in the second item, with the organization to come from the access token (nothing is sent, not even the token request)',
-		parameters: { resource: 'group', operation: 'getMembers', groupId: 'gryff-01', returnAll: false, limit: '={{ $json.limit }}' },
+		input:
+			'Get Members: Limit -1 in the second item, with the organization to come from the access token (nothing is sent, not even the token request)',
+		parameters: {
+			resource: 'group',
+			operation: 'getMembers',
+			groupId: 'gryff-01',
+			returnAll: false,
+			limit: '={{ $json.limit }}',
+		},
 		items: [{ limit: 5 }, { limit: -1 }],
-		credentials: { authentication: 'clientCredentials', clientId: 'n8n-app', clientSecret: 'app-secret', scopes: '', tokenUrl: '', organizationId: '' },
+		credentials: {
+			authentication: 'clientCredentials',
+			clientId: 'n8n-app',
+			clientSecret: 'app-secret',
+			scopes: '',
+			tokenUrl: '',
+			organizationId: '',
+		},
 		message: 'Invalid "Limit" in item 1: must be a whole number of 1 or more, not "-1"',
 	},
 	{
 		node: 'UiPath Identity',
 		input: 'Get Many Groups: Limit that is text (from an expression)',
-		parameters: { resource: 'group', operation: 'getMany', returnAll: false, limit: '={{ "ten" }}' },
+		parameters: {
+			resource: 'group',
+			operation: 'getMany',
+			returnAll: false,
+			limit: '={{ "ten" }}',
+		},
 		message: 'Invalid "Limit" in item 0: must be a whole number of 1 or more, not "ten"',
 	},
 	{
 		node: 'UiPath Identity',
 		input: 'Get Many Groups: Name Contains that is an object (from an expression)',
-		parameters: { resource: 'group', operation: 'getMany', returnAll: true, filters: { nameContains: '={{ { a: 1 } }}' } },
+		parameters: {
+			resource: 'group',
+			operation: 'getMany',
+			returnAll: true,
+			filters: { nameContains: '={{ { a: 1 } }}' },
+		},
 		message: 'Invalid "Name Contains" in item 0: must be text, not an object',
 	},
 	{
 		node: 'UiPath Identity',
 		input: 'Add Members: no member',
-		parameters: { resource: 'group', operation: 'addMembers', groupId: 'gryff-01', membersInput: 'list', memberList: { member: [] } },
+		parameters: {
+			resource: 'group',
+			operation: 'addMembers',
+			groupId: 'gryff-01',
+			membersInput: 'list',
+			memberList: { member: [] },
+		},
 		message: 'Invalid "Members" in item 0: is empty: give at least one user ID',
 	},
 	{
@@ -102,7 +148,13 @@ export const uiPathOperationsBadInputs: BadInput[] = [
 	{
 		node: 'UiPath Identity',
 		input: 'Remove Members: no member',
-		parameters: { resource: 'group', operation: 'removeMembers', groupId: 'gryff-01', membersInput: 'text', memberIds: '' },
+		parameters: {
+			resource: 'group',
+			operation: 'removeMembers',
+			groupId: 'gryff-01',
+			membersInput: 'text',
+			memberIds: '',
+		},
 		message: 'Invalid "Members" in item 0: is empty: give at least one user ID',
 	},
 	{
@@ -121,28 +173,48 @@ export const uiPathOperationsBadInputs: BadInput[] = [
 	},
 	{
 		node: 'UiPath Identity',
-		input: 'Create Local Group by email or username: a member that is not text (from an expression)',
-		parameters: { membersAre: 'names', membersInput: 'text', memberIds: '={{ ["ron@hogwarts.com", 7, { id: 1 }] }}' },
+		input:
+			'Create Local Group by email or username: a member that is not text (from an expression)',
+		parameters: {
+			membersAre: 'names',
+			membersInput: 'text',
+			memberIds: '={{ ["ron@hogwarts.com", 7, { id: 1 }] }}',
+		},
 		message: 'Invalid "Members" in item 0: entry 3 must be an email or username, not an object',
 	},
 	{
 		node: 'UiPath Identity',
 		input: 'Create Local Group: an email under Members Are: User IDs',
-		parameters: { memberList: { member: [{ userId: { __rl: true, mode: 'id', value: 'harry.potter@example.com' } }] } },
+		parameters: {
+			memberList: {
+				member: [{ userId: { __rl: true, mode: 'id', value: 'harry.potter@example.com' } }],
+			},
+		},
 		message:
 			'Invalid "Members" in item 0: "harry.potter@example.com" looks like an email, not a user ID: set Members Are to Emails or Usernames, or give the user\'s ID (Search Directory finds it)',
 	},
 	{
 		node: 'UiPath Identity',
 		input: 'Add Members: a DOMAIN\\user name under Members Are: User IDs',
-		parameters: { resource: 'group', operation: 'addMembers', groupId: 'gryff-01', membersInput: 'text', memberIds: 'ron-0103, HOGWARTS\\hpotter' },
+		parameters: {
+			resource: 'group',
+			operation: 'addMembers',
+			groupId: 'gryff-01',
+			membersInput: 'text',
+			memberIds: 'ron-0103, HOGWARTS\\hpotter',
+		},
 		message:
 			'Invalid "Members" in item 0: "HOGWARTS\\hpotter" looks like a username (DOMAIN\\user), not a user ID: set Members Are to Emails or Usernames, or give the user\'s ID (Search Directory finds it)',
 	},
 	{
 		node: 'UiPath Identity',
 		input: 'Update Group: a display name in Members to Add under Members Are: User IDs',
-		parameters: { resource: 'group', operation: 'update', groupId: 'gryff-01', updateFields: { membersToAdd: 'Harry Potter' } },
+		parameters: {
+			resource: 'group',
+			operation: 'update',
+			groupId: 'gryff-01',
+			updateFields: { membersToAdd: 'Harry Potter' },
+		},
 		message:
 			'Invalid "Members to Add" in item 0: "Harry Potter" looks like a name, not a user ID: set Members Are to Emails or Usernames, or give the user\'s ID (Search Directory finds it)',
 	},
@@ -156,24 +228,48 @@ export const uiPathOperationsBadInputs: BadInput[] = [
 		node: 'UiPath Identity',
 		input: 'Update Group: nothing to change',
 		parameters: { resource: 'group', operation: 'update', groupId: 'gryff-01', updateFields: {} },
-		message: 'Invalid "Update Fields" in item 0: has nothing to change: set Name, Members to Add or Members to Remove',
+		message:
+			'Invalid "Update Fields" in item 0: has nothing to change: set Name, Members to Add or Members to Remove',
 	},
 	{
 		node: 'UiPath Identity',
 		input: 'Sync Members: Max Removals (% of Group) over 100',
-		parameters: { resource: 'group', operation: 'syncMembers', groupId: 'gryff-01', membersInput: 'text', memberIds: 'ron-0103', maxRemovalsPercent: 150 },
-		message: 'Invalid "Max Removals (% of Group)" in item 0: must be a whole number from 0 to 100, not "150"',
+		parameters: {
+			resource: 'group',
+			operation: 'syncMembers',
+			groupId: 'gryff-01',
+			membersInput: 'text',
+			memberIds: 'ron-0103',
+			maxRemovalsPercent: 150,
+		},
+		message:
+			'Invalid "Max Removals (% of Group)" in item 0: must be a whole number from 0 to 100, not "150"',
 	},
 	{
 		node: 'UiPath Identity',
 		input: 'Sync Members: Max Removals from an expression that gives nothing',
-		parameters: { resource: 'group', operation: 'syncMembers', groupId: 'gryff-01', membersInput: 'text', memberIds: 'ron-0103', maxRemovals: '={{ $json.max }}' },
+		parameters: {
+			resource: 'group',
+			operation: 'syncMembers',
+			groupId: 'gryff-01',
+			membersInput: 'text',
+			memberIds: 'ron-0103',
+			maxRemovals: '={{ $json.max }}',
+		},
 		message: 'Invalid "Max Removals" in item 0: is empty: give a whole number of 0 or more',
 	},
 	{
 		node: 'UiPath Identity',
-		input: "Sync Members: a list that would remove more of the group's members than Max Removals allows (known once the group is read; nothing is written)",
-		parameters: { resource: 'group', operation: 'syncMembers', groupId: 'gryff-01', membersInput: 'text', memberIds: 'ron-0103', maxRemovals: 1 },
+		input:
+			"Sync Members: a list that would remove more of the group's members than Max Removals allows (known once the group is read; nothing is written)",
+		parameters: {
+			resource: 'group',
+			operation: 'syncMembers',
+			groupId: 'gryff-01',
+			membersInput: 'text',
+			memberIds: 'ron-0103',
+			maxRemovals: 1,
+		},
 		reads: {
 			'GET automation.example.com/hogwarts/DefaultTenant/identity_/api/Group/magic-7/gryff-01': {
 				id: 'gryff-01',
@@ -192,7 +288,12 @@ export const uiPathOperationsBadInputs: BadInput[] = [
 	{
 		node: 'UiPath Identity',
 		input: 'Update Group: new name over 256 characters',
-		parameters: { resource: 'group', operation: 'update', groupId: 'gryff-01', updateFields: { name: 'G'.repeat(300) } },
+		parameters: {
+			resource: 'group',
+			operation: 'update',
+			groupId: 'gryff-01',
+			updateFields: { name: 'G'.repeat(300) },
+		},
 		message: 'Invalid "Name" in item 0: is 300 characters long; the limit is 256',
 	},
 	{
@@ -204,7 +305,8 @@ export const uiPathOperationsBadInputs: BadInput[] = [
 			groupId: 'gryff-01',
 			updateFields: { membersToAdd: 'ron-0103, har-3107', membersToRemove: 'ron-0103' },
 		},
-		message: 'Invalid "Members to Remove" in item 0: "ron-0103" is also in Members to Add: add or remove it, not both',
+		message:
+			'Invalid "Members to Remove" in item 0: "ron-0103" is also in Members to Add: add or remove it, not both',
 	},
 	{
 		node: 'UiPath Identity',
@@ -227,21 +329,30 @@ export const uiPathOperationsBadInputs: BadInput[] = [
 	{
 		node: 'UiPath Identity',
 		input: 'Options: Custom Rate Limits with a window of 0 seconds',
-		parameters: { options: { rateLimits: 'custom', customRateLimits: { limits: { windowSeconds: 0 } } } },
-		message: 'Invalid "Custom Rate Limits": Window (Seconds) must be a number of seconds above 0, not "0"',
+		parameters: {
+			options: { rateLimits: 'custom', customRateLimits: { limits: { windowSeconds: 0 } } },
+		},
+		message:
+			'Invalid "Custom Rate Limits": Window (Seconds) must be a number of seconds above 0, not "0"',
 	},
 	{
 		node: 'UiPath Identity',
 		input: 'Options: Processes Sharing the Organization of 0 (from an expression)',
 		parameters: { options: { sharingProcesses: '={{ 0 }}' } },
-		message: 'Invalid "Processes Sharing the Organization": must be a whole number of 1 or more, not "0"',
+		message:
+			'Invalid "Processes Sharing the Organization": must be a whole number of 1 or more, not "0"',
 	},
 	// User > Get User, Update Group Memberships, Delete User
 	{
 		node: 'UiPath Identity',
 		input: 'Update Group Memberships: no group to add or remove',
-		parameters: { resource: 'user', operation: 'updateGroupMemberships', user: { __rl: true, mode: 'id', value: 'ron-0103' } },
-		message: 'Invalid "Groups to Add" in item 0: and Groups to Remove are both empty: give at least one group to add or remove',
+		parameters: {
+			resource: 'user',
+			operation: 'updateGroupMemberships',
+			user: { __rl: true, mode: 'id', value: 'ron-0103' },
+		},
+		message:
+			'Invalid "Groups to Add" in item 0: and Groups to Remove are both empty: give at least one group to add or remove',
 	},
 	{
 		node: 'UiPath Identity',
@@ -253,27 +364,43 @@ export const uiPathOperationsBadInputs: BadInput[] = [
 			groupsToAdd: { group: [{ groupId: { __rl: true, mode: 'id', value: 'gryff-01' } }] },
 			groupsToRemove: { group: [{ groupId: { __rl: true, mode: 'id', value: 'gryff-01' } }] },
 		},
-		message: 'Invalid "Groups to Remove" in item 0: group "gryff-01" is in Groups to Add too: give each group in one list only',
+		message:
+			'Invalid "Groups to Remove" in item 0: group "gryff-01" is in Groups to Add too: give each group in one list only',
 	},
 	{
 		node: 'UiPath Identity',
 		input: 'Delete User: user "By ID" that is an email address',
-		parameters: { resource: 'user', operation: 'delete', user: { __rl: true, mode: 'id', value: 'ron@example.com' } },
+		parameters: {
+			resource: 'user',
+			operation: 'delete',
+			user: { __rl: true, mode: 'id', value: 'ron@example.com' },
+		},
 		message:
 			'Invalid "User" in item 0: "ron@example.com" looks like an email, not a user ID: choose By Email, or give the user\'s ID (Search Directory finds it)',
 	},
 	{
 		node: 'UiPath Identity',
 		input: 'Get User: user "By Email" that is no email address',
-		parameters: { resource: 'user', operation: 'get', user: { __rl: true, mode: 'email', value: 'ron' } },
-		message: 'Invalid "User" in item 0: "ron" is not an email address (like alex.morgan@example.com)',
+		parameters: {
+			resource: 'user',
+			operation: 'get',
+			user: { __rl: true, mode: 'email', value: 'ron' },
+		},
+		message:
+			'Invalid "User" in item 0: "ron" is not an email address (like alex.morgan@example.com)',
 	},
 	// Group > Allocate Licenses
 	{
 		node: 'UiPath Identity',
 		input: 'Allocate Licenses: no user bundle code',
-		parameters: { resource: 'group', operation: 'allocateLicenses', groupId: { __rl: true, mode: 'id', value: 'gryff-01' }, userBundleCodes: [] },
-		message: 'Invalid "User Bundle Codes" in item 0: is empty: pick at least one user bundle code (or type one under Other Bundle Codes)',
+		parameters: {
+			resource: 'group',
+			operation: 'allocateLicenses',
+			groupId: { __rl: true, mode: 'id', value: 'gryff-01' },
+			userBundleCodes: [],
+		},
+		message:
+			'Invalid "User Bundle Codes" in item 0: is empty: pick at least one user bundle code (or type one under Other Bundle Codes)',
 	},
 	{
 		node: 'UiPath Identity',
@@ -285,7 +412,8 @@ export const uiPathOperationsBadInputs: BadInput[] = [
 			userBundleCodes: ['ATTUNU'],
 			additionalFields: { otherBundleCodes: 'RPA/DEV' },
 		},
-		message: 'Invalid "Other Bundle Codes" in item 0: "RPA/DEV" is not a user bundle code (letters and digits, like RPADEVPRONU)',
+		message:
+			'Invalid "Other Bundle Codes" in item 0: "RPA/DEV" is not a user bundle code (letters and digits, like RPADEVPRONU)',
 	},
 	// Robot Account
 	{
@@ -297,15 +425,24 @@ export const uiPathOperationsBadInputs: BadInput[] = [
 	{
 		node: 'UiPath Identity',
 		input: 'Robot Account Update Group Memberships: no group to add or remove',
-		parameters: { resource: 'robotAccount', operation: 'updateGroupMemberships', robotAccount: { __rl: true, mode: 'id', value: '33-ab' } },
-		message: 'Invalid "Groups to Add" in item 0: and Groups to Remove are both empty: give at least one group to add or remove',
+		parameters: {
+			resource: 'robotAccount',
+			operation: 'updateGroupMemberships',
+			robotAccount: { __rl: true, mode: 'id', value: '33-ab' },
+		},
+		message:
+			'Invalid "Groups to Add" in item 0: and Groups to Remove are both empty: give at least one group to add or remove',
 	},
 	// UiPath Identity credential
 	{
 		node: 'UiPath Identity',
 		input: 'Credential: Standalone Orchestrator Base URL that ends in identity/',
-		credentials: { baseUrl: 'https://orchestrator.example.com/identity/', deployment: 'standalone' },
-		message: 'The UiPath Identity credential\'s Base URL must stop before identity: remove "identity" (the node adds it), so that it reads https://orchestrator.example.com/',
+		credentials: {
+			baseUrl: 'https://orchestrator.example.com/identity/',
+			deployment: 'standalone',
+		},
+		message:
+			'The UiPath Identity credential\'s Base URL must stop before identity: remove "identity" (the node adds it), so that it reads https://orchestrator.example.com/',
 	},
 	{
 		node: 'UiPath Identity',

@@ -30,7 +30,11 @@ describe('the Entra ID example in a real n8n, against the sandbox', () => {
 		home = n8n.createN8nHome(n8n.packPackage());
 		sandbox = await startSandbox({ quiet: true });
 		await n8n.importCredentials(runtime, home, sandboxCredentials(sandbox.url));
-		await n8n.importWorkflows(runtime, home, exampleWorkflows().filter((workflow) => workflow.id === WORKFLOW_ID));
+		await n8n.importWorkflows(
+			runtime,
+			home,
+			exampleWorkflows().filter((workflow) => workflow.id === WORKFLOW_ID),
+		);
 	});
 
 	afterAll(async () => {
@@ -44,7 +48,9 @@ describe('the Entra ID example in a real n8n, against the sandbox', () => {
 		expect(result.succeeded).toBe(true);
 
 		// Two emails looked up once each (Maria Garcia is owner and member), then one create.
-		const requests = sandbox.requests.filter((/** @type {any} */ r) => r.endpoint !== 'groupid.token');
+		const requests = sandbox.requests.filter(
+			(/** @type {any} */ r) => r.endpoint !== 'groupid.token',
+		);
 		expect(requests.map((/** @type {any} */ r) => `${r.method} ${r.path}`)).toEqual([
 			'POST /GroupIDDataService/api/IdentityStores/3/Searches',
 			'POST /GroupIDDataService/api/IdentityStores/3/Searches',
@@ -56,7 +62,12 @@ describe('the Entra ID example in a real n8n, against the sandbox', () => {
 		const groups = sandbox.state().groups.groupid;
 		expect(groups).toHaveLength(1);
 		const [group] = groups;
-		expect(group).toMatchObject({ identityStoreId: 3, name: 'Project Apollo', container: 'DC=5cjshm,DC=onmicrosoft,DC=com', type: 'static' });
+		expect(group).toMatchObject({
+			identityStoreId: 3,
+			name: 'Project Apollo',
+			container: 'DC=5cjshm,DC=onmicrosoft,DC=com',
+			type: 'static',
+		});
 		expect(group.values.groupType).toBe('16');
 		expect(group.values.owners).toEqual([maria]);
 		expect(group.members.map((/** @type {any} */ m) => m.objectGUID)).toEqual(members);

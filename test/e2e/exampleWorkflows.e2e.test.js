@@ -8,7 +8,11 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { startSandbox } = require('../../sandbox/server');
 const n8n = require('../../scripts/lib/realN8n');
-const { exampleWorkflows, isStickyNote, sandboxCredentials } = require('../../scripts/lib/sandboxSetup');
+const {
+	exampleWorkflows,
+	isStickyNote,
+	sandboxCredentials,
+} = require('../../scripts/lib/sandboxSetup');
 
 const fixtures = path.join(__dirname, '..', 'fixtures');
 const readFixture = (name) => JSON.parse(fs.readFileSync(path.join(fixtures, name), 'utf8'));
@@ -21,8 +25,10 @@ function withCredential(workflow, id, credentialType, credentialId) {
 	copy.id = id;
 	copy.name = `${workflow.name} (${credentialId})`;
 	const nodes = copy.nodes.filter((node) => node.credentials?.[credentialType] !== undefined);
-	if (nodes.length === 0) throw new Error(`"${workflow.name}" has no node with a ${credentialType} credential`);
-	for (const node of nodes) node.credentials = { [credentialType]: { id: credentialId, name: credentialId } };
+	if (nodes.length === 0)
+		throw new Error(`"${workflow.name}" has no node with a ${credentialType} credential`);
+	for (const node of nodes)
+		node.credentials = { [credentialType]: { id: credentialId, name: credentialId } };
 	return copy;
 }
 
@@ -52,8 +58,18 @@ describe('the package in a real n8n, against the sandbox', () => {
 		]);
 		await n8n.importWorkflows(runtime, home, [
 			...workflows,
-			withCredential(smartGroupWorkflow(), 'gpWrongPassword1', 'netwrixGroupIdApi', 'gpBadGroupIdPass'),
-			withCredential(localGroupWorkflow(), 'gpWrongSecret001', 'uiPathIdentityApi', 'gpBadUiPathSecrt'),
+			withCredential(
+				smartGroupWorkflow(),
+				'gpWrongPassword1',
+				'netwrixGroupIdApi',
+				'gpBadGroupIdPass',
+			),
+			withCredential(
+				localGroupWorkflow(),
+				'gpWrongSecret001',
+				'uiPathIdentityApi',
+				'gpBadUiPathSecrt',
+			),
 		]);
 	});
 
@@ -66,17 +82,34 @@ describe('the package in a real n8n, against the sandbox', () => {
 
 	test("n8n keeps the examples' sticky notes: export:workflow gives back each note as it was imported", async () => {
 		const file = path.join(home, 'exported-workflows.json');
-		const result = await n8n.runN8n(runtime, home, ['export:workflow', '--all', `--output=${file}`]);
-		expect({ code: result.code, stderr: result.code === 0 ? '' : result.stderr }).toEqual({ code: 0, stderr: '' });
+		const result = await n8n.runN8n(runtime, home, [
+			'export:workflow',
+			'--all',
+			`--output=${file}`,
+		]);
+		expect({ code: result.code, stderr: result.code === 0 ? '' : result.stderr }).toEqual({
+			code: 0,
+			stderr: '',
+		});
 		const exported = JSON.parse(fs.readFileSync(file, 'utf8'));
 		const notes = (workflow) =>
 			workflow.nodes
 				.filter(isStickyNote)
-				.map(({ id, name, type, typeVersion, position, parameters }) => ({ id, name, type, typeVersion, position, parameters }));
+				.map(({ id, name, type, typeVersion, position, parameters }) => ({
+					id,
+					name,
+					type,
+					typeVersion,
+					position,
+					parameters,
+				}));
 		for (const workflow of workflows) {
 			const saved = exported.find((candidate) => candidate.id === workflow.id);
 			expect(notes(workflow).length).toBeGreaterThan(0);
-			expect({ workflow: workflow.id, notes: notes(saved) }).toEqual({ workflow: workflow.id, notes: notes(workflow) });
+			expect({ workflow: workflow.id, notes: notes(saved) }).toEqual({
+				workflow: workflow.id,
+				notes: notes(workflow),
+			});
 		}
 	});
 
@@ -123,11 +156,16 @@ describe('the package in a real n8n, against the sandbox', () => {
 		expect(output).toHaveLength(1);
 		expect(output[0].json.id).toBe('gryff-01');
 		expect(output[0].json.name).toBe('Gryffindors');
-		expect(output[0].json.members.map((m) => m.identifier).sort()).toEqual(['har-3107', 'her-1909', 'ron-0103']);
+		expect(output[0].json.members.map((m) => m.identifier).sort()).toEqual([
+			'har-3107',
+			'her-1909',
+			'ron-0103',
+		]);
 	});
 
 	test('a second run uses the token n8n stored after the first: no token request', async () => {
-		for (const id of ['gpExampleSmartGrp', 'gpExampleLocalGrp']) await n8n.executeWorkflow(runtime, home, id);
+		for (const id of ['gpExampleSmartGrp', 'gpExampleLocalGrp'])
+			await n8n.executeWorkflow(runtime, home, id);
 		sandbox.reset(); // forgets the groups and the count of tokens issued; the tokens stay valid
 		const groupId = await n8n.executeWorkflow(runtime, home, 'gpExampleSmartGrp');
 		const uiPath = await n8n.executeWorkflow(runtime, home, 'gpExampleLocalGrp');

@@ -20,15 +20,46 @@ const TEN_NAMES = ['N0', 'N1', 'Bad/2', 'N3', '', 'N5', 'N6', 'L'.repeat(70), 'N
 
 const workflows = [
 	provisioningWorkflow({ id: 'gpF503Retry', service: 'groupid', names: ['Retried'] }),
-	provisioningWorkflow({ id: 'gpF503', service: 'groupid', names: ['Unavailable'], parameters: { options: { retries: 0 } } }),
-	provisioningWorkflow({ id: 'gpF503N8nRetry', service: 'groupid', names: ['Retried'], parameters: { options: { retries: 0 } }, nodeSettings: retryOnFail }),
-	provisioningWorkflow({ id: 'gpF500Continue', service: 'groupid', names: ['A', 'B', 'C'], parameters: oneAtATime, nodeSettings: continueOnFail }),
+	provisioningWorkflow({
+		id: 'gpF503',
+		service: 'groupid',
+		names: ['Unavailable'],
+		parameters: { options: { retries: 0 } },
+	}),
+	provisioningWorkflow({
+		id: 'gpF503N8nRetry',
+		service: 'groupid',
+		names: ['Retried'],
+		parameters: { options: { retries: 0 } },
+		nodeSettings: retryOnFail,
+	}),
+	provisioningWorkflow({
+		id: 'gpF500Continue',
+		service: 'groupid',
+		names: ['A', 'B', 'C'],
+		parameters: oneAtATime,
+		nodeSettings: continueOnFail,
+	}),
 	provisioningWorkflow({ id: 'gpF429', service: 'groupid', names: ['Busy'] }),
 	provisioningWorkflow({ id: 'gpF429UiPath', service: 'uipath', names: ['Busy'] }),
-	provisioningWorkflow({ id: 'gpFTimeout', service: 'groupid', names: ['Slow'], parameters: { options: { timeoutMs: 1000 } } }),
+	provisioningWorkflow({
+		id: 'gpFTimeout',
+		service: 'groupid',
+		names: ['Slow'],
+		parameters: { options: { timeoutMs: 1000 } },
+	}),
 	provisioningWorkflow({ id: 'gpFWarmUp', service: 'groupid', names: ['WarmUp'] }),
-	provisioningWorkflow({ id: 'gpFTokenExpiry', service: 'groupid', names: Array.from({ length: 100 }, (_, i) => `Bulk-${i}`) }),
-	provisioningWorkflow({ id: 'gpFHtml', service: 'groupid', names: ['Html'], parameters: { options: { retries: 0 } } }),
+	provisioningWorkflow({
+		id: 'gpFTokenExpiry',
+		service: 'groupid',
+		names: Array.from({ length: 100 }, (_, i) => `Bulk-${i}`),
+	}),
+	provisioningWorkflow({
+		id: 'gpFHtml',
+		service: 'groupid',
+		names: ['Html'],
+		parameters: { options: { retries: 0 } },
+	}),
 	provisioningWorkflow({ id: 'gpFTruncated', service: 'groupid', names: ['Truncated'] }),
 	provisioningWorkflow({ id: 'gpFTruncUiPath', service: 'uipath', names: ['Truncated'] }),
 	provisioningWorkflow({
@@ -38,11 +69,36 @@ const workflows = [
 		parameters: { ...oneAtATime, ifGroupExists: 'fail' },
 		nodeSettings: continueOnFail,
 	}),
-	provisioningWorkflow({ id: 'gpFStopsAtSecond', service: 'groupid', names: ['Once', 'Once', 'Third'], parameters: { ...oneAtATime, ifGroupExists: 'fail' } }),
-	provisioningWorkflow({ id: 'gpFDupExisting', service: 'groupid', names: ['Twice', 'Twice'], parameters: oneAtATime }),
-	provisioningWorkflow({ id: 'gpFTlsStrict', service: 'groupid', names: ['Tls'], credentials: { netwrixGroupIdApi: { id: 'gpHttpsStrictGid', name: 'gpHttpsStrictGid' } } }),
-	provisioningWorkflow({ id: 'gpFTlsIgnore', service: 'groupid', names: ['Tls'], credentials: { netwrixGroupIdApi: { id: 'gpHttpsIgnoreGid', name: 'gpHttpsIgnoreGid' } } }),
-	provisioningWorkflow({ id: 'gpF10Continue', service: 'groupid', names: TEN_NAMES, nodeSettings: continueOnFail }),
+	provisioningWorkflow({
+		id: 'gpFStopsAtSecond',
+		service: 'groupid',
+		names: ['Once', 'Once', 'Third'],
+		parameters: { ...oneAtATime, ifGroupExists: 'fail' },
+	}),
+	provisioningWorkflow({
+		id: 'gpFDupExisting',
+		service: 'groupid',
+		names: ['Twice', 'Twice'],
+		parameters: oneAtATime,
+	}),
+	provisioningWorkflow({
+		id: 'gpFTlsStrict',
+		service: 'groupid',
+		names: ['Tls'],
+		credentials: { netwrixGroupIdApi: { id: 'gpHttpsStrictGid', name: 'gpHttpsStrictGid' } },
+	}),
+	provisioningWorkflow({
+		id: 'gpFTlsIgnore',
+		service: 'groupid',
+		names: ['Tls'],
+		credentials: { netwrixGroupIdApi: { id: 'gpHttpsIgnoreGid', name: 'gpHttpsIgnoreGid' } },
+	}),
+	provisioningWorkflow({
+		id: 'gpF10Continue',
+		service: 'groupid',
+		names: TEN_NAMES,
+		nodeSettings: continueOnFail,
+	}),
 	provisioningWorkflow({ id: 'gpF10Stop', service: 'groupid', names: TEN_NAMES }),
 	provisioningWorkflow({
 		id: 'gpFBadSecretCof',
@@ -64,14 +120,21 @@ describe('faults in the real n8n, against the sandbox', () => {
 		const tokens = [...sandbox.requests, ...tlsSandbox.requests]
 			.map((request) => String(request.headers.authorization ?? '').replace(/^Bearer /, ''))
 			.filter((token) => token.length > 8);
-		return [GROUPID.password, GROUPID.clientSecret, UIPATH.clientSecret, WRONG_UIPATH_SECRET, ...new Set(tokens)];
+		return [
+			GROUPID.password,
+			GROUPID.clientSecret,
+			UIPATH.clientSecret,
+			WRONG_UIPATH_SECRET,
+			...new Set(tokens),
+		];
 	}
 
 	/** Runs a workflow at debug log level and checks that no secret appears anywhere in what n8n printed. */
 	async function execute(workflowId) {
 		const result = await n8n.executeWorkflow(runtime, home, workflowId, { N8N_LOG_LEVEL: 'debug' });
 		const printed = result.stdout + result.stderr;
-		for (const secret of secrets()) expect(printed.includes(secret) ? `${workflowId} printed a secret` : 'clean').toBe('clean');
+		for (const secret of secrets())
+			expect(printed.includes(secret) ? `${workflowId} printed a secret` : 'clean').toBe('clean');
 		return { ...result, output: n8n.nodeOutput(result.execution, NODE_NAME) };
 	}
 
@@ -83,12 +146,25 @@ describe('faults in the real n8n, against the sandbox', () => {
 		sandbox = await startSandbox({ quiet: true });
 		tlsSandbox = await startSandbox({ quiet: true, https: true });
 		const [tlsGroupId] = sandboxCredentials(tlsSandbox.url);
-		const [, badSecretUiPath] = sandboxCredentials(sandbox.url, { groupId: {}, uiPath: { clientSecret: WRONG_UIPATH_SECRET } });
+		const [, badSecretUiPath] = sandboxCredentials(sandbox.url, {
+			groupId: {},
+			uiPath: { clientSecret: WRONG_UIPATH_SECRET },
+		});
 		await n8n.importCredentials(runtime, home, [
 			...sandboxCredentials(sandbox.url),
 			{ ...badSecretUiPath, id: 'gpBadSecretUiPth', name: 'gpBadSecretUiPth' },
-			{ ...tlsGroupId, id: 'gpHttpsStrictGid', name: 'gpHttpsStrictGid', data: { ...tlsGroupId.data, ignoreSslIssues: false } },
-			{ ...tlsGroupId, id: 'gpHttpsIgnoreGid', name: 'gpHttpsIgnoreGid', data: { ...tlsGroupId.data, ignoreSslIssues: true } },
+			{
+				...tlsGroupId,
+				id: 'gpHttpsStrictGid',
+				name: 'gpHttpsStrictGid',
+				data: { ...tlsGroupId.data, ignoreSslIssues: false },
+			},
+			{
+				...tlsGroupId,
+				id: 'gpHttpsIgnoreGid',
+				name: 'gpHttpsIgnoreGid',
+				data: { ...tlsGroupId.data, ignoreSslIssues: true },
+			},
 		]);
 		await n8n.importWorkflows(runtime, home, workflows);
 	});
@@ -104,31 +180,51 @@ describe('faults in the real n8n, against the sandbox', () => {
 		tlsSandbox.reset();
 	});
 
-	test('503 once: the node sends the request again by itself and the group is created once; with Retries 0 the run fails with the server\'s answer', async () => {
-		sandbox.setFaults({ failNext: { status: 503, body: 'Service Unavailable: the data service is restarting' } });
+	test("503 once: the node sends the request again by itself and the group is created once; with Retries 0 the run fails with the server's answer", async () => {
+		sandbox.setFaults({
+			failNext: { status: 503, body: 'Service Unavailable: the data service is restarting' },
+		});
 		const retried = await execute('gpF503Retry');
 		expect(retried.succeeded).toBe(true);
-		expect(sandbox.requests.filter((r) => r.endpoint === 'groupid.createSmartGroup').map((r) => r.status)).toEqual([503, 200]);
+		expect(
+			sandbox.requests
+				.filter((r) => r.endpoint === 'groupid.createSmartGroup')
+				.map((r) => r.status),
+		).toEqual([503, 200]);
 		expect(groupNames()).toEqual(['Retried']);
-		expect(retried.output.map((item) => item.json.groupGuid)).toEqual([sandbox.groups.groupid[0].id]);
+		expect(retried.output.map((item) => item.json.groupGuid)).toEqual([
+			sandbox.groups.groupid[0].id,
+		]);
 
 		sandbox.reset();
-		sandbox.setFaults({ failNext: { status: 503, body: 'Service Unavailable: the data service is restarting' } });
+		sandbox.setFaults({
+			failNext: { status: 503, body: 'Service Unavailable: the data service is restarting' },
+		});
 		const failed = await execute('gpF503');
 		expect(failed.succeeded).toBe(false);
-		expect(failed.errorMessage).toBe('GroupID answered HTTP 503: Service Unavailable: the data service is restarting');
+		expect(failed.errorMessage).toBe(
+			'GroupID answered HTTP 503: Service Unavailable: the data service is restarting',
+		);
 		expect(groupNames()).toEqual([]);
 
 		// n8n's own Retry On Fail still works, for a node set to no retries of its own.
 		sandbox.reset();
-		sandbox.setFaults({ failNext: { status: 503, body: 'Service Unavailable: the data service is restarting' } });
+		sandbox.setFaults({
+			failNext: { status: 503, body: 'Service Unavailable: the data service is restarting' },
+		});
 		const n8nRetried = await execute('gpF503N8nRetry');
 		expect(n8nRetried.succeeded).toBe(true);
 		expect(groupNames()).toEqual(['Retried']);
 	});
 
 	test('500 with Continue On Fail: that item is an error item, the others are created', async () => {
-		sandbox.setFaults({ failNext: { status: 500, match: 'DynamicGroup', body: { message: 'Internal error while writing to the directory.' } } });
+		sandbox.setFaults({
+			failNext: {
+				status: 500,
+				match: 'DynamicGroup',
+				body: { message: 'Internal error while writing to the directory.' },
+			},
+		});
 		const result = await execute('gpF500Continue');
 
 		expect(result.succeeded).toBe(true);
@@ -137,23 +233,35 @@ describe('faults in the real n8n, against the sandbox', () => {
 			'B',
 			'C',
 		]);
-		expect(result.output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(result.output.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+		]);
 		expect(groupNames()).toEqual(['B', 'C']);
 	});
 
 	test('429 with a Retry-After past Max Rate Limit Wait (330 s by default): the message says when to try again and which option to raise, for both services', async () => {
-		sandbox.setFaults({ failNext: { status: 429, headers: { 'Retry-After': '400' }, match: 'DynamicGroup' } });
+		sandbox.setFaults({
+			failNext: { status: 429, headers: { 'Retry-After': '400' }, match: 'DynamicGroup' },
+		});
 		const groupId = await execute('gpF429');
-		expect(groupId.errorMessage).toBe('GroupID is receiving too many requests; try again in 400 seconds: waiting 400 s would pass Max Rate Limit Wait (330 s left of it in this run)');
+		expect(groupId.errorMessage).toBe(
+			'GroupID is receiving too many requests; try again in 400 seconds: waiting 400 s would pass Max Rate Limit Wait (330 s left of it in this run)',
+		);
 
-		sandbox.setFaults({ failNext: { status: 429, headers: { 'Retry-After': '400' }, match: 'api/Group' } });
+		sandbox.setFaults({
+			failNext: { status: 429, headers: { 'Retry-After': '400' }, match: 'api/Group' },
+		});
 		const uiPath = await execute('gpF429UiPath');
-		expect(uiPath.errorMessage).toBe("UiPath's rate limit was reached; try again in 400 seconds: waiting 400 s would pass Max Rate Limit Wait (330 s left of it in this run)");
+		expect(uiPath.errorMessage).toBe(
+			"UiPath's rate limit was reached; try again in 400 seconds: waiting 400 s would pass Max Rate Limit Wait (330 s left of it in this run)",
+		);
 		expect(groupNames()).toEqual([]);
 		expect(sandbox.groups.uipath).toEqual([]);
 	});
 
-	test('an answer slower than the node\'s Timeout fails the item with a time-out message', async () => {
+	test("an answer slower than the node's Timeout fails the item with a time-out message", async () => {
 		await execute('gpFWarmUp'); // so the token is stored and only the create is slow
 		sandbox.reset();
 		sandbox.setFaults({ latencyMs: 3000 });
@@ -163,7 +271,9 @@ describe('faults in the real n8n, against the sandbox', () => {
 		expect(result.errorMessage).toBe(
 			`The GroupID server at ${sandbox.url}/GroupIDDataService/api/IdentityStores/2/Groups/DynamicGroup did not answer in time`,
 		);
-		expect(result.execution.data.resultData.error.description).toMatch(/may still have carried out the request/);
+		expect(result.execution.data.resultData.error.description).toMatch(
+			/may still have carried out the request/,
+		);
 		sandbox.setFaults({ latencyMs: null });
 		expect(groupNames()).toEqual([]);
 	});
@@ -184,13 +294,19 @@ describe('faults in the real n8n, against the sandbox', () => {
 
 	test('an HTML error page or cut-off JSON instead of the expected answer', async () => {
 		sandbox.setFaults({ malformedNext: { kind: 'html', match: 'DynamicGroup' } });
-		expect((await execute('gpFHtml')).errorMessage).toBe('GroupID answered HTTP 502: 502 Bad Gateway');
+		expect((await execute('gpFHtml')).errorMessage).toBe(
+			'GroupID answered HTTP 502: 502 Bad Gateway',
+		);
 
 		sandbox.setFaults({ malformedNext: { kind: 'truncated-json', match: 'DynamicGroup' } });
-		expect((await execute('gpFTruncated')).errorMessage).toBe('GroupID answered with something other than its JSON envelope');
+		expect((await execute('gpFTruncated')).errorMessage).toBe(
+			'GroupID answered with something other than its JSON envelope',
+		);
 
 		sandbox.setFaults({ malformedNext: { kind: 'truncated-json', match: 'api/Group' } });
-		expect((await execute('gpFTruncUiPath')).errorMessage).toBe('UiPath answered with something other than the expected JSON object');
+		expect((await execute('gpFTruncUiPath')).errorMessage).toBe(
+			'UiPath answered with something other than the expected JSON object',
+		);
 		expect(groupNames()).toEqual([]);
 		expect(sandbox.groups.uipath).toEqual([]);
 	});
@@ -210,10 +326,14 @@ describe('faults in the real n8n, against the sandbox', () => {
 		const result = await execute('gpFStopsAtSecond');
 
 		expect(result.succeeded).toBe(false);
-		expect(result.errorMessage).toBe("GroupID refused the request: A group named 'Once' already exists in identity store 2.");
+		expect(result.errorMessage).toBe(
+			"GroupID refused the request: A group named 'Once' already exists in identity store 2.",
+		);
 		const [created] = sandbox.groups.groupid;
 		expect(result.execution.data.resultData.error.description).toMatch(
-			new RegExp(`Before the run stopped, 1 item\\(s\\) were done: item 0: ${created.id} \\(created\\)\\.$`),
+			new RegExp(
+				`Before the run stopped, 1 item\\(s\\) were done: item 0: ${created.id} \\(created\\)\\.$`,
+			),
 		);
 		expect(groupNames()).toEqual(['Once']);
 	});
@@ -248,15 +368,24 @@ describe('faults in the real n8n, against the sandbox', () => {
 
 		expect(result.succeeded).toBe(true);
 		expect(result.output).toHaveLength(10);
-		expect(result.output.map((item) => item.pairedItem)).toEqual(TEN_NAMES.map((_, i) => ({ item: i })));
-		const errors = result.output.flatMap((item, i) => (item.json.error ? [[i, item.json.error]] : []));
+		expect(result.output.map((item) => item.pairedItem)).toEqual(
+			TEN_NAMES.map((_, i) => ({ item: i })),
+		);
+		const errors = result.output.flatMap((item, i) =>
+			item.json.error ? [[i, item.json.error]] : [],
+		);
 		expect(errors).toEqual([
-			[2, 'Invalid "Group Name" in item 2: "Bad/2" contains /, which Active Directory does not allow in group names (" / \\ [ ] : ; | = , + * ? < >)'],
+			[
+				2,
+				'Invalid "Group Name" in item 2: "Bad/2" contains /, which Active Directory does not allow in group names (" / \\ [ ] : ; | = , + * ? < >)',
+			],
 			[4, 'Invalid "Group Name" in item 4: is empty'],
 			[7, 'Invalid "Group Name" in item 7: is 70 characters long; the limit is 64'],
 		]);
 		const created = ['N0', 'N1', 'N3', 'N5', 'N6', 'N8', 'N9'];
-		expect(result.output.filter((item) => !item.json.error).map((item) => item.json.groupName)).toEqual(created);
+		expect(
+			result.output.filter((item) => !item.json.error).map((item) => item.json.groupName),
+		).toEqual(created);
 		expect([...groupNames()].sort()).toEqual(created);
 	});
 
@@ -284,6 +413,8 @@ describe('faults in the real n8n, against the sandbox', () => {
 		]);
 		// Not the input items passed through as if they had succeeded.
 		expect(result.output.every((item) => item.json.name === undefined)).toBe(true);
-		expect(sandbox.requests.filter((r) => r.service === 'uipath').map((r) => r.endpoint)).toEqual(['uipath.token']);
+		expect(sandbox.requests.filter((r) => r.service === 'uipath').map((r) => r.endpoint)).toEqual([
+			'uipath.token',
+		]);
 	});
 });

@@ -21,9 +21,16 @@ describe('onboarding 1,000 people over 25 groups, in the real n8n', () => {
 	beforeAll(async () => {
 		runtime = n8n.ensureN8nInstalled();
 		home = n8n.createN8nHome(n8n.packPackage());
-		sandbox = await startSandbox({ quiet: true, extraUsers: ONBOARDING.people, rateLimit: { timeScale: ONBOARDING.timeScale } });
+		sandbox = await startSandbox({
+			quiet: true,
+			extraUsers: ONBOARDING.people,
+			rateLimit: { timeScale: ONBOARDING.timeScale },
+		});
 		await n8n.importCredentials(runtime, home, sandboxCredentials(sandbox.url));
-		await n8n.importWorkflows(runtime, home, [onboardingWorkflow('uipath'), onboardingWorkflow('groupid')]);
+		await n8n.importWorkflows(runtime, home, [
+			onboardingWorkflow('uipath'),
+			onboardingWorkflow('groupid'),
+		]);
 	});
 
 	afterAll(async () => {
@@ -34,12 +41,24 @@ describe('onboarding 1,000 people over 25 groups, in the real n8n', () => {
 	/** Seeds the 25 empty groups; gives their IDs by name. */
 	function seedGroups(service) {
 		sandbox.reset();
-		return Object.fromEntries(ONBOARDING.groupNames.map((name) => [name, sandbox.seedGroup({ service, name, members: 0, ...(service === 'uipath' ? { id: name.toLowerCase() } : {}) })]));
+		return Object.fromEntries(
+			ONBOARDING.groupNames.map((name) => [
+				name,
+				sandbox.seedGroup({
+					service,
+					name,
+					members: 0,
+					...(service === 'uipath' ? { id: name.toLowerCase() } : {}),
+				}),
+			]),
+		);
 	}
 
 	/** Every output item of the workflow's two membership nodes, and those that failed. */
 	function outputsOf(result) {
-		const items = ['Add by ID', 'Add by Email'].flatMap((node) => n8n.nodeOutput(result.execution, node).map((item) => item.json));
+		const items = ['Add by ID', 'Add by Email'].flatMap((node) =>
+			n8n.nodeOutput(result.execution, node).map((item) => item.json),
+		);
 		return { items, failed: items.filter((json) => json.error !== undefined) };
 	}
 
@@ -69,7 +88,9 @@ describe('onboarding 1,000 people over 25 groups, in the real n8n', () => {
 		expect(seconds).toBeGreaterThan(300 * ONBOARDING.timeScale);
 
 		for (const group of sandbox.groups.uipath) {
-			expect(group.members.map((member) => member.identifier).sort()).toEqual(expectedMembers(group.name, (person) => person.uiPathId));
+			expect(group.members.map((member) => member.identifier).sort()).toEqual(
+				expectedMembers(group.name, (person) => person.uiPathId),
+			);
 		}
 	});
 
@@ -81,9 +102,13 @@ describe('onboarding 1,000 people over 25 groups, in the real n8n', () => {
 		expect(items).toHaveLength(ONBOARDING.people);
 		expect(failed).toEqual([]);
 
-		expect(sandbox.requests.filter((r) => r.endpoint === 'groupid.joinOnBehalf')).toHaveLength(ONBOARDING.people);
+		expect(sandbox.requests.filter((r) => r.endpoint === 'groupid.joinOnBehalf')).toHaveLength(
+			ONBOARDING.people,
+		);
 		for (const group of sandbox.groups.groupid) {
-			expect(group.members.map((member) => member.objectGUID).sort()).toEqual(expectedMembers(group.name, (person) => person.groupIdGuid));
+			expect(group.members.map((member) => member.objectGUID).sort()).toEqual(
+				expectedMembers(group.name, (person) => person.groupIdGuid),
+			);
 		}
 	});
 });

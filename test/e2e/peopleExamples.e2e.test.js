@@ -25,16 +25,33 @@ const SOPHIE_GUID = 'd45a4f57-6455-4a5f-91ce-af871fcfb309';
 const THOMAS_DN = 'CN=Thomas Becker,OU=Staff,DC=demo,DC=local';
 
 /** The endpoints that change a group or a user: a second run must send none that succeeds. */
-const WRITES = ['groupid.joinOnBehalf', 'groupid.leaveOnBehalf', 'groupid.updateGroup', 'groupid.deleteGroup', 'uipath.updateGroup', 'uipath.deleteGroup', 'uipath.updateUser', 'uipath.deleteUser'];
+const WRITES = [
+	'groupid.joinOnBehalf',
+	'groupid.leaveOnBehalf',
+	'groupid.updateGroup',
+	'groupid.deleteGroup',
+	'uipath.updateGroup',
+	'uipath.deleteGroup',
+	'uipath.updateUser',
+	'uipath.deleteUser',
+];
 
 /** Each group's members by name, from a request's stateAfter or the sandbox's summary. @param {Array<{name: string, members: string[]}>} groups */
-const membersByName = (groups) => Object.fromEntries(groups.map(({ name, members }) => [name, members]));
+const membersByName = (groups) =>
+	Object.fromEntries(groups.map(({ name, members }) => [name, members]));
 
 /** Both services' groups with their members, and GroupID's owners: what a run that changes nothing leaves as it was. */
 function sandboxGroups(sandbox) {
 	return {
-		groupid: sandbox.groups.groupid.map((g) => ({ name: g.name, owner: g.values.managedBy ?? null, members: g.members.map((m) => m.sAMAccountName).sort() })),
-		uipath: sandbox.groups.uipath.map((g) => ({ name: g.name, members: g.members.map((m) => m.identifier).sort() })),
+		groupid: sandbox.groups.groupid.map((g) => ({
+			name: g.name,
+			owner: g.values.managedBy ?? null,
+			members: g.members.map((m) => m.sAMAccountName).sort(),
+		})),
+		uipath: sandbox.groups.uipath.map((g) => ({
+			name: g.name,
+			members: g.members.map((m) => m.identifier).sort(),
+		})),
 	};
 }
 
@@ -48,9 +65,15 @@ function moverWithExport(mover, id, rows) {
 	const workflow = JSON.parse(JSON.stringify(mover));
 	workflow.id = id;
 	workflow.name = `${mover.name}, ${id}`;
-	const code = workflow.nodes.find((/** @type {any} */ node) => node.name === 'HR Lists by Department');
-	const replaced = code.parameters.jsCode.replace(/const PEOPLE = \[[^\]]*\];/, `const PEOPLE = ${rows};`);
-	if (replaced === code.parameters.jsCode) throw new Error('the mover example no longer holds its HR export as const PEOPLE = [...]');
+	const code = workflow.nodes.find(
+		(/** @type {any} */ node) => node.name === 'HR Lists by Department',
+	);
+	const replaced = code.parameters.jsCode.replace(
+		/const PEOPLE = \[[^\]]*\];/,
+		`const PEOPLE = ${rows};`,
+	);
+	if (replaced === code.parameters.jsCode)
+		throw new Error('the mover example no longer holds its HR export as const PEOPLE = [...]');
 	code.parameters.jsCode = replaced;
 	return workflow;
 }
@@ -64,7 +87,8 @@ describe('the joiner, mover and leaver examples in a real n8n, against the sandb
 	async function run(id) {
 		const before = sandbox.requests.length;
 		const result = await n8n.executeWorkflow(runtime, home, id);
-		const output = (/** @type {string} */ node) => n8n.nodeOutput(result.execution, node).map((/** @type {any} */ item) => item.json);
+		const output = (/** @type {string} */ node) =>
+			n8n.nodeOutput(result.execution, node).map((/** @type {any} */ item) => item.json);
 		return { result, requests: sandbox.requests.slice(before), output };
 	}
 
@@ -73,7 +97,11 @@ describe('the joiner, mover and leaver examples in a real n8n, against the sandb
 		const before = sandboxGroups(sandbox);
 		const second = await run(id);
 		expect(second.result.errorMessage).toBeUndefined();
-		expect(second.requests.filter((r) => WRITES.includes(r.endpoint) && r.status < 300).map((r) => `${r.method} ${r.path}`)).toEqual([]);
+		expect(
+			second.requests
+				.filter((r) => WRITES.includes(r.endpoint) && r.status < 300)
+				.map((r) => `${r.method} ${r.path}`),
+		).toEqual([]);
 		expect(sandboxGroups(sandbox)).toEqual(before);
 		return second;
 	}
@@ -83,23 +111,33 @@ describe('the joiner, mover and leaver examples in a real n8n, against the sandb
 		home = n8n.createN8nHome(n8n.packPackage());
 		sandbox = await startSandbox({ quiet: true, recordStates: true });
 		await n8n.importCredentials(runtime, home, sandboxCredentials(sandbox.url));
-		const examples = exampleWorkflows().filter((workflow) => ['gpExampleJoiner', 'gpExampleMover', 'gpExampleLeaver'].includes(workflow.id));
+		const examples = exampleWorkflows().filter((workflow) =>
+			['gpExampleJoiner', 'gpExampleMover', 'gpExampleLeaver'].includes(workflow.id),
+		);
 		expect(examples).toHaveLength(3);
 		const mover = examples.find((workflow) => workflow.id === 'gpExampleMover');
 		await n8n.importWorkflows(runtime, home, [
 			...examples,
 			// The export lost Daniel Kim's and Sophie Martin's rows: Sales would lose both its members.
-			moverWithExport(mover, 'gpMoverCutShortG', `[
+			moverWithExport(
+				mover,
+				'gpMoverCutShortG',
+				`[
 				{ email: 'maria.rossi@demo.local', uiPathEmail: 'fatima.haddad@example.com', department: 'Sales' },
 				{ email: 'thomas.becker@demo.local', uiPathEmail: 'alex.moreno@example.com', department: 'Finance' },
-			]`),
+			]`,
+			),
 			// Only UiPath's column lost them (Fatima Haddad's email in their rows): GroupID's lists are whole.
-			moverWithExport(mover, 'gpMoverCutShortU', `[
+			moverWithExport(
+				mover,
+				'gpMoverCutShortU',
+				`[
 				{ email: 'daniel.kim@demo.local', uiPathEmail: 'fatima.haddad@example.com', department: 'Sales' },
 				{ email: 'sophie.martin@demo.local', uiPathEmail: 'fatima.haddad@example.com', department: 'Sales' },
 				{ email: 'maria.rossi@demo.local', uiPathEmail: 'fatima.haddad@example.com', department: 'Sales' },
 				{ email: 'thomas.becker@demo.local', uiPathEmail: 'alex.moreno@example.com', department: 'Finance' },
-			]`),
+			]`,
+			),
 		]);
 	});
 
@@ -122,37 +160,85 @@ describe('the joiner, mover and leaver examples in a real n8n, against the sandb
 			requests,
 			[
 				// Each create is refused (the name is taken: an envelope with status 1), then the group found by name.
-				['GroupID Group', ['groupid.createStaticGroup', 'groupid.searchDirectory', 'groupid.createStaticGroup', 'groupid.searchDirectory']],
+				[
+					'GroupID Group',
+					[
+						'groupid.createStaticGroup',
+						'groupid.searchDirectory',
+						'groupid.createStaticGroup',
+						'groupid.searchDirectory',
+					],
+				],
 				// The hire's email looked up once; each group's members read, then one join each.
-				['Add to GroupID Groups', ['groupid.searchDirectory', 'groupid.searchDirectory', 'groupid.joinOnBehalf', 'groupid.searchDirectory', 'groupid.joinOnBehalf']],
+				[
+					'Add to GroupID Groups',
+					[
+						'groupid.searchDirectory',
+						'groupid.searchDirectory',
+						'groupid.joinOnBehalf',
+						'groupid.searchDirectory',
+						'groupid.joinOnBehalf',
+					],
+				],
 				['UiPath Group', ['uipath.createGroup', 'uipath.listGroups', 'uipath.getGroup']],
-				['Add to UiPath Groups', ['uipath.searchDirectory', 'uipath.getGroup', 'uipath.updateGroup']],
+				[
+					'Add to UiPath Groups',
+					['uipath.searchDirectory', 'uipath.getGroup', 'uipath.updateGroup'],
+				],
 			],
 			{ anyOrder: ['GroupID Group'] },
 		);
-		expect(steps['GroupID Group'].filter((r) => r.endpoint === 'groupid.createStaticGroup').map((r) => r.status)).toEqual([200, 200]);
-		expect(output('GroupID Group').map(({ groupName, alreadyExisted, differences }) => ({ groupName, alreadyExisted, differences }))).toEqual([
+		expect(
+			steps['GroupID Group']
+				.filter((r) => r.endpoint === 'groupid.createStaticGroup')
+				.map((r) => r.status),
+		).toEqual([200, 200]);
+		expect(
+			output('GroupID Group').map(({ groupName, alreadyExisted, differences }) => ({
+				groupName,
+				alreadyExisted,
+				differences,
+			})),
+		).toEqual([
 			{ groupName: 'Role-Sales-Engineer', alreadyExisted: true, differences: [] },
 			{ groupName: 'App-CRM-Users', alreadyExisted: true, differences: [] },
 		]);
-		expect(membersByName(stateAfter(steps['GroupID Group']))).toEqual({ 'Role-Sales-Engineer': ['dkim'], 'App-CRM-Users': ['dkim', 'smartin'] });
-		expect(membersByName(stateAfter(steps['Add to GroupID Groups']))).toEqual({ 'Role-Sales-Engineer': ['arahman', 'dkim'], 'App-CRM-Users': ['arahman', 'dkim', 'smartin'] });
-		expect(output('Add to GroupID Groups').map(({ added, unchanged }) => ({ added, unchanged }))).toEqual([
+		expect(membersByName(stateAfter(steps['GroupID Group']))).toEqual({
+			'Role-Sales-Engineer': ['dkim'],
+			'App-CRM-Users': ['dkim', 'smartin'],
+		});
+		expect(membersByName(stateAfter(steps['Add to GroupID Groups']))).toEqual({
+			'Role-Sales-Engineer': ['arahman', 'dkim'],
+			'App-CRM-Users': ['arahman', 'dkim', 'smartin'],
+		});
+		expect(
+			output('Add to GroupID Groups').map(({ added, unchanged }) => ({ added, unchanged })),
+		).toEqual([
 			{ added: ['aisha.rahman@demo.local'], unchanged: [] },
 			{ added: ['aisha.rahman@demo.local'], unchanged: [] },
 		]);
 
 		expect(steps['UiPath Group'][0].status).toBe(409);
-		expect(membersByName(stateAfter(steps['UiPath Group']))).toEqual({ 'Sales Automation Users': [RON] });
-		expect(steps['Add to UiPath Groups'][2].body).toEqual(expect.objectContaining({ directoryUserIDsToAdd: [LUKAS], directoryUserIDsToRemove: [] }));
-		expect(membersByName(stateAfter(steps['Add to UiPath Groups']))).toEqual({ 'Sales Automation Users': [LUKAS, RON].sort() });
+		expect(membersByName(stateAfter(steps['UiPath Group']))).toEqual({
+			'Sales Automation Users': [RON],
+		});
+		expect(steps['Add to UiPath Groups'][2].body).toEqual(
+			expect.objectContaining({ directoryUserIDsToAdd: [LUKAS], directoryUserIDsToRemove: [] }),
+		);
+		expect(membersByName(stateAfter(steps['Add to UiPath Groups']))).toEqual({
+			'Sales Automation Users': [LUKAS, RON].sort(),
+		});
 
 		const second = await expectSecondRunChangesNothing('gpExampleJoiner');
-		expect(second.output('Add to GroupID Groups').map(({ added, unchanged }) => ({ added, unchanged }))).toEqual([
+		expect(
+			second.output('Add to GroupID Groups').map(({ added, unchanged }) => ({ added, unchanged })),
+		).toEqual([
 			{ added: [], unchanged: ['aisha.rahman@demo.local'] },
 			{ added: [], unchanged: ['aisha.rahman@demo.local'] },
 		]);
-		expect(second.output('Add to UiPath Groups')).toEqual([expect.objectContaining({ added: [], unchanged: [LUKAS], changed: false })]);
+		expect(second.output('Add to UiPath Groups')).toEqual([
+			expect.objectContaining({ added: [], unchanged: [LUKAS], changed: false }),
+		]);
 	});
 
 	test("mover: each department's groups become HR's list, Maria Rossi (Fatima Haddad in UiPath) moving from Finance to Sales; run again, nothing changes", async () => {
@@ -167,35 +253,115 @@ describe('the joiner, mover and leaver examples in a real n8n, against the sandb
 		const steps = requestsByStep(
 			requests,
 			[
-				['GroupID Department Group', ['groupid.createStaticGroup', 'groupid.searchDirectory', 'groupid.createStaticGroup', 'groupid.searchDirectory']],
+				[
+					'GroupID Department Group',
+					[
+						'groupid.createStaticGroup',
+						'groupid.searchDirectory',
+						'groupid.createStaticGroup',
+						'groupid.searchDirectory',
+					],
+				],
 				// Four emails looked up once each; per department, its members read, then the join or the leave.
-				['Sync GroupID Members', [...Array(4).fill('groupid.searchDirectory'), 'groupid.searchDirectory', 'groupid.joinOnBehalf', 'groupid.searchDirectory', 'groupid.leaveOnBehalf']],
-				['UiPath Department Group', ['uipath.createGroup', 'uipath.listGroups', 'uipath.getGroup', 'uipath.createGroup', 'uipath.listGroups', 'uipath.getGroup']],
+				[
+					'Sync GroupID Members',
+					[
+						...Array(4).fill('groupid.searchDirectory'),
+						'groupid.searchDirectory',
+						'groupid.joinOnBehalf',
+						'groupid.searchDirectory',
+						'groupid.leaveOnBehalf',
+					],
+				],
+				[
+					'UiPath Department Group',
+					[
+						'uipath.createGroup',
+						'uipath.listGroups',
+						'uipath.getGroup',
+						'uipath.createGroup',
+						'uipath.listGroups',
+						'uipath.getGroup',
+					],
+				],
 				// Per department, one read and one update carrying the additions and the removals.
-				['Sync UiPath Members', [...Array(4).fill('uipath.searchDirectory'), 'uipath.getGroup', 'uipath.updateGroup', 'uipath.getGroup', 'uipath.updateGroup']],
+				[
+					'Sync UiPath Members',
+					[
+						...Array(4).fill('uipath.searchDirectory'),
+						'uipath.getGroup',
+						'uipath.updateGroup',
+						'uipath.getGroup',
+						'uipath.updateGroup',
+					],
+				],
 			],
 			{ anyOrder: ['GroupID Department Group', 'UiPath Department Group'] },
 		);
-		expect(membersByName(stateAfter(steps['GroupID Department Group']))).toEqual({ 'Department-Sales': ['dkim', 'smartin'], 'Department-Finance': ['mrossi', 'tbecker'] });
-		expect(membersByName(stateAfter(steps['Sync GroupID Members']))).toEqual({ 'Department-Sales': ['dkim', 'mrossi', 'smartin'], 'Department-Finance': ['tbecker'] });
-		expect(output('Sync GroupID Members').map(({ added, removed, unchanged }) => ({ added, removed, unchanged }))).toEqual([
-			{ added: ['maria.rossi@demo.local'], removed: [], unchanged: ['daniel.kim@demo.local', 'sophie.martin@demo.local'] },
-			{ added: [], removed: ['CN=Maria Rossi,OU=Staff,DC=demo,DC=local'], unchanged: ['thomas.becker@demo.local'] },
+		expect(membersByName(stateAfter(steps['GroupID Department Group']))).toEqual({
+			'Department-Sales': ['dkim', 'smartin'],
+			'Department-Finance': ['mrossi', 'tbecker'],
+		});
+		expect(membersByName(stateAfter(steps['Sync GroupID Members']))).toEqual({
+			'Department-Sales': ['dkim', 'mrossi', 'smartin'],
+			'Department-Finance': ['tbecker'],
+		});
+		expect(
+			output('Sync GroupID Members').map(({ added, removed, unchanged }) => ({
+				added,
+				removed,
+				unchanged,
+			})),
+		).toEqual([
+			{
+				added: ['maria.rossi@demo.local'],
+				removed: [],
+				unchanged: ['daniel.kim@demo.local', 'sophie.martin@demo.local'],
+			},
+			{
+				added: [],
+				removed: ['CN=Maria Rossi,OU=Staff,DC=demo,DC=local'],
+				unchanged: ['thomas.becker@demo.local'],
+			},
 		]);
-		expect(membersByName(stateAfter(steps['UiPath Department Group']))).toEqual({ 'Sales Department': [HARRY, RON].sort(), 'Finance Department': [FATIMA, ALEX_MORENO].sort() });
-		const [salesUpdate, financeUpdate] = steps['Sync UiPath Members'].filter((r) => r.endpoint === 'uipath.updateGroup');
+		expect(membersByName(stateAfter(steps['UiPath Department Group']))).toEqual({
+			'Sales Department': [HARRY, RON].sort(),
+			'Finance Department': [FATIMA, ALEX_MORENO].sort(),
+		});
+		const [salesUpdate, financeUpdate] = steps['Sync UiPath Members'].filter(
+			(r) => r.endpoint === 'uipath.updateGroup',
+		);
 		expect([salesUpdate.body, financeUpdate.body]).toEqual([
-			expect.objectContaining({ name: 'Sales Department', directoryUserIDsToAdd: [FATIMA], directoryUserIDsToRemove: [] }),
-			expect.objectContaining({ name: 'Finance Department', directoryUserIDsToAdd: [], directoryUserIDsToRemove: [FATIMA] }),
+			expect.objectContaining({
+				name: 'Sales Department',
+				directoryUserIDsToAdd: [FATIMA],
+				directoryUserIDsToRemove: [],
+			}),
+			expect.objectContaining({
+				name: 'Finance Department',
+				directoryUserIDsToAdd: [],
+				directoryUserIDsToRemove: [FATIMA],
+			}),
 		]);
-		expect(membersByName(stateAfter(steps['Sync UiPath Members']))).toEqual({ 'Sales Department': [FATIMA, HARRY, RON].sort(), 'Finance Department': [ALEX_MORENO] });
+		expect(membersByName(stateAfter(steps['Sync UiPath Members']))).toEqual({
+			'Sales Department': [FATIMA, HARRY, RON].sort(),
+			'Finance Department': [ALEX_MORENO],
+		});
 
 		const second = await expectSecondRunChangesNothing('gpExampleMover');
-		expect(second.output('Sync GroupID Members').map(({ addedCount, removedCount }) => ({ addedCount, removedCount }))).toEqual([
+		expect(
+			second
+				.output('Sync GroupID Members')
+				.map(({ addedCount, removedCount }) => ({ addedCount, removedCount })),
+		).toEqual([
 			{ addedCount: 0, removedCount: 0 },
 			{ addedCount: 0, removedCount: 0 },
 		]);
-		expect(second.output('Sync UiPath Members').map(({ addedCount, removedCount }) => ({ addedCount, removedCount }))).toEqual([
+		expect(
+			second
+				.output('Sync UiPath Members')
+				.map(({ addedCount, removedCount }) => ({ addedCount, removedCount })),
+		).toEqual([
 			{ addedCount: 0, removedCount: 0 },
 			{ addedCount: 0, removedCount: 0 },
 		]);
@@ -216,7 +382,9 @@ describe('the joiner, mover and leaver examples in a real n8n, against the sandb
 		);
 		// The run stops at the Sales group, the first: Finance is not synced, and the UiPath branch does not run.
 		expect(requests.filter((r) => r.service === 'uipath')).toEqual([]);
-		expect(requests.filter((r) => WRITES.includes(r.endpoint)).map((r) => `${r.method} ${r.path}`)).toEqual([]);
+		expect(
+			requests.filter((r) => WRITES.includes(r.endpoint)).map((r) => `${r.method} ${r.path}`),
+		).toEqual([]);
 		expect(sandboxGroups(sandbox)).toEqual(before);
 	});
 
@@ -240,33 +408,61 @@ describe('the joiner, mover and leaver examples in a real n8n, against the sandb
 			],
 			uipath: before.uipath,
 		});
-		expect(requests.filter((r) => r.service === 'uipath' && WRITES.includes(r.endpoint))).toEqual([]);
+		expect(requests.filter((r) => r.service === 'uipath' && WRITES.includes(r.endpoint))).toEqual(
+			[],
+		);
 	});
 
-	test("leaver: their groups go to their manager, they leave every GroupID group but Domain Users, and their UiPath user is deleted; run again, nothing changes", async () => {
+	test('leaver: their groups go to their manager, they leave every GroupID group but Domain Users, and their UiPath user is deleted; run again, nothing changes', async () => {
 		await seedGroupIdGroup(sandbox, { name: 'Role-Sales-Engineer', members: ['arahman', 'dkim'] });
-		await seedGroupIdGroup(sandbox, { name: 'Domain Users', members: ['arahman', 'dkim', 'smartin'] });
+		await seedGroupIdGroup(sandbox, {
+			name: 'Domain Users',
+			members: ['arahman', 'dkim', 'smartin'],
+		});
 		// Groups Aisha Rahman owns: one she is in, one she is not; and one Thomas Becker owns.
-		await seedGroupIdGroup(sandbox, { name: 'Sales-Proposals', members: ['arahman', 'smartin'], owner: AISHA_DN });
+		await seedGroupIdGroup(sandbox, {
+			name: 'Sales-Proposals',
+			members: ['arahman', 'smartin'],
+			owner: AISHA_DN,
+		});
 		await seedGroupIdGroup(sandbox, { name: 'Sales-Demo-Lab', members: ['dkim'], owner: AISHA_DN });
-		await seedGroupIdGroup(sandbox, { name: 'Finance-Reports', members: ['tbecker'], owner: THOMAS_DN });
+		await seedGroupIdGroup(sandbox, {
+			name: 'Finance-Reports',
+			members: ['tbecker'],
+			owner: THOMAS_DN,
+		});
 		await seedUiPathGroup(sandbox, { name: 'Sales Automation Users', members: [LUKAS, RON] });
 		await seedUiPathGroup(sandbox, { name: 'Process Owners', members: [LUKAS] });
 
 		const { result, requests, output } = await run('gpExampleLeaver');
 
 		expect(result.errorMessage).toBeUndefined();
-		const steps = requestsByStep(
-			requests,
+		const steps = requestsByStep(requests, [
+			// The new owner's email looked up, the leaver read, their groups listed, one PATCH per owned group.
 			[
-				// The new owner's email looked up, the leaver read, their groups listed, one PATCH per owned group.
-				['Transfer Ownership', ['groupid.searchDirectory', 'groupid.getUser', 'groupid.getUserOwnedGroups', 'groupid.updateGroup', 'groupid.updateGroup']],
-				// The leaver read, their groups listed, one leave per group not kept.
-				['Remove From All Groups', ['groupid.getUser', 'groupid.getUserGroups', 'groupid.leaveOnBehalf', 'groupid.leaveOnBehalf']],
-				['Delete UiPath User', ['uipath.searchDirectory', 'uipath.deleteUser']],
+				'Transfer Ownership',
+				[
+					'groupid.searchDirectory',
+					'groupid.getUser',
+					'groupid.getUserOwnedGroups',
+					'groupid.updateGroup',
+					'groupid.updateGroup',
+				],
 			],
-		);
-		const owners = () => Object.fromEntries(sandbox.groups.groupid.map((g) => [g.name, g.values.managedBy ?? null]));
+			// The leaver read, their groups listed, one leave per group not kept.
+			[
+				'Remove From All Groups',
+				[
+					'groupid.getUser',
+					'groupid.getUserGroups',
+					'groupid.leaveOnBehalf',
+					'groupid.leaveOnBehalf',
+				],
+			],
+			['Delete UiPath User', ['uipath.searchDirectory', 'uipath.deleteUser']],
+		]);
+		const owners = () =>
+			Object.fromEntries(sandbox.groups.groupid.map((g) => [g.name, g.values.managedBy ?? null]));
 		// Only Transfer Ownership writes owners: what they are now is what that step left.
 		expect(owners()).toEqual({
 			'Role-Sales-Engineer': null,
@@ -275,9 +471,17 @@ describe('the joiner, mover and leaver examples in a real n8n, against the sandb
 			'Sales-Demo-Lab': SOPHIE_GUID,
 			'Finance-Reports': THOMAS_DN,
 		});
-		expect(output('Transfer Ownership')).toEqual([expect.objectContaining({ newOwner: SOPHIE_GUID, skipped: [], failed: [] })]);
-		expect(output('Transfer Ownership')[0].transferred.sort()).toEqual(['Sales-Demo-Lab', 'Sales-Proposals']);
-		expect(membersByName(stateAfter(steps['Transfer Ownership']))['Sales-Proposals']).toEqual(['arahman', 'smartin']);
+		expect(output('Transfer Ownership')).toEqual([
+			expect.objectContaining({ newOwner: SOPHIE_GUID, skipped: [], failed: [] }),
+		]);
+		expect(output('Transfer Ownership')[0].transferred.sort()).toEqual([
+			'Sales-Demo-Lab',
+			'Sales-Proposals',
+		]);
+		expect(membersByName(stateAfter(steps['Transfer Ownership']))['Sales-Proposals']).toEqual([
+			'arahman',
+			'smartin',
+		]);
 
 		expect(membersByName(stateAfter(steps['Remove From All Groups']))).toEqual({
 			'Role-Sales-Engineer': ['dkim'],
@@ -286,20 +490,40 @@ describe('the joiner, mover and leaver examples in a real n8n, against the sandb
 			'Sales-Demo-Lab': ['dkim'],
 			'Finance-Reports': ['tbecker'],
 		});
-		expect(output('Remove From All Groups')).toEqual([expect.objectContaining({ kept: ['Domain Users'], failed: [] })]);
-		expect(output('Remove From All Groups')[0].removed.sort()).toEqual(['Role-Sales-Engineer', 'Sales-Proposals']);
+		expect(output('Remove From All Groups')).toEqual([
+			expect.objectContaining({ kept: ['Domain Users'], failed: [] }),
+		]);
+		expect(output('Remove From All Groups')[0].removed.sort()).toEqual([
+			'Role-Sales-Engineer',
+			'Sales-Proposals',
+		]);
 
 		// Deleting the user takes it out of its UiPath groups.
-		expect(steps['Delete UiPath User'][1]).toEqual(expect.objectContaining({ method: 'DELETE', status: 204, path: expect.stringMatching(new RegExp(`/User/${LUKAS}$`)) }));
-		expect(membersByName(stateAfter(steps['Delete UiPath User']))).toEqual({ 'Sales Automation Users': [RON], 'Process Owners': [] });
+		expect(steps['Delete UiPath User'][1]).toEqual(
+			expect.objectContaining({
+				method: 'DELETE',
+				status: 204,
+				path: expect.stringMatching(new RegExp(`/User/${LUKAS}$`)),
+			}),
+		);
+		expect(membersByName(stateAfter(steps['Delete UiPath User']))).toEqual({
+			'Sales Automation Users': [RON],
+			'Process Owners': [],
+		});
 		expect(output('Delete UiPath User')).toEqual([{ id: LUKAS, deleted: true }]);
 
 		const second = await expectSecondRunChangesNothing('gpExampleLeaver');
-		expect(second.output('Transfer Ownership')).toEqual([expect.objectContaining({ transferred: [], failed: [] })]);
-		expect(second.output('Remove From All Groups')).toEqual([expect.objectContaining({ removed: [], kept: ['Domain Users'], failed: [] })]);
+		expect(second.output('Transfer Ownership')).toEqual([
+			expect.objectContaining({ transferred: [], failed: [] }),
+		]);
+		expect(second.output('Remove From All Groups')).toEqual([
+			expect.objectContaining({ removed: [], kept: ['Domain Users'], failed: [] }),
+		]);
 		// The user is gone from the directory: its email matches no one, which If the User Is Not Found
 		// (Treat as Done) takes as done, with no DELETE.
 		expect(second.requests.filter((r) => r.endpoint === 'uipath.deleteUser')).toEqual([]);
-		expect(second.output('Delete UiPath User')).toEqual([{ email: expect.stringContaining('@'), deleted: false, notFound: true }]);
+		expect(second.output('Delete UiPath User')).toEqual([
+			{ email: expect.stringContaining('@'), deleted: false, notFound: true },
+		]);
 	});
 });

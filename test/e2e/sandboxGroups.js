@@ -15,14 +15,22 @@ const CONTAINER = 'OU=Groups,DC=demo,DC=local';
 
 /** @param {string} url @param {Record<string, string>} fields */
 async function tokenFrom(url, fields) {
-	const answer = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+	const answer = await fetch(url, {
+		method: 'POST',
+		headers: { 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams(fields).toString(),
+	});
 	if (!answer.ok) throw new Error(`the sandbox refused a token (${answer.status})`);
 	return /** @type {{access_token: string}} */ (await answer.json()).access_token;
 }
 
 /** @param {string} url @param {string} token @param {unknown} body @returns {Promise<any>} */
 async function post(url, token, body) {
-	const answer = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+	const answer = await fetch(url, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+		body: JSON.stringify(body),
+	});
 	const text = await answer.text();
 	if (!answer.ok) throw new Error(`POST ${url} answered ${answer.status}: ${text}`);
 	return text === '' ? null : JSON.parse(text);
@@ -61,15 +69,26 @@ async function seedGroupIdGroup(sandbox, { name, members, owner }) {
 		Container: CONTAINER,
 		AttributesCollection: { AttributesCollection: attributes },
 	});
-	if (created.status !== 0) throw new Error(`GroupID group "${name}" was not created: ${created.message}`);
+	if (created.status !== 0)
+		throw new Error(`GroupID group "${name}" was not created: ${created.message}`);
 	for (const member of members) {
-		const joined = await post(`${sandbox.url}${GROUPID_DATA}/Groups/${created.data}/JoinOnBehalf`, token, {
-			IdentityStoreID: GROUPID.identityStoreId,
-			ReplicationRequired: true,
-			joiningUserIdentity: member,
-			joinType: { MembershipType: 1, StartDate: '0001-01-01T00:00:00', EndDate: '0001-01-01T00:00:00', Reason: 'set up by the test' },
-		});
-		if (joined.status !== 0) throw new Error(`"${member}" did not join GroupID group "${name}": ${joined.message}`);
+		const joined = await post(
+			`${sandbox.url}${GROUPID_DATA}/Groups/${created.data}/JoinOnBehalf`,
+			token,
+			{
+				IdentityStoreID: GROUPID.identityStoreId,
+				ReplicationRequired: true,
+				joiningUserIdentity: member,
+				joinType: {
+					MembershipType: 1,
+					StartDate: '0001-01-01T00:00:00',
+					EndDate: '0001-01-01T00:00:00',
+					Reason: 'set up by the test',
+				},
+			},
+		);
+		if (joined.status !== 0)
+			throw new Error(`"${member}" did not join GroupID group "${name}": ${joined.message}`);
 	}
 	return /** @type {string} */ (created.data);
 }
@@ -79,12 +98,15 @@ async function seedGroupIdGroup(sandbox, { name, members, owner }) {
  * @param {{url: string}} sandbox @param {{name: string, members: string[]}} group
  */
 async function seedUiPathGroup(sandbox, { name, members }) {
-	const token = await tokenFrom(`${sandbox.url}/${UIPATH.organizationName}/identity_/connect/token`, {
-		grant_type: 'client_credentials',
-		client_id: UIPATH.clientId,
-		client_secret: UIPATH.clientSecret,
-		scope: 'PM.Group PM.Group.Write',
-	});
+	const token = await tokenFrom(
+		`${sandbox.url}/${UIPATH.organizationName}/identity_/connect/token`,
+		{
+			grant_type: 'client_credentials',
+			client_id: UIPATH.clientId,
+			client_secret: UIPATH.clientSecret,
+			scope: 'PM.Group PM.Group.Write',
+		},
+	);
 	const created = await post(`${sandbox.url}${UIPATH_API}/Group`, token, {
 		id: crypto.randomUUID(),
 		name,

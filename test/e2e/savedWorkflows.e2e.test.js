@@ -13,13 +13,20 @@ const { sandboxCredentials } = require('../../scripts/lib/sandboxSetup');
 const { provisioningWorkflow, NODE_NAME } = require('./workflows');
 
 // The Notes default of the first release: the documented Smart Group sample's text.
-const DEFAULT_NOTES = 'This is an automated group, please do not modify membership. Membership is controlled by GroupID.';
+const DEFAULT_NOTES =
+	'This is an automated group, please do not modify membership. Membership is controlled by GroupID.';
 const CONTAINER = 'OU=Groups,DC=demo,DC=local';
 const version1 = { typeVersion: 1 };
 
 const workflows = [
 	// The first release saved only what differed from a default: no Notes here means its default.
-	provisioningWorkflow({ id: 'gpSavedFirstDefault', service: 'groupid', names: ['Saved-First-Default'], parameters: { container: CONTAINER }, nodeSettings: version1 }),
+	provisioningWorkflow({
+		id: 'gpSavedFirstDefault',
+		service: 'groupid',
+		names: ['Saved-First-Default'],
+		parameters: { container: CONTAINER },
+		nodeSettings: version1,
+	}),
 	provisioningWorkflow({
 		id: 'gpSavedFirstNotes',
 		service: 'groupid',
@@ -34,8 +41,18 @@ const workflows = [
 		parameters: { additionalFields: { notes: 'Kept in Additional Fields' } },
 		nodeSettings: version1,
 	}),
-	provisioningWorkflow({ id: 'gpSavedLaterNone', service: 'groupid', names: ['Saved-Later-None'], nodeSettings: version1 }),
-	provisioningWorkflow({ id: 'gpSavedToday', service: 'groupid', names: ['Saved-Today'], nodeSettings: { typeVersion: 1.1 } }),
+	provisioningWorkflow({
+		id: 'gpSavedLaterNone',
+		service: 'groupid',
+		names: ['Saved-Later-None'],
+		nodeSettings: version1,
+	}),
+	provisioningWorkflow({
+		id: 'gpSavedToday',
+		service: 'groupid',
+		names: ['Saved-Today'],
+		nodeSettings: { typeVersion: 1.1 },
+	}),
 ];
 
 describe('saved workflows keep their meaning, in the real n8n', () => {
@@ -62,14 +79,27 @@ describe('saved workflows keep their meaning, in the real n8n', () => {
 		expect(result.succeeded).toBe(true);
 		const group = sandbox.groups.groupid.find((g) => g.name === groupName);
 		expect(group).toBeDefined();
-		return { output: n8n.nodeOutput(result.execution, NODE_NAME).map((item) => item.json), notes: group.values.info };
+		return {
+			output: n8n.nodeOutput(result.execution, NODE_NAME).map((item) => item.json),
+			notes: group.values.info,
+		};
 	}
 
 	test("version 1 saved by the first release: its untouched Notes send the sample's notice, and its output is the first release's", async () => {
 		const { output, notes } = await run('gpSavedFirstDefault', 'Saved-First-Default');
 		expect(notes).toBe(DEFAULT_NOTES);
-		expect(Object.keys(output[0]).sort()).toEqual(['container', 'groupGuid', 'groupName', 'identityStoreId', 'response']);
-		expect(output[0]).toMatchObject({ groupName: 'Saved-First-Default', container: CONTAINER, identityStoreId: 2 });
+		expect(Object.keys(output[0]).sort()).toEqual([
+			'container',
+			'groupGuid',
+			'groupName',
+			'identityStoreId',
+			'response',
+		]);
+		expect(output[0]).toMatchObject({
+			groupName: 'Saved-First-Default',
+			container: CONTAINER,
+			identityStoreId: 2,
+		});
 		expect(output[0].response.data).toBe(output[0].groupGuid);
 	});
 
@@ -80,7 +110,10 @@ describe('saved workflows keep their meaning, in the real n8n', () => {
 	test('version 1 saved by a later release reads Notes from Additional Fields, and sends none without them', async () => {
 		const later = await run('gpSavedLaterNotes', 'Saved-Later-Notes');
 		expect(later.notes).toBe('Kept in Additional Fields');
-		expect(later.output[0]).toMatchObject({ groupName: 'Saved-Later-Notes', alreadyExisted: false });
+		expect(later.output[0]).toMatchObject({
+			groupName: 'Saved-Later-Notes',
+			alreadyExisted: false,
+		});
 		expect((await run('gpSavedLaterNone', 'Saved-Later-None')).notes).toBeUndefined();
 	});
 

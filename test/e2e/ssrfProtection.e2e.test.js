@@ -39,18 +39,28 @@ describe("n8n's SSRF protection, in the real n8n", () => {
 	test.each([
 		['gpSsrfGroupId', 'GroupID'],
 		['gpSsrfUiPath', 'UiPath Identity'],
-	])('%s: a blocked address is named with the settings that allow it; nothing reaches the server', async (workflowId, service) => {
-		sandbox.reset();
-		const blocked = await n8n.executeWorkflow(runtime, home, workflowId, PROTECTED);
-		expect(blocked.succeeded).toBe(false);
-		const error = blocked.execution.data.resultData.error;
-		expect(error.message).toBe(`n8n's SSRF protection blocked the request to the ${service} server at ${sandbox.url}${service === 'GroupID' ? '/GroupIDSecurityService/connect/token' : '/identity_/connect/token'}`);
-		expect(error.description).toContain('N8N_SSRF_ALLOWED_HOSTNAMES=127.0.0.1 or N8N_SSRF_ALLOWED_IP_RANGES=127.0.0.1/32');
-		expect(sandbox.requests).toHaveLength(0);
+	])(
+		'%s: a blocked address is named with the settings that allow it; nothing reaches the server',
+		async (workflowId, service) => {
+			sandbox.reset();
+			const blocked = await n8n.executeWorkflow(runtime, home, workflowId, PROTECTED);
+			expect(blocked.succeeded).toBe(false);
+			const error = blocked.execution.data.resultData.error;
+			expect(error.message).toBe(
+				`n8n's SSRF protection blocked the request to the ${service} server at ${sandbox.url}${service === 'GroupID' ? '/GroupIDSecurityService/connect/token' : '/identity_/connect/token'}`,
+			);
+			expect(error.description).toContain(
+				'N8N_SSRF_ALLOWED_HOSTNAMES=127.0.0.1 or N8N_SSRF_ALLOWED_IP_RANGES=127.0.0.1/32',
+			);
+			expect(sandbox.requests).toHaveLength(0);
 
-		const allowed = await n8n.executeWorkflow(runtime, home, workflowId, { ...PROTECTED, N8N_SSRF_ALLOWED_IP_RANGES: '127.0.0.1/32' });
-		expect(allowed.errorMessage).toBeUndefined();
-		expect(allowed.succeeded).toBe(true);
-		expect(sandbox.requests.length).toBeGreaterThan(0);
-	});
+			const allowed = await n8n.executeWorkflow(runtime, home, workflowId, {
+				...PROTECTED,
+				N8N_SSRF_ALLOWED_IP_RANGES: '127.0.0.1/32',
+			});
+			expect(allowed.errorMessage).toBeUndefined();
+			expect(allowed.succeeded).toBe(true);
+			expect(sandbox.requests.length).toBeGreaterThan(0);
+		},
+	);
 });

@@ -39,7 +39,12 @@ test('SIGTERM sent to npm start stops n8n and the sandbox', async () => {
 	let output = '';
 	const npm = spawn('npm', ['start'], {
 		cwd: n8n.projectRoot,
-		env: { ...process.env, N8N_PORT: String(editorPort), SANDBOX_PORT: String(sandboxPort), N8N_RUN_HOME: home },
+		env: {
+			...process.env,
+			N8N_PORT: String(editorPort),
+			SANDBOX_PORT: String(sandboxPort),
+			N8N_RUN_HOME: home,
+		},
 		stdio: ['ignore', 'pipe', 'pipe'],
 		// Its own process group, so that whatever it leaves behind on failure can be cleaned up.
 		detached: true,
@@ -48,12 +53,20 @@ test('SIGTERM sent to npm start stops n8n and the sandbox', async () => {
 	npm.stderr.on('data', (chunk) => (output += chunk));
 	const exited = new Promise((resolve) => npm.once('exit', resolve));
 	try {
-		await waitFor(async () => output.includes('n8n is running'), 5 * 60_000, `npm start (output so far: ${output.slice(-500)})`);
+		await waitFor(
+			async () => output.includes('n8n is running'),
+			5 * 60_000,
+			`npm start (output so far: ${output.slice(-500)})`,
+		);
 		expect(await listening(editorPort)).toBe(true);
 		expect(await listening(sandboxPort)).toBe(true);
 
 		npm.kill('SIGTERM');
-		await waitFor(async () => !(await listening(editorPort)) && !(await listening(sandboxPort)), 30_000, 'both ports to close');
+		await waitFor(
+			async () => !(await listening(editorPort)) && !(await listening(sandboxPort)),
+			30_000,
+			'both ports to close',
+		);
 		await exited;
 	} finally {
 		try {

@@ -20,7 +20,9 @@ function requestsByStep(requests, steps, { anyOrder = [] } = {}) {
 	for (const [step, endpoints] of steps) {
 		byStep[step] = log.slice(at, at + endpoints.length);
 		const sent = byStep[step].map((r) => r.endpoint);
-		const [got, expected] = anyOrder.includes(step) ? [[...sent].sort(), [...endpoints].sort()] : [sent, endpoints];
+		const [got, expected] = anyOrder.includes(step)
+			? [[...sent].sort(), [...endpoints].sort()]
+			: [sent, endpoints];
 		expect({ step, endpoints: got }).toEqual({ step, endpoints: expected });
 		at += endpoints.length;
 	}

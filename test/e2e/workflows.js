@@ -7,7 +7,9 @@ const NODE_NAME = 'Provision';
 
 const groupIdNode = {
 	type: 'n8n-nodes-group-provisioning.netwrixGroupId',
-	credentials: { netwrixGroupIdApi: { id: GROUPID_CREDENTIAL_ID, name: 'Netwrix GroupID (local sandbox)' } },
+	credentials: {
+		netwrixGroupIdApi: { id: GROUPID_CREDENTIAL_ID, name: 'Netwrix GroupID (local sandbox)' },
+	},
 	parameters: {
 		resource: 'smartGroup',
 		operation: 'create',
@@ -17,14 +19,18 @@ const groupIdNode = {
 		security: 'Private',
 		objectTypes: ['6'],
 		criteriaMode: 'conditions',
-		conditions: { condition: [{ attribute: 'department', operator: 'Contains', value: '={{ $json.name }}' }] },
+		conditions: {
+			condition: [{ attribute: 'department', operator: 'Contains', value: '={{ $json.name }}' }],
+		},
 		combineWith: 'AND',
 	},
 };
 
 const uiPathNode = {
 	type: 'n8n-nodes-group-provisioning.uiPathIdentity',
-	credentials: { uiPathIdentityApi: { id: UIPATH_CREDENTIAL_ID, name: 'UiPath Identity (local sandbox)' } },
+	credentials: {
+		uiPathIdentityApi: { id: UIPATH_CREDENTIAL_ID, name: 'UiPath Identity (local sandbox)' },
+	},
 	parameters: {
 		resource: 'group',
 		operation: 'create',
@@ -40,7 +46,14 @@ const uiPathNode = {
  * @param {{id: string, service: 'groupid' | 'uipath', names: string[], parameters?: object,
  *   credentials?: object, nodeSettings?: object}} spec
  */
-function provisioningWorkflow({ id, service, names, parameters = {}, credentials, nodeSettings = {} }) {
+function provisioningWorkflow({
+	id,
+	service,
+	names,
+	parameters = {},
+	credentials,
+	nodeSettings = {},
+}) {
 	const base = service === 'groupid' ? groupIdNode : uiPathNode;
 	return {
 		id,
@@ -48,7 +61,14 @@ function provisioningWorkflow({ id, service, names, parameters = {}, credentials
 		active: false,
 		settings: { executionOrder: 'v1' },
 		nodes: [
-			{ id: `${id}-start`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: `${id}-start`,
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				id: `${id}-items`,
 				name: 'Items',
@@ -59,7 +79,12 @@ function provisioningWorkflow({ id, service, names, parameters = {}, credentials
 					mode: 'manual',
 					assignments: {
 						assignments: [
-							{ id: `${id}-names`, name: 'items', type: 'array', value: `={{ ${JSON.stringify(names.map((name) => ({ name })))} }}` },
+							{
+								id: `${id}-names`,
+								name: 'items',
+								type: 'array',
+								value: `={{ ${JSON.stringify(names.map((name) => ({ name })))} }}`,
+							},
 						],
 					},
 					options: {},

@@ -26,10 +26,17 @@ function snapshotOf(node: string, version: number, nodeType: INodeType): Paramet
 	const file = path.join(__dirname, `${node}.v${version}.json`);
 	if (!existsSync(file) && process.env.WRITE_NODE_SNAPSHOTS === '1') {
 		const snapshot = parameterSnapshot(nodeType.description, version);
-		const sorted = Object.fromEntries(Object.keys(snapshot).sort().map((key) => [key, snapshot[key]]));
+		const sorted = Object.fromEntries(
+			Object.keys(snapshot)
+				.sort()
+				.map((key) => [key, snapshot[key]]),
+		);
 		writeFileSync(file, `${JSON.stringify(sorted, null, '\t')}\n`);
 	}
-	if (!existsSync(file)) throw new Error(`${node} version ${version} has no parameter snapshot (${path.basename(file)})`);
+	if (!existsSync(file))
+		throw new Error(
+			`${node} version ${version} has no parameter snapshot (${path.basename(file)})`,
+		);
 	return JSON.parse(readFileSync(file, 'utf8')) as ParameterSnapshot;
 }
 
@@ -51,13 +58,28 @@ describe('the comparison itself', () => {
 		expect(breakingChanges(moved, current)).toEqual(['group:create:notes is gone']);
 
 		const retyped = { ...current, 'group:create:groupName': { type: 'number' } };
-		expect(breakingChanges(retyped, current)).toEqual(['group:create:groupName changed type from number to string']);
+		expect(breakingChanges(retyped, current)).toEqual([
+			'group:create:groupName changed type from number to string',
+		]);
 
-		const withValue = { ...current, 'group:create:security': { type: 'options', values: ['Private', 'Public', 'Secret', 'Semi_Private'] } };
-		expect(breakingChanges(withValue, current)).toEqual(['group:create:security no longer offers "Secret"']);
+		const withValue = {
+			...current,
+			'group:create:security': {
+				type: 'options',
+				values: ['Private', 'Public', 'Secret', 'Semi_Private'],
+			},
+		};
+		expect(breakingChanges(withValue, current)).toEqual([
+			'group:create:security no longer offers "Secret"',
+		]);
 
-		const withMode = { ...current, 'group:get:group': { type: 'resourceLocator', modes: ['id', 'list', 'name', 'url'] } };
-		expect(breakingChanges(withMode, current)).toEqual(['group:get:group no longer has the mode "url"']);
+		const withMode = {
+			...current,
+			'group:get:group': { type: 'resourceLocator', modes: ['id', 'list', 'name', 'url'] },
+		};
+		expect(breakingChanges(withMode, current)).toEqual([
+			'group:get:group no longer has the mode "url"',
+		]);
 	});
 
 	test("keeps to one version's parameters: the first release's Notes exist in version 1 only", () => {
@@ -67,7 +89,10 @@ describe('the comparison itself', () => {
 
 	test('reads parameters inside collections and fixed collections, per operation', () => {
 		expect(current['group:create:additionalFields.notes']).toEqual({ type: 'string' });
-		expect(current['group:addMembers:memberList.member.identity']).toEqual({ type: 'resourceLocator', modes: ['identity', 'list'] });
+		expect(current['group:addMembers:memberList.member.identity']).toEqual({
+			type: 'resourceLocator',
+			modes: ['identity', 'list'],
+		});
 		expect(current['smartGroup:create:objectTypes'].type).toBe('multiOptions');
 		expect(current['user:get:notes']).toBeUndefined();
 	});

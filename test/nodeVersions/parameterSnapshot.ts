@@ -1,4 +1,9 @@
-import type { INodeProperties, INodePropertyCollection, INodePropertyOptions, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	INodeProperties,
+	INodePropertyCollection,
+	INodePropertyOptions,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 /**
  * What a saved workflow relies on in a node version's description, as plain data: every parameter
@@ -6,10 +11,16 @@ import type { INodeProperties, INodePropertyCollection, INodePropertyOptions, IN
  * its type, the values it offers (options), and a resource locator's modes. A later build of the
  * same version may add parameters, values and modes, never lose or change one.
  */
-export type ParameterSnapshot = Record<string, { type: string; values?: string[]; modes?: string[] }>;
+export type ParameterSnapshot = Record<
+	string,
+	{ type: string; values?: string[]; modes?: string[] }
+>;
 
 /** The snapshot of a node description as one of its versions shows it, keyed `resource:operation:path`. */
-export function parameterSnapshot(description: INodeTypeDescription, version: number): ParameterSnapshot {
+export function parameterSnapshot(
+	description: INodeTypeDescription,
+	version: number,
+): ParameterSnapshot {
 	const snapshot: ParameterSnapshot = {};
 	const resources = optionValues(description.properties.find((p) => p.name === 'resource'));
 	for (const property of description.properties) {
@@ -22,10 +33,13 @@ export function parameterSnapshot(description: INodeTypeDescription, version: nu
 				(shown.operation as string[] | undefined) ??
 				optionValues(
 					description.properties.find(
-						(p) => p.name === 'operation' && (p.displayOptions?.show?.resource as string[] | undefined)?.includes(resource),
+						(p) =>
+							p.name === 'operation' &&
+							(p.displayOptions?.show?.resource as string[] | undefined)?.includes(resource),
 					),
 				);
-			for (const operation of operations) addParameter(snapshot, `${resource}:${operation}:`, property);
+			for (const operation of operations)
+				addParameter(snapshot, `${resource}:${operation}:`, property);
 		}
 	}
 	return snapshot;
@@ -35,18 +49,27 @@ export function parameterSnapshot(description: INodeTypeDescription, version: nu
 function shownInVersion(property: INodeProperties, version: number): boolean {
 	const shownIn = property.displayOptions?.show?.['@version'] as number[] | undefined;
 	const hiddenIn = property.displayOptions?.hide?.['@version'] as number[] | undefined;
-	return (shownIn === undefined || shownIn.includes(version)) && !(hiddenIn ?? []).includes(version);
+	return (
+		(shownIn === undefined || shownIn.includes(version)) && !(hiddenIn ?? []).includes(version)
+	);
 }
 
-function addParameter(snapshot: ParameterSnapshot, prefix: string, property: INodeProperties): void {
+function addParameter(
+	snapshot: ParameterSnapshot,
+	prefix: string,
+	property: INodeProperties,
+): void {
 	const key = `${prefix}${property.name}`;
 	const entry: ParameterSnapshot[string] = { type: property.type };
-	if (property.type === 'options' || property.type === 'multiOptions') entry.values = optionValues(property);
-	if (property.type === 'resourceLocator') entry.modes = (property.modes ?? []).map((mode) => mode.name).sort();
+	if (property.type === 'options' || property.type === 'multiOptions')
+		entry.values = optionValues(property);
+	if (property.type === 'resourceLocator')
+		entry.modes = (property.modes ?? []).map((mode) => mode.name).sort();
 	// The same parameter shown under other conditions keeps one entry: the first one seen.
 	snapshot[key] ??= entry;
 	if (property.type === 'collection') {
-		for (const option of (property.options ?? []) as INodeProperties[]) addParameter(snapshot, `${key}.`, option);
+		for (const option of (property.options ?? []) as INodeProperties[])
+			addParameter(snapshot, `${key}.`, option);
 	}
 	if (property.type === 'fixedCollection') {
 		for (const group of (property.options ?? []) as INodePropertyCollection[]) {
@@ -56,7 +79,12 @@ function addParameter(snapshot: ParameterSnapshot, prefix: string, property: INo
 }
 
 function optionValues(property: INodeProperties | undefined): string[] {
-	if (property === undefined || !Array.isArray(property.options) || typeof property.options === 'function') return [];
+	if (
+		property === undefined ||
+		!Array.isArray(property.options) ||
+		typeof property.options === 'function'
+	)
+		return [];
 	return (property.options as INodePropertyOptions[]).map((option) => String(option.value)).sort();
 }
 
@@ -74,7 +102,8 @@ export function breakingChanges(released: ParameterSnapshot, current: ParameterS
 			if (!(now.values ?? []).includes(value)) changes.push(`${key} no longer offers "${value}"`);
 		}
 		for (const mode of was.modes ?? []) {
-			if (!(now.modes ?? []).includes(mode)) changes.push(`${key} no longer has the mode "${mode}"`);
+			if (!(now.modes ?? []).includes(mode))
+				changes.push(`${key} no longer has the mode "${mode}"`);
 		}
 	}
 	return changes;

@@ -14,16 +14,37 @@ const n8n = require('../../scripts/lib/realN8n');
 const { startQueueMode } = require('../../scripts/lib/queueMode');
 const { n8nRest } = require('../../scripts/lib/n8nRest');
 const { processOfPort } = require('../../scripts/lib/socketOwner');
-const { sandboxCredentials, GROUPID_CREDENTIAL_ID, UIPATH_CREDENTIAL_ID } = require('../../scripts/lib/sandboxSetup');
+const {
+	sandboxCredentials,
+	GROUPID_CREDENTIAL_ID,
+	UIPATH_CREDENTIAL_ID,
+} = require('../../scripts/lib/sandboxSetup');
 const load = require('../../scripts/lib/loadWorkflows');
-const { ONBOARDING, cohort, onboardingWorkflow, pacedUiPathOptions } = require('../../scripts/lib/onboardingWorkflows');
+const {
+	ONBOARDING,
+	cohort,
+	onboardingWorkflow,
+	pacedUiPathOptions,
+} = require('../../scripts/lib/onboardingWorkflows');
 
 const EXECUTIONS = 20;
 const ITEMS = 100;
 const WORKFLOWS = {
-	groupId: { id: 'queueGroupIdCreate', webhook: 'queue-groupid-create', service: /** @type {const} */ ('groupid') },
-	uiPath: { id: 'queueUiPathCreate', webhook: 'queue-uipath-create', service: /** @type {const} */ ('uipath') },
-	onboarding: { id: 'queueUiPathOnboarding', webhook: 'queue-uipath-onboarding', service: /** @type {const} */ ('uipath') },
+	groupId: {
+		id: 'queueGroupIdCreate',
+		webhook: 'queue-groupid-create',
+		service: /** @type {const} */ ('groupid'),
+	},
+	uiPath: {
+		id: 'queueUiPathCreate',
+		webhook: 'queue-uipath-create',
+		service: /** @type {const} */ ('uipath'),
+	},
+	onboarding: {
+		id: 'queueUiPathOnboarding',
+		webhook: 'queue-uipath-onboarding',
+		service: /** @type {const} */ ('uipath'),
+	},
 };
 const GROUPID_DEFAULT_IN_FLIGHT = 2;
 const UIPATH_DEFAULT_IN_FLIGHT = 5;
@@ -61,10 +82,18 @@ describe('queue mode: n8n main, Postgres, Redis and two workers', () => {
 			workers: 2,
 			credentials,
 			workflows: [
-				load.webhookWorkflow(WORKFLOWS.groupId.id, 'Queue: create GroupID Smart Groups', WORKFLOWS.groupId.webhook,
-					load.ourSmartGroupNode(GROUPID_DEFAULT_IN_FLIGHT, GROUPID_CREDENTIAL_ID)),
-				load.webhookWorkflow(WORKFLOWS.uiPath.id, 'Queue: create UiPath local groups', WORKFLOWS.uiPath.webhook,
-					load.ourLocalGroupNode(UIPATH_DEFAULT_IN_FLIGHT, UIPATH_CREDENTIAL_ID)),
+				load.webhookWorkflow(
+					WORKFLOWS.groupId.id,
+					'Queue: create GroupID Smart Groups',
+					WORKFLOWS.groupId.webhook,
+					load.ourSmartGroupNode(GROUPID_DEFAULT_IN_FLIGHT, GROUPID_CREDENTIAL_ID),
+				),
+				load.webhookWorkflow(
+					WORKFLOWS.uiPath.id,
+					'Queue: create UiPath local groups',
+					WORKFLOWS.uiPath.webhook,
+					load.ourLocalGroupNode(UIPATH_DEFAULT_IN_FLIGHT, UIPATH_CREDENTIAL_ID),
+				),
 				// Both workers send to one organization: each keeps to half of its limits.
 				onboardingWorkflow('uipath', {
 					id: WORKFLOWS.onboarding.id,
@@ -112,7 +141,10 @@ describe('queue mode: n8n main, Postgres, Redis and two workers', () => {
 			const body = { count: ITEMS, prefix: `${run}-e${String(index).padStart(2, '0')}-` };
 			return { body, names: Array.from({ length: ITEMS }, (_, item) => `${body.prefix}${item}`) };
 		});
-		return { requests, answers: Promise.all(requests.map(async (request) => await send(workflow, request.body))) };
+		return {
+			requests,
+			answers: Promise.all(requests.map(async (request) => await send(workflow, request.body))),
+		};
 	}
 
 	/** One provisioning request; resolves with the HTTP status of its answer. @param {{webhook: string}} workflow @param {object} body */
@@ -127,14 +159,16 @@ describe('queue mode: n8n main, Postgres, Redis and two workers', () => {
 	}
 
 	/** The names of the service's groups that start with `run`. @param {'groupid'|'uipath'} service @param {string} run */
-	const groupNames = (service, run) => sandbox.groups[service].map((group) => group.name).filter((name) => name.startsWith(`${run}-`));
+	const groupNames = (service, run) =>
+		sandbox.groups[service].map((group) => group.name).filter((name) => name.startsWith(`${run}-`));
 
 	/** Token requests so far, by the n8n process that made them. @param {'groupid'|'uipath'} service */
 	function tokenRequestsByProcess(service) {
 		/** @type {Record<string, number>} */
 		const counts = {};
 		for (const request of sandbox.tokenRequests) {
-			if (request.service === service) counts[request.client ?? '?'] = (counts[request.client ?? '?'] ?? 0) + 1;
+			if (request.service === service)
+				counts[request.client ?? '?'] = (counts[request.client ?? '?'] ?? 0) + 1;
 		}
 		return counts;
 	}
@@ -146,7 +180,12 @@ describe('queue mode: n8n main, Postgres, Redis and two workers', () => {
 				const execution = await rest.execution(id);
 				const items = n8n.nodeOutput(execution, load.PROVISIONING_NODE);
 				const request = n8n.nodeOutput(execution, 'Provisioning Request')[0]?.json?.body;
-				return { id, status: execution.status, prefix: request?.prefix, items: items.map((/** @type {any} */ item) => item.json) };
+				return {
+					id,
+					status: execution.status,
+					prefix: request?.prefix,
+					items: items.map((/** @type {any} */ item) => item.json),
+				};
 			}),
 		);
 	}
@@ -172,28 +211,39 @@ describe('queue mode: n8n main, Postgres, Redis and two workers', () => {
 			const expected = requests.map((request) => request.names);
 			const executions = await rest.waitForExecutions(WORKFLOWS.groupId.id, EXECUTIONS, { after });
 
-			expect(executions.map((execution) => execution.status)).toEqual(Array(EXECUTIONS).fill('success'));
+			expect(executions.map((execution) => execution.status)).toEqual(
+				Array(EXECUTIONS).fill('success'),
+			);
 			const names = groupNames('groupid', run);
 			expect(names).toHaveLength(EXECUTIONS * ITEMS);
 			expect(new Set(names).size).toBe(EXECUTIONS * ITEMS);
 			expect([...names].sort()).toEqual(expected.flat().sort());
 			// Every group was created by one create request: none was sent twice.
-			const creates = sandbox.requests.filter((request) => request.endpoint === 'groupid.createSmartGroup');
+			const creates = sandbox.requests.filter(
+				(request) => request.endpoint === 'groupid.createSmartGroup',
+			);
 			expect(creates.length).toBe(EXECUTIONS * ITEMS);
 
-			const outputsByPrefix = new Map((await outputs(executions.map((execution) => execution.id))).map((output) => [output.prefix, output]));
+			const outputsByPrefix = new Map(
+				(await outputs(executions.map((execution) => execution.id))).map((output) => [
+					output.prefix,
+					output,
+				]),
+			);
 			for (const groupNamesOfExecution of expected) {
 				const prefix = groupNamesOfExecution[0].slice(0, -1);
 				const output = outputsByPrefix.get(prefix);
-				expect(output?.items.map((item) => [item.groupName, item.alreadyExisted, item.error])).toEqual(
-					groupNamesOfExecution.map((name) => [name, false, undefined]),
-				);
+				expect(
+					output?.items.map((item) => [item.groupName, item.alreadyExisted, item.error]),
+				).toEqual(groupNamesOfExecution.map((name) => [name, false, undefined]));
 			}
 
 			// The main instance only enqueued; each worker that ran executions asked for a token once,
 			// for all the executions it ran at the same time.
 			const tokens = tokenRequestsByProcess('groupid');
-			console.log(`queue mode, GroupID: ${EXECUTIONS * ITEMS} groups in ${seconds.toFixed(1)} s; token requests ${JSON.stringify(tokens)}`);
+			console.log(
+				`queue mode, GroupID: ${EXECUTIONS * ITEMS} groups in ${seconds.toFixed(1)} s; token requests ${JSON.stringify(tokens)}`,
+			);
 			expect(tokens.main).toBeUndefined();
 			expect(Object.keys(tokens).sort()).toEqual(['worker-1', 'worker-2']);
 			expect(Object.values(tokens)).toEqual([1, 1]);
@@ -208,21 +258,39 @@ describe('queue mode: n8n main, Postgres, Redis and two workers', () => {
 			const { requests, answers } = provision(WORKFLOWS.uiPath, run);
 			const expected = requests.map((request) => request.names);
 			// Mid-run: once worker-1 holds a token and a few hundred groups exist.
-			await until(() => tokenRequestsByProcess('uipath')['worker-1'] === 1 && groupNames('uipath', run).length >= 300, 'worker-1 to create groups');
-			const before = { tokens: tokenRequestsByProcess('uipath'), groups: groupNames('uipath', run).length };
+			await until(
+				() =>
+					tokenRequestsByProcess('uipath')['worker-1'] === 1 &&
+					groupNames('uipath', run).length >= 300,
+				'worker-1 to create groups',
+			);
+			const before = {
+				tokens: tokenRequestsByProcess('uipath'),
+				groups: groupNames('uipath', run).length,
+			};
 			expect(sandbox.expireTokensOf('worker-1', 'uipath')).toBe(1);
 			expect(await answers).toEqual(Array(EXECUTIONS).fill(200));
 			const executions = await rest.waitForExecutions(WORKFLOWS.uiPath.id, EXECUTIONS, { after });
 
-			console.log(`queue mode, UiPath: token expired on worker-1 at ${before.groups} groups; token requests ${JSON.stringify(before.tokens)} before, ${JSON.stringify(tokenRequestsByProcess('uipath'))} after`);
+			console.log(
+				`queue mode, UiPath: token expired on worker-1 at ${before.groups} groups; token requests ${JSON.stringify(before.tokens)} before, ${JSON.stringify(tokenRequestsByProcess('uipath'))} after`,
+			);
 			expect(before.groups).toBeLessThan(EXECUTIONS * ITEMS);
-			expect(executions.map((execution) => execution.status)).toEqual(Array(EXECUTIONS).fill('success'));
+			expect(executions.map((execution) => execution.status)).toEqual(
+				Array(EXECUTIONS).fill('success'),
+			);
 			const names = groupNames('uipath', run);
 			expect([...names].sort()).toEqual(expected.flat().sort());
 			// A request refused with the expired token was answered 401 and sent again with the new one.
-			const refused = sandbox.requests.filter((request) => request.endpoint === 'uipath.createGroup' && request.status === 401);
+			const refused = sandbox.requests.filter(
+				(request) => request.endpoint === 'uipath.createGroup' && request.status === 401,
+			);
 			expect(refused.length).toBeGreaterThan(0);
-			expect(sandbox.requests.filter((request) => request.endpoint === 'uipath.createGroup' && request.status === 201).length).toBe(EXECUTIONS * ITEMS);
+			expect(
+				sandbox.requests.filter(
+					(request) => request.endpoint === 'uipath.createGroup' && request.status === 201,
+				).length,
+			).toBe(EXECUTIONS * ITEMS);
 
 			const tokens = tokenRequestsByProcess('uipath');
 			expect(tokens.main).toBeUndefined();
@@ -264,9 +332,17 @@ describe('queue mode: n8n main, Postgres, Redis and two workers', () => {
 
 			// The sender sends the failed requests again; the node uses the groups that already exist.
 			const newestBeforeRerun = await rest.newestExecutionId(WORKFLOWS.groupId.id);
-			expect(await Promise.all(failed.map(async (request) => await send(WORKFLOWS.groupId, request.body)))).toEqual(Array(failed.length).fill(200));
-			const reruns = await rest.waitForExecutions(WORKFLOWS.groupId.id, failed.length, { after: newestBeforeRerun });
-			expect(reruns.map((execution) => execution.status)).toEqual(Array(failed.length).fill('success'));
+			expect(
+				await Promise.all(
+					failed.map(async (request) => await send(WORKFLOWS.groupId, request.body)),
+				),
+			).toEqual(Array(failed.length).fill(200));
+			const reruns = await rest.waitForExecutions(WORKFLOWS.groupId.id, failed.length, {
+				after: newestBeforeRerun,
+			});
+			expect(reruns.map((execution) => execution.status)).toEqual(
+				Array(failed.length).fill('success'),
+			);
 
 			const names = groupNames('groupid', run);
 			expect(names).toHaveLength(EXECUTIONS * ITEMS);
@@ -274,27 +350,40 @@ describe('queue mode: n8n main, Postgres, Redis and two workers', () => {
 			const rerunOutputs = await outputs(reruns.map((execution) => execution.id));
 			const items = rerunOutputs.flatMap((output) => output.items);
 			expect(items).toHaveLength(failed.length * ITEMS);
-			expect(items.every((item) => item.error === undefined && typeof item.groupName === 'string')).toBe(true);
+			expect(
+				items.every((item) => item.error === undefined && typeof item.groupName === 'string'),
+			).toBe(true);
 			// Groups the killed executions had created are found, not created again.
 			expect(items.filter((item) => item.alreadyExisted === true).length).toBeGreaterThan(0);
 		}),
 	);
 
 	test(
-		'the credentials\' Test buttons and the pickers\' searches are answered by the main instance',
+		"the credentials' Test buttons and the pickers' searches are answered by the main instance",
 		withLogs(async () => {
 			const tokensBefore = sandbox.tokenRequests.length;
 			/** @param {number} index @param {object} changes */
 			const testCredential = async (index, changes = {}) => {
 				const { id, name, type, data } = credentials[index];
-				return await rest.call('POST', '/credentials/test', { credentials: { id, name, type, data: { ...data, sessionToken: '', ...changes } } });
+				return await rest.call('POST', '/credentials/test', {
+					credentials: { id, name, type, data: { ...data, sessionToken: '', ...changes } },
+				});
 			};
 			expect(await testCredential(0)).toEqual({ status: 'OK', message: 'Connection successful!' });
 			expect(await testCredential(1)).toEqual({ status: 'OK', message: 'Connection successful!' });
-			expect(await testCredential(0, { password: 'not-the-password' })).toEqual(expect.objectContaining({ status: 'Error' }));
+			expect(await testCredential(0, { password: 'not-the-password' })).toEqual(
+				expect.objectContaining({ status: 'Error' }),
+			);
 
 			/** @param {string} node @param {number} index @param {string} parameter @param {string} methodName @param {object} currentNodeParameters @param {string} filter */
-			const pickerList = async (node, index, parameter, methodName, currentNodeParameters, filter) => {
+			const pickerList = async (
+				node,
+				index,
+				parameter,
+				methodName,
+				currentNodeParameters,
+				filter,
+			) => {
 				const { id, name, type } = credentials[index];
 				return await rest.call('POST', '/dynamic-node-parameters/resource-locator-results', {
 					path: parameter,
@@ -305,25 +394,44 @@ describe('queue mode: n8n main, Postgres, Redis and two workers', () => {
 					filter,
 				});
 			};
-			const groupIdFound = await pickerList('netwrixGroupId', 0, 'parameters.group', 'searchGroups',
-				{ resource: 'group', operation: 'get', group: { __rl: true, mode: 'list', value: '' } }, 'q-groupid-e07-4');
-			expect(groupIdFound.results.map((/** @type {any} */ entry) => entry.name).sort()).toEqual(
-				groupNames('groupid', 'q-groupid').filter((name) => name.includes('q-groupid-e07-4')).sort(),
+			const groupIdFound = await pickerList(
+				'netwrixGroupId',
+				0,
+				'parameters.group',
+				'searchGroups',
+				{ resource: 'group', operation: 'get', group: { __rl: true, mode: 'list', value: '' } },
+				'q-groupid-e07-4',
 			);
-			const uiPathFound = await pickerList('uiPathIdentity', 1, 'parameters.groupId', 'searchGroups',
-				{ resource: 'group', operation: 'get' }, 'q-uipath-e03-7');
+			expect(groupIdFound.results.map((/** @type {any} */ entry) => entry.name).sort()).toEqual(
+				groupNames('groupid', 'q-groupid')
+					.filter((name) => name.includes('q-groupid-e07-4'))
+					.sort(),
+			);
+			const uiPathFound = await pickerList(
+				'uiPathIdentity',
+				1,
+				'parameters.groupId',
+				'searchGroups',
+				{ resource: 'group', operation: 'get' },
+				'q-uipath-e03-7',
+			);
 			expect(uiPathFound.results.map((/** @type {any} */ entry) => entry.name).sort()).toEqual(
-				groupNames('uipath', 'q-uipath').filter((name) => name.includes('q-uipath-e03-7')).sort(),
+				groupNames('uipath', 'q-uipath')
+					.filter((name) => name.includes('q-uipath-e03-7'))
+					.sort(),
 			);
 
-			const askers = new Set(sandbox.tokenRequests.slice(tokensBefore).map((request) => request.client));
+			const askers = new Set(
+				sandbox.tokenRequests.slice(tokensBefore).map((request) => request.client),
+			);
 			expect([...askers]).toEqual(['main']);
 		}),
 	);
 	test(
-		'onboarding 1,000 people over 25 groups on both workers, sharing one organization\'s rate limits: no 429, every item done, the groups exactly as asked',
+		"onboarding 1,000 people over 25 groups on both workers, sharing one organization's rate limits: no 429, every item done, the groups exactly as asked",
 		withLogs(async () => {
-			for (const name of ONBOARDING.groupNames) sandbox.seedGroup({ service: 'uipath', name, members: 0, id: name.toLowerCase() });
+			for (const name of ONBOARDING.groupNames)
+				sandbox.seedGroup({ service: 'uipath', name, members: 0, id: name.toLowerCase() });
 			const limitedBefore = sandbox.rateLimit.limitedTotal;
 			const after = await rest.newestExecutionId(WORKFLOWS.onboarding.id);
 			const half = ONBOARDING.people / 2;
@@ -338,20 +446,29 @@ describe('queue mode: n8n main, Postgres, Redis and two workers', () => {
 			expect(executions.map((execution) => execution.status)).toEqual(['success', 'success']);
 
 			const items = (
-				await Promise.all(executions.map(async (execution) => {
-					const full = await rest.execution(execution.id);
-					return ['Add by ID', 'Add by Email'].flatMap((node) => n8n.nodeOutput(full, node).map((/** @type {any} */ item) => item.json));
-				}))
+				await Promise.all(
+					executions.map(async (execution) => {
+						const full = await rest.execution(execution.id);
+						return ['Add by ID', 'Add by Email'].flatMap((node) =>
+							n8n.nodeOutput(full, node).map((/** @type {any} */ item) => item.json),
+						);
+					}),
+				)
 			).flat();
 			expect(items).toHaveLength(ONBOARDING.people);
 			expect(items.filter((json) => json.error !== undefined)).toEqual([]);
 
 			const limited = sandbox.rateLimit.limitedTotal - limitedBefore;
-			console.log(`queue mode, onboarding: ${ONBOARDING.people} people over ${ONBOARDING.groupNames.length} groups in ${seconds.toFixed(1)} s on two workers; 429s: ${limited}; requests received ${JSON.stringify(sandbox.rateLimit.received)}`);
+			console.log(
+				`queue mode, onboarding: ${ONBOARDING.people} people over ${ONBOARDING.groupNames.length} groups in ${seconds.toFixed(1)} s on two workers; 429s: ${limited}; requests received ${JSON.stringify(sandbox.rateLimit.received)}`,
+			);
 			expect(limited).toBe(0);
 			for (const name of ONBOARDING.groupNames) {
 				const group = sandbox.groups.uipath.find((candidate) => candidate.name === name);
-				const expected = cohort().filter((person) => person.groupName === name).map((person) => person.uiPathId).sort();
+				const expected = cohort()
+					.filter((person) => person.groupName === name)
+					.map((person) => person.uiPathId)
+					.sort();
 				expect(group?.members.map((member) => member.identifier).sort()).toEqual(expected);
 			}
 		}),

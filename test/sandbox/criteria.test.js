@@ -1,13 +1,20 @@
 // @ts-check
 'use strict';
 
-const { parseCriteria, matches, test: holds, normalizeOperator } = require('../../sandbox/criteria');
+const {
+	parseCriteria,
+	matches,
+	test: holds,
+	normalizeOperator,
+} = require('../../sandbox/criteria');
 const { GROUPID_DIRECTORY_USERS } = require('../../sandbox/accounts');
 
 /** sAMAccountNames of the sample users a criteria selects. @param {string} text */
 const select = (text) => {
 	const node = parseCriteria(text);
-	return GROUPID_DIRECTORY_USERS.filter((u) => matches(node, /** @type {any} */ (u))).map((u) => u.sAMAccountName);
+	return GROUPID_DIRECTORY_USERS.filter((u) => matches(node, /** @type {any} */ (u))).map(
+		(u) => u.sAMAccountName,
+	);
 };
 
 describe('GroupID criteria (Smart Group query text)', () => {
@@ -25,8 +32,14 @@ describe('GroupID criteria (Smart Group query text)', () => {
 		['(title Doesn\'t Start With "S")', ['mrossi', 'jwilson', 'pnatarajan', 'dkim', 'tbecker']],
 		['(mail Doesn\'t End With "@demo.local")', []],
 		['(department Is Exactly "Sales") AND (title Contains "Engineer")', ['arahman']],
-		['(department Is Exactly "Finance") OR (title Contains "Manager")', ['mrossi', 'pnatarajan', 'smartin', 'tbecker']],
-		['(department Is Exactly "Sales") AND ((title Contains "Manager") OR (l Is Exactly "New York"))', ['dkim', 'smartin', 'arahman']],
+		[
+			'(department Is Exactly "Finance") OR (title Contains "Manager")',
+			['mrossi', 'pnatarajan', 'smartin', 'tbecker'],
+		],
+		[
+			'(department Is Exactly "Sales") AND ((title Contains "Manager") OR (l Is Exactly "New York"))',
+			['dkim', 'smartin', 'arahman'],
+		],
 		['((l Is Exactly "Chicago"))', ['mrossi', 'tbecker']],
 		['department Is Exactly Finance', ['mrossi', 'tbecker']],
 		['(sAMAccountName Greater Or Equal "s")', ['smartin', 'tbecker']],
@@ -38,13 +51,25 @@ describe('GroupID criteria (Smart Group query text)', () => {
 	});
 
 	test('quotes inside values: \\" and ""', () => {
-		expect(parseCriteria('(info Is Exactly "a \\"b\\" c")')).toEqual({ condition: { op: 'is exactly', attribute: 'info', value: 'a "b" c' } });
-		expect(parseCriteria('(info Is Exactly "a ""b""")')).toEqual({ condition: { op: 'is exactly', attribute: 'info', value: 'a "b"' } });
+		expect(parseCriteria('(info Is Exactly "a \\"b\\" c")')).toEqual({
+			condition: { op: 'is exactly', attribute: 'info', value: 'a "b" c' },
+		});
+		expect(parseCriteria('(info Is Exactly "a ""b""")')).toEqual({
+			condition: { op: 'is exactly', attribute: 'info', value: 'a "b"' },
+		});
 	});
 
 	test('AND binds tighter than OR', () => {
 		expect(parseCriteria('(a Present) OR (b Present) AND (c Present)')).toEqual({
-			or: [{ condition: { op: 'present', attribute: 'a', value: '' } }, { and: [{ condition: { op: 'present', attribute: 'b', value: '' } }, { condition: { op: 'present', attribute: 'c', value: '' } }] }],
+			or: [
+				{ condition: { op: 'present', attribute: 'a', value: '' } },
+				{
+					and: [
+						{ condition: { op: 'present', attribute: 'b', value: '' } },
+						{ condition: { op: 'present', attribute: 'c', value: '' } },
+					],
+				},
+			],
 		});
 	});
 

@@ -51,7 +51,9 @@ function smartGroupBody(name = 'DemoSmartGroup1') {
 				identityStoreId: attr('2'),
 				IMSGObjectTypes: attr('6'),
 				IMSGCriteria: attr('(department Contains "engineering")'),
-				IMSGStartPath: [{ Value: 'DC=demo,DC=local', Action: 1, AttributeCollection: { Scope: '2' } }],
+				IMSGStartPath: [
+					{ Value: 'DC=demo,DC=local', Action: 1, AttributeCollection: { Scope: '2' } },
+				],
 				SmartGroupMainType: attr('X.SmartGroup', 0),
 				info: attr(
 					'This is an automated group, please do not modify membership. Membership is controlled by GroupID.',
@@ -124,7 +126,11 @@ function postJson(url, body, token, headers = {}) {
 	/** @type {Record<string,string>} */
 	const h = { 'content-type': 'application/json', ...headers };
 	if (token !== undefined) h.authorization = `Bearer ${token}`;
-	return fetch(url, { method: 'POST', headers: h, body: typeof body === 'string' ? body : JSON.stringify(body) });
+	return fetch(url, {
+		method: 'POST',
+		headers: h,
+		body: typeof body === 'string' ? body : JSON.stringify(body),
+	});
 }
 
 /** @param {import('../../sandbox/server').Sandbox} sb @param {Record<string,string>} [overrides] */
@@ -184,7 +190,12 @@ function call(method, url, options = {}) {
 	if (options.body !== undefined) headers['content-type'] = 'application/json';
 	if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
 	Object.assign(headers, options.headers ?? {});
-	const payload = options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+	const payload =
+		options.body === undefined
+			? undefined
+			: typeof options.body === 'string'
+				? options.body
+				: JSON.stringify(options.body);
 	if (payload !== undefined) headers['content-length'] = String(Buffer.byteLength(payload));
 	return new Promise((resolve, reject) => {
 		const req = http.request(url, { method, headers, agent: false }, (res) => {
@@ -193,10 +204,16 @@ function call(method, url, options = {}) {
 			res.on('data', (c) => chunks.push(c));
 			res.on('end', () => {
 				const responseHeaders = new Headers();
-				for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) responseHeaders.set(k, Array.isArray(v) ? v.join(', ') : v);
+				for (const [k, v] of Object.entries(res.headers))
+					if (v !== undefined) responseHeaders.set(k, Array.isArray(v) ? v.join(', ') : v);
 				const status = /** @type {number} */ (res.statusCode);
 				const text = Buffer.concat(chunks).toString('utf8');
-				resolve(new Response(status === 204 || status === 304 ? null : text, { status, headers: responseHeaders }));
+				resolve(
+					new Response(status === 204 || status === 304 ? null : text, {
+						status,
+						headers: responseHeaders,
+					}),
+				);
 			});
 			res.on('error', reject);
 		});

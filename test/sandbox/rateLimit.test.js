@@ -3,7 +3,15 @@
 
 const { startSandbox } = require('../../sandbox/server');
 const { rateLimitSettings } = require('../../sandbox/uipath/rateLimit');
-const { UIPATH_API, SEED_UIPATH_REQUEST, call, uipathToken, json, sleep, UIPATH } = require('./helpers');
+const {
+	UIPATH_API,
+	SEED_UIPATH_REQUEST,
+	call,
+	uipathToken,
+	json,
+	sleep,
+	UIPATH,
+} = require('./helpers');
 
 jest.setTimeout(30000);
 
@@ -25,9 +33,10 @@ afterEach(async () => {
 const api = (sb, method, path, organization = 'sandbox-org') =>
 	call(method, sb.url + UIPATH_API.replace('sandbox-org', organization) + path, { token: PAT });
 /** @param {import('../../sandbox/server').Sandbox} sb */
-const createGryffindors = (sb) => call('POST', sb.url + UIPATH_API + '/Group', { token: PAT, body: SEED_UIPATH_REQUEST });
+const createGryffindors = (sb) =>
+	call('POST', sb.url + UIPATH_API + '/Group', { token: PAT, body: SEED_UIPATH_REQUEST });
 
-describe('sandbox rate-limit mode: UiPath\'s documented limits per organization, method and rolling window', () => {
+describe("sandbox rate-limit mode: UiPath's documented limits per organization, method and rolling window", () => {
 	test('off by default: 301 GETs in a row are all answered', async () => {
 		const sb = await sandbox({});
 		const statuses = [];
@@ -38,7 +47,11 @@ describe('sandbox rate-limit mode: UiPath\'s documented limits per organization,
 
 	test('on (real time): the documented limits; the 301st GET of 5 minutes gets 429 with Retry-After and RateLimit headers', async () => {
 		const sb = await sandbox({ rateLimit: true });
-		expect(sb.rateLimit).toMatchObject({ timeScale: 1, windowMs: 300_000, limits: { GET: 300, POST: 24_000, PUT: 160, PATCH: 160, DELETE: 160 } });
+		expect(sb.rateLimit).toMatchObject({
+			timeScale: 1,
+			windowMs: 300_000,
+			limits: { GET: 300, POST: 24_000, PUT: 160, PATCH: 160, DELETE: 160 },
+		});
 		for (let n = 0; n < 300; n++) expect((await api(sb, 'GET', '/Group/magic-7')).status).toBe(200);
 		const refused = await api(sb, 'GET', '/Group/magic-7');
 
@@ -46,15 +59,30 @@ describe('sandbox rate-limit mode: UiPath\'s documented limits per organization,
 		const retryAfter = Number(refused.headers.get('retry-after'));
 		expect(retryAfter).toBeGreaterThan(290);
 		expect(retryAfter).toBeLessThanOrEqual(300);
-		expect(Object.fromEntries(['ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset'].map((h) => [h, refused.headers.get(h)]))).toEqual({
+		expect(
+			Object.fromEntries(
+				['ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset'].map((h) => [
+					h,
+					refused.headers.get(h),
+				]),
+			),
+		).toEqual({
 			'ratelimit-limit': '300',
 			'ratelimit-remaining': '0',
 			'ratelimit-reset': String(retryAfter),
 		});
-		expect(await json(refused)).toMatchObject({ title: 'Too Many Requests', status: 429, detail: 'More than 300 GET requests in 300 s for this organization.' });
+		expect(await json(refused)).toMatchObject({
+			title: 'Too Many Requests',
+			status: 429,
+			detail: 'More than 300 GET requests in 300 s for this organization.',
+		});
 		// Other methods have windows of their own.
 		expect((await createGryffindors(sb)).status).toBe(201);
-		expect(sb.rateLimit).toMatchObject({ received: { GET: 301, POST: 1, PUT: 0 }, limited: { GET: 1, POST: 0 }, limitedTotal: 1 });
+		expect(sb.rateLimit).toMatchObject({
+			received: { GET: 301, POST: 1, PUT: 0 },
+			limited: { GET: 1, POST: 0 },
+			limitedTotal: 1,
+		});
 		expect(sb.requests.at(-2)).toMatchObject({ method: 'GET', status: 429, fault: 'rateLimit' });
 	});
 
@@ -80,7 +108,11 @@ describe('sandbox rate-limit mode: UiPath\'s documented limits per organization,
 		expect((await put('other-org')).status).toBe(200);
 		await sleep(650);
 		expect((await put()).status).toBe(200);
-		expect(sb.rateLimit).toMatchObject({ received: { PUT: 5 + 1, POST: 1 }, limited: { PUT: 2 }, limitedTotal: 2 });
+		expect(sb.rateLimit).toMatchObject({
+			received: { PUT: 5 + 1, POST: 1 },
+			limited: { PUT: 2 },
+			limitedTotal: 2,
+		});
 	});
 
 	test('reset() clears the windows and the counts; the state shows them', async () => {
@@ -88,17 +120,31 @@ describe('sandbox rate-limit mode: UiPath\'s documented limits per organization,
 		await api(sb, 'GET', '/Group/magic-7');
 		expect((await api(sb, 'GET', '/Group/magic-7')).status).toBe(429);
 		const state = await json(await call('GET', `${sb.url}/__sandbox/state`));
-		expect(state.rateLimit).toMatchObject({ enabled: true, received: { GET: 2 }, limited: { GET: 1 } });
+		expect(state.rateLimit).toMatchObject({
+			enabled: true,
+			received: { GET: 2 },
+			limited: { GET: 1 },
+		});
 
 		await call('POST', `${sb.url}/__sandbox/reset`);
-		expect(sb.rateLimit).toMatchObject({ received: { GET: 0 }, limited: { GET: 0 }, limitedTotal: 0 });
+		expect(sb.rateLimit).toMatchObject({
+			received: { GET: 0 },
+			limited: { GET: 0 },
+			limitedTotal: 0,
+		});
 		expect((await api(sb, 'GET', '/Group/magic-7')).status).toBe(200);
 	});
 
 	test('bad settings are refused at start', () => {
-		expect(() => rateLimitSettings({ timeScale: 0 })).toThrow('rateLimit.timeScale must be a number above 0');
-		expect(() => rateLimitSettings({ limits: { HEAD: 1 } })).toThrow("rateLimit.limits: unknown method 'HEAD'");
-		expect(() => rateLimitSettings({ limits: { GET: 1.5 } })).toThrow('rateLimit.limits.GET must be an integer >= 0');
+		expect(() => rateLimitSettings({ timeScale: 0 })).toThrow(
+			'rateLimit.timeScale must be a number above 0',
+		);
+		expect(() => rateLimitSettings({ limits: { HEAD: 1 } })).toThrow(
+			"rateLimit.limits: unknown method 'HEAD'",
+		);
+		expect(() => rateLimitSettings({ limits: { GET: 1.5 } })).toThrow(
+			'rateLimit.limits.GET must be an integer >= 0',
+		);
 		expect(() => rateLimitSettings('fast')).toThrow('rateLimit must be true or an object');
 		expect(rateLimitSettings(undefined)).toBeUndefined();
 	});

@@ -26,25 +26,53 @@ describe('createRouter (unit)', () => {
 	]);
 
 	test('matches method and path, percent-decodes parameters, names them per route', () => {
-		expect(router.match('GET', '/api/Things/a%20b')).toEqual({ kind: 'route', route: expect.objectContaining({ endpoint: 'get' }), params: { id: 'a b' } });
-		expect(router.match('PATCH', '/api/Things/7')).toEqual({ kind: 'route', route: expect.objectContaining({ endpoint: 'patch' }), params: { thingId: '7' } });
-		expect(router.match('POST', '/api/Things/7/Go')).toMatchObject({ kind: 'route', params: { id: '7' } });
+		expect(router.match('GET', '/api/Things/a%20b')).toEqual({
+			kind: 'route',
+			route: expect.objectContaining({ endpoint: 'get' }),
+			params: { id: 'a b' },
+		});
+		expect(router.match('PATCH', '/api/Things/7')).toEqual({
+			kind: 'route',
+			route: expect.objectContaining({ endpoint: 'patch' }),
+			params: { thingId: '7' },
+		});
+		expect(router.match('POST', '/api/Things/7/Go')).toMatchObject({
+			kind: 'route',
+			params: { id: '7' },
+		});
 	});
 
 	test('a literal segment beats a parameter, whatever the definition order', () => {
-		expect(router.match('POST', '/api/Things/Special')).toMatchObject({ kind: 'route', route: { endpoint: 'special' } });
+		expect(router.match('POST', '/api/Things/Special')).toMatchObject({
+			kind: 'route',
+			route: { endpoint: 'special' },
+		});
 		// the literal path has POST only: GET there is 405, not the parameter route
-		expect(router.match('GET', '/api/Things/Special')).toEqual({ kind: 'method-not-allowed', route: expect.objectContaining({ endpoint: 'special' }), allow: 'POST' });
+		expect(router.match('GET', '/api/Things/Special')).toEqual({
+			kind: 'method-not-allowed',
+			route: expect.objectContaining({ endpoint: 'special' }),
+			allow: 'POST',
+		});
 	});
 
 	test('405 lists the methods of the path, in definition order, labelled with its first route', () => {
-		expect(router.match('DELETE', '/api/Things/7')).toEqual({ kind: 'method-not-allowed', route: expect.objectContaining({ endpoint: 'get' }), allow: 'GET, PATCH' });
+		expect(router.match('DELETE', '/api/Things/7')).toEqual({
+			kind: 'method-not-allowed',
+			route: expect.objectContaining({ endpoint: 'get' }),
+			allow: 'GET, PATCH',
+		});
 	});
 
 	test('case-insensitive, one trailing slash, any prefix for *', () => {
-		expect(router.match('GET', '/API/things/7/')).toMatchObject({ kind: 'route', params: { id: '7' } });
+		expect(router.match('GET', '/API/things/7/')).toMatchObject({
+			kind: 'route',
+			params: { id: '7' },
+		});
 		for (const prefix of ['', '/org', '/org/tenant', '/a/b/c']) {
-			expect(router.match('GET', `${prefix}/X_/items/1/2`)).toMatchObject({ kind: 'route', params: { a: '1', b: '2' } });
+			expect(router.match('GET', `${prefix}/X_/items/1/2`)).toMatchObject({
+				kind: 'route',
+				params: { a: '1', b: '2' },
+			});
 		}
 		expect(router.match('GET', '/api/Things//')).toBeUndefined();
 		expect(router.match('GET', '/api/Things/7/Go/more')).toBeUndefined();
@@ -52,7 +80,9 @@ describe('createRouter (unit)', () => {
 	});
 
 	test('refuses a route defined twice and a parameter inside a segment', () => {
-		expect(() => createRouter([fake('GET', '/a/{x}', 'one'), fake('GET', '/A/{y}', 'two')])).toThrow(/defined twice/);
+		expect(() =>
+			createRouter([fake('GET', '/a/{x}', 'one'), fake('GET', '/A/{y}', 'two')]),
+		).toThrow(/defined twice/);
 		expect(() => createRouter([fake('GET', '/a/b{x}', 'one')])).toThrow(/whole segment/);
 	});
 });
@@ -75,7 +105,11 @@ describe('the sandbox route table', () => {
 		['/GroupIDSecurityService/connect/token', 'POST', ['groupid.token']],
 		[`${G}/Groups/DynamicGroup`, 'POST', ['groupid.createSmartGroup']],
 		[`${G}/Groups/StaticGroup`, 'POST', ['groupid.createStaticGroup']],
-		[`${G}/Groups/Sales`, 'GET, PATCH, DELETE', ['groupid.getGroup', 'groupid.updateGroup', 'groupid.deleteGroup']],
+		[
+			`${G}/Groups/Sales`,
+			'GET, PATCH, DELETE',
+			['groupid.getGroup', 'groupid.updateGroup', 'groupid.deleteGroup'],
+		],
 		[`${G}/Groups/Sales/Expire`, 'POST', ['groupid.expireGroup']],
 		[`${G}/Groups/Sales/Renew`, 'POST', ['groupid.renewGroup']],
 		[`${G}/Groups/SmartGroups/Sales/Update`, 'POST', ['groupid.updateSmartGroup']],
@@ -96,14 +130,25 @@ describe('the sandbox route table', () => {
 		[`${U}/User/users/magic-7`, 'GET', ['uipath.listUsers']],
 	]);
 
-	test.each(PATHS)('%s: a method it lacks → 405 with Allow "%s", labelled', async (path, allow, labels) => {
-		const wrong = ['POST', 'GET', 'PUT', 'PATCH', 'DELETE'].find((m) => !allow.split(', ').includes(m));
-		const res = await call(/** @type {string} */ (wrong), sb.url + path);
-		expect(res.status).toBe(405);
-		expect(res.headers.get('allow')).toBe(allow);
-		expect(await res.text()).toBe('');
-		expect(sb.requests[0]).toMatchObject({ method: wrong, path, endpoint: labels[0], service: labels[0].split('.')[0], status: 405 });
-	});
+	test.each(PATHS)(
+		'%s: a method it lacks → 405 with Allow "%s", labelled',
+		async (path, allow, labels) => {
+			const wrong = ['POST', 'GET', 'PUT', 'PATCH', 'DELETE'].find(
+				(m) => !allow.split(', ').includes(m),
+			);
+			const res = await call(/** @type {string} */ (wrong), sb.url + path);
+			expect(res.status).toBe(405);
+			expect(res.headers.get('allow')).toBe(allow);
+			expect(await res.text()).toBe('');
+			expect(sb.requests[0]).toMatchObject({
+				method: wrong,
+				path,
+				endpoint: labels[0],
+				service: labels[0].split('.')[0],
+				status: 405,
+			});
+		},
+	);
 
 	test.each(PATHS)('%s: each method reaches its handler (%s)', async (path, allow, labels) => {
 		const methods = allow.split(', ');
@@ -112,7 +157,9 @@ describe('the sandbox route table', () => {
 			// no token: 401 from every API handler; token endpoints: 400 (no form body)
 			expect(res.status).toBe(labels[0].endsWith('.token') ? 400 : 401);
 		}
-		expect(sb.requests.map((r) => [r.method, r.endpoint])).toEqual(methods.map((m, i) => [m, labels[i]]));
+		expect(sb.requests.map((r) => [r.method, r.endpoint])).toEqual(
+			methods.map((m, i) => [m, labels[i]]),
+		);
 	});
 
 	test.each([
@@ -149,9 +196,14 @@ describe('the sandbox route table', () => {
 	});
 
 	test('UiPath paths take any prefix before /identity_/', async () => {
-		await call('POST', `${sb.url}${U}/Group`, { token: '1234', body: { partitionGlobalId: 'magic-7', id: 'g1', name: 'G1' } });
+		await call('POST', `${sb.url}${U}/Group`, {
+			token: '1234',
+			body: { partitionGlobalId: 'magic-7', id: 'g1', name: 'G1' },
+		});
 		for (const prefix of ['', '/org', '/org/tenant', '/deep/er/prefix']) {
-			const res = await call('GET', `${sb.url}${prefix}/identity_/api/Group/magic-7/g1`, { token: '1234' });
+			const res = await call('GET', `${sb.url}${prefix}/identity_/api/Group/magic-7/g1`, {
+				token: '1234',
+			});
 			expect(res.status).toBe(200);
 			expect((await json(res)).id).toBe('g1');
 		}
@@ -167,7 +219,10 @@ describe('failShare: a share of API requests fails, spread evenly, until cleared
 		const taken = Array.from({ length: 20 }, () => faults.take('/api/x', false));
 		expect(taken.filter(Boolean)).toHaveLength(6);
 		expect(taken.some((fault, i) => fault && taken[i + 1])).toBe(false);
-		expect(taken.find(Boolean)).toEqual({ type: 'failNext', spec: { count: 1, status: 429, headers: { 'Retry-After': '1' } } });
+		expect(taken.find(Boolean)).toEqual({
+			type: 'failNext',
+			spec: { count: 1, status: 429, headers: { 'Retry-After': '1' } },
+		});
 		expect(faults.take('/identity_/connect/token', true)).toBeUndefined();
 		expect(faults.view().failShare).toMatchObject({ seen: 20, failed: 6 });
 		faults.set({ failShare: null });

@@ -84,7 +84,13 @@ describe('GroupID token endpoint', () => {
 		expect(res.status).toBe(200);
 		expect(res.headers.get('content-type')).toMatch(/^application\/json/);
 		const body = await json(res);
-		expect(Object.keys(body).sort()).toEqual(['access_token', 'expires_in', 'refresh_token', 'scope', 'token_type']);
+		expect(Object.keys(body).sort()).toEqual([
+			'access_token',
+			'expires_in',
+			'refresh_token',
+			'scope',
+			'token_type',
+		]);
 		expect(body.scope).toBe('directorymanager.api groupid_identity offline_access openid profile');
 		expect(body.token_type).toBe('Bearer');
 		expect(body.expires_in).toBe(1200);
@@ -97,18 +103,46 @@ describe('GroupID token endpoint', () => {
 
 	test('the username is DEMO\\provisioner with one backslash, compared case-insensitively', async () => {
 		expect(GROUPID.username).toBe('DEMO' + String.fromCharCode(92) + 'provisioner');
-		const res = await postForm(sb.url + TOKEN_PATH, { ...GROUPID_FORM, username: 'demo\\PROVISIONER' });
+		const res = await postForm(sb.url + TOKEN_PATH, {
+			...GROUPID_FORM,
+			username: 'demo\\PROVISIONER',
+		});
 		expect(res.status).toBe(200);
 	});
 
 	test.each([
-		['wrong password', { password: 'nope' }, 400, { error: 'invalid_grant', error_description: 'invalid_username_or_password' }],
-		['wrong username', { username: 'DEMO\\someone' }, 400, { error: 'invalid_grant', error_description: 'invalid_username_or_password' }],
+		[
+			'wrong password',
+			{ password: 'nope' },
+			400,
+			{ error: 'invalid_grant', error_description: 'invalid_username_or_password' },
+		],
+		[
+			'wrong username',
+			{ username: 'DEMO\\someone' },
+			400,
+			{ error: 'invalid_grant', error_description: 'invalid_username_or_password' },
+		],
 		['unknown client', { client_id: 'other' }, 400, { error: 'invalid_client' }],
 		['wrong client secret', { client_secret: 'nope' }, 400, { error: 'invalid_client' }],
-		['another grant', { grant_type: 'client_credentials' }, 400, { error: 'unsupported_grant_type' }],
-		['missing identity store', { identity_store_id: '' }, 400, { error: 'invalid_request', error_description: 'identity_store_id is missing' }],
-		['unknown identity store', { identity_store_id: '4' }, 400, { error: 'invalid_request', error_description: "identity store '4' is unknown" }],
+		[
+			'another grant',
+			{ grant_type: 'client_credentials' },
+			400,
+			{ error: 'unsupported_grant_type' },
+		],
+		[
+			'missing identity store',
+			{ identity_store_id: '' },
+			400,
+			{ error: 'invalid_request', error_description: 'identity_store_id is missing' },
+		],
+		[
+			'unknown identity store',
+			{ identity_store_id: '4' },
+			400,
+			{ error: 'invalid_request', error_description: "identity store '4' is unknown" },
+		],
 	])('%s is rejected', async (_name, overrides, status, expected) => {
 		const res = await postForm(sb.url + TOKEN_PATH, { ...GROUPID_FORM, ...overrides });
 		expect(res.status).toBe(status);
@@ -134,7 +168,12 @@ describe('GroupID token endpoint', () => {
 
 	test('refresh_token grant issues a new pair once', async () => {
 		const first = await groupIdToken(sb);
-		const fields = { grant_type: 'refresh_token', refresh_token: first.refresh_token, client_id: GROUPID.clientId, client_secret: GROUPID.clientSecret };
+		const fields = {
+			grant_type: 'refresh_token',
+			refresh_token: first.refresh_token,
+			client_id: GROUPID.clientId,
+			client_secret: GROUPID.clientSecret,
+		};
 		const again = await postForm(sb.url + TOKEN_PATH, fields);
 		expect(again.status).toBe(200);
 		const second = await json(again);
@@ -182,7 +221,11 @@ describe('GroupID create Smart Group', () => {
 	test('a duplicate name is HTTP 200 with status 1 in the envelope', async () => {
 		const { access_token } = await groupIdToken(sb);
 		await postJson(sb.url + CREATE_PATH, smartGroupBody(), access_token);
-		const res = await postJson(sb.url + CREATE_PATH, smartGroupBody('demosmartgroup1'), access_token);
+		const res = await postJson(
+			sb.url + CREATE_PATH,
+			smartGroupBody('demosmartgroup1'),
+			access_token,
+		);
 		expect(res.status).toBe(200);
 		const body = await json(res);
 		const message = "A group named 'demosmartgroup1' already exists in identity store 2.";
@@ -213,10 +256,18 @@ describe('GroupID create Smart Group', () => {
 			const res = await postForm(short.url + TOKEN_PATH, GROUPID_FORM);
 			const token = await json(res);
 			expect(token.expires_in).toBe(1);
-			const ok = await postJson(short.url + CREATE_PATH, smartGroupBody('Early'), token.access_token);
+			const ok = await postJson(
+				short.url + CREATE_PATH,
+				smartGroupBody('Early'),
+				token.access_token,
+			);
 			expect(ok.status).toBe(200);
 			await sleep(1100);
-			const late = await postJson(short.url + CREATE_PATH, smartGroupBody('Late'), token.access_token);
+			const late = await postJson(
+				short.url + CREATE_PATH,
+				smartGroupBody('Late'),
+				token.access_token,
+			);
 			expect(late.status).toBe(401);
 			expect(late.headers.get('www-authenticate')).toMatch(/error="invalid_token"/);
 			expect(await late.text()).toBe('');
@@ -242,12 +293,18 @@ describe('GroupID create Smart Group', () => {
 		sb.setFaults({ expireTokensAfter: 2 });
 		expect((await postJson(sb.url + CREATE_PATH, smartGroupBody('First'), token)).status).toBe(200);
 		expect(sb.faults).toEqual({ expireTokensAfter: 1 });
-		expect((await postJson(sb.url + CREATE_PATH, smartGroupBody('Second'), token)).status).toBe(200);
+		expect((await postJson(sb.url + CREATE_PATH, smartGroupBody('Second'), token)).status).toBe(
+			200,
+		);
 		expect(sb.faults).toEqual({});
 		expect((await postJson(sb.url + CREATE_PATH, smartGroupBody('Third'), token)).status).toBe(401);
 		const fresh = (await groupIdToken(sb)).access_token;
 		expect((await postJson(sb.url + CREATE_PATH, smartGroupBody('Third'), fresh)).status).toBe(200);
-		expect(sb.groups.groupid.map((g) => /** @type {any} */ (g).name)).toEqual(['First', 'Second', 'Third']);
+		expect(sb.groups.groupid.map((g) => /** @type {any} */ (g).name)).toEqual([
+			'First',
+			'Second',
+			'Third',
+		]);
 	});
 
 	test('the tokenLifetimeSeconds fault changes expires_in of new tokens', async () => {
@@ -269,8 +326,16 @@ describe('GroupID create Smart Group', () => {
 		return b;
 	};
 	test.each([
-		['GroupName', without((b) => delete b.GroupName), 'Required attribute(s) missing or empty: GroupName.'],
-		['Container', without((b) => (b.Container = '')), 'Required attribute(s) missing or empty: Container.'],
+		[
+			'GroupName',
+			without((b) => delete b.GroupName),
+			'Required attribute(s) missing or empty: GroupName.',
+		],
+		[
+			'Container',
+			without((b) => (b.Container = '')),
+			'Required attribute(s) missing or empty: Container.',
+		],
 		[
 			'IMSGCriteria',
 			without((b) => delete b.AttributesCollection.AttributesCollection.IMSGCriteria),
@@ -290,23 +355,38 @@ describe('GroupID create Smart Group', () => {
 		const res = await postJson(sb.url + CREATE_PATH, body, access_token);
 		expect(res.status).toBe(400);
 		const env = await json(res);
-		expect(env).toMatchObject({ status: 1, message, data: null, currentDirectoryServer: 'DC.demo.local' });
+		expect(env).toMatchObject({
+			status: 1,
+			message,
+			data: null,
+			currentDirectoryServer: 'DC.demo.local',
+		});
 		expect(env.details[0]).toMatchObject({ status: 1, message });
 		expect(sb.groups.groupid).toHaveLength(0);
 	});
 
 	test('identity store in the URL different from the body → 400', async () => {
 		const { access_token } = await groupIdToken(sb);
-		const res = await postJson(sb.url + CREATE_PATH.replace('/2/', '/3/'), smartGroupBody(), access_token);
+		const res = await postJson(
+			sb.url + CREATE_PATH.replace('/2/', '/3/'),
+			smartGroupBody(),
+			access_token,
+		);
 		expect(res.status).toBe(400);
 		const env = await json(res);
 		expect(env.status).toBe(1);
-		expect(env.message).toBe('The identity store in the URL (3) does not match IdentityStoreID in the request body (2).');
+		expect(env.message).toBe(
+			'The identity store in the URL (3) does not match IdentityStoreID in the request body (2).',
+		);
 	});
 
 	test('an unknown identity store in both URL and body → 404 envelope', async () => {
 		const { access_token } = await groupIdToken(sb);
-		const res = await postJson(sb.url + CREATE_PATH.replace('/2/', '/5/'), { ...smartGroupBody(), IdentityStoreID: 5 }, access_token);
+		const res = await postJson(
+			sb.url + CREATE_PATH.replace('/2/', '/5/'),
+			{ ...smartGroupBody(), IdentityStoreID: 5 },
+			access_token,
+		);
 		expect(res.status).toBe(404);
 		expect((await json(res)).message).toBe("Identity store '5' was not found.");
 	});
@@ -318,7 +398,12 @@ describe('GroupID create Smart Group', () => {
 		const env = await json(bad);
 		expect(env).toMatchObject({ status: 1, message: 'The request body is not valid JSON.' });
 		expect(sb.requests[1].body).toBe('{"GroupName": ');
-		const text = await postJson(sb.url + CREATE_PATH, JSON.stringify(smartGroupBody()), access_token, { 'content-type': 'text/plain' });
+		const text = await postJson(
+			sb.url + CREATE_PATH,
+			JSON.stringify(smartGroupBody()),
+			access_token,
+			{ 'content-type': 'text/plain' },
+		);
 		expect(text.status).toBe(415);
 		expect((await json(text)).status).toBe(1);
 	});
@@ -335,8 +420,17 @@ describe('UiPath token endpoint', () => {
 			});
 			expect(res.status).toBe(200);
 			const body = await json(res);
-			expect(Object.keys(body).sort()).toEqual(['access_token', 'expires_in', 'scope', 'token_type']);
-			expect(body).toMatchObject({ expires_in: 3600, token_type: 'Bearer', scope: 'PM.Group PM.Group.Write' });
+			expect(Object.keys(body).sort()).toEqual([
+				'access_token',
+				'expires_in',
+				'scope',
+				'token_type',
+			]);
+			expect(body).toMatchObject({
+				expires_in: 3600,
+				token_type: 'Bearer',
+				scope: 'PM.Group PM.Group.Write',
+			});
 			const jwt = decodeJwt(body.access_token);
 			expect(jwt.header).toMatchObject({ alg: 'HS256', typ: 'JWT' });
 			expect(jwt.signature).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -360,7 +454,9 @@ describe('UiPath token endpoint', () => {
 			client_secret: UIPATH.clientSecret,
 		});
 		const body = await json(res);
-		expect(body.scope).toBe('PM.Group PM.Group.Read PM.Group.Write PM.User PM.User.Read PM.User.Write PM.Directory PM.Directory.Read PM.License PM.License.Write PM.RobotAccount PM.RobotAccount.Read PM.RobotAccount.Write');
+		expect(body.scope).toBe(
+			'PM.Group PM.Group.Read PM.Group.Write PM.User PM.User.Read PM.User.Write PM.Directory PM.Directory.Read PM.License PM.License.Write PM.RobotAccount PM.RobotAccount.Read PM.RobotAccount.Write',
+		);
 		expect(decodeJwt(body.access_token).payload.scope).toEqual([...UIPATH.allowedScopes]);
 	});
 
@@ -416,14 +512,31 @@ describe('UiPath create local group', () => {
 			lastModificationTime: null,
 			members: SEED_UIPATH_MEMBERS,
 		});
-		expect(Object.keys(body)).toEqual(['id', 'name', 'displayName', 'type', 'creationTime', 'lastModificationTime', 'members']);
+		expect(Object.keys(body)).toEqual([
+			'id',
+			'name',
+			'displayName',
+			'type',
+			'creationTime',
+			'lastModificationTime',
+			'members',
+		]);
 		expect(sb.groups.uipath).toEqual([{ partitionGlobalId: 'magic-7', ...body }]);
-		expect(sb.requests[0]).toMatchObject({ endpoint: 'uipath.createGroup', service: 'uipath', status: 201, body: SEED_UIPATH_REQUEST });
+		expect(sb.requests[0]).toMatchObject({
+			endpoint: 'uipath.createGroup',
+			service: 'uipath',
+			status: 201,
+			body: SEED_UIPATH_REQUEST,
+		});
 	});
 
 	test('a JWT from the token endpoint works on the organization-level path', async () => {
 		const token = await uipathToken(sb);
-		const res = await postJson(sb.url + '/sandbox-org/identity_/api/Group', { ...SEED_UIPATH_REQUEST, directoryUserMemberIDs: [] }, token);
+		const res = await postJson(
+			sb.url + '/sandbox-org/identity_/api/Group',
+			{ ...SEED_UIPATH_REQUEST, directoryUserMemberIDs: [] },
+			token,
+		);
 		expect(res.status).toBe(201);
 		expect((await json(res)).members).toEqual([]);
 	});
@@ -431,13 +544,23 @@ describe('UiPath create local group', () => {
 	test('unknown member ids are accepted as generic directory users', async () => {
 		const res = await postJson(
 			sb.url + UIPATH_GROUP_PATH,
-			{ ...SEED_UIPATH_REQUEST, directoryUserMemberIDs: ['ron-0103', '6f1c0d1e-0000-4000-8000-000000000001'] },
+			{
+				...SEED_UIPATH_REQUEST,
+				directoryUserMemberIDs: ['ron-0103', '6f1c0d1e-0000-4000-8000-000000000001'],
+			},
 			'1234',
 		);
 		expect(res.status).toBe(201);
 		const { members } = await json(res);
-		expect(members.map((/** @type {any} */ m) => m.identifier)).toEqual(['6f1c0d1e-0000-4000-8000-000000000001', 'ron-0103']);
-		expect(members[0]).toMatchObject({ objectType: 'DirectoryUser', identifier: '6f1c0d1e-0000-4000-8000-000000000001', source: 'local' });
+		expect(members.map((/** @type {any} */ m) => m.identifier)).toEqual([
+			'6f1c0d1e-0000-4000-8000-000000000001',
+			'ron-0103',
+		]);
+		expect(members[0]).toMatchObject({
+			objectType: 'DirectoryUser',
+			identifier: '6f1c0d1e-0000-4000-8000-000000000001',
+			source: 'local',
+		});
 		expect(members[1]).toEqual(wizard('Ron', 'Weasley', 'ron-0103'));
 	});
 
@@ -472,25 +595,51 @@ describe('UiPath create local group', () => {
 		expect(res.status).toBe(403);
 		expect((await json(res)).error).toBe('insufficient_scope');
 		const write = await uipathToken(sb, 'PM.Group.Write');
-		expect((await postJson(sb.url + UIPATH_GROUP_PATH, SEED_UIPATH_REQUEST, write)).status).toBe(201);
+		expect((await postJson(sb.url + UIPATH_GROUP_PATH, SEED_UIPATH_REQUEST, write)).status).toBe(
+			201,
+		);
 	});
 
 	test.each([
-		['missing partitionGlobalId', { partitionGlobalId: undefined }, { partitionGlobalId: ['The partitionGlobalId field is required.'] }],
-		['empty partitionGlobalId', { partitionGlobalId: '' }, { partitionGlobalId: ['The partitionGlobalId field is required.'] }],
-		['another partition', { partitionGlobalId: 'muggle-1' }, { partitionGlobalId: ["The value 'muggle-1' is not valid."] }],
+		[
+			'missing partitionGlobalId',
+			{ partitionGlobalId: undefined },
+			{ partitionGlobalId: ['The partitionGlobalId field is required.'] },
+		],
+		[
+			'empty partitionGlobalId',
+			{ partitionGlobalId: '' },
+			{ partitionGlobalId: ['The partitionGlobalId field is required.'] },
+		],
+		[
+			'another partition',
+			{ partitionGlobalId: 'muggle-1' },
+			{ partitionGlobalId: ["The value 'muggle-1' is not valid."] },
+		],
 		['missing id', { id: undefined }, { id: ['The id field is required.'] }],
 		['empty name', { name: '' }, { name: ['The name field is required.'] }],
-		['numeric name', { name: 7 }, { name: ['The JSON value could not be converted to System.String.'] }],
+		[
+			'numeric name',
+			{ name: 7 },
+			{ name: ['The JSON value could not be converted to System.String.'] },
+		],
 		[
 			'members not an array',
 			{ directoryUserMemberIDs: 'ron-0103' },
-			{ directoryUserMemberIDs: ['The directoryUserMemberIDs field must be an array of non-empty user identifiers.'] },
+			{
+				directoryUserMemberIDs: [
+					'The directoryUserMemberIDs field must be an array of non-empty user identifiers.',
+				],
+			},
 		],
 		[
 			'an empty member id',
 			{ directoryUserMemberIDs: ['ron-0103', ''] },
-			{ directoryUserMemberIDs: ['The directoryUserMemberIDs field must be an array of non-empty user identifiers.'] },
+			{
+				directoryUserMemberIDs: [
+					'The directoryUserMemberIDs field must be an array of non-empty user identifiers.',
+				],
+			},
 		],
 		[
 			'several at once',
@@ -502,7 +651,11 @@ describe('UiPath create local group', () => {
 			},
 		],
 	])('%s → 400 validation problem', async (_name, overrides, errors) => {
-		const res = await postJson(sb.url + UIPATH_GROUP_PATH, { ...SEED_UIPATH_REQUEST, ...overrides }, '1234');
+		const res = await postJson(
+			sb.url + UIPATH_GROUP_PATH,
+			{ ...SEED_UIPATH_REQUEST, ...overrides },
+			'1234',
+		);
 		expect(res.status).toBe(400);
 		const body = await json(res);
 		expect(body).toMatchObject({ title: 'One or more validation errors occurred.', status: 400 });
@@ -517,15 +670,29 @@ describe('UiPath create local group', () => {
 	});
 
 	test('duplicate name → 409 on name; duplicate id → 409 on id', async () => {
-		expect((await postJson(sb.url + UIPATH_GROUP_PATH, SEED_UIPATH_REQUEST, '1234')).status).toBe(201);
-		const sameName = await postJson(sb.url + UIPATH_GROUP_PATH, { ...SEED_UIPATH_REQUEST, id: 'gryff-02' }, '1234');
+		expect((await postJson(sb.url + UIPATH_GROUP_PATH, SEED_UIPATH_REQUEST, '1234')).status).toBe(
+			201,
+		);
+		const sameName = await postJson(
+			sb.url + UIPATH_GROUP_PATH,
+			{ ...SEED_UIPATH_REQUEST, id: 'gryff-02' },
+			'1234',
+		);
 		expect(sameName.status).toBe(409);
 		const a = await json(sameName);
 		expect(a).toMatchObject({ title: 'Conflict', status: 409 });
-		expect(a.errors).toEqual({ name: ["A group named 'Gryffindors' already exists in this organization."] });
-		const sameId = await postJson(sb.url + UIPATH_GROUP_PATH, { ...SEED_UIPATH_REQUEST, name: 'Slytherins' }, '1234');
+		expect(a.errors).toEqual({
+			name: ["A group named 'Gryffindors' already exists in this organization."],
+		});
+		const sameId = await postJson(
+			sb.url + UIPATH_GROUP_PATH,
+			{ ...SEED_UIPATH_REQUEST, name: 'Slytherins' },
+			'1234',
+		);
 		expect(sameId.status).toBe(409);
-		expect((await json(sameId)).errors).toEqual({ id: ["A group with the id 'gryff-01' already exists in this organization."] });
+		expect((await json(sameId)).errors).toEqual({
+			id: ["A group with the id 'gryff-01' already exists in this organization."],
+		});
 		expect(sb.groups.uipath).toHaveLength(1);
 	});
 });
@@ -533,7 +700,9 @@ describe('UiPath create local group', () => {
 describe('GroupID search (credential test)', () => {
 	test('finds a created Smart Group by exact name, case-insensitively, as {displayName, objectGuid}', async () => {
 		const { access_token } = await groupIdToken(sb);
-		const created = await json(await postJson(sb.url + CREATE_PATH, smartGroupBody('DemoSmartGroup1'), access_token));
+		const created = await json(
+			await postJson(sb.url + CREATE_PATH, smartGroupBody('DemoSmartGroup1'), access_token),
+		);
 		await postJson(sb.url + CREATE_PATH, smartGroupBody('DemoSmartGroup10'), access_token);
 		expect(created.data).toMatch(GUID);
 
@@ -541,12 +710,22 @@ describe('GroupID search (credential test)', () => {
 		expect(res.status).toBe(200);
 		expect(res.headers.get('content-type')).toMatch(/^application\/json/);
 		const body = await json(res);
-		const expected = { ...successEnvelope('x'), data: [{ displayName: 'DemoSmartGroup1', objectGuid: created.data }] };
+		const expected = {
+			...successEnvelope('x'),
+			data: [{ displayName: 'DemoSmartGroup1', objectGuid: created.data }],
+		};
 		expect(body).toEqual(expected);
 		expect(Object.keys(body)).toEqual(Object.keys(successEnvelope('x')));
 
 		const rec = sb.requests[3];
-		expect(rec).toMatchObject({ method: 'POST', path: SEARCH_PATH, service: 'groupid', endpoint: 'groupid.search', status: 200, fault: null });
+		expect(rec).toMatchObject({
+			method: 'POST',
+			path: SEARCH_PATH,
+			service: 'groupid',
+			endpoint: 'groupid.search',
+			status: 200,
+			fault: null,
+		});
 		expect(rec.body).toEqual(searchBody('demosmartgroup1'));
 		expect(rec.headers.authorization).toBe(`Bearer ${access_token}`);
 		expect(sb.groups.groupid).toHaveLength(2);
@@ -558,15 +737,25 @@ describe('GroupID search (credential test)', () => {
 		expect(res.status).toBe(200);
 		expect(await json(res)).toEqual({ ...successEnvelope('x'), data: [] });
 		await postJson(sb.url + CREATE_PATH, smartGroupBody('n8n connection test'), access_token);
-		const again = await json(await postJson(sb.url + SEARCH_PATH, searchBody('n8n connection test', '2'), access_token));
+		const again = await json(
+			await postJson(sb.url + SEARCH_PATH, searchBody('n8n connection test', '2'), access_token),
+		);
 		expect(again.status).toBe(0);
-		expect(again.data).toEqual([{ displayName: 'n8n connection test', objectGuid: /** @type {any} */ (sb.groups.groupid[0]).id }]);
+		expect(again.data).toEqual([
+			{
+				displayName: 'n8n connection test',
+				objectGuid: /** @type {any} */ (sb.groups.groupid[0]).id,
+			},
+		]);
 	});
 
 	test('another operator, a partial name, or a later page → empty data', async () => {
 		const { access_token } = await groupIdToken(sb);
 		await postJson(sb.url + CREATE_PATH, smartGroupBody('Alpha'), access_token);
-		const contains = { ...searchBody('Alpha'), criteria: { operator: 'Contains', attribute: 'displayName', value: 'Alpha' } };
+		const contains = {
+			...searchBody('Alpha'),
+			criteria: { operator: 'Contains', attribute: 'displayName', value: 'Alpha' },
+		};
 		const partial = searchBody('Alph');
 		const page2 = { ...searchBody('Alpha'), pageNo: 2 };
 		for (const body of [contains, partial, page2]) {
@@ -575,7 +764,9 @@ describe('GroupID search (credential test)', () => {
 			const env = await json(res);
 			expect(env).toEqual({ ...successEnvelope('x'), data: [] });
 		}
-		const page1 = await json(await postJson(sb.url + SEARCH_PATH, searchBody('ALPHA'), access_token));
+		const page1 = await json(
+			await postJson(sb.url + SEARCH_PATH, searchBody('ALPHA'), access_token),
+		);
 		expect(page1.data.map((/** @type {any} */ g) => g.displayName)).toEqual(['Alpha']);
 	});
 
@@ -590,7 +781,9 @@ describe('GroupID search (credential test)', () => {
 		sb.setFaults({ expireTokens: true });
 		const expired = await postJson(sb.url + SEARCH_PATH, searchBody(), access_token);
 		expect(expired.status).toBe(401);
-		expect(expired.headers.get('www-authenticate')).toBe('Bearer error="invalid_token", error_description="The token expired"');
+		expect(expired.headers.get('www-authenticate')).toBe(
+			'Bearer error="invalid_token", error_description="The token expired"',
+		);
 		expect(await expired.text()).toBe('');
 		expect(sb.requests.slice(1).map((r) => [r.endpoint, r.status])).toEqual([
 			['groupid.search', 401],
@@ -606,7 +799,12 @@ describe('GroupID search (credential test)', () => {
 		expect(res.status).toBe(404);
 		const env = await json(res);
 		const message = "Identity store '5' was not found.";
-		expect(env).toMatchObject({ status: 1, message, data: null, currentDirectoryServer: 'DC.demo.local' });
+		expect(env).toMatchObject({
+			status: 1,
+			message,
+			data: null,
+			currentDirectoryServer: 'DC.demo.local',
+		});
 		expect(env.details).toHaveLength(1);
 		expect(env.details[0]).toMatchObject({ status: 1, message, details: [] });
 		expect(Object.keys(env)).toEqual(Object.keys(successEnvelope('x')));
@@ -618,13 +816,22 @@ describe('GroupID search (credential test)', () => {
 		['a JSON string', '"search"', 'The request body must be a JSON object.'],
 		['null', 'null', 'The request body must be a JSON object.'],
 		['not JSON at all', '{"identityStoreId": ', 'The request body is not valid JSON.'],
-		['an object without identityStoreId', '{"criteria": {}}', 'Required attribute(s) missing or empty: identityStoreId.'],
+		[
+			'an object without identityStoreId',
+			'{"criteria": {}}',
+			'Required attribute(s) missing or empty: identityStoreId.',
+		],
 	])('a body that is %s → 400 failure envelope', async (_name, raw, message) => {
 		const { access_token } = await groupIdToken(sb);
 		const res = await postJson(sb.url + SEARCH_PATH, raw, access_token);
 		expect(res.status).toBe(400);
 		const env = await json(res);
-		expect(env).toMatchObject({ status: 1, message, data: null, currentDirectoryServer: 'DC.demo.local' });
+		expect(env).toMatchObject({
+			status: 1,
+			message,
+			data: null,
+			currentDirectoryServer: 'DC.demo.local',
+		});
 		expect(env.details[0]).toMatchObject({ status: 1, message });
 		expect(sb.requests[1]).toMatchObject({ endpoint: 'groupid.search', status: 400, rawBody: raw });
 	});
@@ -633,7 +840,11 @@ describe('GroupID search (credential test)', () => {
 		const res = await fetch(sb.url + SEARCH_PATH);
 		expect(res.status).toBe(405);
 		expect(res.headers.get('allow')).toBe('POST');
-		expect(sb.requests[0]).toMatchObject({ method: 'GET', endpoint: 'groupid.search', status: 405 });
+		expect(sb.requests[0]).toMatchObject({
+			method: 'GET',
+			endpoint: 'groupid.search',
+			status: 405,
+		});
 	});
 });
 
@@ -646,15 +857,42 @@ describe('UiPath list groups (credential test)', () => {
 		expect(await json(empty)).toEqual([]);
 
 		const a = await json(await postJson(sb.url + UIPATH_GROUP_PATH, SEED_UIPATH_REQUEST, '1234'));
-		const b = await json(await postJson(sb.url + UIPATH_GROUP_PATH, { ...SEED_UIPATH_REQUEST, id: 'slyth-01', name: 'Slytherins' }, '1234'));
+		const b = await json(
+			await postJson(
+				sb.url + UIPATH_GROUP_PATH,
+				{ ...SEED_UIPATH_REQUEST, id: 'slyth-01', name: 'Slytherins' },
+				'1234',
+			),
+		);
 		const res = await getWithToken(sb.url + UIPATH_LIST_PATH, token);
 		expect(res.status).toBe(200);
 		const list = await json(res);
 		expect(list).toEqual([
-			{ id: 'gryff-01', name: 'Gryffindors', displayName: 'Gryffindors', type: 1, creationTime: a.creationTime, lastModificationTime: null },
-			{ id: 'slyth-01', name: 'Slytherins', displayName: 'Slytherins', type: 1, creationTime: b.creationTime, lastModificationTime: null },
+			{
+				id: 'gryff-01',
+				name: 'Gryffindors',
+				displayName: 'Gryffindors',
+				type: 1,
+				creationTime: a.creationTime,
+				lastModificationTime: null,
+			},
+			{
+				id: 'slyth-01',
+				name: 'Slytherins',
+				displayName: 'Slytherins',
+				type: 1,
+				creationTime: b.creationTime,
+				lastModificationTime: null,
+			},
 		]);
-		expect(Object.keys(list[0])).toEqual(['id', 'name', 'displayName', 'type', 'creationTime', 'lastModificationTime']);
+		expect(Object.keys(list[0])).toEqual([
+			'id',
+			'name',
+			'displayName',
+			'type',
+			'creationTime',
+			'lastModificationTime',
+		]);
 		expect(list[0].creationTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}$/);
 
 		expect(sb.requests.map((r) => [r.method, r.endpoint, r.status])).toEqual([
@@ -664,7 +902,12 @@ describe('UiPath list groups (credential test)', () => {
 			['POST', 'uipath.createGroup', 201],
 			['GET', 'uipath.listGroups', 200],
 		]);
-		expect(sb.requests[4]).toMatchObject({ path: UIPATH_LIST_PATH, service: 'uipath', body: null, fault: null });
+		expect(sb.requests[4]).toMatchObject({
+			path: UIPATH_LIST_PATH,
+			service: 'uipath',
+			body: null,
+			fault: null,
+		});
 		expect(sb.requests[4].headers.authorization).toBe(`Bearer ${token}`);
 	});
 
@@ -680,7 +923,9 @@ describe('UiPath list groups (credential test)', () => {
 			expect(res.status).toBe(200);
 			expect((await json(res)).map((/** @type {any} */ g) => g.id)).toEqual(['gryff-01']);
 		}
-		expect(sb.requests.filter((r) => r.endpoint === 'uipath.listGroups').map((r) => r.status)).toEqual([200, 200, 200]);
+		expect(
+			sb.requests.filter((r) => r.endpoint === 'uipath.listGroups').map((r) => r.status),
+		).toEqual([200, 200, 200]);
 	});
 
 	test('401 with an empty body: no token, unknown token, tampered JWT, GroupID token, expired JWT', async () => {
@@ -697,15 +942,21 @@ describe('UiPath list groups (credential test)', () => {
 		for (const token of ['4321', tampered, gid.access_token]) {
 			const res = await getWithToken(sb.url + UIPATH_LIST_PATH, token);
 			expect(res.status).toBe(401);
-			expect(res.headers.get('www-authenticate')).toBe('Bearer error="invalid_token", error_description="The token is invalid"');
+			expect(res.headers.get('www-authenticate')).toBe(
+				'Bearer error="invalid_token", error_description="The token is invalid"',
+			);
 			expect(await res.text()).toBe('');
 		}
 		sb.setFaults({ expireTokens: true });
 		const expired = await getWithToken(sb.url + UIPATH_LIST_PATH, jwt);
 		expect(expired.status).toBe(401);
-		expect(expired.headers.get('www-authenticate')).toBe('Bearer error="invalid_token", error_description="The token expired"');
+		expect(expired.headers.get('www-authenticate')).toBe(
+			'Bearer error="invalid_token", error_description="The token expired"',
+		);
 		expect(await expired.text()).toBe('');
-		expect(sb.requests.filter((r) => r.endpoint === 'uipath.listGroups').map((r) => r.status)).toEqual([401, 401, 401, 401, 401]);
+		expect(
+			sb.requests.filter((r) => r.endpoint === 'uipath.listGroups').map((r) => r.status),
+		).toEqual([401, 401, 401, 401, 401]);
 	});
 
 	test('a JWT with PM.Group.Write only → 403 insufficient_scope', async () => {
@@ -713,16 +964,32 @@ describe('UiPath list groups (credential test)', () => {
 		expect(decodeJwt(write).payload.scope).toEqual(['PM.Group.Write']);
 		const res = await getWithToken(sb.url + UIPATH_LIST_PATH, write);
 		expect(res.status).toBe(403);
-		expect(res.headers.get('www-authenticate')).toBe('Bearer error="insufficient_scope", scope="PM.Group PM.Group.Read"');
+		expect(res.headers.get('www-authenticate')).toBe(
+			'Bearer error="insufficient_scope", scope="PM.Group PM.Group.Read"',
+		);
 		expect(await json(res)).toEqual({
 			error: 'insufficient_scope',
 			error_description: 'The access token needs the PM.Group or PM.Group.Read scope.',
 		});
 		// the same token may still create, and a read-only token may not
-		expect((await postJson(sb.url + UIPATH_GROUP_PATH, SEED_UIPATH_REQUEST, write)).status).toBe(201);
+		expect((await postJson(sb.url + UIPATH_GROUP_PATH, SEED_UIPATH_REQUEST, write)).status).toBe(
+			201,
+		);
 		const readOnly = await uipathToken(sb, 'PM.Group.Read PM.User');
-		expect((await postJson(sb.url + UIPATH_GROUP_PATH, { ...SEED_UIPATH_REQUEST, id: 'x', name: 'X' }, readOnly)).status).toBe(403);
-		expect(sb.requests[1]).toMatchObject({ method: 'GET', endpoint: 'uipath.listGroups', status: 403 });
+		expect(
+			(
+				await postJson(
+					sb.url + UIPATH_GROUP_PATH,
+					{ ...SEED_UIPATH_REQUEST, id: 'x', name: 'X' },
+					readOnly,
+				)
+			).status,
+		).toBe(403);
+		expect(sb.requests[1]).toMatchObject({
+			method: 'GET',
+			endpoint: 'uipath.listGroups',
+			status: 403,
+		});
 	});
 
 	test.each([
@@ -731,7 +998,10 @@ describe('UiPath list groups (credential test)', () => {
 		['a percent-encoded partition', 'hog%20warts', 'hog warts'],
 	])('%s → 400 validation problem on partitionGlobalId', async (_name, segment, shown) => {
 		await postJson(sb.url + UIPATH_GROUP_PATH, SEED_UIPATH_REQUEST, '1234');
-		const res = await getWithToken(`${sb.url}/sandbox-org/DefaultTenant/identity_/api/Group/${segment}`, '1234');
+		const res = await getWithToken(
+			`${sb.url}/sandbox-org/DefaultTenant/identity_/api/Group/${segment}`,
+			'1234',
+		);
 		expect(res.status).toBe(400);
 		const body = await json(res);
 		expect(body).toEqual({
@@ -742,7 +1012,12 @@ describe('UiPath list groups (credential test)', () => {
 			errors: { partitionGlobalId: [`The value '${shown}' is not valid.`] },
 		});
 		expect(body.traceId).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-00$/);
-		expect(sb.requests[1]).toMatchObject({ method: 'GET', endpoint: 'uipath.listGroups', service: 'uipath', status: 400 });
+		expect(sb.requests[1]).toMatchObject({
+			method: 'GET',
+			endpoint: 'uipath.listGroups',
+			service: 'uipath',
+			status: 400,
+		});
 	});
 
 	test('wrong verbs: 405 Allow "GET, PUT" on the list path (PUT updates a group), 405 Allow POST on the create path (with or without a trailing slash)', async () => {
@@ -755,7 +1030,10 @@ describe('UiPath list groups (credential test)', () => {
 		const slash = await getWithToken(sb.url + UIPATH_GROUP_PATH + '/', '1234');
 		expect(slash.status).toBe(405);
 		expect(slash.headers.get('allow')).toBe('POST');
-		const put = await fetch(sb.url + UIPATH_GROUP_PATH, { method: 'PUT', headers: { authorization: 'Bearer 1234' } });
+		const put = await fetch(sb.url + UIPATH_GROUP_PATH, {
+			method: 'PUT',
+			headers: { authorization: 'Bearer 1234' },
+		});
 		expect(put.status).toBe(405);
 		expect(put.headers.get('allow')).toBe('POST');
 		expect(sb.requests.map((r) => [r.method, r.endpoint, r.status])).toEqual([
@@ -790,12 +1068,16 @@ describe('faults', () => {
 	});
 
 	test('failNext 429 with Retry-After', async () => {
-		sb.setFaults({ failNext: { status: 429, headers: { 'Retry-After': '30' }, body: 'Too Many Requests' } });
+		sb.setFaults({
+			failNext: { status: 429, headers: { 'Retry-After': '30' }, body: 'Too Many Requests' },
+		});
 		const res = await postJson(sb.url + UIPATH_GROUP_PATH, SEED_UIPATH_REQUEST, '1234');
 		expect(res.status).toBe(429);
 		expect(res.headers.get('retry-after')).toBe('30');
 		expect(await res.text()).toBe('Too Many Requests');
-		expect((await postJson(sb.url + UIPATH_GROUP_PATH, SEED_UIPATH_REQUEST, '1234')).status).toBe(201);
+		expect((await postJson(sb.url + UIPATH_GROUP_PATH, SEED_UIPATH_REQUEST, '1234')).status).toBe(
+			201,
+		);
 	});
 
 	test('failNext with match selects a token endpoint', async () => {
@@ -832,9 +1114,13 @@ describe('faults', () => {
 
 	test('malformedNext reset drops the connection', async () => {
 		sb.setFaults({ malformedNext: { kind: 'reset' } });
-		await expect(postJson(sb.url + UIPATH_GROUP_PATH, SEED_UIPATH_REQUEST, '1234')).rejects.toThrow();
+		await expect(
+			postJson(sb.url + UIPATH_GROUP_PATH, SEED_UIPATH_REQUEST, '1234'),
+		).rejects.toThrow();
 		expect(sb.requests[0].fault).toBe('malformedNext');
-		expect((await postJson(sb.url + UIPATH_GROUP_PATH, SEED_UIPATH_REQUEST, '1234')).status).toBe(201);
+		expect((await postJson(sb.url + UIPATH_GROUP_PATH, SEED_UIPATH_REQUEST, '1234')).status).toBe(
+			201,
+		);
 	});
 
 	test('latency delays requests in parallel', async () => {
@@ -843,7 +1129,11 @@ describe('faults', () => {
 		const times = await Promise.all(
 			Array.from({ length: 10 }, async (_, i) => {
 				const t0 = Date.now();
-				const res = await postJson(sb.url + UIPATH_GROUP_PATH, { ...SEED_UIPATH_REQUEST, id: `g${i}`, name: `G${i}` }, '1234');
+				const res = await postJson(
+					sb.url + UIPATH_GROUP_PATH,
+					{ ...SEED_UIPATH_REQUEST, id: `g${i}`, name: `G${i}` },
+					'1234',
+				);
 				expect(res.status).toBe(201);
 				return Date.now() - t0;
 			}),
@@ -909,10 +1199,17 @@ describe('faults', () => {
 
 	test('setFaults merges, validates, and null clears', () => {
 		expect(sb.setFaults({ latencyMs: 5 })).toEqual({ latencyMs: 5 });
-		expect(sb.setFaults({ failNext: { status: 503 } })).toEqual({ latencyMs: 5, failNext: { count: 1, status: 503, headers: {} } });
-		expect(sb.setFaults({ latencyMs: null })).toEqual({ failNext: { count: 1, status: 503, headers: {} } });
+		expect(sb.setFaults({ failNext: { status: 503 } })).toEqual({
+			latencyMs: 5,
+			failNext: { count: 1, status: 503, headers: {} },
+		});
+		expect(sb.setFaults({ latencyMs: null })).toEqual({
+			failNext: { count: 1, status: 503, headers: {} },
+		});
 		expect(() => sb.setFaults(/** @type {any} */ ({ explode: true }))).toThrow(/unknown fault/);
-		expect(() => sb.setFaults(/** @type {any} */ ({ malformedNext: { kind: 'xml' } }))).toThrow(/kind/);
+		expect(() => sb.setFaults(/** @type {any} */ ({ malformedNext: { kind: 'xml' } }))).toThrow(
+			/kind/,
+		);
 		expect(() => sb.setFaults({ failNext: { count: 0 } })).toThrow(/count/);
 		sb.clearFaults();
 		expect(sb.faults).toEqual({});
@@ -927,9 +1224,22 @@ describe('recording', () => {
 		expect(sb.requests).toHaveLength(2);
 		expect(sb.requestCount).toBe(2);
 		const [a, b] = sb.requests;
-		expect(a).toMatchObject({ id: 1, method: 'POST', path: '/whatever', query: { a: ['1', '2'], b: 'x' }, body: 'plain text', rawBody: 'plain text', status: 404 });
+		expect(a).toMatchObject({
+			id: 1,
+			method: 'POST',
+			path: '/whatever',
+			query: { a: ['1', '2'], b: 'x' },
+			body: 'plain text',
+			rawBody: 'plain text',
+			status: 404,
+		});
 		expect(new Date(a.receivedAt).getTime()).toBeGreaterThan(Date.now() - 10000);
-		expect(b).toMatchObject({ id: 2, status: 400, service: 'groupid', body: { ...GROUPID_FORM, password: 'bad' } });
+		expect(b).toMatchObject({
+			id: 2,
+			status: 400,
+			service: 'groupid',
+			body: { ...GROUPID_FORM, password: 'bad' },
+		});
 		expect(b.headers['content-type']).toBe('application/x-www-form-urlencoded');
 		expect(b.rawBody).toContain('grant_type=password');
 	});
@@ -938,7 +1248,11 @@ describe('recording', () => {
 		const lean = await startSandbox({ recordBodies: false, recordLimit: 3, quiet: true });
 		try {
 			for (let i = 0; i < 5; i++) {
-				const res = await postJson(lean.url + UIPATH_GROUP_PATH, { ...SEED_UIPATH_REQUEST, id: `x${i}`, name: `X${i}` }, '1234');
+				const res = await postJson(
+					lean.url + UIPATH_GROUP_PATH,
+					{ ...SEED_UIPATH_REQUEST, id: `x${i}`, name: `X${i}` },
+					'1234',
+				);
 				expect(res.status).toBe(201);
 			}
 			expect(lean.requestCount).toBe(5);
@@ -959,7 +1273,9 @@ describe('recording', () => {
 		expect(sb.groups).toEqual({ groupid: [], uipath: [] });
 		expect(sb.tokensIssued).toEqual({ groupid: 0, uipath: 0 });
 		expect(sb.faults).toEqual({});
-		expect((await postJson(sb.url + UIPATH_GROUP_PATH, SEED_UIPATH_REQUEST, '1234')).status).toBe(201);
+		expect((await postJson(sb.url + UIPATH_GROUP_PATH, SEED_UIPATH_REQUEST, '1234')).status).toBe(
+			201,
+		);
 	});
 });
 
@@ -969,10 +1285,18 @@ describe('control API', () => {
 		await postJson(sb.url + UIPATH_GROUP_PATH, SEED_UIPATH_REQUEST, '1234');
 
 		const health = await json(await fetch(sb.url + '/__sandbox/health'));
-		expect(health).toEqual({ ok: true, url: sb.url, https: false, uipathProfile: 'automation-cloud' });
+		expect(health).toEqual({
+			ok: true,
+			url: sb.url,
+			https: false,
+			uipathProfile: 'automation-cloud',
+		});
 
 		const requests = await json(await fetch(sb.url + '/__sandbox/requests'));
-		expect(requests.map((/** @type {any} */ r) => r.endpoint)).toEqual(['groupid.token', 'uipath.createGroup']);
+		expect(requests.map((/** @type {any} */ r) => r.endpoint)).toEqual([
+			'groupid.token',
+			'uipath.createGroup',
+		]);
 		expect(requests[1].headers.authorization).toBe('Bearer 1234');
 		const since = await json(await fetch(sb.url + '/__sandbox/requests?since=1'));
 		expect(since.map((/** @type {any} */ r) => r.id)).toEqual([2]);
@@ -992,7 +1316,9 @@ describe('control API', () => {
 		});
 		expect(set.status).toBe(200);
 		expect(await json(set)).toEqual({ failNext: { count: 1, status: 503, headers: {} } });
-		expect((await postJson(sb.url + UIPATH_GROUP_PATH, SEED_UIPATH_REQUEST, '1234')).status).toBe(503);
+		expect((await postJson(sb.url + UIPATH_GROUP_PATH, SEED_UIPATH_REQUEST, '1234')).status).toBe(
+			503,
+		);
 
 		const bad = await fetch(sb.url + '/__sandbox/faults', { method: 'POST', body: '{"nope":1}' });
 		expect(bad.status).toBe(400);
@@ -1002,7 +1328,12 @@ describe('control API', () => {
 		expect(reset.status).toBe(200);
 		expect(sb.requests).toHaveLength(0);
 		const after = await json(await fetch(sb.url + '/__sandbox/state'));
-		expect(after).toMatchObject({ groups: { groupid: [], uipath: [] }, tokensIssued: { groupid: 0, uipath: 0 }, requestCount: 0, faults: {} });
+		expect(after).toMatchObject({
+			groups: { groupid: [], uipath: [] },
+			tokensIssued: { groupid: 0, uipath: 0 },
+			requestCount: 0,
+			faults: {},
+		});
 
 		const missing = await fetch(sb.url + '/__sandbox/nothing');
 		expect(missing.status).toBe(404);
@@ -1057,11 +1388,19 @@ describe('HTTPS', () => {
 			expect(JSON.parse(trusted.body).token_type).toBe('Bearer');
 
 			/** @type {any} */
-			const viaLocalhost = await httpsPost(`https://localhost:${secure.port}${TOKEN_PATH}`, { ca: secure.ca, headers }, form);
+			const viaLocalhost = await httpsPost(
+				`https://localhost:${secure.port}${TOKEN_PATH}`,
+				{ ca: secure.ca, headers },
+				form,
+			);
 			expect(viaLocalhost.status).toBe(200);
 
 			/** @type {any} */
-			const insecure = await httpsPost(secure.url + TOKEN_PATH, { rejectUnauthorized: false, headers }, form);
+			const insecure = await httpsPost(
+				secure.url + TOKEN_PATH,
+				{ rejectUnauthorized: false, headers },
+				form,
+			);
 			expect(insecure.status).toBe(200);
 			expect(secure.tokensIssued.groupid).toBe(3);
 		} finally {
@@ -1094,7 +1433,9 @@ describe('CLI', () => {
 		child.stdout.on('data', (c) => (stdout += c));
 		child.stderr.on('data', (c) => (stderr += c));
 		/** @type {Promise<{code: number|null, signal: NodeJS.Signals|null}>} */
-		const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+		const exited = new Promise((resolve) =>
+			child.on('exit', (code, signal) => resolve({ code, signal })),
+		);
 		/** @type {Promise<string>} */
 		const firstLine = new Promise((resolve, reject) => {
 			const check = () => {
@@ -1151,8 +1492,12 @@ describe('CLI', () => {
 		const p = run(['--uipath-profile', 'automation-suite']);
 		try {
 			const line = JSON.parse(await p.firstLine);
-			expect(await json(await fetch(line.url + '/__sandbox/health'))).toMatchObject({ uipathProfile: 'automation-suite' });
-			const members = await fetch(line.url + UIPATH_GROUP_PATH + '/magic-7/gryff-01/Members', { headers: { authorization: 'Bearer 1234' } });
+			expect(await json(await fetch(line.url + '/__sandbox/health'))).toMatchObject({
+				uipathProfile: 'automation-suite',
+			});
+			const members = await fetch(line.url + UIPATH_GROUP_PATH + '/magic-7/gryff-01/Members', {
+				headers: { authorization: 'Bearer 1234' },
+			});
 			expect(members.status).toBe(404);
 			p.child.kill('SIGTERM');
 			expect((await p.exited).code).toBe(0);
@@ -1161,14 +1506,19 @@ describe('CLI', () => {
 		}
 		const bad = run(['--uipath-profile', 'orchestrator']);
 		expect((await bad.exited).code).toBe(2);
-		expect(bad.output().stderr).toMatch(/--uipath-profile needs automation-cloud, automation-suite or standalone/);
+		expect(bad.output().stderr).toMatch(
+			/--uipath-profile needs automation-cloud, automation-suite or standalone/,
+		);
 	});
 
 	test('--extra-users N adds N generated users to each directory', async () => {
 		const p = run(['--extra-users', '25']);
 		try {
 			const line = JSON.parse(await p.firstLine);
-			expect(await json(await fetch(line.url + '/__sandbox/directory'))).toEqual({ extraUsers: 25, users: { groupid: 8 + 25, uipath: 9 + 25 } });
+			expect(await json(await fetch(line.url + '/__sandbox/directory'))).toEqual({
+				extraUsers: 25,
+				users: { groupid: 8 + 25, uipath: 9 + 25 },
+			});
 		} finally {
 			p.child.kill('SIGKILL');
 		}
@@ -1182,7 +1532,12 @@ describe('CLI', () => {
 		try {
 			const line = JSON.parse(await p.firstLine);
 			const state = await json(await fetch(line.url + '/__sandbox/state'));
-			expect(state.rateLimit).toMatchObject({ enabled: true, timeScale: 0.02, windowMs: 6000, limits: { GET: 300, PUT: 160 } });
+			expect(state.rateLimit).toMatchObject({
+				enabled: true,
+				timeScale: 0.02,
+				windowMs: 6000,
+				limits: { GET: 300, PUT: 160 },
+			});
 			p.child.kill('SIGTERM');
 			expect((await p.exited).code).toBe(0);
 		} finally {

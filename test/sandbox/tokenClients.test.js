@@ -6,7 +6,15 @@
  */
 const { startSandbox } = require('../../sandbox/server');
 const { processOfPort } = require('../../scripts/lib/socketOwner');
-const { call, groupIdToken, uipathToken, smartGroupBody, CREATE_PATH, UIPATH_GROUP_PATH, SEED_UIPATH_REQUEST } = require('./helpers');
+const {
+	call,
+	groupIdToken,
+	uipathToken,
+	smartGroupBody,
+	CREATE_PATH,
+	UIPATH_GROUP_PATH,
+	SEED_UIPATH_REQUEST,
+} = require('./helpers');
 
 describe('sandbox: token requests by sender', () => {
 	/** @type {import('../../sandbox/server').Sandbox} */ let sandbox;
@@ -17,7 +25,7 @@ describe('sandbox: token requests by sender', () => {
 	});
 	afterAll(async () => await sandbox.close());
 
-	test('each issued token records its sender; expiring one sender\'s tokens of one service leaves the others working', async () => {
+	test("each issued token records its sender; expiring one sender's tokens of one service leaves the others working", async () => {
 		const first = (await groupIdToken(sandbox)).access_token;
 		nextSender = 'second';
 		const second = (await groupIdToken(sandbox)).access_token;
@@ -32,8 +40,22 @@ describe('sandbox: token requests by sender', () => {
 			['uipath', 'first'],
 		]);
 		expect(sandbox.expireTokensOf('first', 'groupid')).toBe(1);
-		expect((await call('POST', `${sandbox.url}${CREATE_PATH}`, { token: first, body: smartGroupBody('A') })).status).toBe(401);
-		expect((await call('POST', `${sandbox.url}${CREATE_PATH}`, { token: second, body: smartGroupBody('B') })).status).toBe(200);
+		expect(
+			(
+				await call('POST', `${sandbox.url}${CREATE_PATH}`, {
+					token: first,
+					body: smartGroupBody('A'),
+				})
+			).status,
+		).toBe(401);
+		expect(
+			(
+				await call('POST', `${sandbox.url}${CREATE_PATH}`, {
+					token: second,
+					body: smartGroupBody('B'),
+				})
+			).status,
+		).toBe(200);
 		const uiPathCreate = await call('POST', `${sandbox.url}${UIPATH_GROUP_PATH}`, {
 			token: uiPathOfFirst,
 			body: SEED_UIPATH_REQUEST,

@@ -9,9 +9,18 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { NetwrixGroupIdApi } from '../../credentials/NetwrixGroupIdApi.credentials';
-import { groupIdRequest, openGroupIdConnection, type GroupIdConnection } from '../../nodes/NetwrixGroupId/transport';
+import {
+	groupIdRequest,
+	openGroupIdConnection,
+	type GroupIdConnection,
+} from '../../nodes/NetwrixGroupId/transport';
 import { InvalidFieldError, requireText } from '../../nodes/shared/fieldChecks';
-import { operationSubtitle, resourceProperties, type Operation, type Resource } from '../../nodes/shared/operation';
+import {
+	operationSubtitle,
+	resourceProperties,
+	type Operation,
+	type Resource,
+} from '../../nodes/shared/operation';
 import { routeOperation, type NodeRouting } from '../../nodes/shared/router';
 import { runOptionsProperty } from '../../nodes/shared/runOptions';
 import { runNodeInEngine } from '../support/runNodeInEngine';
@@ -40,7 +49,11 @@ const credentials = {
 
 /** Sends each item's Value; with Copies set, returns that many output items (a list operation). */
 const echo: Operation<GroupIdConnection, { value: string; copies: number }> = {
-	listing: { value: 'echo', name: 'Echo', description: 'Sends the value and returns what the server answers' },
+	listing: {
+		value: 'echo',
+		name: 'Echo',
+		description: 'Sends the value and returns what the server answers',
+	},
 	properties: [
 		{ displayName: 'Value', name: 'value', type: 'string', default: '' },
 		{ displayName: 'Copies', name: 'copies', type: 'number', default: 1 },
@@ -51,9 +64,16 @@ const echo: Operation<GroupIdConnection, { value: string; copies: number }> = {
 		return { value, copies: context.getNodeParameter('copies', itemIndex, 1) as number };
 	},
 	async send(context, connection, prepared, itemIndex) {
-		const envelope = await groupIdRequest(context, connection, { method: 'POST', path: echoPath, body: { value: prepared.value } }, itemIndex);
+		const envelope = await groupIdRequest(
+			context,
+			connection,
+			{ method: 'POST', path: echoPath, body: { value: prepared.value } },
+			itemIndex,
+		);
 		const answer = { value: prepared.value, data: envelope.data } as IDataObject;
-		return prepared.copies === 1 ? answer : Array.from({ length: prepared.copies }, (_, copy) => ({ ...answer, copy }));
+		return prepared.copies === 1
+			? answer
+			: Array.from({ length: prepared.copies }, (_, copy) => ({ ...answer, copy }));
 	},
 };
 
@@ -92,11 +112,17 @@ const echoCombined: Operation<GroupIdConnection, { value: string; copies: number
 	plan(context, connection, items) {
 		planCalls.push({ items: items.map(({ itemIndex }) => itemIndex), sentBefore: sentSoFar });
 		const byValue = new Map<string, number[]>();
-		for (const { itemIndex, prepared } of items) byValue.set(prepared.value, [...(byValue.get(prepared.value) ?? []), itemIndex]);
+		for (const { itemIndex, prepared } of items)
+			byValue.set(prepared.value, [...(byValue.get(prepared.value) ?? []), itemIndex]);
 		return [...byValue].map(([value, itemIndexes]) => ({
 			itemIndexes,
 			async send() {
-				const envelope = await groupIdRequest(context, connection, { method: 'POST', path: echoPath, body: { value } }, itemIndexes[0]);
+				const envelope = await groupIdRequest(
+					context,
+					connection,
+					{ method: 'POST', path: echoPath, body: { value } },
+					itemIndexes[0],
+				);
 				return itemIndexes.map((itemIndex, position) =>
 					value.startsWith('split-') && position === 1
 						? new Error(`item ${itemIndex} was refused`)
@@ -107,7 +133,9 @@ const echoCombined: Operation<GroupIdConnection, { value: string; copies: number
 	},
 };
 
-const resources: Array<Resource<GroupIdConnection>> = [{ value: 'thing', name: 'Thing', operations: [echo, echoResolved] }];
+const resources: Array<Resource<GroupIdConnection>> = [
+	{ value: 'thing', name: 'Thing', operations: [echo, echoResolved] },
+];
 /** The same, with the combining operation: a node of its own, so that the description tests above see two operations. */
 const combiningResources: Array<Resource<GroupIdConnection>> = [
 	{ value: 'thing', name: 'Thing', operations: [echo, echoResolved, echoCombined] },
@@ -134,7 +162,12 @@ class FakeNode implements INodeType {
 		};
 		// n8n calls execute with the run's context as `this`, so the node's resources are closed over.
 		this.execute = async function (this: IExecuteFunctions) {
-			return await routeOperation(this, { resources: nodeResources, defaultConcurrency: 2, openConnection: openGroupIdConnection, connect });
+			return await routeOperation(this, {
+				resources: nodeResources,
+				defaultConcurrency: 2,
+				openConnection: openGroupIdConnection,
+				connect,
+			});
 		};
 	}
 }
@@ -148,7 +181,9 @@ interface EchoServer {
 }
 
 /** GroupID's token endpoint and an echo endpoint that answers after `delayMs`, failing the values in `failures`. */
-function interceptEcho(options: { delayMs?: number; failures?: Record<string, [number, unknown]> } = {}): EchoServer {
+function interceptEcho(
+	options: { delayMs?: number; failures?: Record<string, [number, unknown]> } = {},
+): EchoServer {
 	const state: EchoServer = { tokenRequests: 0, sent: [], maxInFlight: 0, inFlightAtArrival: [] };
 	let inFlight = 0;
 	nock(server)
@@ -169,7 +204,17 @@ function interceptEcho(options: { delayMs?: number; failures?: Record<string, [n
 			inFlight--;
 			const failure = options.failures?.[value];
 			if (failure) return failure;
-			return [200, { status: 0, data: `echo:${value}`, message: null, errorCode: null, exceptionMessagesAttributeWise: null, details: [] }];
+			return [
+				200,
+				{
+					status: 0,
+					data: `echo:${value}`,
+					message: null,
+					errorCode: null,
+					exceptionMessagesAttributeWise: null,
+					details: [],
+				},
+			];
 		});
 	return state;
 }
@@ -184,7 +229,10 @@ function run(options: {
 	connect?: NodeRouting<GroupIdConnection>['connect'];
 }) {
 	return runNodeInEngine({
-		nodeType: new FakeNode(options.operation === 'echoCombined' ? combiningResources : resources, options.connect),
+		nodeType: new FakeNode(
+			options.operation === 'echoCombined' ? combiningResources : resources,
+			options.connect,
+		),
 		credentialType: new NetwrixGroupIdApi(),
 		credentials: { ...credentials, ...options.credentials },
 		parameters: {
@@ -205,13 +253,15 @@ beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
 afterAll(() => nock.enableNetConnect());
 
-describe('the item runner, with a fake operation inside n8n\'s execution engine', () => {
+describe("the item runner, with a fake operation inside n8n's execution engine", () => {
 	test('returns one output item per input item, in input order, each paired with its input', async () => {
 		const echoServer = interceptEcho({ delayMs: 1 });
 		const { output, error } = await run({ values: values(12), maxConcurrency: 4 });
 
 		expect(error).toBeUndefined();
-		expect(output!.map((item) => item.json.data)).toEqual(values(12).map((value) => `echo:${value}`));
+		expect(output!.map((item) => item.json.data)).toEqual(
+			values(12).map((value) => `echo:${value}`),
+		);
 		expect(output!.map((item) => item.pairedItem)).toEqual(values(12).map((_, item) => ({ item })));
 		expect([...echoServer.sent].sort()).toEqual([...values(12)].sort());
 	});
@@ -229,7 +279,10 @@ describe('the item runner, with a fake operation inside n8n\'s execution engine'
 
 	test('an operation that lists things gives several output items per input, each paired with its input', async () => {
 		interceptEcho();
-		const { output, error } = await run({ values: ['a', 'b', 'c'], copies: '={{ $json.value === "b" ? 0 : 2 }}' });
+		const { output, error } = await run({
+			values: ['a', 'b', 'c'],
+			copies: '={{ $json.value === "b" ? 0 : 2 }}',
+		});
 
 		expect(error).toBeUndefined();
 		expect(output!.map((item) => [item.json.value, item.json.copy, item.pairedItem])).toEqual([
@@ -251,8 +304,14 @@ describe('the item runner, with a fake operation inside n8n\'s execution engine'
 	});
 
 	test('with Continue On Fail, bad and failed items become error items in place and every other item is sent', async () => {
-		const echoServer = interceptEcho({ failures: { v3: [500, { status: 1, message: 'Disk full', data: null, details: [] }] } });
-		const { output, error } = await run({ values: ['v0', 'bad-1', 'v2', 'v3', 'v4'], continueOnFail: true, maxConcurrency: 1 });
+		const echoServer = interceptEcho({
+			failures: { v3: [500, { status: 1, message: 'Disk full', data: null, details: [] }] },
+		});
+		const { output, error } = await run({
+			values: ['v0', 'bad-1', 'v2', 'v3', 'v4'],
+			continueOnFail: true,
+			maxConcurrency: 1,
+		});
 
 		expect(error).toBeUndefined();
 		expect(echoServer.sent).toEqual(['v0', 'v2', 'v3', 'v4']);
@@ -271,7 +330,11 @@ describe('the item runner, with a fake operation inside n8n\'s execution engine'
 		resolveCalls.length = 0;
 		sentSoFar = 0;
 		const echoServer = interceptEcho();
-		const { output, error } = await run({ operation: 'echoResolved', values: ['alias-a', 'bad-1', 'b', 'alias-c'], continueOnFail: true });
+		const { output, error } = await run({
+			operation: 'echoResolved',
+			values: ['alias-a', 'bad-1', 'b', 'alias-c'],
+			continueOnFail: true,
+		});
 
 		expect(error).toBeUndefined();
 		expect(resolveCalls).toEqual([{ items: [0, 2, 3], sentBefore: 0 }]);
@@ -294,9 +357,15 @@ describe('the item runner, with a fake operation inside n8n\'s execution engine'
 			values: ['a', 'bad-1', 'unconnected', 'alias-b'],
 			continueOnFail: true,
 			connect: async (_context, _connection, items) => {
-				connectCalls.push({ items: items.map(({ itemIndex }) => itemIndex), sentBefore: sentSoFar, resolvedBefore: resolveCalls.length });
+				connectCalls.push({
+					items: items.map(({ itemIndex }) => itemIndex),
+					sentBefore: sentSoFar,
+					resolvedBefore: resolveCalls.length,
+				});
 				return items.map(({ prepared }) =>
-					(prepared as { value: string }).value === 'unconnected' ? new InvalidFieldError('Value', 'needs what the connection lacks') : prepared,
+					(prepared as { value: string }).value === 'unconnected'
+						? new InvalidFieldError('Value', 'needs what the connection lacks')
+						: prepared,
 				);
 			},
 		});
@@ -333,8 +402,15 @@ describe('the item runner, with a fake operation inside n8n\'s execution engine'
 
 	test('an item its resolve step fails: an error item with Continue On Fail, else the run stops with nothing sent', async () => {
 		interceptEcho();
-		const continued = await run({ operation: 'echoResolved', values: ['a', 'unknown-x', 'alias-b'], continueOnFail: true, maxConcurrency: 1 });
-		expect(continued.output!.map((item) => [item.json.value ?? item.json.error, item.pairedItem])).toEqual([
+		const continued = await run({
+			operation: 'echoResolved',
+			values: ['a', 'unknown-x', 'alias-b'],
+			continueOnFail: true,
+			maxConcurrency: 1,
+		});
+		expect(
+			continued.output!.map((item) => [item.json.value ?? item.json.error, item.pairedItem]),
+		).toEqual([
 			['a', { item: 0 }],
 			['Invalid "Value" in item 1: "unknown-x" matches nobody', { item: 1 }],
 			['b', { item: 2 }],
@@ -363,7 +439,13 @@ describe('the item runner, with a fake operation inside n8n\'s execution engine'
 		expect(error).toBeUndefined();
 		expect(planCalls).toEqual([{ items: [0, 1, 3, 4, 5, 6], sentBefore: 0 }]);
 		expect([...echoServer.sent].sort()).toEqual(['a', 'b', 'split-c']);
-		expect(output!.map((item) => [item.json.value ?? item.json.error, item.json.together ?? null, item.pairedItem])).toEqual([
+		expect(
+			output!.map((item) => [
+				item.json.value ?? item.json.error,
+				item.json.together ?? null,
+				item.pairedItem,
+			]),
+		).toEqual([
 			['a', 3, { item: 0 }],
 			['b', 1, { item: 1 }],
 			['Invalid "Value" in item 2: "bad-1" is refused', null, { item: 2 }],
@@ -376,7 +458,12 @@ describe('the item runner, with a fake operation inside n8n\'s execution engine'
 
 	test('a unit whose request fails fails every item it carries, and no other', async () => {
 		interceptEcho({ failures: { a: [500, 'Disk full'] } });
-		const { output } = await run({ operation: 'echoCombined', values: ['a', 'b', 'a'], continueOnFail: true, maxConcurrency: 1 });
+		const { output } = await run({
+			operation: 'echoCombined',
+			values: ['a', 'b', 'a'],
+			continueOnFail: true,
+			maxConcurrency: 1,
+		});
 
 		expect(output!.map((item) => [item.json.value ?? item.json.error, item.pairedItem])).toEqual([
 			['GroupID answered HTTP 500: Disk full', { item: 0 }],
@@ -390,7 +477,9 @@ describe('the item runner, with a fake operation inside n8n\'s execution engine'
 		const { error } = await run({ values: values(4), maxConcurrency: 1 });
 
 		expect(error?.message).toBe('GroupID answered HTTP 503: busy');
-		expect(error?.description).toMatch(/ Before the run stopped, 2 item\(s\) were done: item 0: done; item 1: done\.$/);
+		expect(error?.description).toMatch(
+			/ Before the run stopped, 2 item\(s\) were done: item 0: done; item 1: done\.$/,
+		);
 	});
 
 	test('without Continue On Fail, no request starts after a failure, and the earliest failure is thrown', async () => {
@@ -450,7 +539,10 @@ describe('the item runner, with a fake operation inside n8n\'s execution engine'
 				}
 				return [200, { status: 0, data: authorization, details: [] }];
 			});
-		const { output, error, credentialsHelper } = await run({ values: ['v0'], credentials: withStoredToken(credentials, 'expired-token') });
+		const { output, error, credentialsHelper } = await run({
+			values: ['v0'],
+			credentials: withStoredToken(credentials, 'expired-token'),
+		});
 
 		expect(error).toBeUndefined();
 		expect(first).toBe(false);
@@ -467,7 +559,11 @@ describe('the item runner, with a fake operation inside n8n\'s execution engine'
 				tokenRequests++;
 				return [400, { error: 'invalid_grant', error_description: 'invalid_username_or_password' }];
 			});
-		const { output, error, run: execution } = await run({ values: values(6), continueOnFail: true, maxConcurrency: 3 });
+		const {
+			output,
+			error,
+			run: execution,
+		} = await run({ values: values(6), continueOnFail: true, maxConcurrency: 3 });
 
 		expect(error).toBeUndefined();
 		expect(tokenRequests).toBe(1);
@@ -504,7 +600,9 @@ describe('the item runner, with a fake operation inside n8n\'s execution engine'
 		const echoServer = interceptEcho();
 		const { error } = await run({ values: values(2), maxConcurrency: 0 });
 
-		expect(error?.message).toBe('Invalid "Max Concurrent Requests": must be a whole number of 1 or more, not "0"');
+		expect(error?.message).toBe(
+			'Invalid "Max Concurrent Requests": must be a whole number of 1 or more, not "0"',
+		);
 		expect(echoServer.sent).toEqual([]);
 	});
 });
@@ -527,8 +625,18 @@ describe('operations and resources', () => {
 			['copies', { resource: ['thing'], operation: ['echoResolved'] }],
 		]);
 		expect(properties[1].options).toEqual([
-			{ name: 'Echo', value: 'echo', description: 'Sends the value and returns what the server answers', action: 'Echo' },
-			{ name: 'Echo Resolved', value: 'echoResolved', description: 'Sends the value and returns what the server answers', action: 'Echo Resolved' },
+			{
+				name: 'Echo',
+				value: 'echo',
+				description: 'Sends the value and returns what the server answers',
+				action: 'Echo',
+			},
+			{
+				name: 'Echo Resolved',
+				value: 'echoResolved',
+				description: 'Sends the value and returns what the server answers',
+				action: 'Echo Resolved',
+			},
 		]);
 	});
 });

@@ -5,7 +5,10 @@ function server(total: number, cap: number, reportsTotal: boolean) {
 	const asked: Array<[number, number]> = [];
 	const fetchPage = async (offset: number, size: number) => {
 		asked.push([offset, size]);
-		const results = Array.from({ length: Math.max(0, Math.min(size, cap, total - offset)) }, (_, i) => offset + i);
+		const results = Array.from(
+			{ length: Math.max(0, Math.min(size, cap, total - offset)) },
+			(_, i) => offset + i,
+		);
 		return reportsTotal ? { results, totalCount: total } : { results };
 	};
 	return { asked, fetchPage };
@@ -26,7 +29,9 @@ describe('collectOffsetPages: lists paged by skip and top', () => {
 	test('a limit asks only for what is still wanted', async () => {
 		const { asked, fetchPage } = server(10, 3, true);
 
-		expect(await collectOffsetPages({ returnAll: false, limit: 4 }, 1000, fetchPage)).toEqual([0, 1, 2, 3]);
+		expect(await collectOffsetPages({ returnAll: false, limit: 4 }, 1000, fetchPage)).toEqual([
+			0, 1, 2, 3,
+		]);
 		expect(asked).toEqual([
 			[0, 4],
 			[3, 1],

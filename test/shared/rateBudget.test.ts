@@ -1,12 +1,21 @@
-import { acquireBudget, useBudgetClock, type BudgetSettings, usableShare } from '../../nodes/shared/transport/rateBudget';
+import {
+	acquireBudget,
+	useBudgetClock,
+	type BudgetSettings,
+	usableShare,
+} from '../../nodes/shared/transport/rateBudget';
 import { readServerLimitSignal, retryAfterMs } from '../../nodes/shared/transport/rateLimitSignals';
 import { RateLimitAllowance, rateLimitWaitMs } from '../../nodes/shared/transport/rateLimitWaits';
 
-const settings = (perMethod: BudgetSettings['limits']['perMethod'], windowMs = 10_000, sharedBy = 1): BudgetSettings => ({
+const settings = (
+	perMethod: BudgetSettings['limits']['perMethod'],
+	windowMs = 10_000,
+	sharedBy = 1,
+): BudgetSettings => ({
 	key: 'example.com/org',
 	limits: { windowMs, perMethod },
 	sharedBy,
-	source: 'the test\'s limits',
+	source: "the test's limits",
 });
 
 /** A clock the test moves: a sleep moves it on at once, as nothing else runs meanwhile. */
@@ -31,7 +40,11 @@ describe('acquireBudget: requests per method and rolling window', () => {
 	});
 
 	/** Sends `count` requests of `method` one after another, each answered at once; gives when each was sent. */
-	async function sendInTurn(budget: BudgetSettings, method: string, count: number): Promise<number[]> {
+	async function sendInTurn(
+		budget: BudgetSettings,
+		method: string,
+		count: number,
+	): Promise<number[]> {
 		const sentAt: number[] = [];
 		for (let n = 0; n < count; n++) {
 			const slot = await acquireBudget(budget, method);
@@ -74,7 +87,9 @@ describe('acquireBudget: requests per method and rolling window', () => {
 
 	test('shared by two processes, each keeps to half (rounded down, at least one)', async () => {
 		expect(await sendInTurn(settings({ PUT: 5 }, 10_000, 2), 'PUT', 3)).toEqual([0, 0, 10_000]);
-		expect(await sendInTurn(settings({ DELETE: 1 }, 10_000, 4), 'DELETE', 2)).toEqual([10_000, 20_000]);
+		expect(await sendInTurn(settings({ DELETE: 1 }, 10_000, 4), 'DELETE', 2)).toEqual([
+			10_000, 20_000,
+		]);
 	});
 
 	test('a pause the server asks for holds the method, never longer than one window', async () => {
@@ -88,19 +103,33 @@ describe('acquireBudget: requests per method and rolling window', () => {
 	});
 });
 
-describe('what an answer says of the server\'s limits', () => {
+describe("what an answer says of the server's limits", () => {
 	const now = Date.parse('2026-12-01T10:00:00Z');
 
 	test('Retry-After of a 429, in seconds or as a date; RateLimit-Remaining and RateLimit-Reset of any answer', () => {
-		expect(readServerLimitSignal({ 'retry-after': '120' }, 429, now)).toEqual({ retryAfterMs: 120_000 });
-		expect(readServerLimitSignal({ 'retry-after': 'Tue, 01 Dec 2026 10:00:30 GMT' }, 429, now)).toEqual({ retryAfterMs: 30_000 });
+		expect(readServerLimitSignal({ 'retry-after': '120' }, 429, now)).toEqual({
+			retryAfterMs: 120_000,
+		});
+		expect(
+			readServerLimitSignal({ 'retry-after': 'Tue, 01 Dec 2026 10:00:30 GMT' }, 429, now),
+		).toEqual({ retryAfterMs: 30_000 });
 		expect(readServerLimitSignal({ 'retry-after': '120' }, 503, now)).toEqual({});
-		expect(readServerLimitSignal({ 'ratelimit-remaining': '0', 'ratelimit-reset': '60' }, 200, now)).toEqual({ remaining: 0, resetMs: 60_000 });
-		expect(readServerLimitSignal({ 'ratelimit-remaining': '17', 'ratelimit-limit': '300, 300;w=300' }, 200, now)).toEqual({ remaining: 17 });
+		expect(
+			readServerLimitSignal({ 'ratelimit-remaining': '0', 'ratelimit-reset': '60' }, 200, now),
+		).toEqual({ remaining: 0, resetMs: 60_000 });
+		expect(
+			readServerLimitSignal(
+				{ 'ratelimit-remaining': '17', 'ratelimit-limit': '300, 300;w=300' },
+				200,
+				now,
+			),
+		).toEqual({ remaining: 17 });
 	});
 
 	test('a RateLimit-Reset too large to be seconds from now is a time in seconds since 1970', () => {
-		expect(readServerLimitSignal({ 'ratelimit-reset': String(now / 1000 + 90) }, 200, now)).toEqual({ resetMs: 90_000 });
+		expect(readServerLimitSignal({ 'ratelimit-reset': String(now / 1000 + 90) }, 200, now)).toEqual(
+			{ resetMs: 90_000 },
+		);
 	});
 
 	test('retryAfterMs reads seconds or a date, and nothing else', () => {
@@ -122,7 +151,11 @@ describe('waiting after a 429', () => {
 		const allowance = new RateLimitAllowance(100_000);
 		expect(allowance.take(0, 60_000)).toBe(true);
 		// Three more waiting the same minute, from a little later: 5 s more in all.
-		expect([allowance.take(5_000, 60_000), allowance.take(5_000, 60_000), allowance.take(5_000, 60_000)]).toEqual([true, true, true]);
+		expect([
+			allowance.take(5_000, 60_000),
+			allowance.take(5_000, 60_000),
+			allowance.take(5_000, 60_000),
+		]).toEqual([true, true, true]);
 		expect(allowance.leftMs).toBe(35_000);
 		expect(allowance.take(65_000, 40_000)).toBe(false);
 		expect(allowance.leftMs).toBe(35_000);
@@ -141,7 +174,10 @@ describe("a process's usable share of a limit", () => {
 		[10, 1, 10],
 		[5, 2, 2],
 		[1, 3, 1],
-	])('%i per window shared by %i process(es): %i places, keeping 1%% (rounded down) in reserve', (perWindow, sharedBy, usable) => {
-		expect(usableShare(perWindow, sharedBy)).toBe(usable);
-	});
+	])(
+		'%i per window shared by %i process(es): %i places, keeping 1%% (rounded down) in reserve',
+		(perWindow, sharedBy, usable) => {
+			expect(usableShare(perWindow, sharedBy)).toBe(usable);
+		},
+	);
 });

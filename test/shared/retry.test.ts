@@ -10,7 +10,12 @@ import { runOptionsProperty } from '../../nodes/shared/runOptions';
 import { runNodeInEngine } from '../support/runNodeInEngine';
 import { credentials, data, server } from '../NetwrixGroupId/support';
 
-const failure = (status?: number, headers: Record<string, string> = {}, code?: string, message = ''): HttpFailure => ({
+const failure = (
+	status?: number,
+	headers: Record<string, string> = {},
+	code?: string,
+	message = '',
+): HttpFailure => ({
 	status,
 	headers,
 	code,
@@ -24,7 +29,11 @@ describe('retryDelay: which failures are tried again, and after how long', () =>
 		['502', failure(502), 1000],
 		['503', failure(503), 1000],
 		['504', failure(504), 1000],
-		['a connection reset before any answer', failure(undefined, {}, 'ECONNRESET', 'socket hang up'), 1000],
+		[
+			'a connection reset before any answer',
+			failure(undefined, {}, 'ECONNRESET', 'socket hang up'),
+			1000,
+		],
 	])('%s: retried', (_label, what, wait) => {
 		expect(retryDelay(policy, fresh, what, true)).toBe(wait);
 	});
@@ -34,7 +43,10 @@ describe('retryDelay: which failures are tried again, and after how long', () =>
 		['404', failure(404)],
 		['409', failure(409)],
 		['500', failure(500)],
-		['429 (waited out under Max Rate Limit Wait instead, see rateLimitWaits)', failure(429, { 'retry-after': '2' })],
+		[
+			'429 (waited out under Max Rate Limit Wait instead, see rateLimitWaits)',
+			failure(429, { 'retry-after': '2' }),
+		],
 		['a refused connection (nothing was sent)', failure(undefined, {}, 'ECONNREFUSED')],
 		['a time-out', failure(undefined, {}, 'ETIMEDOUT')],
 	])('%s: not retried', (_label, what) => {
@@ -49,18 +61,26 @@ describe('retryDelay: which failures are tried again, and after how long', () =>
 		expect(retryDelay(policy, { retries: 1, waitedMs: 1000 }, failure(503), true)).toBe(2000);
 		expect(retryDelay(policy, { retries: 2, waitedMs: 3000 }, failure(503), true)).toBe(4000);
 		expect(retryDelay(policy, { retries: 3, waitedMs: 7000 }, failure(503), true)).toBeUndefined();
-		expect(retryDelay({ retries: 10, maxTotalWaitMs: 5000 }, { retries: 2, waitedMs: 3000 }, failure(503), true)).toBeUndefined();
+		expect(
+			retryDelay(
+				{ retries: 10, maxTotalWaitMs: 5000 },
+				{ retries: 2, waitedMs: 3000 },
+				failure(503),
+				true,
+			),
+		).toBeUndefined();
 	});
-
 
 	test("the Options' defaults are the policy's", () => {
 		const options = runOptionsProperty(2, 'x').options as Array<{ name: string; default: unknown }>;
 		expect(options.find((o) => o.name === 'retries')?.default).toBe(DEFAULT_RETRY_POLICY.retries);
-		expect(options.find((o) => o.name === 'maxRetryWaitSeconds')?.default).toBe(DEFAULT_RETRY_POLICY.maxTotalWaitMs / 1000);
+		expect(options.find((o) => o.name === 'maxRetryWaitSeconds')?.default).toBe(
+			DEFAULT_RETRY_POLICY.maxTotalWaitMs / 1000,
+		);
 	});
 });
 
-describe('retries inside the node, in n8n\'s execution engine', () => {
+describe("retries inside the node, in n8n's execution engine", () => {
 	beforeAll(() => nock.disableNetConnect());
 	afterEach(() => nock.cleanAll());
 	afterAll(() => nock.enableNetConnect());
@@ -72,11 +92,21 @@ describe('retries inside the node, in n8n\'s execution engine', () => {
 		group: { __rl: true, mode: 'id', value: GUID },
 		options: { retries: 2, maxRetryWaitSeconds: 10 },
 	};
-	const envelope = { status: 0, message: null, data: null, errorCode: null, exceptionMessagesAttributeWise: null, details: [] };
+	const envelope = {
+		status: 0,
+		message: null,
+		data: null,
+		errorCode: null,
+		exceptionMessagesAttributeWise: null,
+		details: [],
+	};
 
 	function answerInTurn(path: RegExp, answers: Array<[number, unknown, Record<string, string>?]>) {
 		const sent: number[] = [];
-		nock(server).persist().post('/GroupIDSecurityService/connect/token').reply(200, { access_token: 'token' });
+		nock(server)
+			.persist()
+			.post('/GroupIDSecurityService/connect/token')
+			.reply(200, { access_token: 'token' });
 		nock(server)
 			.persist()
 			.post(path)
@@ -89,10 +119,18 @@ describe('retries inside the node, in n8n\'s execution engine', () => {
 	}
 
 	const run = (parameters: object) =>
-		runNodeInEngine({ nodeType: new NetwrixGroupId(), credentialType: new NetwrixGroupIdApi(), credentials, parameters: parameters as never });
+		runNodeInEngine({
+			nodeType: new NetwrixGroupId(),
+			credentialType: new NetwrixGroupIdApi(),
+			credentials,
+			parameters: parameters as never,
+		});
 
 	test('a 429 is sent again after its Retry-After, and the item succeeds', async () => {
-		const sent = answerInTurn(new RegExp(`${data}/Groups/${GUID}/Expire`), [[429, 'slow down', { 'Retry-After': '1' }], [200, envelope]]);
+		const sent = answerInTurn(new RegExp(`${data}/Groups/${GUID}/Expire`), [
+			[429, 'slow down', { 'Retry-After': '1' }],
+			[200, envelope],
+		]);
 		const { output, error } = await run(expireParameters);
 
 		expect(error).toBeUndefined();
@@ -102,7 +140,10 @@ describe('retries inside the node, in n8n\'s execution engine', () => {
 	});
 
 	test('a 429 is waited out under Max Rate Limit Wait, not Retries: with Retries 0 it is still sent again', async () => {
-		const sent = answerInTurn(new RegExp(`${data}/Groups/${GUID}/Expire`), [[429, 'slow down', { 'Retry-After': '1' }], [200, envelope]]);
+		const sent = answerInTurn(new RegExp(`${data}/Groups/${GUID}/Expire`), [
+			[429, 'slow down', { 'Retry-After': '1' }],
+			[200, envelope],
+		]);
 		const { output, error } = await run({ ...expireParameters, options: { retries: 0 } });
 
 		expect(error).toBeUndefined();
@@ -111,12 +152,16 @@ describe('retries inside the node, in n8n\'s execution engine', () => {
 	});
 
 	test('a 429 asking for longer than Max Rate Limit Wait fails at once, naming the option', async () => {
-		const sent = answerInTurn(new RegExp(`${data}/Groups/${GUID}/Expire`), [[429, 'slow down', { 'Retry-After': '400' }]]);
+		const sent = answerInTurn(new RegExp(`${data}/Groups/${GUID}/Expire`), [
+			[429, 'slow down', { 'Retry-After': '400' }],
+		]);
 		const { error } = await run(expireParameters);
 
 		expect(sent).toHaveLength(1);
-		expect(error?.message).toBe('GroupID is receiving too many requests; try again in 400 seconds: waiting 400 s would pass Max Rate Limit Wait (330 s left of it in this run)');
-		expect(error?.description).toContain("raise it to wait as long as the server asks");
+		expect(error?.message).toBe(
+			'GroupID is receiving too many requests; try again in 400 seconds: waiting 400 s would pass Max Rate Limit Wait (330 s left of it in this run)',
+		);
+		expect(error?.description).toContain('raise it to wait as long as the server asks');
 	});
 
 	test('a 503 that lasts: sent again Retries times, then the item fails saying so', async () => {
@@ -164,7 +209,9 @@ describe('retries inside the node, in n8n\'s execution engine', () => {
 				parameters: { ...expireParameters, options: { retries: 0 } } as never,
 			});
 
-			expect(error?.message).toBe(`The connection to the GroupID server at ${url}${data}/Groups/${GUID}/Expire?ReplicationRequired=true was dropped before an answer came`);
+			expect(error?.message).toBe(
+				`The connection to the GroupID server at ${url}${data}/Groups/${GUID}/Expire?ReplicationRequired=true was dropped before an answer came`,
+			);
 			expect(error?.description).toContain('The server may still have carried out the request');
 		} finally {
 			nock.disableNetConnect();

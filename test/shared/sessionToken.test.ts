@@ -1,5 +1,10 @@
 import nock from 'nock';
-import type { ICredentialDataDecryptedObject, ICredentialType, INodeParameters, INodeType } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	INodeParameters,
+	INodeType,
+} from 'n8n-workflow';
 
 import { NetwrixGroupIdApi } from '../../credentials/NetwrixGroupIdApi.credentials';
 import { UiPathIdentityApi } from '../../credentials/UiPathIdentityApi.credentials';
@@ -7,8 +12,16 @@ import { NetwrixGroupId } from '../../nodes/NetwrixGroupId/NetwrixGroupId.node';
 import { UiPathIdentity } from '../../nodes/UiPathIdentity/UiPathIdentity.node';
 import { InMemoryCredentialsHelper, runNodeInEngine } from '../support/runNodeInEngine';
 import { testCredentialInEngine } from '../support/testCredentialInEngine';
-import { credentials as groupIdCredentials, server as groupIdServer } from '../NetwrixGroupId/support';
-import { appCredentials as uiPathCredentials, base as uiPathBase, host as uiPathHost, jwt } from '../UiPathIdentity/support';
+import {
+	credentials as groupIdCredentials,
+	server as groupIdServer,
+} from '../NetwrixGroupId/support';
+import {
+	appCredentials as uiPathCredentials,
+	base as uiPathBase,
+	host as uiPathHost,
+	jwt,
+} from '../UiPathIdentity/support';
 
 /*
  * n8n asks a credential for a token only when its stored token is empty or a request was answered
@@ -59,7 +72,9 @@ function service(
 			const form = new URLSearchParams(String(body));
 			tokenForms.push(form);
 			const field = secretField === 'clientSecret' ? 'client_secret' : secretField;
-			return [secret, NEW_SECRET].includes(String(form.get(field))) ? [200, { access_token: token(tokenForms.length), expires_in: 1200 }] : refusal;
+			return [secret, NEW_SECRET].includes(String(form.get(field)))
+				? [200, { access_token: token(tokenForms.length), expires_in: 1200 }]
+				: refusal;
 		});
 	for (const method of ['GET', 'POST']) {
 		nock(origin)
@@ -80,7 +95,14 @@ const cases: CredentialCase[] = [
 		nodeType: new NetwrixGroupId(),
 		credentials: groupIdCredentials,
 		secretField: 'password',
-		parameters: { resource: 'user', operation: 'search', searchBy: 'mail', operator: 'Is Exactly', value: 'x@y.z', limit: 5 },
+		parameters: {
+			resource: 'user',
+			operation: 'search',
+			searchBy: 'mail',
+			operator: 'Is Exactly',
+			value: 'x@y.z',
+			limit: 5,
+		},
 		intercept: (secret) =>
 			service(
 				groupIdServer,
@@ -113,7 +135,8 @@ const cases: CredentialCase[] = [
 				new RegExp(`^${uiPathBase}/identity_/api/`),
 				[],
 			),
-		refusal: "UiPath does not know the credential's client ID (App ID), or its client secret (App Secret) is wrong (invalid_client)",
+		refusal:
+			"UiPath does not know the credential's client ID (App ID), or its client secret (App Secret) is wrong (invalid_client)",
 	},
 ];
 
@@ -128,17 +151,29 @@ describe.each(cases)('$label', (credentialCase) => {
 	/** A credential that has been used: a run fetched a token, which n8n stored in it. */
 	async function usedCredential() {
 		const server = credentialCase.intercept(secret);
-		const credentialsHelper = new InMemoryCredentialsHelper({ [credentialType.name]: credentialType });
+		const credentialsHelper = new InMemoryCredentialsHelper({
+			[credentialType.name]: credentialType,
+		});
 		credentialsHelper.store(credentialType.name, { ...credentials });
 		const first = await run(credentialsHelper);
 		expect(first.error).toBeUndefined();
 		expect(server.tokenForms).toHaveLength(1);
 		expect(credentialsHelper.saved[credentialType.name].sessionToken).not.toBe('');
-		return { server, credentialsHelper, storedToken: credentialsHelper.saved[credentialType.name].sessionToken };
+		return {
+			server,
+			credentialsHelper,
+			storedToken: credentialsHelper.saved[credentialType.name].sessionToken,
+		};
 	}
 
 	const run = async (credentialsHelper: InMemoryCredentialsHelper) =>
-		await runNodeInEngine({ nodeType, credentialType, credentials: {}, parameters, credentialsHelper });
+		await runNodeInEngine({
+			nodeType,
+			credentialType,
+			credentials: {},
+			parameters,
+			credentialsHelper,
+		});
 
 	test('a run after the secret was changed to a wrong one fails at the token request, and the stored token is not sent', async () => {
 		const { server, credentialsHelper, storedToken } = await usedCredential();
@@ -178,30 +213,43 @@ describe.each(cases)('$label', (credentialCase) => {
 		);
 
 		expect(result).toEqual({ status: 'Error', message: credentialCase.refusal });
-		expect(server.tokenForms.map((form) => form.get(secretField === 'clientSecret' ? 'client_secret' : secretField))).toEqual([
-			secret,
-			'not-the-secret',
-		]);
+		expect(
+			server.tokenForms.map((form) =>
+				form.get(secretField === 'clientSecret' ? 'client_secret' : secretField),
+			),
+		).toEqual([secret, 'not-the-secret']);
 		expect(server.sentWith).toHaveLength(1);
 	});
 
 	test('the Test button signs in afresh even when nothing changed, and sends the new token', async () => {
 		const { server, credentialsHelper } = await usedCredential();
 
-		const result = await testCredentialInEngine(credentialType, { ...credentialsHelper.saved[credentialType.name] }, credentialsHelper);
+		const result = await testCredentialInEngine(
+			credentialType,
+			{ ...credentialsHelper.saved[credentialType.name] },
+			credentialsHelper,
+		);
 
 		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
 		expect(server.tokenForms).toHaveLength(2);
-		expect(server.sentWith.at(-1)).toBe(`Bearer ${credentialsHelper.saved[credentialType.name].sessionToken}`);
+		expect(server.sentWith.at(-1)).toBe(
+			`Bearer ${credentialsHelper.saved[credentialType.name].sessionToken}`,
+		);
 		expect(server.sentWith.at(-1)).not.toBe(server.sentWith[0]);
 	});
 
 	test('the Test button of a new credential signs in once', async () => {
 		const server = credentialCase.intercept(secret);
-		const credentialsHelper = new InMemoryCredentialsHelper({ [credentialType.name]: credentialType });
+		const credentialsHelper = new InMemoryCredentialsHelper({
+			[credentialType.name]: credentialType,
+		});
 		credentialsHelper.store(credentialType.name, { ...credentials });
 
-		const result = await testCredentialInEngine(credentialType, { ...credentials }, credentialsHelper);
+		const result = await testCredentialInEngine(
+			credentialType,
+			{ ...credentials },
+			credentialsHelper,
+		);
 
 		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
 		expect(server.tokenForms).toHaveLength(1);

@@ -2,7 +2,10 @@ import { SESSION } from '../../nodes/shared/auth/bearerToken';
 import { sharedToken, type IssuedToken } from '../../nodes/shared/auth/sharedToken';
 
 /** A token endpoint that counts its requests and answers after `delayMs`. */
-function tokenEndpoint({ delayMs = 5, expiresInSeconds }: { delayMs?: number; expiresInSeconds?: number } = {}) {
+function tokenEndpoint({
+	delayMs = 5,
+	expiresInSeconds,
+}: { delayMs?: number; expiresInSeconds?: number } = {}) {
 	let issued = 0;
 	return {
 		get issued() {
@@ -16,7 +19,12 @@ function tokenEndpoint({ delayMs = 5, expiresInSeconds }: { delayMs?: number; ex
 	};
 }
 
-const account = { serverUrl: 'https://groupid.example.com:4443', username: 'svc', password: 'pw', sessionToken: '' };
+const account = {
+	serverUrl: 'https://groupid.example.com:4443',
+	username: 'svc',
+	password: 'pw',
+	sessionToken: '',
+};
 
 describe('sharedToken: one token per account and process', () => {
 	afterEach(() => jest.useRealTimers());
@@ -25,7 +33,10 @@ describe('sharedToken: one token per account and process', () => {
 		const endpoint = tokenEndpoint({ expiresInSeconds: 1200 });
 		// Each execution has its own copy of the decrypted credential, as in n8n.
 		const tokens = await Promise.all(
-			Array.from({ length: 10 }, async () => await sharedToken({ ...account }, SESSION, endpoint.fetch)),
+			Array.from(
+				{ length: 10 },
+				async () => await sharedToken({ ...account }, SESSION, endpoint.fetch),
+			),
 		);
 		expect(endpoint.issued).toBe(1);
 		expect(new Set(tokens)).toEqual(new Set(['token-1']));
@@ -43,24 +54,40 @@ describe('sharedToken: one token per account and process', () => {
 		const endpoint = tokenEndpoint({ expiresInSeconds: 1200 });
 		await sharedToken({ ...account }, SESSION, endpoint.fetch);
 		const replacements = await Promise.all(
-			Array.from({ length: 8 }, async () => await sharedToken({ ...account, sessionToken: 'token-1' }, SESSION, endpoint.fetch)),
+			Array.from(
+				{ length: 8 },
+				async () =>
+					await sharedToken({ ...account, sessionToken: 'token-1' }, SESSION, endpoint.fetch),
+			),
 		);
 		expect(endpoint.issued).toBe(2);
 		expect(new Set(replacements)).toEqual(new Set(['token-2']));
 		// A request still carrying the old token, answered 401 after the replacement, gets the new one.
-		expect(await sharedToken({ ...account, sessionToken: 'token-1' }, SESSION, endpoint.fetch)).toBe('token-2');
+		expect(
+			await sharedToken({ ...account, sessionToken: 'token-1' }, SESSION, endpoint.fetch),
+		).toBe('token-2');
 		// So does one that asks with the new token, which n8n wrote into the credential the run shares.
-		expect(await sharedToken({ ...account, sessionToken: 'token-2' }, SESSION, endpoint.fetch)).toBe('token-2');
+		expect(
+			await sharedToken({ ...account, sessionToken: 'token-2' }, SESSION, endpoint.fetch),
+		).toBe('token-2');
 		expect(endpoint.issued).toBe(2);
 		// Ten seconds later, a token refused is replaced.
 		jest.setSystemTime(Date.parse('2026-12-01T10:01:11Z'));
-		expect(await sharedToken({ ...account, sessionToken: 'token-2' }, SESSION, endpoint.fetch)).toBe('token-3');
+		expect(
+			await sharedToken({ ...account, sessionToken: 'token-2' }, SESSION, endpoint.fetch),
+		).toBe('token-3');
 	});
 
-	test('a refused token that another process stored is replaced by this process\'s own live token, with no request', async () => {
+	test("a refused token that another process stored is replaced by this process's own live token, with no request", async () => {
 		const endpoint = tokenEndpoint({ expiresInSeconds: 1200 });
 		await sharedToken({ ...account }, SESSION, endpoint.fetch);
-		expect(await sharedToken({ ...account, sessionToken: 'stored-by-another-worker' }, SESSION, endpoint.fetch)).toBe('token-1');
+		expect(
+			await sharedToken(
+				{ ...account, sessionToken: 'stored-by-another-worker' },
+				SESSION,
+				endpoint.fetch,
+			),
+		).toBe('token-1');
 		expect(endpoint.issued).toBe(1);
 	});
 

@@ -50,7 +50,9 @@ export function pollNodeInEngine(options: PolledTriggerOptions): PolledTrigger {
 		getByNameAndVersion: () => nodeType,
 		getKnownTypes: () => ({}),
 	};
-	const credentialsHelper = new InMemoryCredentialsHelper({ [credentialType.name]: credentialType });
+	const credentialsHelper = new InMemoryCredentialsHelper({
+		[credentialType.name]: credentialType,
+	});
 	credentialsHelper.store(credentialType.name, options.credentials);
 	const node: INode = {
 		id: 'trigger-under-test',
@@ -86,7 +88,13 @@ export function pollNodeInEngine(options: PolledTriggerOptions): PolledTrigger {
 
 	return {
 		async poll(mode = 'trigger') {
-			const context = new PollContext(workflow, node, additionalData, mode, mode === 'manual' ? 'manual' : activated ? 'update' : 'activate');
+			const context = new PollContext(
+				workflow,
+				node,
+				additionalData,
+				mode,
+				mode === 'manual' ? 'manual' : activated ? 'update' : 'activate',
+			);
 			let result: INodeExecutionData[][] | null;
 			try {
 				result = await triggersAndPollers.runPollFunction(workflow, node, context);
@@ -97,7 +105,8 @@ export function pollNodeInEngine(options: PolledTriggerOptions): PolledTrigger {
 			if (mode !== 'manual') activated = true;
 			return { items: result === null ? null : result[0].map((item) => item.json) };
 		},
-		staticData: () => JSON.parse(JSON.stringify(workflow.getStaticData('node', node))) as IDataObject,
+		staticData: () =>
+			JSON.parse(JSON.stringify(workflow.getStaticData('node', node))) as IDataObject,
 		saved: () => saved,
 		restart() {
 			workflow = newWorkflow();

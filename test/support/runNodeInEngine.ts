@@ -48,7 +48,8 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const authenticate = this.types[typeName].authenticate;
-		if (typeof authenticate !== 'function') throw new Error(`${typeName} has no authenticate function`);
+		if (typeof authenticate !== 'function')
+			throw new Error(`${typeName} has no authenticate function`);
 		return await authenticate.call(this.types[typeName], credentials, requestOptions);
 	}
 
@@ -139,7 +140,8 @@ export async function runNodeInEngine(options: NodeRunOptions): Promise<NodeRun>
 		getKnownTypes: () => ({}),
 	};
 	const credentialsHelper =
-		options.credentialsHelper ?? new InMemoryCredentialsHelper({ [credentialType.name]: credentialType });
+		options.credentialsHelper ??
+		new InMemoryCredentialsHelper({ [credentialType.name]: credentialType });
 	if (!options.credentialsHelper) credentialsHelper.store(credentialType.name, options.credentials);
 
 	const node: INode = {
@@ -185,7 +187,9 @@ export async function runNodeInEngine(options: NodeRunOptions): Promise<NodeRun>
 	} as unknown as IRunExecutionData;
 
 	try {
-		await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+		await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(
+			workflow,
+		);
 	} catch (error) {
 		// n8n refuses to start a workflow whose nodes have issues, such as an empty required field.
 		return { run: undefined, output: undefined, error, credentialsHelper } as unknown as NodeRun;

@@ -43,7 +43,15 @@ export async function testCredentialInEngine(
 			inputs: ['main'],
 			outputs: ['main'],
 			credentials: [{ name: credentialType.name, required: true }],
-			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: test.request }, default: '' }],
+			properties: [
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					routing: { request: test.request },
+					default: '',
+				},
+			],
 		},
 	} as unknown as INodeType;
 	const nodeTypes: INodeTypes = {
@@ -76,14 +84,27 @@ export async function testCredentialInEngine(
 		{ node, data: {}, source: null },
 		[],
 	);
-	const credentialsDecrypted = { id: 'credential-1', name: 'Test credential', type: credentialType.name, data: { ...data } };
+	const credentialsDecrypted = {
+		id: 'credential-1',
+		name: 'Test credential',
+		type: credentialType.name,
+		data: { ...data },
+	};
 	try {
 		await new RoutingNode(context, nodeType, credentialsDecrypted).runNode();
 	} catch (error) {
-		const status = (error as { cause?: { response?: { status?: number } } }).cause?.response?.status;
+		const status = (error as { cause?: { response?: { status?: number } } }).cause?.response
+			?.status;
 		if (status !== undefined) {
-			const rule = test.rules?.find((candidate) => candidate.type === 'responseCode' && candidate.properties.value === status);
-			return { status: 'Error', message: rule ? (rule.properties as { message: string }).message : `Received HTTP status code: ${status}` };
+			const rule = test.rules?.find(
+				(candidate) => candidate.type === 'responseCode' && candidate.properties.value === status,
+			);
+			return {
+				status: 'Error',
+				message: rule
+					? (rule.properties as { message: string }).message
+					: `Received HTTP status code: ${status}`,
+			};
 		}
 		return { status: 'Error', message: (error as Error).message };
 	}

@@ -23,12 +23,17 @@ const EDITOR_ROUTES = { workflows: 'home/workflows', credentials: 'home/credenti
 /** Starts chromium (installing it first when missing), with n8n's data-test-id as the test id. */
 async function launchBrowser() {
 	if (!fs.existsSync(CHROMIUM)) {
-		const result = spawnSync('bash', [path.join(projectRoot, 'scripts', 'install-chromium.sh')], { stdio: 'inherit' });
+		const result = spawnSync('bash', [path.join(projectRoot, 'scripts', 'install-chromium.sh')], {
+			stdio: 'inherit',
+		});
 		if (result.status !== 0) throw new Error(`${CHROMIUM} is missing and could not be installed`);
 	}
 	selectors.setTestIdAttribute('data-test-id');
 	// Chromium's sandbox cannot start as root (CI runs as root); /dev/shm is small in containers.
-	return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+	return chromium.launch({
+		executablePath: CHROMIUM,
+		args: ['--no-sandbox', '--disable-dev-shm-usage'],
+	});
 }
 
 /** @param {import('playwright-core').Page} page @param {string} name a file name without .png */
@@ -58,7 +63,11 @@ async function addNodeToNewWorkflow(page, editor, search, nodeName, action) {
 	await page.getByTestId('node-creator-plus-button').click();
 	await page.getByTestId('node-creator-search-bar').fill(search);
 	const creator = page.getByTestId('node-creator');
-	const item = (name) => creator.getByTestId('item-iterator-item').filter({ has: page.getByTestId('node-creator-item-name').getByText(name, { exact: true }) }).first();
+	const item = (name) =>
+		creator
+			.getByTestId('item-iterator-item')
+			.filter({ has: page.getByTestId('node-creator-item-name').getByText(name, { exact: true }) })
+			.first();
 	await item(nodeName).click();
 	await item(action).click();
 	await page.getByTestId('ndv').waitFor();
@@ -79,7 +88,9 @@ async function chooseOption(page, parameterName, optionName) {
 		.getByTestId('parameter-input-item')
 		.filter({ has: page.locator('.option-headline').getByText(optionName, { exact: true }) })
 		.click();
-	await openDropdown(page).waitFor({ state: 'detached', timeout: 5_000 }).catch(() => {});
+	await openDropdown(page)
+		.waitFor({ state: 'detached', timeout: 5_000 })
+		.catch(() => {});
 }
 
 /**
@@ -89,13 +100,22 @@ async function chooseOption(page, parameterName, optionName) {
  * @returns {Promise<string[]>}
  */
 function shownFieldLabels(page) {
-	return page.getByTestId('ndv').getByTestId('node-parameters').evaluate((root) =>
-		[...root.querySelectorAll('[data-test-id="parameter-item"]')]
-			.filter((item) => !item.parentElement?.closest('[data-test-id="parameter-item"]') && item.checkVisibility())
-			.map((item) => item.querySelector('[data-test-id="input-label"] label'))
-			.filter((label) => label !== null)
-			.map((label) => (label.querySelector('.n8n-text')?.textContent ?? label.textContent ?? '').trim()),
-	);
+	return page
+		.getByTestId('ndv')
+		.getByTestId('node-parameters')
+		.evaluate((root) =>
+			[...root.querySelectorAll('[data-test-id="parameter-item"]')]
+				.filter(
+					(item) =>
+						!item.parentElement?.closest('[data-test-id="parameter-item"]') &&
+						item.checkVisibility(),
+				)
+				.map((item) => item.querySelector('[data-test-id="input-label"] label'))
+				.filter((label) => label !== null)
+				.map((label) =>
+					(label.querySelector('.n8n-text')?.textContent ?? label.textContent ?? '').trim(),
+				),
+		);
 }
 
 /**
@@ -105,9 +125,14 @@ function shownFieldLabels(page) {
  */
 async function screenshotPanel(page, name) {
 	const parameters = page.getByTestId('ndv').getByTestId('node-parameters');
-	const overflow = await parameters.evaluate((element) => element.scrollHeight - element.clientHeight);
+	const overflow = await parameters.evaluate(
+		(element) => element.scrollHeight - element.clientHeight,
+	);
 	if (overflow > 0) {
-		await page.setViewportSize({ width: VIEWPORT.width, height: Math.min(VIEWPORT.height + overflow + 16, MAX_SCREENSHOT_HEIGHT) });
+		await page.setViewportSize({
+			width: VIEWPORT.width,
+			height: Math.min(VIEWPORT.height + overflow + 16, MAX_SCREENSHOT_HEIGHT),
+		});
 		await parameters.evaluate((element) => element.scrollTo(0, 0));
 	}
 	try {
@@ -144,12 +169,18 @@ async function openResourceList(page, locator, searchText) {
 	await locator.getByTestId('rlc-input').click();
 	// The list opens as a popover; only one is open at a time.
 	const search = page.getByTestId('rlc-search').filter({ visible: true });
-	if (searchText !== undefined) await search.locator('input').or(search.and(page.locator('input'))).first().fill(searchText);
+	if (searchText !== undefined)
+		await search
+			.locator('input')
+			.or(search.and(page.locator('input')))
+			.first()
+			.fill(searchText);
 	const items = page.getByTestId('rlc-item').filter({ visible: true });
 	const error = page.getByTestId('rlc-error-message').filter({ visible: true });
 	const empty = page.getByText('No results', { exact: true }).filter({ visible: true });
 	await items.first().or(error).or(empty).first().waitFor();
-	if (await error.count()) throw new Error(`The list shows an error: ${await error.first().innerText()}`);
+	if (await error.count())
+		throw new Error(`The list shows an error: ${await error.first().innerText()}`);
 	return items.allInnerTexts();
 }
 
@@ -171,7 +202,10 @@ async function closeResourceList(page) {
 async function addCollectionEntry(page, collection, property) {
 	const ndv = page.getByTestId('ndv');
 	if (collection.type === 'fixedCollection') {
-		if ((collection.options ?? []).length !== 1) throw new Error(`"${collection.displayName}" has several kinds of entry: the test adds only one kind`);
+		if ((collection.options ?? []).length !== 1)
+			throw new Error(
+				`"${collection.displayName}" has several kinds of entry: the test adds only one kind`,
+			);
 		const scope = ndv.getByTestId(`fixed-collection-${collection.name}`);
 		await scope.getByTestId('fixed-collection-add').click();
 		return { scope, remove: () => scope.getByTestId('fixed-collection-delete').last().click() };
@@ -179,11 +213,18 @@ async function addCollectionEntry(page, collection, property) {
 	const scope = ndv
 		.getByTestId('node-parameters')
 		.getByTestId('parameter-item')
-		.filter({ has: page.getByTestId('input-label').getByText(collection.displayName, { exact: true }) })
+		.filter({
+			has: page.getByTestId('input-label').getByText(collection.displayName, { exact: true }),
+		})
 		.first();
 	await scope.getByTestId('collection-parameter-add').click();
-	await openDropdown(page).getByTestId('collection-parameter-option').getByText(property.displayName, { exact: true }).click();
-	const entry = scope.getByTestId('parameter-item').filter({ has: page.getByTestId(`resource-locator-${property.name}`) });
+	await openDropdown(page)
+		.getByTestId('collection-parameter-option')
+		.getByText(property.displayName, { exact: true })
+		.click();
+	const entry = scope
+		.getByTestId('parameter-item')
+		.filter({ has: page.getByTestId(`resource-locator-${property.name}`) });
 	return { scope, remove: () => entry.getByTitle('Delete', { exact: true }).first().click() };
 }
 
@@ -198,19 +239,29 @@ async function testCredentialInDialog(page, editor, credentialName) {
 	await page.getByTestId('resources-list-item').filter({ hasText: credentialName }).click();
 	const dialog = page.getByTestId('editCredential-modal');
 	await dialog.getByTestId('credential-name').filter({ hasText: credentialName }).waitFor();
-	const testButton = dialog.getByTestId('node-credentials-config-container').getByRole('button', { name: 'Retry', exact: true });
+	const testButton = dialog
+		.getByTestId('node-credentials-config-container')
+		.getByRole('button', { name: 'Retry', exact: true });
 	await testButton.waitFor();
 	const [response] = await Promise.all([
-		page.waitForResponse((r) => r.url().endsWith('/rest/credentials/test') && r.request().method() === 'POST'),
+		page.waitForResponse(
+			(r) => r.url().endsWith('/rest/credentials/test') && r.request().method() === 'POST',
+		),
 		testButton.click(),
 	]);
 	const answer = (await response.json()).data;
 	const success = dialog.getByTestId('credentials-config-container-test-success');
-	const shown = await success.waitFor({ timeout: 10_000 }).then(() => true, () => false);
+	const shown = await success.waitFor({ timeout: 10_000 }).then(
+		() => true,
+		() => false,
+	);
 	// The button reads "Retrying" until the dialog has the answer, then fades back in.
 	await testButton.waitFor();
 	await page.waitForTimeout(500);
-	return { answer, message: shown ? (await success.innerText()).replace(/\s*Retry\s*$/, '').trim() : '' };
+	return {
+		answer,
+		message: shown ? (await success.innerText()).replace(/\s*Retry\s*$/, '').trim() : '',
+	};
 }
 
 /**
@@ -222,8 +273,15 @@ async function executeWorkflowFromEditor(page, editor, workflow) {
 	await page.goto(`${editor}/workflow/${workflow.id}`);
 	// The canvas draws sticky notes apart from the other nodes.
 	const stickyCount = workflow.nodes.filter(isStickyNote).length;
-	await page.getByTestId('canvas-node').nth(workflow.nodes.length - stickyCount - 1).waitFor();
-	if (stickyCount > 0) await page.getByTestId('sticky').nth(stickyCount - 1).waitFor();
+	await page
+		.getByTestId('canvas-node')
+		.nth(workflow.nodes.length - stickyCount - 1)
+		.waitFor();
+	if (stickyCount > 0)
+		await page
+			.getByTestId('sticky')
+			.nth(stickyCount - 1)
+			.waitFor();
 	await page.getByTestId('execute-workflow-button').click();
 	const toast = page.locator('.el-notification').first();
 	await toast.waitFor({ timeout: 120_000 });
@@ -246,7 +304,11 @@ async function executeWorkflowFromEditor(page, editor, workflow) {
 async function openNodeOutput(page, nodeName) {
 	await page.locator(`[data-test-id="canvas-node"][data-node-name="${nodeName}"]`).dblclick();
 	const output = page.getByTestId('ndv').getByTestId('output-panel');
-	await output.getByTestId('ndv-items-count').or(output.getByTestId('ndv-data-container')).first().waitFor();
+	await output
+		.getByTestId('ndv-items-count')
+		.or(output.getByTestId('ndv-data-container'))
+		.first()
+		.waitFor();
 	return {
 		succeeded: await output.getByTestId('node-run-status-success').isVisible(),
 		itemCount: (await output.getByTestId('ndv-items-count').innerText()).trim(),
@@ -262,14 +324,24 @@ async function openNodeOutput(page, nodeName) {
  */
 async function openNodeWithInputPreview(page, editor, workflow, nodeName, inputNodeName, expected) {
 	await page.goto(`${editor}/workflow/${workflow.id}`);
-	await page.getByTestId('canvas-node').nth(workflow.nodes.length - 1).waitFor();
+	await page
+		.getByTestId('canvas-node')
+		.nth(workflow.nodes.length - 1)
+		.waitFor();
 	await page.locator(`[data-test-id="canvas-node"][data-node-name="${nodeName}"]`).dblclick();
 	const input = page.getByTestId('ndv').getByTestId('ndv-input-panel');
-	const fields = input.locator(`[data-test-id="run-data-schema-node-name"][data-node-name="${inputNodeName}"][data-nest-level="1"]`);
+	const fields = input.locator(
+		`[data-test-id="run-data-schema-node-name"][data-node-name="${inputNodeName}"][data-nest-level="1"]`,
+	);
 	await fields.first().waitFor();
-	const shown = () => fields.evaluateAll((pills) => pills.map((pill) => pill.getAttribute('data-name')));
+	const shown = () =>
+		fields.evaluateAll((pills) => pills.map((pill) => pill.getAttribute('data-name')));
 	let names = await shown();
-	for (let attempt = 0; attempt < 20 && JSON.stringify(names) !== JSON.stringify(expected); attempt++) {
+	for (
+		let attempt = 0;
+		attempt < 20 && JSON.stringify(names) !== JSON.stringify(expected);
+		attempt++
+	) {
 		await page.waitForTimeout(250);
 		names = await shown();
 	}

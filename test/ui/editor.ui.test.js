@@ -13,9 +13,20 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { startSandbox } = require('../../sandbox/server');
 const n8n = require('../../scripts/lib/realN8n');
-const { exampleWorkflows, isStickyNote, sandboxCredentials } = require('../../scripts/lib/sandboxSetup');
+const {
+	exampleWorkflows,
+	isStickyNote,
+	sandboxCredentials,
+} = require('../../scripts/lib/sandboxSetup');
 const ui = require('./editor');
-const { NODES, operations, expectedFields, listMode, listFields, firstAction } = require('./nodeDescriptions');
+const {
+	NODES,
+	operations,
+	expectedFields,
+	listMode,
+	listFields,
+	firstAction,
+} = require('./nodeDescriptions');
 const { NEXT_NODE, schemaPreviewWorkflow, previewedNode } = require('./schemaPreview');
 
 /** smartGroup → smart-group, for file names. */
@@ -28,7 +39,11 @@ const fieldTitle = (node, resource, operation, { property, parent }) =>
 /** Waits for the panel to show the labels `expected` (it re-renders after a choice); returns the labels it shows last. */
 async function fieldsOnceSettled(page, expected) {
 	let shown = await ui.shownFieldLabels(page);
-	for (let attempt = 0; attempt < 40 && JSON.stringify(shown) !== JSON.stringify(expected); attempt++) {
+	for (
+		let attempt = 0;
+		attempt < 40 && JSON.stringify(shown) !== JSON.stringify(expected);
+		attempt++
+	) {
 		await page.waitForTimeout(250);
 		shown = await ui.shownFieldLabels(page);
 	}
@@ -42,7 +57,10 @@ function lastNode(workflow) {
 }
 
 // The names and types of the sandbox credentials do not depend on the sandbox's address.
-const CREDENTIALS = sandboxCredentials('http://127.0.0.1').map(({ name, type }) => ({ name, type }));
+const CREDENTIALS = sandboxCredentials('http://127.0.0.1').map(({ name, type }) => ({
+	name,
+	type,
+}));
 const WORKFLOWS = exampleWorkflows();
 const SCHEMA_PREVIEW_WORKFLOW = schemaPreviewWorkflow();
 
@@ -65,7 +83,8 @@ describe('the n8n editor, in a browser, with the package installed', () => {
 		const page = await context.newPage();
 		page.on('pageerror', (error) => browserErrors.push(`${page.url()}: ${error.message}`));
 		page.on('console', (message) => {
-			if (message.type() === 'error') browserErrors.push(`${page.url()}: ${message.text()} (${message.location().url})`);
+			if (message.type() === 'error')
+				browserErrors.push(`${page.url()}: ${message.text()} (${message.location().url})`);
 		});
 		return page;
 	}
@@ -99,9 +118,12 @@ describe('the n8n editor, in a browser, with the package installed', () => {
 		await browser?.close();
 		if (editorProcess) await n8n.stopN8n(editorProcess);
 		await sandbox?.close();
-		for (const folder of [home, tarball && path.dirname(tarball)]) if (folder) fs.rmSync(folder, { recursive: true, force: true });
+		for (const folder of [home, tarball && path.dirname(tarball)])
+			if (folder) fs.rmSync(folder, { recursive: true, force: true });
 		if (browserErrors.length > 0) {
-			console.log(`The browser reported ${browserErrors.length} errors:\n${[...new Set(browserErrors)].join('\n')}`);
+			console.log(
+				`The browser reported ${browserErrors.length} errors:\n${[...new Set(browserErrors)].join('\n')}`,
+			);
 		}
 	});
 
@@ -110,26 +132,39 @@ describe('the n8n editor, in a browser, with the package installed', () => {
 		expect(signedInAt).toBe(`/${ui.EDITOR_ROUTES.workflows}`);
 	});
 
-	test.each(CREDENTIALS.map((credential) => [credential.name, credential]))('the credential "%s" passes its test', async (_name, credential) => {
-		const page = await newPage();
-		const result = await ui.testCredentialInDialog(page, editor, credential.name);
-		expect(result).toEqual({ answer: { status: 'OK', message: 'Connection successful!' }, message: 'Connection tested successfully' });
-		const prefix = NODES.find((node) => node.credentialType === credential.type)?.prefix ?? credential.type;
-		await ui.screenshot(page, `${prefix}-credential-test`);
-		await page.close();
-	});
+	test.each(CREDENTIALS.map((credential) => [credential.name, credential]))(
+		'the credential "%s" passes its test',
+		async (_name, credential) => {
+			const page = await newPage();
+			const result = await ui.testCredentialInDialog(page, editor, credential.name);
+			expect(result).toEqual({
+				answer: { status: 'OK', message: 'Connection successful!' },
+				message: 'Connection tested successfully',
+			});
+			const prefix =
+				NODES.find((node) => node.credentialType === credential.type)?.prefix ?? credential.type;
+			await ui.screenshot(page, `${prefix}-credential-test`);
+			await page.close();
+		},
+	);
 
-	test.each(WORKFLOWS.map((workflow) => [workflow.name, workflow]))('"%s" runs from the editor and shows its output', async (_name, workflow) => {
-		const page = await newPage();
-		const run = await ui.executeWorkflowFromEditor(page, editor, workflow);
-		expect({ title: run.title, succeeded: run.succeeded }).toEqual({ title: 'Workflow executed successfully', succeeded: true });
-		await ui.screenshot(page, `example-${workflow.id}-canvas`);
-		const output = await ui.openNodeOutput(page, lastNode(workflow).name);
-		expect(output.succeeded).toBe(true);
-		expect(output.itemCount).toMatch(/^[1-9]\d* items?$/);
-		await ui.screenshot(page, `example-${workflow.id}-output`);
-		await page.close();
-	});
+	test.each(WORKFLOWS.map((workflow) => [workflow.name, workflow]))(
+		'"%s" runs from the editor and shows its output',
+		async (_name, workflow) => {
+			const page = await newPage();
+			const run = await ui.executeWorkflowFromEditor(page, editor, workflow);
+			expect({ title: run.title, succeeded: run.succeeded }).toEqual({
+				title: 'Workflow executed successfully',
+				succeeded: true,
+			});
+			await ui.screenshot(page, `example-${workflow.id}-canvas`);
+			const output = await ui.openNodeOutput(page, lastNode(workflow).name);
+			expect(output.succeeded).toBe(true);
+			expect(output.itemCount).toMatch(/^[1-9]\d* items?$/);
+			await ui.screenshot(page, `example-${workflow.id}-output`);
+			await page.close();
+		},
+	);
 
 	test('a node not yet run shows the node after it the fields of its output schema, as a preview', async () => {
 		const previewed = previewedNode(SCHEMA_PREVIEW_WORKFLOW);
@@ -140,28 +175,49 @@ describe('the n8n editor, in a browser, with the package installed', () => {
 			const { pathname } = new URL(response.url());
 			if (pathname.startsWith('/schemas/')) schemaAnswers.push(`${response.status()} ${pathname}`);
 		});
-		const shown = await ui.openNodeWithInputPreview(page, editor, SCHEMA_PREVIEW_WORKFLOW, NEXT_NODE, previewed.name, previewed.fields);
+		const shown = await ui.openNodeWithInputPreview(
+			page,
+			editor,
+			SCHEMA_PREVIEW_WORKFLOW,
+			NEXT_NODE,
+			previewed.name,
+			previewed.fields,
+		);
 		await ui.screenshot(page, `${previewed.prefix}-output-schema-preview`);
 		await page.close();
 		expect(shown).toEqual({ preview: true, fields: previewed.fields });
 		expect(schemaAnswers.filter((answer) => Number(answer.split(' ')[0]) >= 400)).toEqual([]);
-		expect(schemaAnswers.filter((answer) => answer.includes(`/${previewed.type}/`))).not.toEqual([]);
+		expect(schemaAnswers.filter((answer) => answer.includes(`/${previewed.type}/`))).not.toEqual(
+			[],
+		);
 		console.log(`The editor's schema requests:\n${schemaAnswers.join('\n')}`);
 	});
 
-	describe.each(NODES.map((node) => [node.description.displayName, node]))('%s: its panel', (_displayName, node) => {
-		/** @type {import('playwright-core').Page} */ let page;
+	describe.each(NODES.map((node) => [node.description.displayName, node]))(
+		'%s: its panel',
+		(_displayName, node) => {
+			/** @type {import('playwright-core').Page} */ let page;
 
-		beforeAll(async () => {
-			page = await newPage();
-			await ui.addNodeToNewWorkflow(page, editor, node.search, node.description.displayName, firstAction(node.description));
-		});
+			beforeAll(async () => {
+				page = await newPage();
+				await ui.addNodeToNewWorkflow(
+					page,
+					editor,
+					node.search,
+					node.description.displayName,
+					firstAction(node.description),
+				);
+			});
 
-		afterAll(() => page?.close());
+			afterAll(() => page?.close());
 
-		test.each(operations(node.description).map(({ resource, operation }) => [`${resource.name}: ${operation.name}`, resource, operation]))(
-			'%s shows its fields with their labels',
-			async (_label, resource, operation) => {
+			test.each(
+				operations(node.description).map(({ resource, operation }) => [
+					`${resource.name}: ${operation.name}`,
+					resource,
+					operation,
+				]),
+			)('%s shows its fields with their labels', async (_label, resource, operation) => {
 				const fields = expectedFields(node.description, resource.value, operation.value);
 				await ui.chooseOption(page, 'resource', resource.name);
 				await ui.chooseOption(page, 'operation', operation.name);
@@ -173,20 +229,28 @@ describe('the n8n editor, in a browser, with the package installed', () => {
 				for (const field of listFields(fields)) {
 					const { property, parent } = field;
 					const entry = parent ? await ui.addCollectionEntry(page, parent, property) : undefined;
-					const locator = ui.resourceLocator(entry?.scope ?? page.getByTestId('ndv'), property.name);
-					const searchText = listMode(property)?.typeOptions?.searchFilterRequired ? node.searchText : undefined;
+					const locator = ui.resourceLocator(
+						entry?.scope ?? page.getByTestId('ndv'),
+						property.name,
+					);
+					const searchText = listMode(property)?.typeOptions?.searchFilterRequired
+						? node.searchText
+						: undefined;
 					const entries = await ui.openResourceList(page, locator, searchText);
 					await ui.screenshot(page, `${shotName}-${kebab(property.name)}-list`);
-					if (entries.length === 0) throw new Error(`The list of "${fieldTitle(node, resource, operation, field)}" shows no entries from the sandbox`);
+					if (entries.length === 0)
+						throw new Error(
+							`The list of "${fieldTitle(node, resource, operation, field)}" shows no entries from the sandbox`,
+						);
 					await ui.closeResourceList(page);
 					// Back to how the panel was: the entry deleted, or the field in its default mode.
 					if (entry) await entry.remove();
 					else await ui.chooseResourceMode(page, locator, property.default?.mode ?? 'list');
 					listsOpened.set(fieldTitle(node, resource, operation, field), entries.length);
 				}
-			},
-		);
-	});
+			});
+		},
+	);
 
 	test('every resource locator with a list mode showed entries from the sandbox', () => {
 		const withList = NODES.flatMap((node) =>
@@ -197,9 +261,13 @@ describe('the n8n editor, in a browser, with the package installed', () => {
 			),
 		);
 		if (withList.length === 0) {
-			console.log('No field of type resourceLocator has a mode named "list" yet: no list was opened.');
+			console.log(
+				'No field of type resourceLocator has a mode named "list" yet: no list was opened.',
+			);
 		} else {
-			console.log(`Lists opened, with the entries each showed:\n${[...listsOpened].map(([title, count]) => `${title}: ${count}`).join('\n')}`);
+			console.log(
+				`Lists opened, with the entries each showed:\n${[...listsOpened].map(([title, count]) => `${title}: ${count}`).join('\n')}`,
+			);
 		}
 		expect([...listsOpened.keys()]).toEqual(withList);
 	});

@@ -35,18 +35,25 @@ const NODES = [
 	},
 ].map((node) => {
 	/** @type {import('n8n-workflow').INodeTypeDescription} */
-	const description = new (require(path.join(projectRoot, node.file))[node.exportName])().description;
+	const description = new (require(path.join(projectRoot, node.file))[node.exportName])()
+		.description;
 	return { ...node, description, credentialType: description.credentials?.[0]?.name ?? '' };
 });
 
 /** The node version the node creator adds: the highest. */
 function nodeVersion(description) {
-	return Array.isArray(description.version) ? Math.max(...description.version) : description.version;
+	return Array.isArray(description.version)
+		? Math.max(...description.version)
+		: description.version;
 }
 
 /** An options property's choices, as { value, name } (name is what the dropdown shows). */
 function choices(property) {
-	return (property.options ?? []).map((option) => ({ value: String(option.value), name: option.name, action: option.action }));
+	return (property.options ?? []).map((option) => ({
+		value: String(option.value),
+		name: option.name,
+		action: option.action,
+	}));
 }
 
 /** Every resource and operation, in the order the dropdowns list them. */
@@ -55,7 +62,11 @@ function operations(description) {
 	if (!resource) throw new Error(`${description.displayName} has no "resource" property`);
 	return choices(resource).flatMap((res) =>
 		description.properties
-			.filter((property) => property.name === 'operation' && property.displayOptions?.show?.resource?.includes(res.value))
+			.filter(
+				(property) =>
+					property.name === 'operation' &&
+					property.displayOptions?.show?.resource?.includes(res.value),
+			)
 			.flatMap((property) => choices(property).map((operation) => ({ resource: res, operation }))),
 	);
 }
@@ -66,15 +77,29 @@ function operations(description) {
  */
 function expectedFields(description, resource, operation) {
 	const node = { typeVersion: nodeVersion(description) };
-	const values = NodeHelpers.getNodeParameters(description.properties, { resource, operation }, true, false, node, description) ?? {};
+	const values =
+		NodeHelpers.getNodeParameters(
+			description.properties,
+			{ resource, operation },
+			true,
+			false,
+			node,
+			description,
+		) ?? {};
 	return description.properties
-		.filter((property) => !UNLABELLED_TYPES.has(property.type) && NodeHelpers.displayParameter(values, property, node, description))
+		.filter(
+			(property) =>
+				!UNLABELLED_TYPES.has(property.type) &&
+				NodeHelpers.displayParameter(values, property, node, description),
+		)
 		.map((property) => ({ name: property.name, label: property.displayName, property }));
 }
 
 /** A field's mode named "list" (n8n's "From list"), if it is a resource locator that has one. */
 function listMode(property) {
-	return property.type === 'resourceLocator' ? (property.modes ?? []).find((mode) => mode.name === 'list') : undefined;
+	return property.type === 'resourceLocator'
+		? (property.modes ?? []).find((mode) => mode.name === 'list')
+		: undefined;
 }
 
 /**
@@ -89,8 +114,14 @@ function listFields(fields) {
 		/** @type {any[]} */
 		const options = property.options ?? [];
 		const inside =
-			property.type === 'collection' ? options : property.type === 'fixedCollection' ? options.flatMap((group) => group.values ?? []) : [];
-		return inside.filter((field) => listMode(field)).map((field) => ({ property: field, parent: property }));
+			property.type === 'collection'
+				? options
+				: property.type === 'fixedCollection'
+					? options.flatMap((group) => group.values ?? [])
+					: [];
+		return inside
+			.filter((field) => listMode(field))
+			.map((field) => ({ property: field, parent: property }));
 	});
 }
 

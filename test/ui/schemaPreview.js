@@ -28,7 +28,14 @@ function schemaPreviewWorkflow() {
 		nodes: [
 			trigger,
 			previewed,
-			{ id: 'gp-schema-preview-next', name: NEXT_NODE, type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [x + 240, y], parameters: {} },
+			{
+				id: 'gp-schema-preview-next',
+				name: NEXT_NODE,
+				type: 'n8n-nodes-base.noOp',
+				typeVersion: 1,
+				position: [x + 240, y],
+				parameters: {},
+			},
 		],
 		connections: {
 			[trigger.name]: { main: [[{ node: previewed.name, type: 'main', index: 0 }]] },
@@ -44,12 +51,26 @@ function schemaPreviewWorkflow() {
  */
 function previewedNode(workflow) {
 	const [node, packaged] = workflow.nodes.flatMap((candidate) => {
-		const match = NODES.find(({ description }) => candidate.type === `n8n-nodes-group-provisioning.${description.name}`);
+		const match = NODES.find(
+			({ description }) => candidate.type === `n8n-nodes-group-provisioning.${description.name}`,
+		);
 		return match ? [candidate, match] : [];
 	});
 	const { resource, operation } = node.parameters;
-	const file = path.join(projectRoot, path.dirname(packaged.file), SCHEMA_FOLDER, versionFolder(node.typeVersion), resource, `${operation}.json`);
-	return { name: node.name, type: node.type, prefix: packaged.prefix, fields: Object.keys(JSON.parse(fs.readFileSync(file, 'utf8')).properties) };
+	const file = path.join(
+		projectRoot,
+		path.dirname(packaged.file),
+		SCHEMA_FOLDER,
+		versionFolder(node.typeVersion),
+		resource,
+		`${operation}.json`,
+	);
+	return {
+		name: node.name,
+		type: node.type,
+		prefix: packaged.prefix,
+		fields: Object.keys(JSON.parse(fs.readFileSync(file, 'utf8')).properties),
+	};
 }
 
 module.exports = { NEXT_NODE, schemaPreviewWorkflow, previewedNode };

@@ -6,4 +6,9 @@ import { user } from './user';
 import { workflowRequest } from './workflowRequest';
 
 /** The node's resources, in the order the Resource field lists them. */
-export const groupIdResources: Array<Resource<GroupIdConnection>> = [smartGroup, group, user, workflowRequest];
+export const groupIdResources: Array<Resource<GroupIdConnection>> = [
+	smartGroup,
+	group,
+	user,
+	workflowRequest,
+];

@@ -27,19 +27,21 @@ export const ifGroupExistsProperty: INodeProperties = {
 	name: 'ifGroupExists',
 	type: 'options',
 	default: 'useExisting',
-	description: 'What to do when the identity store already has a group of this name, as when a workflow runs again',
+	description:
+		'What to do when the identity store already has a group of this name, as when a workflow runs again',
 	options: [
 		{
 			name: 'Use the Existing Group',
 			value: 'useExisting',
-			description: 'Output the existing group, marked alreadyExisted, with the requested values that differ from it',
+			description:
+				'Output the existing group, marked alreadyExisted, with the requested values that differ from it',
 		},
 		{ name: 'Fail', value: 'fail', description: "The item fails with GroupID's answer" },
 		{
 			name: 'Update It to Match',
 			value: 'update',
 			description:
-				'Change the existing group\'s description, owner, security, display name and notes to the requested ones (a PATCH); its type and criteria stay as they are',
+				"Change the existing group's description, owner, security, display name and notes to the requested ones (a PATCH); its type and criteria stay as they are",
 		},
 	],
 };
@@ -56,7 +58,8 @@ export const createSimplifyProperty: INodeProperties = {
 
 /** The fields both creates read alike, as the builders take them. */
 export function readCommonCreateFields(context: IExecuteFunctions, itemIndex: number) {
-	const parameter = (name: string, fallback?: unknown) => context.getNodeParameter(name, itemIndex, fallback) as unknown;
+	const parameter = (name: string, fallback?: unknown) =>
+		context.getNodeParameter(name, itemIndex, fallback) as unknown;
 	const additional = parameter('additionalFields', {}) as Record<string, unknown>;
 	return {
 		additional,
@@ -75,7 +78,11 @@ export function readCommonCreateFields(context: IExecuteFunctions, itemIndex: nu
 
 /** Reads a create's If the Group Already Exists choice. */
 export function readIfGroupExists(context: IExecuteFunctions, itemIndex: number): IfGroupExists {
-	return checkChoice('If the Group Already Exists', context.getNodeParameter('ifGroupExists', itemIndex, 'useExisting'), IF_GROUP_EXISTS);
+	return checkChoice(
+		'If the Group Already Exists',
+		context.getNodeParameter('ifGroupExists', itemIndex, 'useExisting'),
+		IF_GROUP_EXISTS,
+	);
 }
 
 /** Reads a create's Simplify switch (on unless turned off). */

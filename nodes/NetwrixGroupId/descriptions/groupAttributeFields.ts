@@ -107,19 +107,24 @@ export function attributeActionChoices(defaultValue: '0' | '1', samples: string)
 			{
 				name: 'Chosen Value (Action 1)',
 				value: '1',
-				description: "The code GroupID's Smart Group sample sends with values the requester chooses (name, description, owner)",
+				description:
+					"The code GroupID's Smart Group sample sends with values the requester chooses (name, description, owner)",
 			},
 			{
 				name: 'Fixed Value (Action 0)',
 				value: '0',
-				description: "The code GroupID's samples send with fixed values (group type, object category), and every value of a static group or an update",
+				description:
+					"The code GroupID's samples send with fixed values (group type, object category), and every value of a static group or an update",
 			},
 		],
 	};
 }
 
 /** The Action choices of operations whose documented samples send 0 with every value (static create, update). */
-export const ACTION_ZERO_LIKE_SAMPLE = attributeActionChoices('0', 'their documented samples send 0 with every value.');
+export const ACTION_ZERO_LIKE_SAMPLE = attributeActionChoices(
+	'0',
+	'their documented samples send 0 with every value.',
+);
 
 /** Attributes to Load: names GroupID loads besides an operation's default set. */
 export function attributesToLoadProperty(defaults: readonly string[]): INodeProperties {
@@ -181,7 +186,10 @@ export function readListFields(context: IExecuteFunctions, itemIndex: number) {
 	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as unknown;
 	return {
 		returnAll,
-		limit: returnAll === true ? undefined : (context.getNodeParameter('limit', itemIndex, 50) as unknown),
+		limit:
+			returnAll === true
+				? undefined
+				: (context.getNodeParameter('limit', itemIndex, 50) as unknown),
 		attributes: context.getNodeParameter('attributesToLoad', itemIndex, []) as unknown,
 		simplify: context.getNodeParameter('simplify', itemIndex, true) as unknown,
 	};

@@ -35,7 +35,11 @@ const LOCATED_OBJECTS = {
 	},
 } as const;
 
-function objectLocatorProperty(name: string, displayName: string, kind: keyof typeof LOCATED_OBJECTS): INodeProperties {
+function objectLocatorProperty(
+	name: string,
+	displayName: string,
+	kind: keyof typeof LOCATED_OBJECTS,
+): INodeProperties {
 	const object = { kind, ...LOCATED_OBJECTS[kind] };
 	return {
 		displayName,
@@ -64,7 +68,10 @@ function objectLocatorProperty(name: string, displayName: string, kind: keyof ty
 }
 
 /** A locator's "From List" mode: a searchable list, filled by one of the node's listSearch methods. */
-function fromListMode(searchListMethod: 'searchGroups' | 'searchUsers' | 'searchContainers', placeholder: string) {
+function fromListMode(
+	searchListMethod: 'searchGroups' | 'searchUsers' | 'searchContainers',
+	placeholder: string,
+) {
 	return {
 		displayName: 'From List',
 		name: 'list',
@@ -78,7 +85,10 @@ function fromListMode(searchListMethod: 'searchGroups' | 'searchUsers' | 'search
  * The owner of a group (managedBy), an optional field: picked from the directory's users (its
  * object GUID), or given by object GUID or distinguished name.
  */
-export function ownerLocatorOption(description: string, { byDn }: { byDn: boolean }): INodeProperties {
+export function ownerLocatorOption(
+	description: string,
+	{ byDn }: { byDn: boolean },
+): INodeProperties {
 	return {
 		displayName: 'Owner',
 		name: 'owner',

@@ -1,6 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { memberListProperties, readMemberList, type MemberFieldNames } from '../../shared/memberListField';
+import {
+	memberListProperties,
+	readMemberList,
+	type MemberFieldNames,
+} from '../../shared/memberListField';
 import type { MembershipFields } from '../requests/membershipBody';
 import { readLocator } from './locatorFields';
 
@@ -22,7 +26,8 @@ export function memberProperties(what: string): INodeProperties[] {
 			displayName: 'Member',
 			type: 'resourceLocator',
 			default: { mode: 'list', value: '' },
-			description: 'A user picked from the directory, or given by object GUID, distinguished name, email address or sAMAccountName',
+			description:
+				'A user picked from the directory, or given by object GUID, distinguished name, email address or sAMAccountName',
 			modes: [
 				{
 					displayName: 'From List',
@@ -54,7 +59,10 @@ export function readMembers(context: IExecuteFunctions, itemIndex: number): unkn
 }
 
 /** The fields Add Members and Remove Members share, for one item: the group, its members and the reason. */
-export function readMembershipFields(context: IExecuteFunctions, itemIndex: number): MembershipFields {
+export function readMembershipFields(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): MembershipFields {
 	return {
 		group: readLocator(context, 'group', itemIndex),
 		members: readMembers(context, itemIndex),

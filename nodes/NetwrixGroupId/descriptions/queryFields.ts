@@ -42,7 +42,7 @@ export const criteriaProperties: INodeProperties[] = [
 			{
 				name: 'Query Text',
 				value: 'raw',
-				description: 'Write the query as GroupID\'s Query Designer shows it',
+				description: "Write the query as GroupID's Query Designer shows it",
 			},
 		],
 	},
@@ -109,7 +109,8 @@ export const criteriaProperties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. (department Is Exactly "Engineering") AND (title Contains "Manager")',
-		description: "The query as GroupID's Query Designer writes it. It is sent as written, after a check that its quotes and parentheses are balanced.",
+		description:
+			"The query as GroupID's Query Designer writes it. It is sent as written, after a check that its quotes and parentheses are balanced.",
 		displayOptions: { show: { criteriaMode: ['raw'] } },
 	},
 ];
@@ -154,7 +155,10 @@ export function startPathsProperty(description: string): INodeProperties {
 }
 
 /** The query's fields for one item, as read from n8n. */
-export function readSmartGroupQueryFields(context: IExecuteFunctions, itemIndex: number): SmartGroupQueryFields {
+export function readSmartGroupQueryFields(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): SmartGroupQueryFields {
 	const parameter = (name: string, fallback?: unknown) =>
 		context.getNodeParameter(name, itemIndex, fallback) as unknown;
 	const criteria: CriteriaInput =

@@ -20,19 +20,29 @@ export const identityStoreTypeProperty: INodeProperties = {
 	name: 'identityStoreType',
 	type: 'options',
 	default: 'activeDirectory',
-	description: "The kind of directory behind the credential's identity store (or the one named under Additional Fields)",
+	description:
+		"The kind of directory behind the credential's identity store (or the one named under Additional Fields)",
 	options: [
-		{ name: 'Active Directory', value: 'activeDirectory', description: "Active Directory's group types, an owner in managedBy" },
+		{
+			name: 'Active Directory',
+			value: 'activeDirectory',
+			description: "Active Directory's group types, an owner in managedBy",
+		},
 		{
 			name: 'Microsoft Entra ID',
 			value: 'entraId',
-			description: "Entra ID's group types (Security, Distribution, Microsoft 365, Teams), owners and members",
+			description:
+				"Entra ID's group types (Security, Distribution, Microsoft 365, Teams), owners and members",
 		},
 	],
 };
 
 /** The same property shown only for one kind of store (inside a collection, say: `root` names it from there). */
-export function onlyForStore(property: INodeProperties, store: StoreType, root = false): INodeProperties {
+export function onlyForStore(
+	property: INodeProperties,
+	store: StoreType,
+	root = false,
+): INodeProperties {
 	const key = root ? '/identityStoreType' : 'identityStoreType';
 	const show = { ...(property.displayOptions?.show ?? {}), [key]: [store] };
 	return { ...property, displayOptions: { ...property.displayOptions, show } };
@@ -98,7 +108,7 @@ export const officeFeaturesOption: INodeProperties = onlyForStore(
 		type: 'boolean',
 		default: false,
 		description:
-			"Whether to send enableofficefeatures \"true\". Netwrix's Entra ID samples send \"false\" and do not say what it turns on.",
+			'Whether to send enableofficefeatures "true". Netwrix\'s Entra ID samples send "false" and do not say what it turns on.',
 	},
 	'entraId',
 	true,
@@ -106,7 +116,11 @@ export const officeFeaturesOption: INodeProperties = onlyForStore(
 
 /** One item's Identity Store Type; a node saved before the field existed is Active Directory. */
 export function readStoreType(context: IExecuteFunctions, itemIndex: number): StoreType {
-	return checkChoice('Identity Store Type', context.getNodeParameter('identityStoreType', itemIndex, 'activeDirectory'), STORE_TYPES);
+	return checkChoice(
+		'Identity Store Type',
+		context.getNodeParameter('identityStoreType', itemIndex, 'activeDirectory'),
+		STORE_TYPES,
+	);
 }
 
 /** The fields a create in an Entra ID store reads, as its builder takes them, with owners and members as typed. */
@@ -115,7 +129,8 @@ export function readEntraCreateFields(
 	itemIndex: number,
 ): EntraGroupFields & { ownersText: unknown; membersText: unknown } {
 	// The Active Directory fields are hidden here, so n8n has no value for them: none is read.
-	const parameter = (name: string, fallback?: unknown) => context.getNodeParameter(name, itemIndex, fallback) as unknown;
+	const parameter = (name: string, fallback?: unknown) =>
+		context.getNodeParameter(name, itemIndex, fallback) as unknown;
 	const additional = parameter('additionalFields', {}) as Record<string, unknown>;
 	return {
 		groupName: parameter('groupName'),

@@ -3,7 +3,11 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { createOrUseExisting } from '../../shared/createOrUseExisting';
 import type { Operation, OperationListing, PreparedItem } from '../../shared/operation';
-import { attributeValues, distinguishedNameIn, type DirectoryObject } from '../requests/directoryObjects';
+import {
+	attributeValues,
+	distinguishedNameIn,
+	type DirectoryObject,
+} from '../requests/directoryObjects';
 import {
 	differencesFromExisting,
 	existingGroupSearch,
@@ -19,7 +23,12 @@ import { readLookupResults } from '../transport/directoryReads';
 import { findObjectGuid } from './memberLookup';
 import { resolveOwners, type WithOwnerByName } from './ownerLookup';
 import { resolvePeople } from './entraPeopleLookup';
-import { createSimplifyProperty, ifGroupExistsProperty, readIfGroupExists, readSimplify } from '../descriptions/createFields';
+import {
+	createSimplifyProperty,
+	ifGroupExistsProperty,
+	readIfGroupExists,
+	readSimplify,
+} from '../descriptions/createFields';
 import { readStoreType } from '../descriptions/storeTypeFields';
 
 /** What both creates (Smart Group, Static Group) have prepared: where the group goes, and its body. */
@@ -27,14 +36,19 @@ export interface GroupCreateRequest {
 	identityStoreId: number;
 	groupName: string;
 	container: string;
-	body: { AttributesCollection: { AttributesCollection: Record<string, Array<{ Value: string }>> } };
+	body: {
+		AttributesCollection: { AttributesCollection: Record<string, Array<{ Value: string }>> };
+	};
 	/** In an Entra ID store: the owners and members sent (object GUIDs). */
 	owners?: string[];
 	members?: string[];
 }
 
 /** What a create has prepared, with its output and "if the group already exists" choices. */
-export type PreparedGroupCreate = GroupCreateRequest & { simplify: boolean; ifGroupExists: IfGroupExists };
+export type PreparedGroupCreate = GroupCreateRequest & {
+	simplify: boolean;
+	ifGroupExists: IfGroupExists;
+};
 
 /**
  * A create operation (Smart Group, Static Group): its own fields and builder, then the fields and
@@ -46,20 +60,34 @@ export function groupCreateOperation<TRequest extends GroupCreateRequest>(spec: 
 	/** Reads and checks one item's own fields into its request; an owner given by name is found in the resolve step (see prepareWithOwner). */
 	request(context: IExecuteFunctions, itemIndex: number, connection: GroupIdConnection): TRequest;
 	/** The same in an Entra ID store (Identity Store Type); owners and members given by name are found in the resolve step (see prepareWithPeople). */
-	entraRequest(context: IExecuteFunctions, itemIndex: number, connection: GroupIdConnection): TRequest;
+	entraRequest(
+		context: IExecuteFunctions,
+		itemIndex: number,
+		connection: GroupIdConnection,
+	): TRequest;
 	path(identityStoreId: number): string;
 }): Operation<GroupIdConnection, TRequest & { simplify: boolean; ifGroupExists: IfGroupExists }> {
 	return {
 		listing: { value: 'create', ...spec.listing },
 		properties: [...spec.properties, ifGroupExistsProperty, createSimplifyProperty],
 		prepare: (context, itemIndex, connection) => ({
-			...(readStoreType(context, itemIndex) === 'entraId' ? spec.entraRequest : spec.request)(context, itemIndex, connection),
+			...(readStoreType(context, itemIndex) === 'entraId' ? spec.entraRequest : spec.request)(
+				context,
+				itemIndex,
+				connection,
+			),
 			simplify: readSimplify(context, itemIndex),
 			ifGroupExists: readIfGroupExists(context, itemIndex),
 		}),
 		resolve: resolveOwnersAndPeople,
 		send: async (context, connection, request, itemIndex) =>
-			await sendGroupCreate(context, connection, spec.path(request.identityStoreId), request, itemIndex),
+			await sendGroupCreate(
+				context,
+				connection,
+				spec.path(request.identityStoreId),
+				request,
+				itemIndex,
+			),
 	};
 }
 
@@ -73,14 +101,20 @@ async function resolveOwnersAndPeople<T>(
 	items: Array<PreparedItem<T>>,
 ): Promise<Array<T | Error>> {
 	// Both steps pass on, as they are, items without names to look up.
-	const withOwners = await resolveOwners<T>(context, connection, items as Array<PreparedItem<WithOwnerByName<T>>>);
+	const withOwners = await resolveOwners<T>(
+		context,
+		connection,
+		items as Array<PreparedItem<WithOwnerByName<T>>>,
+	);
 	const left = items.flatMap(({ itemIndex }, index) => {
 		const outcome = withOwners[index];
 		return outcome instanceof Error ? [] : [{ itemIndex, prepared: outcome }];
 	});
 	const withPeople = await resolvePeople<T>(context, connection, left);
 	let next = 0;
-	return withOwners.map((outcome) => (outcome instanceof Error ? outcome : (withPeople[next++] as T | Error)));
+	return withOwners.map((outcome) =>
+		outcome instanceof Error ? outcome : (withPeople[next++] as T | Error),
+	);
 }
 
 /**
@@ -104,23 +138,38 @@ export async function sendGroupCreate(
 		usesExisting: request.ifGroupExists !== 'fail',
 		dryRun: connection.dryRun !== undefined,
 		async create() {
-			const envelope = await groupIdRequest(context, connection, { method: 'POST', path, body: request.body }, itemIndex, {
-				idempotent: request.ifGroupExists !== 'fail',
-			});
+			const envelope = await groupIdRequest(
+				context,
+				connection,
+				{ method: 'POST', path, body: request.body },
+				itemIndex,
+				{
+					idempotent: request.ifGroupExists !== 'fail',
+				},
+			);
 			// A create GroupID queued for approval (see readQueuedChange) has no group yet: no GUID, pending.
 			const queued = readQueuedChange(envelope);
-			const created = request.simplify ? createdGroupSummary(request, queued ? null : envelope.data) : (envelope as unknown as IDataObject);
-			return queued ? { ...created, pending: true, workflowRequestId: queued.workflowRequestId } : created;
+			const created = request.simplify
+				? createdGroupSummary(request, queued ? null : envelope.data)
+				: (envelope as unknown as IDataObject);
+			return queued
+				? { ...created, pending: true, workflowRequestId: queued.workflowRequestId }
+				: created;
 		},
 		mayBeDuplicate: isRefusal,
 		findExisting: async () => await findExistingGroup(context, connection, request, itemIndex),
-		useExisting: async (existing) => await useExistingGroup(context, connection, request, existing, itemIndex),
+		useExisting: async (existing) =>
+			await useExistingGroup(context, connection, request, existing, itemIndex),
 	});
 }
 
 /** An answer of GroupID's that refused the create (not a rate limit, nor the credential's failure). */
 function isRefusal(error: unknown): boolean {
-	return error instanceof NodeApiError && typeof error.httpCode === 'string' && !['401', '403', '429'].includes(error.httpCode);
+	return (
+		error instanceof NodeApiError &&
+		typeof error.httpCode === 'string' &&
+		!['401', '403', '429'].includes(error.httpCode)
+	);
 }
 
 /** The group of the create's name in its store, found with one documented Search; undefined if none. */
@@ -149,21 +198,36 @@ async function useExistingGroup(
 	let owner: OwnerGuid | undefined;
 	if (ownerDn !== undefined) {
 		const lookup = { attribute: 'distinguishedName', value: ownerDn } as const;
-		const match = await findObjectGuid(context, connection, request.identityStoreId, lookup, itemIndex);
+		const match = await findObjectGuid(
+			context,
+			connection,
+			request.identityStoreId,
+			lookup,
+			itemIndex,
+		);
 		owner = { dn: ownerDn, guid: 'guid' in match ? match.guid : undefined };
 	}
 	const differences = differencesFromExisting(sent, existing, owner);
 	let updated: string[] = [];
-	if (request.ifGroupExists === 'update' && differences.some((difference) => difference.updatable)) {
+	if (
+		request.ifGroupExists === 'update' &&
+		differences.some((difference) => difference.updatable)
+	) {
 		const patch = updateToMatchRequest(request.identityStoreId, groupGuid, differences);
 		await groupIdRequest(context, connection, patch, itemIndex);
 		updated = patch.changed;
 	}
-	const found = request.simplify ? existingGroupSummary(request, existing) : { existing: existing as IDataObject };
+	const found = request.simplify
+		? existingGroupSummary(request, existing)
+		: { existing: existing as IDataObject };
 	return {
 		...found,
 		alreadyExisted: true,
-		differences: differences.map(({ attribute, requested, existing: value }) => ({ attribute, requested, existing: value })),
+		differences: differences.map(({ attribute, requested, existing: value }) => ({
+			attribute,
+			requested,
+			existing: value,
+		})),
 		...(request.ifGroupExists === 'update' ? { updated } : {}),
 	};
 }
@@ -177,7 +241,10 @@ function existingGroupSummary(request: GroupCreateRequest, existing: DirectoryOb
 	const groupType = text('groupType');
 	const criteria = text('IMSGCriteria');
 	return {
-		groupGuid: typeof existing.objectIdFromIdentityStore === 'string' ? existing.objectIdFromIdentityStore : null,
+		groupGuid:
+			typeof existing.objectIdFromIdentityStore === 'string'
+				? existing.objectIdFromIdentityStore
+				: null,
 		groupName: text('name') ?? request.groupName,
 		distinguishedName: text('distinguishedName'),
 		container: request.container,
@@ -194,7 +261,8 @@ function existingGroupSummary(request: GroupCreateRequest, existing: DirectoryOb
  */
 export function createdGroupSummary(request: GroupCreateRequest, groupGuid: unknown): IDataObject {
 	const attributes = request.body.AttributesCollection.AttributesCollection;
-	const first = (...names: string[]) => names.map((name) => attributes[name]?.[0]?.Value).find((v) => v !== undefined);
+	const first = (...names: string[]) =>
+		names.map((name) => attributes[name]?.[0]?.Value).find((v) => v !== undefined);
 	const groupType = first('GroupType', 'groupType');
 	const criteria = first('IMSGCriteria');
 	const entra = request.owners !== undefined && request.members !== undefined;
@@ -202,7 +270,9 @@ export function createdGroupSummary(request: GroupCreateRequest, groupGuid: unkn
 		groupGuid: typeof groupGuid === 'string' ? groupGuid : null,
 		groupName: request.groupName,
 		// An Entra ID group's distinguished name is GroupID's to give: the create's answer does not say it.
-		distinguishedName: entra ? null : distinguishedNameIn(request.container, first('CN') ?? request.groupName),
+		distinguishedName: entra
+			? null
+			: distinguishedNameIn(request.container, first('CN') ?? request.groupName),
 		container: request.container,
 		groupType: groupType === undefined ? null : Number(groupType),
 		security: first('XGroupSecurity') ?? null,

@@ -30,7 +30,8 @@ export type WithPeopleByName<TRequest> = TRequest & {
 
 /** Owners or members as typed (none is fine): checked, each a GUID or a name to look up. */
 function checkPeople(field: 'Owners' | 'Members', raw: unknown): MemberIdentifier[] {
-	if (raw === undefined || raw === null || raw === '' || (Array.isArray(raw) && raw.length === 0)) return [];
+	if (raw === undefined || raw === null || raw === '' || (Array.isArray(raw) && raw.length === 0))
+		return [];
 	return checkMembers(raw, field);
 }
 
@@ -41,20 +42,36 @@ const guidOf = (person: MemberIdentifier) => (person.kind === 'guid' ? person.gu
  * and builds its request. With owners or members given by name, the request is built once with
  * stand-ins (never sent), so that every other field is checked now, and again once they are found.
  */
-export function prepareWithPeople<TFields extends EntraGroupFields, TRequest extends { identityStoreId: number }>(
-	read: (context: IExecuteFunctions, itemIndex: number) => TFields & { ownersText: unknown; membersText: unknown },
+export function prepareWithPeople<
+	TFields extends EntraGroupFields,
+	TRequest extends { identityStoreId: number },
+>(
+	read: (
+		context: IExecuteFunctions,
+		itemIndex: number,
+	) => TFields & { ownersText: unknown; membersText: unknown },
 	build: (fields: TFields, defaults: { identityStoreId: number }) => TRequest,
-): (context: IExecuteFunctions, itemIndex: number, connection: GroupIdConnection) => WithPeopleByName<TRequest> {
+): (
+	context: IExecuteFunctions,
+	itemIndex: number,
+	connection: GroupIdConnection,
+) => WithPeopleByName<TRequest> {
 	return (context, itemIndex, connection) => {
 		const { ownersText, membersText, ...fields } = read(context, itemIndex);
 		const owners = checkPeople('Owners', ownersText);
 		const members = checkPeople('Members', membersText);
 		const defaults = { identityStoreId: connection.identityStoreId };
 		const withPeople = (ownerGuids: string[], memberGuids: string[]) =>
-			build({ ...(fields as unknown as TFields), owners: ownerGuids, members: memberGuids }, defaults);
+			build(
+				{ ...(fields as unknown as TFields), owners: ownerGuids, members: memberGuids },
+				defaults,
+			);
 		const request = withPeople(owners.map(guidOf), members.map(guidOf));
 		if (![...owners, ...members].some((person) => person.kind === 'lookup')) return request;
-		return { ...request, peopleByName: { identityStoreId: request.identityStoreId, owners, members, withPeople } };
+		return {
+			...request,
+			peopleByName: { identityStoreId: request.identityStoreId, owners, members, withPeople },
+		};
 	};
 }
 
@@ -76,11 +93,18 @@ export async function resolvePeople<TRequest>(
 			person.kind === 'lookup' ? [{ ...person, identityStoreId: people.identityStoreId }] : [],
 		);
 	};
-	const outcomeOf = await lookUpNamesOnce<WithPeopleByName<TRequest>, Lookup>(items, { namesOf, ...personLookup(context, connection) });
+	const outcomeOf = await lookUpNamesOnce<WithPeopleByName<TRequest>, Lookup>(items, {
+		namesOf,
+		...personLookup(context, connection),
+	});
 	return items.map(({ itemIndex, prepared }) => {
 		const people = prepared.peopleByName;
 		if (people === undefined) return prepared;
-		const item = { itemIndex, identityStoreId: people.identityStoreId, nothingDone: 'Nothing was sent for this item.' };
+		const item = {
+			itemIndex,
+			identityStoreId: people.identityStoreId,
+			nothingDone: 'Nothing was sent for this item.',
+		};
 		const guids = (list: MemberIdentifier[], role: Role): string[] | Error => {
 			const found: string[] = [];
 			for (const [index, person] of list.entries()) {
@@ -89,7 +113,12 @@ export async function resolvePeople<TRequest>(
 					continue;
 				}
 				const where = { text: `${role} "${person.text}" (${index + 1} of ${list.length})`, role };
-				const guid = foundGuidOrError(context, outcomeOf({ ...person, identityStoreId: people.identityStoreId }), where, item);
+				const guid = foundGuidOrError(
+					context,
+					outcomeOf({ ...person, identityStoreId: people.identityStoreId }),
+					where,
+					item,
+				);
 				if (guid instanceof Error) return guid;
 				found.push(guid);
 			}

@@ -27,7 +27,10 @@ export const firstReleaseNotesProperty: INodeProperties = {
 /** Whether this item's node was saved in the first release's layout (see above). */
 export function isFirstReleaseLayout(context: IExecuteFunctions, itemIndex: number): boolean {
 	if (context.getNode().typeVersion !== 1) return false;
-	return typeof context.getNodeParameter('container', itemIndex, '', { rawExpressions: true }) === 'string';
+	return (
+		typeof context.getNodeParameter('container', itemIndex, '', { rawExpressions: true }) ===
+		'string'
+	);
 }
 
 /** The Notes a first-release node sends: its top-level field, the sample's text unless changed. */
@@ -35,13 +38,18 @@ export function firstReleaseNotes(context: IExecuteFunctions, itemIndex: number)
 	return context.getNodeParameter('notes', itemIndex, DEFAULT_NOTES);
 }
 
-type CreateOperation<T extends PreparedGroupCreate> = Operation<GroupIdConnection, T & { firstRelease?: boolean }>;
+type CreateOperation<T extends PreparedGroupCreate> = Operation<
+	GroupIdConnection,
+	T & { firstRelease?: boolean }
+>;
 
 /**
  * A create that runs a first-release node as that release did: a group of that name already there
  * fails the item, and the output is the first release's. Other nodes run the create unchanged.
  */
-export function runsFirstReleaseLayout<T extends PreparedGroupCreate>(create: CreateOperation<T>): CreateOperation<T> {
+export function runsFirstReleaseLayout<T extends PreparedGroupCreate>(
+	create: CreateOperation<T>,
+): CreateOperation<T> {
 	return {
 		...create,
 		prepare(context, itemIndex, connection) {
@@ -51,13 +59,18 @@ export function runsFirstReleaseLayout<T extends PreparedGroupCreate>(create: Cr
 		},
 		async send(context, connection, request, itemIndex) {
 			const output = await create.send(context, connection, request, itemIndex);
-			return request.firstRelease === true ? firstReleaseOutput(request, output as IDataObject) : output;
+			return request.firstRelease === true
+				? firstReleaseOutput(request, output as IDataObject)
+				: output;
 		},
 	};
 }
 
 /** The first release's output of a create: what was asked for, GroupID's GUID for it, and its whole answer. */
-export function firstReleaseOutput(request: PreparedGroupCreate, envelope: IDataObject): IDataObject {
+export function firstReleaseOutput(
+	request: PreparedGroupCreate,
+	envelope: IDataObject,
+): IDataObject {
 	const response = { ...envelope };
 	delete response.alreadyExisted;
 	return {

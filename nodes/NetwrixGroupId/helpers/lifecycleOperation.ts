@@ -26,7 +26,9 @@ export function lifecycleOperation(
 			}),
 		async send(context, connection, request, itemIndex) {
 			// Expiring an expired group, or renewing a renewed one, changes nothing: safe to send again.
-			const envelope = await groupIdRequest(context, connection, request, itemIndex, { idempotent: true });
+			const envelope = await groupIdRequest(context, connection, request, itemIndex, {
+				idempotent: true,
+			});
 			return {
 				...describeTarget(request),
 				identityStoreId: request.identityStoreId,

@@ -6,7 +6,12 @@ import type { PreparedItem } from '../../shared/operation';
 import { copyError, isCredentialFailure, prefixError } from '../../shared/transport/apiErrors';
 import type { ObjectIdentity } from '../requests/groupIdentity';
 import { groupLookupSearch, pickGroupMatch } from '../requests/groupLookup';
-import { memberLookupSearch, pickLookupMatch, type MemberIdentifier, type MemberLookupAttribute } from '../requests/memberIdentifiers';
+import {
+	memberLookupSearch,
+	pickLookupMatch,
+	type MemberIdentifier,
+	type MemberLookupAttribute,
+} from '../requests/memberIdentifiers';
 import type { MembershipPlan } from '../requests/membershipBody';
 import type { GroupIdConnection } from '../transport';
 import { readLookupResults } from '../transport/directoryReads';
@@ -48,9 +53,16 @@ export async function findObjectGuid(
 export function personLookup(context: IExecuteFunctions, connection: GroupIdConnection) {
 	type Person = { identityStoreId: number; attribute: MemberLookupAttribute; value: string };
 	return {
-		keyOf: (person: Person) => `${person.identityStoreId}\n${person.attribute}\n${person.value.toLowerCase()}`,
+		keyOf: (person: Person) =>
+			`${person.identityStoreId}\n${person.attribute}\n${person.value.toLowerCase()}`,
 		async find(person: Person, itemIndex: number): Promise<LookupMatch> {
-			const match = await findObjectGuid(context, connection, person.identityStoreId, person, itemIndex);
+			const match = await findObjectGuid(
+				context,
+				connection,
+				person.identityStoreId,
+				person,
+				itemIndex,
+			);
 			return 'problem' in match ? match : { id: match.guid };
 		},
 		failsEveryItem: isCredentialFailure,
@@ -86,11 +98,19 @@ export async function resolveMembers<T extends MembershipPlan>(
 	nothingDone: string,
 ): Promise<Array<(T & ResolvedMembershipPlan) | Error>> {
 	const namedGroup = (plan: MembershipPlan): NamedObject | undefined =>
-		plan.identity.kind === 'guid' ? undefined : { identityStoreId: plan.identityStoreId, role: 'group', identity: plan.identity };
+		plan.identity.kind === 'guid'
+			? undefined
+			: { identityStoreId: plan.identityStoreId, role: 'group', identity: plan.identity };
 	const namedMember = (plan: MembershipPlan, member: MemberIdentifier): NamedObject | undefined =>
-		member.kind === 'lookup' ? { ...member, identityStoreId: plan.identityStoreId, role: 'member' } : undefined;
+		member.kind === 'lookup'
+			? { ...member, identityStoreId: plan.identityStoreId, role: 'member' }
+			: undefined;
 	const outcomeOf = await lookUpNamesOnce<T, NamedObject>(items, {
-		namesOf: (plan) => [namedGroup(plan) ?? [], ...plan.members.map((member) => namedMember(plan, member) ?? [])].flat(),
+		namesOf: (plan) =>
+			[
+				namedGroup(plan) ?? [],
+				...plan.members.map((member) => namedMember(plan, member) ?? []),
+			].flat(),
 		keyOf: (named) =>
 			named.role === 'group'
 				? `group\n${named.identityStoreId}\n${named.identity.kind}\n${named.identity.value.toLowerCase()}`
@@ -98,7 +118,13 @@ export async function resolveMembers<T extends MembershipPlan>(
 		async find(named, itemIndex) {
 			const match =
 				named.role === 'group'
-					? await findGroupGuid(context, connection, named.identityStoreId, named.identity, itemIndex)
+					? await findGroupGuid(
+							context,
+							connection,
+							named.identityStoreId,
+							named.identity,
+							itemIndex,
+						)
 					: await findObjectGuid(context, connection, named.identityStoreId, named, itemIndex);
 			return 'problem' in match ? match : { id: match.guid };
 		},
@@ -111,7 +137,12 @@ export async function resolveMembers<T extends MembershipPlan>(
 		const groupGuid =
 			group === undefined
 				? plan.identity.value
-				: foundGuidOrError(context, outcomeOf(group), { text: `group "${plan.identity.value}"`, role: 'group' }, item);
+				: foundGuidOrError(
+						context,
+						outcomeOf(group),
+						{ text: `group "${plan.identity.value}"`, role: 'group' },
+						item,
+					);
 		if (groupGuid instanceof Error) return groupGuid;
 		const found: FoundMember[] = [];
 		const seen = new Set<string>();
@@ -121,7 +152,10 @@ export async function resolveMembers<T extends MembershipPlan>(
 			if (lookup === undefined) {
 				objectGuid = (member as Extract<MemberIdentifier, { kind: 'guid' }>).guid;
 			} else {
-				const where = { text: `member "${member.text}" (${index + 1} of ${plan.members.length})`, role: 'member' as const };
+				const where = {
+					text: `member "${member.text}" (${index + 1} of ${plan.members.length})`,
+					role: 'member' as const,
+				};
 				const found = foundGuidOrError(context, outcomeOf(lookup), where, item);
 				if (found instanceof Error) return found;
 				objectGuid = found;
@@ -144,12 +178,21 @@ export function foundGuidOrError(
 	where: { text: string; role: 'member' | 'owner' | 'group' },
 	item: { itemIndex: number; identityStoreId: number; nothingDone: string },
 ): string | Error {
-	if ('error' in outcome) return prefixError(copyError(outcome.error), `Could not look up ${where.text}: `, ` ${item.nothingDone}`);
+	if ('error' in outcome)
+		return prefixError(
+			copyError(outcome.error),
+			`Could not look up ${where.text}: `,
+			` ${item.nothingDone}`,
+		);
 	if ('problem' in outcome) {
-		return new NodeOperationError(context.getNode(), `Could not find ${where.text}: ${outcome.problem}. ${item.nothingDone}`, {
-			itemIndex: item.itemIndex,
-			description: `Looked up with GroupID's search in identity store ${item.identityStoreId}. Give the ${where.role}'s object GUID, or check its spelling.`,
-		});
+		return new NodeOperationError(
+			context.getNode(),
+			`Could not find ${where.text}: ${outcome.problem}. ${item.nothingDone}`,
+			{
+				itemIndex: item.itemIndex,
+				description: `Looked up with GroupID's search in identity store ${item.identityStoreId}. Give the ${where.role}'s object GUID, or check its spelling.`,
+			},
+		);
 	}
 	return outcome.id;
 }

@@ -1,7 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { combineMembershipChanges, type MembershipOutcome } from '../../shared/membershipChanges';
-import { UnsentItem, type ItemOutcome, type Operation, type OperationListing, type PreparedItem, type SendUnit } from '../../shared/operation';
+import {
+	UnsentItem,
+	type ItemOutcome,
+	type Operation,
+	type OperationListing,
+	type PreparedItem,
+	type SendUnit,
+} from '../../shared/operation';
 import { sendOneUnit, unitsByGroup } from '../../shared/unitsByGroup';
 import { copyError, isCredentialFailure, prefixError } from '../../shared/transport/apiErrors';
 import type { ApiRequest } from '../../shared/transport/sendRequest';
@@ -57,35 +64,70 @@ async function sendGroupChanges(
 	change: MembershipChange,
 ): Promise<Array<ItemOutcome | UnsentItem>> {
 	const [{ prepared: first, itemIndex: firstItem }] = items;
-	const group: GroupTarget = { identityStoreId: first.identityStoreId, identity: { kind: 'guid', value: first.groupGuid } };
-	const current = await readGroupMembers(context, connection, group, { returnAll: true }, [], firstItem);
+	const group: GroupTarget = {
+		identityStoreId: first.identityStoreId,
+		identity: { kind: 'guid', value: first.groupGuid },
+	};
+	const current = await readGroupMembers(
+		context,
+		connection,
+		group,
+		{ returnAll: true },
+		[],
+		firstItem,
+	);
 	const combined = combineMembershipChanges(
 		items.map(({ prepared }) => {
 			const guids = prepared.found.map((member) => member.objectGuid);
 			return change.verb === 'add' ? { add: guids, remove: [] } : { add: [], remove: guids };
 		}),
-		current.flatMap((object) => normalizeGuid(String(object.objectIdFromIdentityStore ?? '')) ?? []),
+		current.flatMap(
+			(object) => normalizeGuid(String(object.objectIdFromIdentityStore ?? '')) ?? [],
+		),
 	);
 
-	const memberWrites = (change.verb === 'add' ? combined.add : combined.remove).map((memberGuid) => ({
-		memberGuid,
-		request: change.request({ ...items[changingItem(combined.perItem, change.verb, memberGuid)].prepared, identity: group.identity }, memberGuid),
-	}));
-	const writes: Writes = { combined, written: await writeMembersOneByOne(context, connection, memberWrites, firstItem) };
+	const memberWrites = (change.verb === 'add' ? combined.add : combined.remove).map(
+		(memberGuid) => ({
+			memberGuid,
+			request: change.request(
+				{
+					...items[changingItem(combined.perItem, change.verb, memberGuid)].prepared,
+					identity: group.identity,
+				},
+				memberGuid,
+			),
+		}),
+	);
+	const writes: Writes = {
+		combined,
+		written: await writeMembersOneByOne(context, connection, memberWrites, firstItem),
+	};
 
-	return withUnsentNoted(items.map(({ prepared, itemIndex }, position) => itemOutcome(prepared, itemIndex, combined.perItem[position], writes, change)));
+	return withUnsentNoted(
+		items.map(({ prepared, itemIndex }, position) =>
+			itemOutcome(prepared, itemIndex, combined.perItem[position], writes, change),
+		),
+	);
 }
 
 /**
  * A group's outcomes, the failures' descriptions naming the group's items left unsent when the
  * run stopped at a failure (n8n shows only the error of a stopped run).
  */
-export function withUnsentNoted(outcomes: Array<ItemOutcome | UnsentItem>): Array<ItemOutcome | UnsentItem> {
-	const unsent = outcomes.flatMap((outcome) => (outcome instanceof UnsentItem ? [outcome.itemIndex] : []));
+export function withUnsentNoted(
+	outcomes: Array<ItemOutcome | UnsentItem>,
+): Array<ItemOutcome | UnsentItem> {
+	const unsent = outcomes.flatMap((outcome) =>
+		outcome instanceof UnsentItem ? [outcome.itemIndex] : [],
+	);
 	for (const outcome of outcomes) {
-		if (unsent.length === 0 || !(outcome instanceof Error) || isCredentialFailure(outcome)) continue;
+		if (unsent.length === 0 || !(outcome instanceof Error) || isCredentialFailure(outcome))
+			continue;
 		const described = outcome as Error & { description?: string | null };
-		described.description = [described.description, `Not sent, as the run stopped here: item(s) ${unsent.join(', ')}, aimed at the same group.`]
+		described.description = [
+			described.description,
+			`Not sent, as the run stopped here: item(s) ${unsent.join(', ')}, aimed at the same group.`,
+		]
 			.filter(Boolean)
 			.join(' ');
 	}
@@ -96,7 +138,9 @@ export function withUnsentNoted(outcomes: Array<ItemOutcome | UnsentItem>): Arra
  * What became of one member's write: GroupID's message (and, when GroupID queued the change for
  * approval, the workflow request: see readQueuedChange), or the failure.
  */
-export type MemberWriteResult = { message: string | null; queued?: QueuedChange } | { error: Error };
+export type MemberWriteResult =
+	| { message: string | null; queued?: QueuedChange }
+	| { error: Error };
 
 /** The workflow request a member's write waits on, when GroupID queued it. */
 export function queuedWrite(result: MemberWriteResult | undefined): QueuedChange | undefined {
@@ -108,11 +152,26 @@ export function queuedWrite(result: MemberWriteResult | undefined): QueuedChange
  * `pending: true`, the members waiting (as the item gave them), the first request's ID and every
  * request's ID (each once). Nothing when none was queued: the output stays as it always was.
  */
-export function pendingFields(queued: Array<{ member: string; queued: QueuedChange | undefined }>): IDataObject {
-	const pending = queued.filter((entry): entry is { member: string; queued: QueuedChange } => entry.queued !== undefined);
+export function pendingFields(
+	queued: Array<{ member: string; queued: QueuedChange | undefined }>,
+): IDataObject {
+	const pending = queued.filter(
+		(entry): entry is { member: string; queued: QueuedChange } => entry.queued !== undefined,
+	);
 	if (pending.length === 0) return {};
-	const ids = [...new Set(pending.flatMap(({ queued: { workflowRequestId } }) => (workflowRequestId === null ? [] : [workflowRequestId])))];
-	return { pending: true, pendingMembers: pending.map(({ member }) => member), workflowRequestId: ids[0] ?? null, workflowRequestIds: ids };
+	const ids = [
+		...new Set(
+			pending.flatMap(({ queued: { workflowRequestId } }) =>
+				workflowRequestId === null ? [] : [workflowRequestId],
+			),
+		),
+	];
+	return {
+		pending: true,
+		pendingMembers: pending.map(({ member }) => member),
+		workflowRequestId: ids[0] ?? null,
+		workflowRequestIds: ids,
+	};
 }
 
 /**
@@ -133,7 +192,9 @@ export async function writeMembersOneByOne(
 		try {
 			// Sent for the unit's first item, so that a dry run shows every write on each of its items.
 			// The group's members were read first, so sending it again (a retry) changes nothing more.
-			const envelope = await groupIdRequest(context, connection, request, firstItem, { idempotent: true });
+			const envelope = await groupIdRequest(context, connection, request, firstItem, {
+				idempotent: true,
+			});
 			const queued = readQueuedChange(envelope);
 			written.set(memberGuid, { message: envelope.message ?? null, ...(queued && { queued }) });
 		} catch (error) {
@@ -145,7 +206,11 @@ export async function writeMembersOneByOne(
 }
 
 /** The item whose change to this member is written: the last to make it, in input order, with its membership details. */
-function changingItem(perItem: MembershipOutcome[], verb: 'add' | 'remove', memberGuid: string): number {
+function changingItem(
+	perItem: MembershipOutcome[],
+	verb: 'add' | 'remove',
+	memberGuid: string,
+): number {
 	for (let position = perItem.length - 1; position >= 0; position--) {
 		if (perItem[position][verb].includes(memberGuid)) return position;
 	}
@@ -162,7 +227,10 @@ interface Writes {
  * Whether a member of an item waits on a write of this run, and how it went: no write (the group
  * already was as asked), written, failed, or not sent.
  */
-function writeState({ combined, written }: Writes, memberGuid: string): 'none' | 'written' | 'failed' | 'not sent' {
+function writeState(
+	{ combined, written }: Writes,
+	memberGuid: string,
+): 'none' | 'written' | 'failed' | 'not sent' {
 	if (!combined.add.includes(memberGuid) && !combined.remove.includes(memberGuid)) return 'none';
 	const result = written.get(memberGuid);
 	if (result === undefined) return 'not sent';
@@ -190,14 +258,18 @@ function itemOutcome(
 		const error = (writes.written.get(firstFailed.objectGuid) as { error: Error }).error;
 		if (isCredentialFailure(error)) return error;
 		const quoted = (list: FoundMember[]) => list.map((member) => `"${member.member}"`).join(', ');
-		const done = members.filter((member) => changedByItem.has(member.objectGuid) && state(member) === 'written');
+		const done = members.filter(
+			(member) => changedByItem.has(member.objectGuid) && state(member) === 'written',
+		);
 		const notTried = members.filter((member) => state(member) === 'not sent');
 		return prefixError(
 			copyError(error),
 			`Could not ${change.verb} member "${firstFailed.member}" (${members.indexOf(firstFailed) + 1} of ${members.length}): `,
 			[
 				otherFailed.length === 0 ? '' : ` Also failed: ${quoted(otherFailed)}.`,
-				done.length === 0 ? ` No member was ${change.done}.` : ` Already ${change.done}: ${quoted(done)}.`,
+				done.length === 0
+					? ` No member was ${change.done}.`
+					: ` Already ${change.done}: ${quoted(done)}.`,
 				notTried.length === 0 ? '' : ` Not tried: ${quoted(notTried)}.`,
 			].join(''),
 		);
@@ -206,7 +278,8 @@ function itemOutcome(
 
 	// A member whose write of this run GroupID queued for approval is pending for every item that
 	// names it: the one whose change was written, and those that found it as asked because of it.
-	const queuedOf = (member: FoundMember) => (state(member) === 'written' ? queuedWrite(writes.written.get(member.objectGuid)) : undefined);
+	const queuedOf = (member: FoundMember) =>
+		state(member) === 'written' ? queuedWrite(writes.written.get(member.objectGuid)) : undefined;
 	const results: IDataObject[] = members.map((member) => {
 		const changed = changedByItem.has(member.objectGuid);
 		const result = writes.written.get(member.objectGuid);
@@ -220,15 +293,20 @@ function itemOutcome(
 			...(queued ? { pending: true, workflowRequestId: queued.workflowRequestId } : {}),
 		};
 	});
-	const listed = (status: string) => results.filter((result) => result.status === status).map((result) => result.member);
+	const listed = (status: string) =>
+		results.filter((result) => result.status === status).map((result) => result.member);
 	return {
 		group: plan.identity.value,
 		groupGuid: plan.groupGuid,
 		[change.done]: listed(change.done),
 		unchanged: listed('unchanged'),
-		...(change.verb === 'add' ? { membership: plan.endDate === null ? 'permanent' : 'temporary', endDate: plan.endDate } : {}),
+		...(change.verb === 'add'
+			? { membership: plan.endDate === null ? 'permanent' : 'temporary', endDate: plan.endDate }
+			: {}),
 		results,
-		...pendingFields(members.map((member) => ({ member: member.member, queued: queuedOf(member) }))),
+		...pendingFields(
+			members.map((member) => ({ member: member.member, queued: queuedOf(member) })),
+		),
 	};
 }
 
@@ -247,10 +325,14 @@ export function membershipChangeOperation(spec: {
 		listing: spec.listing,
 		properties: spec.properties,
 		prepare: spec.prepare,
-		resolve: async (context, connection, items) => await resolveMembers(context, connection, items, `Nothing was ${spec.change.done}.`),
-		plan: (context, connection, items) => planMembershipChanges(context, connection, items, spec.change),
+		resolve: async (context, connection, items) =>
+			await resolveMembers(context, connection, items, `Nothing was ${spec.change.done}.`),
+		plan: (context, connection, items) =>
+			planMembershipChanges(context, connection, items, spec.change),
 		// Every item goes through the plan; an item alone is a unit of one.
 		send: async (context, connection, plan, itemIndex) =>
-			await sendOneUnit(planMembershipChanges(context, connection, [{ itemIndex, prepared: plan }], spec.change)),
+			await sendOneUnit(
+				planMembershipChanges(context, connection, [{ itemIndex, prepared: plan }], spec.change),
+			),
 	};
 }

@@ -1,18 +1,44 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { excessRemovals, maxRemovalsError, strictestMaxRemovals, type MaxRemovals } from '../../shared/maxRemovals';
-import { planMembershipSync, syncResult, type HeldMember, type SyncOutcome, type WantedMember } from '../../shared/membershipSync';
-import { UnsentItem, type ItemOutcome, type PreparedItem, type SendUnit } from '../../shared/operation';
+import {
+	excessRemovals,
+	maxRemovalsError,
+	strictestMaxRemovals,
+	type MaxRemovals,
+} from '../../shared/maxRemovals';
+import {
+	planMembershipSync,
+	syncResult,
+	type HeldMember,
+	type SyncOutcome,
+	type WantedMember,
+} from '../../shared/membershipSync';
+import {
+	UnsentItem,
+	type ItemOutcome,
+	type PreparedItem,
+	type SendUnit,
+} from '../../shared/operation';
 import { copyError, isCredentialFailure, prefixError } from '../../shared/transport/apiErrors';
 import { unitsByGroup } from '../../shared/unitsByGroup';
 import { attributeValues, type DirectoryObject } from '../requests/directoryObjects';
 import { normalizeGuid } from '../requests/groupIdentity';
 import type { GroupTarget } from '../requests/groupTarget';
-import { joinOnBehalfRequest, leaveOnBehalfRequest, type MembershipPlan } from '../requests/membershipBody';
+import {
+	joinOnBehalfRequest,
+	leaveOnBehalfRequest,
+	type MembershipPlan,
+} from '../requests/membershipBody';
 import type { GroupIdConnection } from '../transport';
 import { readGroupMembers } from '../transport/directoryReads';
 import type { ResolvedMembershipPlan } from './memberLookup';
-import { pendingFields, queuedWrite, withUnsentNoted, writeMembersOneByOne, type MemberWriteResult } from './membershipChanges';
+import {
+	pendingFields,
+	queuedWrite,
+	withUnsentNoted,
+	writeMembersOneByOne,
+	type MemberWriteResult,
+} from './membershipChanges';
 
 /** One item of Sync Members: the members it wants for the group (see buildSyncMembersPlan), and its Max Removals. */
 export type MembershipSyncPlan = MembershipPlan & { maxRemovals: MaxRemovals };
@@ -23,7 +49,11 @@ type ResolvedSync = MembershipSyncPlan & ResolvedMembershipPlan;
  * The plan of Sync Members: the items aimed at one group (by identity store and object GUID, found
  * in the resolve step) are one unit, whose members make one list (see planMembershipSync).
  */
-export function planGroupSyncs(context: IExecuteFunctions, connection: GroupIdConnection, items: Array<PreparedItem<ResolvedSync>>): SendUnit[] {
+export function planGroupSyncs(
+	context: IExecuteFunctions,
+	connection: GroupIdConnection,
+	items: Array<PreparedItem<ResolvedSync>>,
+): SendUnit[] {
 	return unitsByGroup(
 		items,
 		({ identityStoreId, groupGuid }) => `${identityStoreId}\n${groupGuid}`,
@@ -46,31 +76,60 @@ async function sendGroupSync(
 	items: Array<PreparedItem<ResolvedSync>>,
 ): Promise<Array<ItemOutcome | UnsentItem>> {
 	const [{ prepared: first, itemIndex: firstItem }] = items;
-	const group: GroupTarget = { identityStoreId: first.identityStoreId, identity: { kind: 'guid', value: first.groupGuid } };
-	const held = heldMembers(await readGroupMembers(context, connection, group, { returnAll: true }, ['distinguishedName'], firstItem));
+	const group: GroupTarget = {
+		identityStoreId: first.identityStoreId,
+		identity: { kind: 'guid', value: first.groupGuid },
+	};
+	const held = heldMembers(
+		await readGroupMembers(
+			context,
+			connection,
+			group,
+			{ returnAll: true },
+			['distinguishedName'],
+			firstItem,
+		),
+	);
 	const plan = planMembershipSync(
-		items.map(({ prepared }) => prepared.found.map(({ objectGuid, member }) => ({ id: objectGuid, given: member }))),
+		items.map(({ prepared }) =>
+			prepared.found.map(({ objectGuid, member }) => ({ id: objectGuid, given: member })),
+		),
 		held,
 	);
-	const excess = excessRemovals(strictestMaxRemovals(items.map(({ prepared }) => prepared.maxRemovals)), held.length, plan.remove.map(({ name }) => name));
+	const excess = excessRemovals(
+		strictestMaxRemovals(items.map(({ prepared }) => prepared.maxRemovals)),
+		held.length,
+		plan.remove.map(({ name }) => name),
+	);
 	if (excess !== undefined) {
-		return items.map(({ itemIndex }) => maxRemovalsError(context.getNode(), itemIndex, first.identity.value, excess));
+		return items.map(({ itemIndex }) =>
+			maxRemovalsError(context.getNode(), itemIndex, first.identity.value, excess),
+		);
 	}
 
 	// A join carries the Reason of the item that adds the member; the leaves, the first item's.
-	const adder = (member: WantedMember) => items[plan.perItem.findIndex(({ added }) => added.some(({ id }) => id === member.id))].prepared;
+	const adder = (member: WantedMember) =>
+		items[plan.perItem.findIndex(({ added }) => added.some(({ id }) => id === member.id))].prepared;
 	const written = await writeMembersOneByOne(
 		context,
 		connection,
 		[
-			...plan.add.map((member) => ({ memberGuid: member.id, request: joinOnBehalfRequest({ ...adder(member), identity: group.identity }, member.id) })),
-			...plan.remove.map((member) => ({ memberGuid: member.id, request: leaveOnBehalfRequest({ ...first, identity: group.identity }, member.id) })),
+			...plan.add.map((member) => ({
+				memberGuid: member.id,
+				request: joinOnBehalfRequest({ ...adder(member), identity: group.identity }, member.id),
+			})),
+			...plan.remove.map((member) => ({
+				memberGuid: member.id,
+				request: leaveOnBehalfRequest({ ...first, identity: group.identity }, member.id),
+			})),
 		],
 		firstItem,
 	);
 	const writes = new Set([...plan.add, ...plan.remove].map(({ id }) => id));
 	return withUnsentNoted(
-		items.map(({ prepared, itemIndex }, position) => itemOutcome(prepared, itemIndex, plan.perItem[position], { writes, written })),
+		items.map(({ prepared, itemIndex }, position) =>
+			itemOutcome(prepared, itemIndex, plan.perItem[position], { writes, written }),
+		),
 	);
 }
 
@@ -96,15 +155,26 @@ function itemOutcome(
 	{ writes, written }: { writes: Set<string>; written: Map<string, MemberWriteResult> },
 ): ItemOutcome | UnsentItem {
 	const waitsOn = [
-		...[...outcome.added, ...outcome.unchanged].map((member) => ({ guid: member.id, name: member.given, verb: 'add' })),
+		...[...outcome.added, ...outcome.unchanged].map((member) => ({
+			guid: member.id,
+			name: member.given,
+			verb: 'add',
+		})),
 		...outcome.removed.map((member) => ({ guid: member.id, name: member.name, verb: 'remove' })),
 	].filter(({ guid }) => writes.has(guid));
-	const failed = waitsOn.filter(({ guid }) => written.get(guid) !== undefined && 'error' in written.get(guid)!);
+	const failed = waitsOn.filter(
+		({ guid }) => written.get(guid) !== undefined && 'error' in written.get(guid)!,
+	);
 	if (failed.length > 0) {
 		const error = (written.get(failed[0].guid) as { error: Error }).error;
 		if (isCredentialFailure(error)) return error;
-		const quoted = (list: Array<{ name: string }>) => list.map(({ name }) => `"${name}"`).join(', ');
-		const done = (verb: string) => waitsOn.filter((write) => write.verb === verb && written.get(write.guid) !== undefined && !failed.includes(write));
+		const quoted = (list: Array<{ name: string }>) =>
+			list.map(({ name }) => `"${name}"`).join(', ');
+		const done = (verb: string) =>
+			waitsOn.filter(
+				(write) =>
+					write.verb === verb && written.get(write.guid) !== undefined && !failed.includes(write),
+			);
 		const notTried = waitsOn.filter(({ guid }) => !written.has(guid));
 		return prefixError(
 			copyError(error),

@@ -12,7 +12,11 @@ const OWNER_NOT_YET_FOUND = '00000000-0000-0000-0000-000000000000';
 
 /** A prepared request whose owner is given by name: the name, and how to build the request again with the owner's GUID. */
 export type WithOwnerByName<TRequest> = TRequest & {
-	ownerByName?: { owner: OwnerName; identityStoreId: number; withOwner(ownerGuid: string): TRequest };
+	ownerByName?: {
+		owner: OwnerName;
+		identityStoreId: number;
+		withOwner(ownerGuid: string): TRequest;
+	};
 };
 
 /**
@@ -25,7 +29,11 @@ export function prepareWithOwner<TFields extends { owner?: unknown }, TRequest>(
 	read: (context: IExecuteFunctions, itemIndex: number) => TFields,
 	build: (fields: TFields, defaults: { identityStoreId: number }) => TRequest,
 	options: { ownerMayBeDn: boolean; field?: string },
-): (context: IExecuteFunctions, itemIndex: number, connection: GroupIdConnection) => WithOwnerByName<TRequest> {
+): (
+	context: IExecuteFunctions,
+	itemIndex: number,
+	connection: GroupIdConnection,
+) => WithOwnerByName<TRequest> {
 	return (context, itemIndex, connection) => {
 		const fields = read(context, itemIndex);
 		const defaults = { identityStoreId: connection.identityStoreId };
@@ -33,7 +41,10 @@ export function prepareWithOwner<TFields extends { owner?: unknown }, TRequest>(
 		if (owner === undefined) return build(fields, defaults) as WithOwnerByName<TRequest>;
 		const withOwner = (ownerGuid: string) => build({ ...fields, owner: ownerGuid }, defaults);
 		// Built once with a stand-in GUID, never sent, so that every other field is checked now.
-		return { ...withOwner(OWNER_NOT_YET_FOUND), ownerByName: { owner, identityStoreId: defaults.identityStoreId, withOwner } };
+		return {
+			...withOwner(OWNER_NOT_YET_FOUND),
+			ownerByName: { owner, identityStoreId: defaults.identityStoreId, withOwner },
+		};
 	};
 }
 
@@ -48,7 +59,10 @@ export async function resolveOwners<TRequest>(
 ): Promise<Array<WithOwnerByName<TRequest> | Error>> {
 	type Named = OwnerName & { identityStoreId: number };
 	const named = (prepared: WithOwnerByName<TRequest>): Named | undefined =>
-		prepared.ownerByName && { ...prepared.ownerByName.owner, identityStoreId: prepared.ownerByName.identityStoreId };
+		prepared.ownerByName && {
+			...prepared.ownerByName.owner,
+			identityStoreId: prepared.ownerByName.identityStoreId,
+		};
 	const outcomeOf = await lookUpNamesOnce<WithOwnerByName<TRequest>, Named>(items, {
 		namesOf: (prepared) => [named(prepared) ?? []].flat(),
 		...personLookup(context, connection),
@@ -57,7 +71,11 @@ export async function resolveOwners<TRequest>(
 		const owner = named(prepared);
 		if (owner === undefined) return prepared;
 		const where = { text: `the owner "${owner.text}"`, role: 'owner' as const };
-		const item = { itemIndex, identityStoreId: owner.identityStoreId, nothingDone: 'Nothing was sent for this item.' };
+		const item = {
+			itemIndex,
+			identityStoreId: owner.identityStoreId,
+			nothingDone: 'Nothing was sent for this item.',
+		};
 		const found = foundGuidOrError(context, outcomeOf(owner), where, item);
 		if (found instanceof Error) return found;
 		const { ownerByName, ...rest } = prepared;

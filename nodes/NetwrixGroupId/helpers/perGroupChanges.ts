@@ -30,13 +30,23 @@ export async function writeEachGroup(
 	const results: GroupResult[] = [];
 	for (const group of groups) {
 		try {
-			const envelope = await groupIdRequest(context, connection, write.request(group), itemIndex, { idempotent: true });
+			const envelope = await groupIdRequest(context, connection, write.request(group), itemIndex, {
+				idempotent: true,
+			});
 			results.push({ ...group, status: write.done, message: envelope.message ?? null });
 		} catch (error) {
 			if (isCredentialFailure(error)) {
-				const done = results.filter((result) => result.status === write.done).map((result) => result.name ?? result.groupGuid);
+				const done = results
+					.filter((result) => result.status === write.done)
+					.map((result) => result.name ?? result.groupGuid);
 				const described = error as Error & { description?: string | null };
-				if (done.length > 0) described.description = [described.description, `Already ${write.done}: ${done.join(', ')}.`].filter(Boolean).join(' ');
+				if (done.length > 0)
+					described.description = [
+						described.description,
+						`Already ${write.done}: ${done.join(', ')}.`,
+					]
+						.filter(Boolean)
+						.join(' ');
 				// The transport's own NodeApiError, passed on.
 				// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
 				throw error;
@@ -49,7 +59,9 @@ export async function writeEachGroup(
 
 /** The names (or GUIDs) of the groups with this status. */
 export function groupsWithStatus(results: GroupResult[], status: string): string[] {
-	return results.filter((result) => result.status === status).map((result) => result.name ?? result.groupGuid);
+	return results
+		.filter((result) => result.status === status)
+		.map((result) => result.name ?? result.groupGuid);
 }
 
 /** Each result as output. */

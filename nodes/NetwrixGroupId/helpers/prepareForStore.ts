@@ -10,5 +10,6 @@ export function prepareForStore<TFields, TRequest>(
 	read: (context: IExecuteFunctions, itemIndex: number) => TFields,
 	build: (fields: TFields, defaults: { identityStoreId: number }) => TRequest,
 ): (context: IExecuteFunctions, itemIndex: number, connection: GroupIdConnection) => TRequest {
-	return (context, itemIndex, connection) => build(read(context, itemIndex), { identityStoreId: connection.identityStoreId });
+	return (context, itemIndex, connection) =>
+		build(read(context, itemIndex), { identityStoreId: connection.identityStoreId });
 }

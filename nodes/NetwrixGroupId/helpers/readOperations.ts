@@ -41,13 +41,22 @@ export function directoryListOperation<TQuery>(spec: {
 		prepare: (context, itemIndex, connection) => ({
 			query: spec.query(context, itemIndex, connection),
 			limit: readResultLimit(context, itemIndex),
-			simplify: checkBoolean('Simplify', context.getNodeParameter('simplify', itemIndex, true), true),
+			simplify: checkBoolean(
+				'Simplify',
+				context.getNodeParameter('simplify', itemIndex, true),
+				true,
+			),
 		}),
 		async send(context, connection, { query, limit, simplify }, itemIndex) {
 			const page = (pageNo: number, pageSize: number) => spec.page(query, pageNo, pageSize);
 			const keep = spec.keep && ((object: DirectoryObject) => spec.keep!(query, object));
-			const objects = await collectDirectoryPages(context, connection, limit, page, itemIndex, { missing: spec.missing, keep });
-			return objects.map((object) => (simplify ? flattenDirectoryObject(object) : object) as IDataObject);
+			const objects = await collectDirectoryPages(context, connection, limit, page, itemIndex, {
+				missing: spec.missing,
+				keep,
+			});
+			return objects.map(
+				(object) => (simplify ? flattenDirectoryObject(object) : object) as IDataObject,
+			);
 		},
 	};
 }
@@ -57,7 +66,9 @@ export function directoryListOperation<TQuery>(spec: {
  * (Simplify, made by `flat`) or as GroupID sent it. An answer without one fails the item, naming
  * the object asked for.
  */
-export function sendObjectRead<TRequest extends ApiRequest & { identity: ObjectIdentity; simplify: boolean }>(
+export function sendObjectRead<
+	TRequest extends ApiRequest & { identity: ObjectIdentity; simplify: boolean },
+>(
 	noun: 'group' | 'user',
 	flat: (object: DirectoryObject) => Record<string, unknown>,
 ): Operation<GroupIdConnection, TRequest>['send'] {

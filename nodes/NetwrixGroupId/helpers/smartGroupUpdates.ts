@@ -49,7 +49,11 @@ export function planSmartGroupUpdates(
 	const byStore = new Map<number, Array<PreparedItem<SmartGroupUpdateRequest>>>();
 	for (const item of items) {
 		if (item.prepared.identity.kind !== 'guid') units.push(single(item));
-		else byStore.set(item.prepared.identityStoreId, [...(byStore.get(item.prepared.identityStoreId) ?? []), item]);
+		else
+			byStore.set(item.prepared.identityStoreId, [
+				...(byStore.get(item.prepared.identityStoreId) ?? []),
+				item,
+			]);
 	}
 	for (const [identityStoreId, storeItems] of byStore) {
 		const guids = [...new Set(storeItems.map(({ prepared }) => prepared.identity.value))];
@@ -62,7 +66,8 @@ export function planSmartGroupUpdates(
 			const batchItems = storeItems.filter(({ prepared }) => batch.has(prepared.identity.value));
 			units.push({
 				itemIndexes: batchItems.map(({ itemIndex }) => itemIndex),
-				send: async () => await sendBulkUpdate(context, connection, identityStoreId, [...batch], batchItems),
+				send: async () =>
+					await sendBulkUpdate(context, connection, identityStoreId, [...batch], batchItems),
 			});
 		}
 	}
@@ -95,6 +100,10 @@ async function sendBulkUpdate(
 				description: `GroupID answered HTTP 200 to the update of ${groupGuids.length} Smart Groups in one request (POST ${request.path}).`,
 			});
 		}
-		return { ...item, taskId: (outcome.entry.taskID ?? null) as IDataObject[string], response: outcome.entry as unknown as IDataObject };
+		return {
+			...item,
+			taskId: (outcome.entry.taskID ?? null) as IDataObject[string],
+			response: outcome.entry as unknown as IDataObject,
+		};
 	});
 }

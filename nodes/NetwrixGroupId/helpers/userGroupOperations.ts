@@ -26,14 +26,24 @@ const LIST_NAMES: Record<UserGroupsRole, string> = { member: 'groups', owner: 'o
 export function userGroupsListOperation(spec: { listing: OperationListing; role: UserGroupsRole }) {
 	return directoryListOperation<UserGroupsQuery>({
 		listing: spec.listing,
-		properties: [userLocatorProperty(), ...returnAllOrLimitProperties(), attributesToLoadProperty(DEFAULT_USER_GROUP_ATTRIBUTES), simplifyProperty()],
-		query: prepareForStore(readUserGroupsFields, (fields, defaults) => buildUserGroupsQuery(fields, spec.role, defaults)),
+		properties: [
+			userLocatorProperty(),
+			...returnAllOrLimitProperties(),
+			attributesToLoadProperty(DEFAULT_USER_GROUP_ATTRIBUTES),
+			simplifyProperty(),
+		],
+		query: prepareForStore(readUserGroupsFields, (fields, defaults) =>
+			buildUserGroupsQuery(fields, spec.role, defaults),
+		),
 		page: userGroupsPageRequest,
 		missing: `GroupID answered the user's ${LIST_NAMES[spec.role]} without a list of groups`,
 	});
 }
 
-export function readUserGroupsFields(context: IExecuteFunctions, itemIndex: number): UserGroupsFields {
+export function readUserGroupsFields(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): UserGroupsFields {
 	return {
 		user: readLocator(context, 'user', itemIndex),
 		attributes: context.getNodeParameter('attributesToLoad', itemIndex, []) as unknown,
@@ -48,7 +58,14 @@ export async function readAllUserGroups(
 	itemIndex: number,
 	limit: ResultLimit = { returnAll: true },
 ): Promise<DirectoryObject[]> {
-	return await collectDirectoryPages(context, connection, limit, (pageNo, pageSize) => userGroupsPageRequest(query, pageNo, pageSize), itemIndex, {
-		missing: `GroupID answered the user's ${LIST_NAMES[query.role]} without a list of groups`,
-	});
+	return await collectDirectoryPages(
+		context,
+		connection,
+		limit,
+		(pageNo, pageSize) => userGroupsPageRequest(query, pageNo, pageSize),
+		itemIndex,
+		{
+			missing: `GroupID answered the user's ${LIST_NAMES[query.role]} without a list of groups`,
+		},
+	);
 }

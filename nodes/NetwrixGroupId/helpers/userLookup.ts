@@ -33,18 +33,31 @@ export async function resolveUsers<T extends UserTarget>(
 	connection: GroupIdConnection,
 	items: Array<PreparedItem<T>>,
 ): Promise<Array<(T & { found: FoundUser }) | Error>> {
-	const keyOf = (target: UserTarget) => `${target.identityStoreId}\n${target.user.kind}\n${target.user.value.toLowerCase()}`;
+	const keyOf = (target: UserTarget) =>
+		`${target.identityStoreId}\n${target.user.kind}\n${target.user.value.toLowerCase()}`;
 	const found = new Map<string, FoundUser>();
 	const outcomeOf = await lookUpNamesOnce<T, UserTarget>(items, {
 		namesOf: (prepared) => [prepared],
 		keyOf,
 		async find(target, itemIndex) {
-			const request = buildGetUserRequest({ user: { mode: 'name', value: target.user.value } }, { identityStoreId: target.identityStoreId });
-			const object = await readDirectoryObject(context, connection, request, itemIndex, `GroupID returned no user for "${target.user.value}"`);
+			const request = buildGetUserRequest(
+				{ user: { mode: 'name', value: target.user.value } },
+				{ identityStoreId: target.identityStoreId },
+			);
+			const object = await readDirectoryObject(
+				context,
+				connection,
+				request,
+				itemIndex,
+				`GroupID returned no user for "${target.user.value}"`,
+			);
 			const flat = simplifyDirectoryObject(object);
 			const guid = normalizeGuid(String(flat.objectGuid ?? ''));
 			if (guid === undefined) return { problem: 'GroupID answered without its object GUID' };
-			const distinguishedName = typeof flat.distinguishedName === 'string' && flat.distinguishedName !== '' ? flat.distinguishedName : null;
+			const distinguishedName =
+				typeof flat.distinguishedName === 'string' && flat.distinguishedName !== ''
+					? flat.distinguishedName
+					: null;
 			found.set(keyOf(target), { guid, distinguishedName });
 			return { id: guid };
 		},
@@ -52,8 +65,16 @@ export async function resolveUsers<T extends UserTarget>(
 	});
 	return items.map(({ prepared }) => {
 		const outcome = outcomeOf(prepared);
-		if ('error' in outcome) return prefixError(copyError(outcome.error), `Could not read the user "${prepared.user.value}": `, ' Nothing was changed.');
-		if ('problem' in outcome) return new Error(`Could not read the user "${prepared.user.value}": ${outcome.problem}. Nothing was changed.`);
+		if ('error' in outcome)
+			return prefixError(
+				copyError(outcome.error),
+				`Could not read the user "${prepared.user.value}": `,
+				' Nothing was changed.',
+			);
+		if ('problem' in outcome)
+			return new Error(
+				`Could not read the user "${prepared.user.value}": ${outcome.problem}. Nothing was changed.`,
+			);
 		return { ...prepared, found: found.get(keyOf(prepared))! };
 	});
 }

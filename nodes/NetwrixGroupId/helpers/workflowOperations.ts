@@ -2,7 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { checkBoolean, checkChoice } from '../../shared/fieldChecks';
-import type { ItemOutcome, Operation, OperationListing, PreparedItem, SendUnit } from '../../shared/operation';
+import type {
+	ItemOutcome,
+	Operation,
+	OperationListing,
+	PreparedItem,
+	SendUnit,
+} from '../../shared/operation';
 import { sendOneUnit } from '../../shared/unitsByGroup';
 import { apiError, type RequestContext } from '../../shared/transport/apiErrors';
 import { summarizeBody } from '../../shared/transport/httpFailure';
@@ -20,7 +26,12 @@ import {
 	type WorkflowRequestObject,
 } from '../requests/workflowRequests';
 import type { ApiRequest } from '../../shared/transport/sendRequest';
-import { groupIdRead, groupIdRequest, groupIdWriteValue, type GroupIdConnection } from '../transport';
+import {
+	groupIdRead,
+	groupIdRequest,
+	groupIdWriteValue,
+	type GroupIdConnection,
+} from '../transport';
 
 /** The Request ID field of Get, Approve, Deny and Delete. */
 export const requestIdProperty: INodeProperties = {
@@ -30,7 +41,8 @@ export const requestIdProperty: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: 'e.g. 7',
-	description: "The workflow request's ID (workflowRequestId), as Get Many or a queued Add Members outputs it",
+	description:
+		"The workflow request's ID (workflowRequestId), as Get Many or a queued Add Members outputs it",
 };
 
 /** A list of workflow requests out of an answer; an answer that holds none fails the item. */
@@ -43,10 +55,14 @@ export async function readWorkflowRequests(
 	const answer = await groupIdRead(context, connection, request, itemIndex);
 	const list = readWorkflowList(answer);
 	if (list === undefined) {
-		throw new NodeOperationError(context.getNode(), 'GroupID answered without a list of workflow requests', {
-			itemIndex,
-			description: `Its answer: ${summarizeBody(answer)}`,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			'GroupID answered without a list of workflow requests',
+			{
+				itemIndex,
+				description: `Its answer: ${summarizeBody(answer)}`,
+			},
+		);
 	}
 	return list;
 }
@@ -63,7 +79,12 @@ export async function readRequestsByIds(
 	const distinct = [...new Set(ids)];
 	for (let start = 0; start < distinct.length; start += WORKFLOW_IDS_PER_REQUEST) {
 		const chunk = distinct.slice(start, start + WORKFLOW_IDS_PER_REQUEST);
-		const { requests } = await readWorkflowRequests(context, connection, workflowRequestsByIds(identityStoreId, chunk), itemIndex);
+		const { requests } = await readWorkflowRequests(
+			context,
+			connection,
+			workflowRequestsByIds(identityStoreId, chunk),
+			itemIndex,
+		);
 		for (const request of requests) {
 			const id = requestIdOf(request);
 			if (id !== undefined && chunk.includes(id) && !found.has(id)) found.set(id, request);
@@ -93,9 +114,17 @@ export interface PreparedGet {
  * go to GroupID in as few requests as the documented `?ids=` allows (WORKFLOW_IDS_PER_REQUEST per
  * request). An ID GroupID does not list fails its items.
  */
-export function planWorkflowGets(context: IExecuteFunctions, connection: GroupIdConnection, items: Array<PreparedItem<PreparedGet>>): SendUnit[] {
+export function planWorkflowGets(
+	context: IExecuteFunctions,
+	connection: GroupIdConnection,
+	items: Array<PreparedItem<PreparedGet>>,
+): SendUnit[] {
 	const byStore = new Map<number, Array<PreparedItem<PreparedGet>>>();
-	for (const item of items) byStore.set(item.prepared.identityStoreId, [...(byStore.get(item.prepared.identityStoreId) ?? []), item]);
+	for (const item of items)
+		byStore.set(item.prepared.identityStoreId, [
+			...(byStore.get(item.prepared.identityStoreId) ?? []),
+			item,
+		]);
 	return [...byStore.entries()].map(([identityStoreId, storeItems]) => ({
 		itemIndexes: storeItems.map(({ itemIndex }) => itemIndex),
 		send: async () => {
@@ -109,10 +138,15 @@ export function planWorkflowGets(context: IExecuteFunctions, connection: GroupId
 			return storeItems.map(({ prepared, itemIndex }): ItemOutcome => {
 				const request = found.get(prepared.workflowRequestId);
 				if (request === undefined) {
-					return new NodeOperationError(context.getNode(), `GroupID has no workflow request ${prepared.workflowRequestId}`, {
-						itemIndex,
-						description: 'It lists no request of that ID in this identity store: it may have been deleted, or the ID is wrong.',
-					});
+					return new NodeOperationError(
+						context.getNode(),
+						`GroupID has no workflow request ${prepared.workflowRequestId}`,
+						{
+							itemIndex,
+							description:
+								'It lists no request of that ID in this identity store: it may have been deleted, or the ID is wrong.',
+						},
+					);
 				}
 				return requestOutput(request, prepared.simplify);
 			});
@@ -126,7 +160,10 @@ export type IfDecided = (typeof IF_DECIDED)[number];
 
 function ifDecidedProperty(action: WorkflowAction): INodeProperties {
 	const gone = action === 'delete' ? 'Is Not Found' : 'Is Already Decided or Gone';
-	const flag = action === 'delete' ? 'deleted: false' : `${action === 'approve' ? 'approved' : 'denied'}: false`;
+	const flag =
+		action === 'delete'
+			? 'deleted: false'
+			: `${action === 'approve' ? 'approved' : 'denied'}: false`;
 	return {
 		displayName: `If the Request ${gone}`,
 		name: 'ifDecided',
@@ -138,7 +175,11 @@ function ifDecidedProperty(action: WorkflowAction): INodeProperties {
 				: 'What to do when GroupID refuses because the request was approved or denied already (someone else, an earlier run) or deleted',
 		options: [
 			{ name: 'Fail', value: 'fail', description: "The item fails with GroupID's words" },
-			{ name: 'Treat as Done', value: 'done', description: `The item succeeds with ${flag} and what GroupID lists of the request` },
+			{
+				name: 'Treat as Done',
+				value: 'done',
+				description: `The item succeeds with ${flag} and what GroupID lists of the request`,
+			},
 		],
 	};
 }
@@ -147,7 +188,11 @@ type PreparedDecision = WorkflowDecision & ApiRequest & { ifDecided: IfDecided }
 
 /** An answer of GroupID's that refused the request (not a rate limit, nor the credential's failure). */
 function isRefusal(error: unknown): boolean {
-	return error instanceof NodeApiError && typeof error.httpCode === 'string' && !['401', '403', '429'].includes(error.httpCode);
+	return (
+		error instanceof NodeApiError &&
+		typeof error.httpCode === 'string' &&
+		!['401', '403', '429'].includes(error.httpCode)
+	);
 }
 
 const DONE = { approve: 'approved', deny: 'denied', delete: 'deleted' } as const;
@@ -171,32 +216,45 @@ export function workflowDecisionOperation(
 		prepare: (context, itemIndex, connection) => ({
 			...buildWorkflowDecision(
 				action,
-				{ workflowRequestId: context.getNodeParameter('workflowRequestId', itemIndex, ''), reason: action === 'deny' ? context.getNodeParameter('reason', itemIndex, '') : undefined },
+				{
+					workflowRequestId: context.getNodeParameter('workflowRequestId', itemIndex, ''),
+					reason: action === 'deny' ? context.getNodeParameter('reason', itemIndex, '') : undefined,
+				},
 				{ identityStoreId: connection.identityStoreId },
 			),
 			ifDecided: checkChoice(
-				action === 'delete' ? 'If the Request Is Not Found' : 'If the Request Is Already Decided or Gone',
+				action === 'delete'
+					? 'If the Request Is Not Found'
+					: 'If the Request Is Already Decided or Gone',
 				context.getNodeParameter('ifDecided', itemIndex, 'fail'),
 				IF_DECIDED,
 			),
 		}),
 		async send(context, connection, request, itemIndex) {
-			const base = { workflowRequestId: request.workflowRequestId, ...(action === 'deny' ? { reason: (request.body as { reason: string }).reason } : {}) };
+			const base = {
+				workflowRequestId: request.workflowRequestId,
+				...(action === 'deny' ? { reason: (request.body as { reason: string }).reason } : {}),
+			};
 			if (action === 'delete') {
 				let answer: unknown;
 				try {
 					answer = await groupIdWriteValue(context, connection, request, itemIndex);
 				} catch (error) {
 					// The transport's own NodeApiError, passed on unless "not found" counts as done.
+					const notFoundIsDone =
+						request.ifDecided === 'done' &&
+						error instanceof NodeApiError &&
+						error.httpCode === '404';
 					// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
-					if (request.ifDecided !== 'done' || !(error instanceof NodeApiError && error.httpCode === '404')) throw error;
+					if (!notFoundIsDone) throw error;
 					return { ...base, deleted: false, notFound: true };
 				}
 				if (answer === false) {
 					if (request.ifDecided === 'done') return { ...base, deleted: false, notFound: true };
 					throw apiError(context.getNode(), {}, itemIndex, {
 						message: `GroupID did not delete workflow request ${request.workflowRequestId}`,
-						description: 'It answered false: it has no such request in this identity store, or would not delete it.',
+						description:
+							'It answered false: it has no such request in this identity store, or would not delete it.',
 					});
 				}
 				return { ...base, deleted: true, notFound: false };
@@ -206,9 +264,15 @@ export function workflowDecisionOperation(
 			} catch (error) {
 				// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
 				if (request.ifDecided !== 'done' || !isRefusal(error)) throw error;
-				const found = (await readRequestsByIds(context, connection, request.identityStoreId, [request.workflowRequestId], itemIndex)).get(
-					request.workflowRequestId,
-				);
+				const found = (
+					await readRequestsByIds(
+						context,
+						connection,
+						request.identityStoreId,
+						[request.workflowRequestId],
+						itemIndex,
+					)
+				).get(request.workflowRequestId);
 				// Still waiting for a decision: the refusal is about something else.
 				// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
 				if (found !== undefined && isPending(found)) throw error;
@@ -226,6 +290,11 @@ export function workflowDecisionOperation(
 }
 
 /** Get: sent alone (an item not planned with others), as a unit of one. */
-export async function sendOneGet(context: IExecuteFunctions, connection: GroupIdConnection, prepared: PreparedGet, itemIndex: number) {
+export async function sendOneGet(
+	context: IExecuteFunctions,
+	connection: GroupIdConnection,
+	prepared: PreparedGet,
+	itemIndex: number,
+) {
 	return await sendOneUnit(planWorkflowGets(context, connection, [{ itemIndex, prepared }]));
 }

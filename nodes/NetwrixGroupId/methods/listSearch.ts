@@ -1,6 +1,11 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { PICKER_PAGE_SIZE, pickerEntry, pickerSearch, type PickerKind } from '../requests/pickerSearch';
+import {
+	PICKER_PAGE_SIZE,
+	pickerEntry,
+	pickerSearch,
+	type PickerKind,
+} from '../requests/pickerSearch';
 import { meetsConditions, searchPageRequest } from '../requests/search';
 import { openGroupIdConnection } from '../transport';
 import { readDirectoryPage } from '../transport/directoryReads';
@@ -30,19 +35,36 @@ async function searchList(
 		'GroupID answered the search without a list of results',
 	);
 	// A pick becomes a write's target: only objects that meet every condition are offered.
-	const results = page.results.flatMap((object) => (meetsConditions(search.conditions, object) ? (pickerEntry(kind, object) ?? []) : []));
-	const more = page.totalCount === undefined ? page.results.length === PICKER_PAGE_SIZE : pageNo * PICKER_PAGE_SIZE < page.totalCount;
+	const results = page.results.flatMap((object) =>
+		meetsConditions(search.conditions, object) ? (pickerEntry(kind, object) ?? []) : [],
+	);
+	const more =
+		page.totalCount === undefined
+			? page.results.length === PICKER_PAGE_SIZE
+			: pageNo * PICKER_PAGE_SIZE < page.totalCount;
 	return { results, ...(more ? { paginationToken: String(pageNo + 1) } : {}) };
 }
 
-export async function searchGroups(this: ILoadOptionsFunctions, filter?: string, paginationToken?: unknown) {
+export async function searchGroups(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: unknown,
+) {
 	return await searchList(this, 'group', filter, paginationToken);
 }
 
-export async function searchUsers(this: ILoadOptionsFunctions, filter?: string, paginationToken?: unknown) {
+export async function searchUsers(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: unknown,
+) {
 	return await searchList(this, 'user', filter, paginationToken);
 }
 
-export async function searchContainers(this: ILoadOptionsFunctions, filter?: string, paginationToken?: unknown) {
+export async function searchContainers(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: unknown,
+) {
 	return await searchList(this, 'container', filter, paginationToken);
 }

@@ -1,4 +1,10 @@
-import { checkChoice, checkPositiveInteger, describeType, InvalidFieldError, requireText } from '../../shared/fieldChecks';
+import {
+	checkChoice,
+	checkPositiveInteger,
+	describeType,
+	InvalidFieldError,
+	requireText,
+} from '../../shared/fieldChecks';
 
 /**
  * Pieces every GroupID body shares: attribute values as the Data Service expects them, the
@@ -65,7 +71,10 @@ export function applyAdditionalAttributes(
 export function additionalAttributeEntries(raw: unknown): AdditionalAttributeInput[] {
 	if (raw === undefined || raw === null || raw === '') return [];
 	if (!Array.isArray(raw)) {
-		throw new InvalidFieldError('Additional Attributes', `must be a list of name and value entries, not ${describeType(raw)}`);
+		throw new InvalidFieldError(
+			'Additional Attributes',
+			`must be a list of name and value entries, not ${describeType(raw)}`,
+		);
 	}
 	return raw.map((entry, index) => {
 		if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
@@ -77,7 +86,6 @@ export function additionalAttributeEntries(raw: unknown): AdditionalAttributeInp
 		return entry as AdditionalAttributeInput;
 	});
 }
-
 
 /** The identity store a request goes to: the one given, or else the credential's. */
 export function checkIdentityStoreId(raw: unknown, fallback: number): number {
@@ -92,12 +100,19 @@ export function checkIdentityStoreId(raw: unknown, fallback: number): number {
  * (a list, or text separated by commas, from an expression). Each name is sent once, in the
  * spelling first seen (GroupID echoes names as requested).
  */
-export function checkAttributesToLoad(field: string, defaults: readonly string[], raw: unknown): string[] {
+export function checkAttributesToLoad(
+	field: string,
+	defaults: readonly string[],
+	raw: unknown,
+): string[] {
 	const names = [...defaults];
 	const seen = new Set(defaults.map((name) => name.toLowerCase()));
 	for (const [index, entry] of attributeNameList(field, raw).entries()) {
 		if (entry !== null && typeof entry === 'object') {
-			throw new InvalidFieldError(field, `entry ${index + 1} must be an attribute name, not ${describeType(entry)}`);
+			throw new InvalidFieldError(
+				field,
+				`entry ${index + 1} must be an attribute name, not ${describeType(entry)}`,
+			);
 		}
 		const name = entry === null || entry === undefined ? '' : String(entry).trim();
 		if (name === '') throw new InvalidFieldError(field, `entry ${index + 1} is empty`);

@@ -35,7 +35,8 @@ const ATTRIBUTE_NAME = /^[A-Za-z][A-Za-z0-9_.-]*$/;
 /** The fields as the node's panel labels them: "Conditions › Value (condition 2)", say. */
 const FIELD_CONDITIONS = 'Conditions';
 const FIELD_RAW = 'Query Text';
-const conditionField = (field: string, index: number) => `${FIELD_CONDITIONS} › ${field} (condition ${index + 1})`;
+const conditionField = (field: string, index: number) =>
+	`${FIELD_CONDITIONS} › ${field} (condition ${index + 1})`;
 
 /**
  * The IMSGCriteria text: `(department Contains "engineering")`, several conditions joined by
@@ -45,11 +46,17 @@ const conditionField = (field: string, index: number) => `${FIELD_CONDITIONS} �
 export function renderCriteria(input: CriteriaInput): string {
 	if (input.mode === 'raw') return checkRawCriteria(input.text);
 	if (!Array.isArray(input.conditions) || input.conditions.length === 0) {
-		throw new InvalidFieldError(FIELD_CONDITIONS, 'add at least one condition, so GroupID knows whom to include');
+		throw new InvalidFieldError(
+			FIELD_CONDITIONS,
+			'add at least one condition, so GroupID knows whom to include',
+		);
 	}
 	const combineWith = input.combineWith ?? 'AND';
 	if (combineWith !== 'AND' && combineWith !== 'OR') {
-		throw new InvalidFieldError('Combine Conditions With', `must be AND or OR, not "${String(combineWith)}"`);
+		throw new InvalidFieldError(
+			'Combine Conditions With',
+			`must be AND or OR, not "${String(combineWith)}"`,
+		);
 	}
 	return input.conditions.map(renderCondition).join(` ${combineWith} `);
 }
@@ -63,7 +70,10 @@ function renderCondition(condition: CriteriaCondition, index: number): string {
 		);
 	}
 	const operator = condition.operator;
-	if (typeof operator !== 'string' || !(CRITERIA_OPERATORS as readonly string[]).includes(operator)) {
+	if (
+		typeof operator !== 'string' ||
+		!(CRITERIA_OPERATORS as readonly string[]).includes(operator)
+	) {
 		throw new InvalidFieldError(
 			conditionField('Operator', index),
 			`"${String(operator)}" is not a GroupID operator; use one of: ${CRITERIA_OPERATORS.join(', ')}`,

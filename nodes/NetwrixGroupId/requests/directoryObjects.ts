@@ -20,10 +20,31 @@ export type DirectoryObject = Record<string, unknown>;
  * `container`), and Active Directory reads names ignoring case: so does the node.
  */
 const KNOWN_NAMES = [
-	'objectGuid', 'distinguishedName', 'name', 'displayName', 'mail', 'sAMAccountName', 'CN', 'container',
-	'objectClass', 'objectCategory', 'description', 'groupType', 'managedBy', 'info', 'XGroupSecurity',
-	'IMSGManagedGroupType', 'IMSGCriteria', 'userPrincipalName', 'XMembershipType', 'XBeginningDate',
-	'XEndingDate', 'ismailbox', 'ismailenabled', 'isdisabled', 'identityToken',
+	'objectGuid',
+	'distinguishedName',
+	'name',
+	'displayName',
+	'mail',
+	'sAMAccountName',
+	'CN',
+	'container',
+	'objectClass',
+	'objectCategory',
+	'description',
+	'groupType',
+	'managedBy',
+	'info',
+	'XGroupSecurity',
+	'IMSGManagedGroupType',
+	'IMSGCriteria',
+	'userPrincipalName',
+	'XMembershipType',
+	'XBeginningDate',
+	'XEndingDate',
+	'ismailbox',
+	'ismailenabled',
+	'isdisabled',
+	'identityToken',
 ];
 const KNOWN_SPELLING = new Map(KNOWN_NAMES.map((name) => [name.toLowerCase(), name]));
 
@@ -40,7 +61,11 @@ function attributesOf(object: DirectoryObject): Map<string, { name: string; valu
 	for (const [name, entries] of Object.entries(collection)) {
 		const key = name.toLowerCase();
 		const values = (Array.isArray(entries) ? entries : [entries])
-			.map((entry) => (entry !== null && typeof entry === 'object' ? (entry as Record<string, unknown>).value : entry))
+			.map((entry) =>
+				entry !== null && typeof entry === 'object'
+					? (entry as Record<string, unknown>).value
+					: entry,
+			)
 			.filter((value) => value !== undefined && value !== null);
 		const known = attributes.get(key);
 		if (known === undefined) attributes.set(key, { name: KNOWN_SPELLING.get(key) ?? name, values });
@@ -89,7 +114,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
  */
 export function readObjectAnswer(answer: unknown): DirectoryObject | undefined {
 	const object = isEnvelope(answer) ? answer.data : answer;
-	return isObject(object) && ('objectIdFromIdentityStore' in object || 'attributesBusinessObject' in object)
+	return isObject(object) &&
+		('objectIdFromIdentityStore' in object || 'attributesBusinessObject' in object)
 		? object
 		: undefined;
 }
@@ -98,7 +124,9 @@ export function readObjectAnswer(answer: unknown): DirectoryObject | undefined {
  * One page of a list: `{ total, data: [...] }`, itself or as an envelope's data; or a bare list.
  * Undefined when the answer has another shape.
  */
-export function readPageAnswer(answer: unknown): { results: DirectoryObject[]; totalCount?: number } | undefined {
+export function readPageAnswer(
+	answer: unknown,
+): { results: DirectoryObject[]; totalCount?: number } | undefined {
 	let page: unknown = answer;
 	if (isEnvelope(answer) && !('total' in answer)) page = answer.data;
 	let list: unknown;
@@ -133,9 +161,15 @@ export function simplifyDirectoryObject(object: DirectoryObject): Record<string,
 		objectGuid,
 		objectType: text(object.objectType) ?? null,
 		distinguishedName:
-			attribute('distinguishedName') ?? derivedDistinguishedName(attribute('CN'), attribute('container')) ?? null,
+			attribute('distinguishedName') ??
+			derivedDistinguishedName(attribute('CN'), attribute('container')) ??
+			null,
 		name: attribute('name') ?? null,
-		displayName: attribute('displayName') ?? text(object.displayName) ?? text(object.objectDisplayName) ?? null,
+		displayName:
+			attribute('displayName') ??
+			text(object.displayName) ??
+			text(object.objectDisplayName) ??
+			null,
 		mail: attribute('mail') ?? null,
 		sAMAccountName: attribute('sAMAccountName') ?? text(object.samAccountName) ?? null,
 	};
@@ -146,7 +180,8 @@ export function simplifyDirectoryObject(object: DirectoryObject): Record<string,
 }
 
 function derivedDistinguishedName(cn: unknown, container: unknown): string | undefined {
-	if (typeof cn !== 'string' || cn === '' || typeof container !== 'string' || container === '') return undefined;
+	if (typeof cn !== 'string' || cn === '' || typeof container !== 'string' || container === '')
+		return undefined;
 	return distinguishedNameIn(container, cn);
 }
 
@@ -159,7 +194,8 @@ export function distinguishedNameIn(container: string, cn: string): string {
 export function escapeDnValue(value: string): string {
 	let escaped = value.replace(/[\\,+"<>;=]/g, (char) => `\\${char}`);
 	if (escaped.startsWith('#') || escaped.startsWith(' ')) escaped = `\\${escaped}`;
-	if (escaped.length > 1 && escaped.endsWith(' ') && !escaped.endsWith('\\ ')) escaped = `${escaped.slice(0, -1)}\\ `;
+	if (escaped.length > 1 && escaped.endsWith(' ') && !escaped.endsWith('\\ '))
+		escaped = `${escaped.slice(0, -1)}\\ `;
 	return escaped;
 }
 

@@ -15,12 +15,18 @@ export function checkDistinguishedName(field: string, value: unknown): string {
 		for (const ava of splitUnescaped(field, rdn, '+')) {
 			const equals = indexOfUnescaped(ava, '=');
 			if (equals === -1) {
-				throw new InvalidFieldError(field, `"${ava.trim()}" is not of the form type=value, in "${dn}"`);
+				throw new InvalidFieldError(
+					field,
+					`"${ava.trim()}" is not of the form type=value, in "${dn}"`,
+				);
 			}
 			const type = ava.slice(0, equals).trim();
 			const attributeValue = ava.slice(equals + 1).trim();
 			if (!ATTRIBUTE_TYPE.test(type)) {
-				throw new InvalidFieldError(field, `"${type}" is not an attribute type (like OU, CN or DC), in "${dn}"`);
+				throw new InvalidFieldError(
+					field,
+					`"${type}" is not an attribute type (like OU, CN or DC), in "${dn}"`,
+				);
 			}
 			if (attributeValue === '') {
 				throw new InvalidFieldError(field, `"${type}=" has no value, in "${dn}"`);
@@ -42,7 +48,10 @@ export function checkDistinguishedName(field: string, value: unknown): string {
  * (`,` `=` `+`), so that `CN=Jane Doe, OU=Staff` and `cn=jane doe,ou=staff` are one DN.
  */
 export function comparableDn(dn: string): string {
-	return dn.trim().toLowerCase().replace(/\s*([,=+])\s*/g, '$1');
+	return dn
+		.trim()
+		.toLowerCase()
+		.replace(/\s*([,=+])\s*/g, '$1');
 }
 
 /** The domain part of a DN (its trailing DC= components), e.g. `DC=demo,DC=local`. */
@@ -85,7 +94,10 @@ function splitUnescaped(field: string, text: string, separator: string): string[
 	}
 	parts.push(current);
 	if (parts.some((part) => part.trim() === '')) {
-		throw new InvalidFieldError(field, `has an empty part between "${separator}" separators, in "${text}"`);
+		throw new InvalidFieldError(
+			field,
+			`has an empty part between "${separator}" separators, in "${text}"`,
+		);
 	}
 	return parts;
 }

@@ -8,7 +8,13 @@ import { checkDistinguishedName, domainRootOf } from './distinguishedName';
 import { GROUP_NOTES_FIELD, GROUP_SECURITY } from './groupFields';
 import { normalizeGuid } from './groupIdentity';
 import { checkSmartGroupQuery, type SmartGroupQueryFields } from './smartGroupQuery';
-import { checkBoolean, checkChoice, InvalidFieldError, optionalText, requireText } from '../../shared/fieldChecks';
+import {
+	checkBoolean,
+	checkChoice,
+	InvalidFieldError,
+	optionalText,
+	requireText,
+} from '../../shared/fieldChecks';
 
 /**
  * Create Static Group and Create Smart Group in a Microsoft Entra ID identity store: the same
@@ -34,7 +40,11 @@ export interface EntraAttributeValue extends AttributeValue {
 	IdentityStoreId: number;
 	DN: string | null;
 	AttributeCollection: Record<string, string>;
-	NestedAttributes: { AttributesCollection: Record<string, never>; FilePermissionCollection: Record<string, never>; Type: null };
+	NestedAttributes: {
+		AttributesCollection: Record<string, never>;
+		FilePermissionCollection: Record<string, never>;
+		Type: null;
+	};
 }
 
 export type EntraAttributesCollection = Record<string, Array<EntraAttributeValue | AttributeValue>>;
@@ -87,7 +97,12 @@ const ACTION_SET = 1;
 const ACTION_FIXED = 0;
 
 /** A value in the samples' long form. `dn` is null in the samples but for owners and members (""). */
-function longValue(text: string, action: number, dn: string | null = null, collection: Record<string, string> = {}): EntraAttributeValue {
+function longValue(
+	text: string,
+	action: number,
+	dn: string | null = null,
+	collection: Record<string, string> = {},
+): EntraAttributeValue {
 	return {
 		IdentityStoreId: 0,
 		Value: text,
@@ -103,7 +118,10 @@ function checkEntraGroupName(raw: unknown): string {
 	const name = requireText('Group Name', raw, { maxLength: 256 });
 	// eslint-disable-next-line no-control-regex -- finding a control character is the point
 	if (/[\u0000-\u001f\u007f]/.test(name)) {
-		throw new InvalidFieldError('Group Name', 'contains a control character (a line break or tab, say)');
+		throw new InvalidFieldError(
+			'Group Name',
+			'contains a control character (a line break or tab, say)',
+		);
 	}
 	return name;
 }
@@ -113,7 +131,11 @@ function checkGuids(field: string, raw: string[] | undefined): string[] {
 	const guids: string[] = [];
 	for (const [index, entry] of (raw ?? []).entries()) {
 		const guid = normalizeGuid(String(entry));
-		if (guid === undefined) throw new InvalidFieldError(`${field} (entry ${index + 1})`, `"${String(entry)}" is not an object GUID`);
+		if (guid === undefined)
+			throw new InvalidFieldError(
+				`${field} (entry ${index + 1})`,
+				`"${String(entry)}" is not an object GUID`,
+			);
 		if (!guids.includes(guid)) guids.push(guid);
 	}
 	return guids;
@@ -130,9 +152,14 @@ function entraAttributes(fields: EntraGroupFields, managedGroupType: '1' | '2') 
 	const groupType = checkChoice('Group Type', fields.groupType, Object.values(ENTRA_GROUP_TYPES));
 	const security = checkChoice('Security', fields.security, GROUP_SECURITY);
 	const description = optionalText('Description', fields.description, { maxLength: 1024 });
-	const displayName = optionalText('Display Name', fields.displayName, { maxLength: 256 }) ?? groupName;
+	const displayName =
+		optionalText('Display Name', fields.displayName, { maxLength: 256 }) ?? groupName;
 	const notes = optionalText(GROUP_NOTES_FIELD, fields.notes, { maxLength: 1024 });
-	const officeFeatures = checkBoolean('Enable Office Features', fields.officeFeatures ?? false, false);
+	const officeFeatures = checkBoolean(
+		'Enable Office Features',
+		fields.officeFeatures ?? false,
+		false,
+	);
 	const owners = checkGuids('Owners', fields.owners);
 	const members = checkGuids('Members', fields.members);
 
@@ -145,7 +172,9 @@ function entraAttributes(fields: EntraGroupFields, managedGroupType: '1' | '2') 
 	if (description !== undefined) attributes.description = [longValue(description, ACTION_SET)];
 	attributes.enableofficefeatures = [longValue(String(officeFeatures), ACTION_SET)];
 	if (members.length > 0) {
-		attributes.members = members.map((guid) => longValue(guid, ACTION_SET, '', { XMembershipType: '' }));
+		attributes.members = members.map((guid) =>
+			longValue(guid, ACTION_SET, '', { XMembershipType: '' }),
+		);
 	}
 	if (owners.length > 0) attributes.owners = owners.map((guid) => longValue(guid, ACTION_SET, ''));
 	attributes.userprincipalname = [longValue('', ACTION_FIXED)];
@@ -162,7 +191,11 @@ function entraRequest(
 	built: ReturnType<typeof entraAttributes>,
 ): EntraGroupRequest {
 	const { groupName, container, attributes, owners, members } = built;
-	applyAdditionalAttributes(attributes as Record<string, AttributeValue[]>, fields.additionalAttributes ?? [], ACTION_SET);
+	applyAdditionalAttributes(
+		attributes as Record<string, AttributeValue[]>,
+		fields.additionalAttributes ?? [],
+		ACTION_SET,
+	);
 	return {
 		identityStoreId,
 		groupName,
@@ -173,7 +206,11 @@ function entraRequest(
 			IdentityStoreID: identityStoreId,
 			GroupName: groupName,
 			Container: container,
-			AttributesCollection: { AttributesCollection: attributes, FilePermissionCollection: {}, Type: null },
+			AttributesCollection: {
+				AttributesCollection: attributes,
+				FilePermissionCollection: {},
+				Type: null,
+			},
 		},
 	};
 }
@@ -183,7 +220,10 @@ function entraRequest(
  * sample does not show, follow its attributes in the same long form, Action 1.
  * Throws InvalidFieldError naming the field.
  */
-export function buildEntraStaticGroupRequest(fields: EntraGroupFields, defaults: { identityStoreId: number }): EntraGroupRequest {
+export function buildEntraStaticGroupRequest(
+	fields: EntraGroupFields,
+	defaults: { identityStoreId: number },
+): EntraGroupRequest {
 	const identityStoreId = checkIdentityStoreId(fields.identityStoreId, defaults.identityStoreId);
 	const built = entraAttributes(fields, '1');
 	if (built.notes !== undefined) built.attributes.info = [longValue(built.notes, ACTION_SET)];
@@ -196,7 +236,10 @@ export function buildEntraStaticGroupRequest(fields: EntraGroupFields, defaults:
  * SmartGroupMainType and the notes (info), in the sample's short form. Without start paths, the
  * container's domain (the tenant, in the sample), whole subtree. Throws InvalidFieldError naming the field.
  */
-export function buildEntraSmartGroupRequest(fields: EntraSmartGroupFields, defaults: { identityStoreId: number }): EntraGroupRequest {
+export function buildEntraSmartGroupRequest(
+	fields: EntraSmartGroupFields,
+	defaults: { identityStoreId: number },
+): EntraGroupRequest {
 	const identityStoreId = checkIdentityStoreId(fields.identityStoreId, defaults.identityStoreId);
 	const built = entraAttributes(fields, '2');
 	const { objectTypes, criteria, startPaths } = checkSmartGroupQuery(fields, () => {
@@ -207,7 +250,10 @@ export function buildEntraSmartGroupRequest(fields: EntraSmartGroupFields, defau
 	});
 	const { attributes } = built;
 	attributes.UpdateOptions = [{ Value: 'false', Action: ACTION_SET }];
-	attributes.IMSGObjectTypes = objectTypes.map((type) => ({ Value: String(type), Action: ACTION_SET }));
+	attributes.IMSGObjectTypes = objectTypes.map((type) => ({
+		Value: String(type),
+		Action: ACTION_SET,
+	}));
 	attributes.IMSGCriteria = [{ Value: criteria, Action: ACTION_SET }];
 	attributes.IMSGStartPath = startPaths.map(({ path, scope }) => ({
 		Value: path,

@@ -29,7 +29,10 @@ const COMPARED: Array<{ name: string; updatable: boolean }> = [
 ];
 
 /** The attributes a search for the existing group loads. */
-export const EXISTING_GROUP_ATTRIBUTES = ['distinguishedName', ...COMPARED.map((attribute) => attribute.name)];
+export const EXISTING_GROUP_ATTRIBUTES = [
+	'distinguishedName',
+	...COMPARED.map((attribute) => attribute.name),
+];
 
 /** The search for a group of exactly this name in the store. */
 export function existingGroupSearch(groupName: string, identityStoreId: number): Search {
@@ -45,7 +48,10 @@ export function existingGroupSearch(groupName: string, identityStoreId: number):
  * The one object the search found that is a group of exactly that name (compared ignoring case, as
  * AD does; see meetsConditions), if any: only that group may be used or updated.
  */
-export function pickExistingGroup(search: Search, found: DirectoryObject[]): DirectoryObject | undefined {
+export function pickExistingGroup(
+	search: Search,
+	found: DirectoryObject[],
+): DirectoryObject | undefined {
 	const groups = found.filter((object) => meetsConditions(search.conditions, object));
 	return groups.length === 1 ? groups[0] : undefined;
 }
@@ -70,7 +76,9 @@ type SentAttributes = Record<string, Array<{ Value: string }>>;
 /** An attribute the create sent, as the body spells it, with the requested and existing values as text. */
 function comparedValues(sent: SentAttributes, existing: DirectoryObject, compared: string) {
 	// As the create body spells it (Create Smart Group sends GroupType, Create Static Group groupType).
-	const name = Object.keys(sent).find((candidate) => candidate.toLowerCase() === compared.toLowerCase());
+	const name = Object.keys(sent).find(
+		(candidate) => candidate.toLowerCase() === compared.toLowerCase(),
+	);
 	if (name === undefined) return undefined;
 	const values = attributeValues(existing, compared);
 	return {
@@ -89,7 +97,10 @@ function comparedValues(sent: SentAttributes, existing: DirectoryObject, compare
  * whose documented answer carries no distinguishedName. Only when one side is a GUID and the other
  * a DN: two GUIDs are compared as GUIDs, two DNs as DNs, with no search.
  */
-export function ownerDnToLookUp(sent: SentAttributes, existing: DirectoryObject): string | undefined {
+export function ownerDnToLookUp(
+	sent: SentAttributes,
+	existing: DirectoryObject,
+): string | undefined {
 	const owner = comparedValues(sent, existing, 'managedBy');
 	if (owner === undefined || owner.existing === null) return undefined;
 	const requestedIsGuid = normalizeGuid(owner.requested) !== undefined;
@@ -102,12 +113,19 @@ export function ownerDnToLookUp(sent: SentAttributes, existing: DirectoryObject)
  * Values are compared ignoring case; the owner as an object GUID or a DN (see ownerDnToLookUp;
  * `owner` is the GUID found for the DN it names, when one side was a GUID and the other a DN).
  */
-export function differencesFromExisting(sent: SentAttributes, existing: DirectoryObject, owner?: OwnerGuid): Difference[] {
+export function differencesFromExisting(
+	sent: SentAttributes,
+	existing: DirectoryObject,
+	owner?: OwnerGuid,
+): Difference[] {
 	return COMPARED.flatMap(({ name: compared, updatable }) => {
 		const values = comparedValues(sent, existing, compared);
 		if (values === undefined) return [];
 		const { name, requested, existing: existingText } = values;
-		const same = compared === 'managedBy' ? sameOwner(requested, existingText, owner) : sameText(requested, existingText);
+		const same =
+			compared === 'managedBy'
+				? sameOwner(requested, existingText, owner)
+				: sameText(requested, existingText);
 		return same ? [] : [{ attribute: name, requested, existing: existingText, updatable }];
 	});
 }
@@ -116,24 +134,43 @@ function sameText(requested: string, existing: string | null): boolean {
 	return existing !== null && existing.trim().toLowerCase() === requested.trim().toLowerCase();
 }
 
-function sameOwner(requested: string, existing: string | null, owner: OwnerGuid | undefined): boolean {
+function sameOwner(
+	requested: string,
+	existing: string | null,
+	owner: OwnerGuid | undefined,
+): boolean {
 	if (existing === null) return false;
 	const [requestedGuid, existingGuid] = [normalizeGuid(requested), normalizeGuid(existing)];
-	if (requestedGuid !== undefined && existingGuid !== undefined) return requestedGuid === existingGuid;
-	if (requestedGuid === undefined && existingGuid === undefined) return comparableDn(requested) === comparableDn(existing);
+	if (requestedGuid !== undefined && existingGuid !== undefined)
+		return requestedGuid === existingGuid;
+	if (requestedGuid === undefined && existingGuid === undefined)
+		return comparableDn(requested) === comparableDn(existing);
 	const dn = requestedGuid === undefined ? requested : existing;
-	return owner?.guid !== undefined && comparableDn(owner.dn) === comparableDn(dn) && owner.guid === (requestedGuid ?? existingGuid);
+	return (
+		owner?.guid !== undefined &&
+		comparableDn(owner.dn) === comparableDn(dn) &&
+		owner.guid === (requestedGuid ?? existingGuid)
+	);
 }
 
 /** The documented PATCH that gives the existing group the requested values it can change. */
-export function updateToMatchRequest(identityStoreId: number, groupGuid: string, differences: Difference[]) {
+export function updateToMatchRequest(
+	identityStoreId: number,
+	groupGuid: string,
+	differences: Difference[],
+) {
 	const changes = differences.filter((difference) => difference.updatable);
 	return {
 		method: 'PATCH' as const,
-		path: groupPath({ identityStoreId, identity: { kind: 'guid', value: normalizeGuid(groupGuid) ?? groupGuid } }),
+		path: groupPath({
+			identityStoreId,
+			identity: { kind: 'guid', value: normalizeGuid(groupGuid) ?? groupGuid },
+		}),
 		body: {
 			AttributesCollection: {
-				AttributesCollection: Object.fromEntries(changes.map((change) => [change.attribute, [{ Value: change.requested, Action: 0 }]])),
+				AttributesCollection: Object.fromEntries(
+					changes.map((change) => [change.attribute, [{ Value: change.requested, Action: 0 }]]),
+				),
 			},
 		},
 		changed: changes.map((change) => change.attribute),

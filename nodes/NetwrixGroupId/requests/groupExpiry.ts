@@ -11,7 +11,20 @@ import { attributeValues, type DirectoryObject } from './directoryObjects';
 /** The attributes the trigger loads to know a group's expiry. */
 export const EXPIRY_ATTRIBUTES = ['XGroupExpirationDate', 'IMGIsExpired'] as const;
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = [
+	'january',
+	'february',
+	'march',
+	'april',
+	'may',
+	'june',
+	'july',
+	'august',
+	'september',
+	'october',
+	'november',
+	'december',
+];
 
 /**
  * "9999 December 31 00:00:00" (GroupID's documented form), Active Directory's generalized time
@@ -25,7 +38,9 @@ export function parseGroupIdDate(value: unknown): number | undefined {
 	if (written) {
 		const month = MONTHS.indexOf(written[2].toLowerCase());
 		if (month === -1) return undefined;
-		const [hours, minutes, seconds] = [written[4], written[5], written[6]].map((part) => Number(part ?? 0));
+		const [hours, minutes, seconds] = [written[4], written[5], written[6]].map((part) =>
+			Number(part ?? 0),
+		);
 		return Date.UTC(Number(written[1]), month, Number(written[3]), hours, minutes, seconds);
 	}
 	const generalized = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(?:\.\d+)?Z$/.exec(text);
@@ -39,7 +54,15 @@ export function parseGroupIdDate(value: unknown): number | undefined {
 }
 
 /** A group's expiry: whether GroupID says it is expired, and when it expires (undefined: not said). */
-export function readGroupExpiry(group: DirectoryObject): { expired: boolean; expiresAt: number | undefined } {
-	const expired = attributeValues(group, 'IMGIsExpired').some((value) => String(value).trim().toLowerCase() === 'true');
-	return { expired, expiresAt: parseGroupIdDate(attributeValues(group, 'XGroupExpirationDate')[0]) };
+export function readGroupExpiry(group: DirectoryObject): {
+	expired: boolean;
+	expiresAt: number | undefined;
+} {
+	const expired = attributeValues(group, 'IMGIsExpired').some(
+		(value) => String(value).trim().toLowerCase() === 'true',
+	);
+	return {
+		expired,
+		expiresAt: parseGroupIdDate(attributeValues(group, 'XGroupExpirationDate')[0]),
+	};
 }

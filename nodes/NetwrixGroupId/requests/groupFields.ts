@@ -1,6 +1,11 @@
 import { checkDistinguishedName } from './distinguishedName';
 import { normalizeGuid } from './groupIdentity';
-import { checkChoice, InvalidFieldError, optionalText, requireText } from '../../shared/fieldChecks';
+import {
+	checkChoice,
+	InvalidFieldError,
+	optionalText,
+	requireText,
+} from '../../shared/fieldChecks';
 
 /** Fields every group write shares: name, type, security and owner, with their checks. */
 
@@ -38,7 +43,10 @@ export function checkGroupName(field: string, raw: unknown, maxLength: number): 
 		throw new InvalidFieldError(field, 'contains a control character (a line break or tab, say)');
 	}
 	if (name.endsWith('.')) {
-		throw new InvalidFieldError(field, `"${name}" ends with a period, which Active Directory does not allow`);
+		throw new InvalidFieldError(
+			field,
+			`"${name}" ends with a period, which Active Directory does not allow`,
+		);
 	}
 	return name;
 }
@@ -48,7 +56,10 @@ export function checkGroupName(field: string, raw: unknown, maxLength: number): 
  * node sends, see normalizeGuid), as in the documented Create Smart Group sample; with `allowDn`,
  * also a distinguished name, as in the documented Create Static Group sample.
  */
-export function checkOwner(raw: unknown, options: { allowDn?: boolean; field?: string } = {}): string | undefined {
+export function checkOwner(
+	raw: unknown,
+	options: { allowDn?: boolean; field?: string } = {},
+): string | undefined {
 	const field = options.field ?? 'Owner';
 	const owner = optionalText(field, raw);
 	if (owner === undefined) return undefined;
@@ -92,7 +103,10 @@ export interface CheckedCreateFields {
  * Checks the fields both creates take alike. The owner may be a distinguished name where the
  * documented sample gives one (Create Static Group). Pure; throws InvalidFieldError naming the field.
  */
-export function checkCreateFields(fields: CreateFieldsInput, options: { ownerMayBeDn: boolean }): CheckedCreateFields {
+export function checkCreateFields(
+	fields: CreateFieldsInput,
+	options: { ownerMayBeDn: boolean },
+): CheckedCreateFields {
 	return {
 		groupName: checkGroupName('Group Name', fields.groupName, 64),
 		container: checkDistinguishedName('Container', fields.container),

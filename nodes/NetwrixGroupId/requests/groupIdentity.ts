@@ -1,7 +1,8 @@
 import { checkDistinguishedName } from './distinguishedName';
 import { describeType, InvalidFieldError, requireText } from '../../shared/fieldChecks';
 
-const GUID = /^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?$/;
+const GUID =
+	/^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?$/;
 
 /**
  * An object GUID as the node sends it (in a path, an owner, a member, a search), or undefined
@@ -20,7 +21,11 @@ export type ObjectIdentity = { kind: 'guid' | 'name' | 'dn'; value: string };
  * Checks the {groupIdentity} or {userIdentity} of a Data Service path: a GUID (braces removed),
  * a distinguished name (checked), or a name. Pure; throws InvalidFieldError naming the field.
  */
-export function checkObjectIdentity(field: string, raw: unknown, mode: 'id' | 'name' | 'any' = 'any'): ObjectIdentity {
+export function checkObjectIdentity(
+	field: string,
+	raw: unknown,
+	mode: 'id' | 'name' | 'any' = 'any',
+): ObjectIdentity {
 	if (raw !== null && typeof raw === 'object') {
 		throw new InvalidFieldError(field, `must be text, not ${describeType(raw)}`);
 	}
@@ -28,12 +33,16 @@ export function checkObjectIdentity(field: string, raw: unknown, mode: 'id' | 'n
 	const guid = normalizeGuid(text);
 	if (mode === 'id') {
 		if (guid === undefined) {
-			throw new InvalidFieldError(field, `"${text}" is not an object GUID (like 19a1822e-e7ef-4206-af75-1c2d8b1d15eb)`);
+			throw new InvalidFieldError(
+				field,
+				`"${text}" is not an object GUID (like 19a1822e-e7ef-4206-af75-1c2d8b1d15eb)`,
+			);
 		}
 		return { kind: 'guid', value: guid };
 	}
 	if (guid !== undefined && mode === 'any') return { kind: 'guid', value: guid };
-	if (/^[A-Za-z][A-Za-z0-9-]*=/.test(text)) return { kind: 'dn', value: checkDistinguishedName(field, text) };
+	if (/^[A-Za-z][A-Za-z0-9-]*=/.test(text))
+		return { kind: 'dn', value: checkDistinguishedName(field, text) };
 	return { kind: 'name', value: text };
 }
 

@@ -1,4 +1,9 @@
-import { checkGroupTarget, groupPath, type GroupLocatorInput, type GroupTarget } from './groupTarget';
+import {
+	checkGroupTarget,
+	groupPath,
+	type GroupLocatorInput,
+	type GroupTarget,
+} from './groupTarget';
 
 /**
  * Delete, Expire and Renew a group: requests that name the group and carry no body.
@@ -24,8 +29,16 @@ export function buildGroupLifecycleRequest(
 		case 'delete':
 			return { ...target, method: 'DELETE', path: groupPath(target) };
 		case 'expire':
-			return { ...target, method: 'POST', path: groupPath(target, '/Expire?ReplicationRequired=true') };
+			return {
+				...target,
+				method: 'POST',
+				path: groupPath(target, '/Expire?ReplicationRequired=true'),
+			};
 		case 'renew':
-			return { ...target, method: 'POST', path: groupPath(target, '/Renew?ReplicationRequired=true') };
+			return {
+				...target,
+				method: 'POST',
+				path: groupPath(target, '/Renew?ReplicationRequired=true'),
+			};
 	}
 }

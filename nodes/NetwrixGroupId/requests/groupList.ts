@@ -28,7 +28,10 @@ export interface GroupSearchFields {
  * Builds the Get Many search for one item: groups, narrowed by the filters given. Pure; throws
  * InvalidFieldError naming the field.
  */
-export function buildGroupSearch(fields: GroupSearchFields, defaults: { identityStoreId: number }): Search {
+export function buildGroupSearch(
+	fields: GroupSearchFields,
+	defaults: { identityStoreId: number },
+): Search {
 	const identityStoreId = checkIdentityStoreId(undefined, defaults.identityStoreId);
 	const conditions: SearchCondition[] = [GROUPS_ONLY];
 	const name = optionalSearchValue('Name', fields.name);
@@ -46,6 +49,10 @@ export function buildGroupSearch(fields: GroupSearchFields, defaults: { identity
 		const subtree = checkBoolean('Include Sub-Containers', fields.includeSubContainers, true);
 		containers[checkDistinguishedName('Container', container)] = subtree ? 2 : 1;
 	}
-	const attributesToLoad = checkAttributesToLoad(ATTRIBUTES_FIELD, DEFAULT_GROUP_ATTRIBUTES, fields.attributes);
+	const attributesToLoad = checkAttributesToLoad(
+		ATTRIBUTES_FIELD,
+		DEFAULT_GROUP_ATTRIBUTES,
+		fields.attributes,
+	);
 	return { identityStoreId, conditions, containers, attributesToLoad };
 }

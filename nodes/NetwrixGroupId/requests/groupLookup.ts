@@ -16,10 +16,16 @@ import { attributeSearch, GROUPS_ONLY, type Search } from './search';
  */
 export function groupLookupSearch(identityStoreId: number, identity: ObjectIdentity): Search {
 	const attribute = identity.kind === 'dn' ? 'distinguishedName' : 'name';
-	return attributeSearch(identityStoreId, attribute, 'Is Exactly', identity.value, [attribute, 'objectClass']);
+	return attributeSearch(identityStoreId, attribute, 'Is Exactly', identity.value, [
+		attribute,
+		'objectClass',
+	]);
 }
 
 /** The object GUID of the one group the search found with that name or DN, or why there is none (none, or several). */
-export function pickGroupMatch(search: Search, results: DirectoryObject[]): { guid: string } | { problem: string } {
+export function pickGroupMatch(
+	search: Search,
+	results: DirectoryObject[],
+): { guid: string } | { problem: string } {
 	return pickLookupMatch({ ...search, conditions: [...search.conditions, GROUPS_ONLY] }, results);
 }

@@ -45,18 +45,32 @@ export interface GroupMembersPlan extends GroupTarget {
 }
 
 /** Checks one item of Get Members: pure; throws InvalidFieldError naming the field. */
-export function buildGroupMembersPlan(fields: GroupMembersFields, defaults: { identityStoreId: number }): GroupMembersPlan {
+export function buildGroupMembersPlan(
+	fields: GroupMembersFields,
+	defaults: { identityStoreId: number },
+): GroupMembersPlan {
 	return {
 		...checkGroupTarget(fields.group, defaults),
 		limit: checkResultLimit(fields.returnAll, fields.limit),
-		attributesToLoad: checkAttributesToLoad(ATTRIBUTES_FIELD, DEFAULT_MEMBER_ATTRIBUTES, fields.attributes),
+		attributesToLoad: checkAttributesToLoad(
+			ATTRIBUTES_FIELD,
+			DEFAULT_MEMBER_ATTRIBUTES,
+			fields.attributes,
+		),
 		simplify: checkBoolean('Simplify', fields.simplify, true),
 	};
 }
 
 /** The member search of a group: its identity as given (the documented sample shows a GUID) and what to load. */
-export function memberSearchTarget(target: GroupTarget, attributesToLoad: string[]): MemberSearchTarget {
-	return { identityStoreId: target.identityStoreId, objectIdentity: target.identity.value, attributesToLoad };
+export function memberSearchTarget(
+	target: GroupTarget,
+	attributesToLoad: string[],
+): MemberSearchTarget {
+	return {
+		identityStoreId: target.identityStoreId,
+		objectIdentity: target.identity.value,
+		attributesToLoad,
+	};
 }
 
 /** One page (numbered from 1) of Get Members. */

@@ -1,5 +1,10 @@
 import { checkAttributesToLoad } from './attributeValues';
-import { checkGroupTarget, groupPath, type GroupLocatorInput, type GroupTarget } from './groupTarget';
+import {
+	checkGroupTarget,
+	groupPath,
+	type GroupLocatorInput,
+	type GroupTarget,
+} from './groupTarget';
 
 /**
  * Get a group: `GET …/IdentityStores/{id}/Groups/{groupIdentity}` with, as its JSON body, the
@@ -37,7 +42,10 @@ export interface GetGroupRequest extends GroupTarget {
 export const ATTRIBUTES_FIELD = 'Attributes to Load';
 
 /** Builds the Get request for one item. Pure; throws InvalidFieldError naming the field. */
-export function buildGetGroupRequest(fields: GetGroupFields, defaults: { identityStoreId: number }): GetGroupRequest {
+export function buildGetGroupRequest(
+	fields: GetGroupFields,
+	defaults: { identityStoreId: number },
+): GetGroupRequest {
 	const target = checkGroupTarget(fields.group, defaults);
 	const body = checkAttributesToLoad(ATTRIBUTES_FIELD, DEFAULT_GROUP_ATTRIBUTES, fields.attributes);
 	return { ...target, method: 'GET', path: groupPath(target), body };

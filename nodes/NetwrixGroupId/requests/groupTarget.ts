@@ -36,14 +36,24 @@ export function dataServicePath(identityStoreId: number, suffix: string): string
 
 /** `…/Groups/{groupIdentity}` followed by `suffix` (e.g. `/Expire`). */
 export function groupPath(target: GroupTarget, suffix = ''): string {
-	return dataServicePath(target.identityStoreId, `/Groups/${identitySegment(target.identity)}${suffix}`);
+	return dataServicePath(
+		target.identityStoreId,
+		`/Groups/${identitySegment(target.identity)}${suffix}`,
+	);
 }
 
 /** What write operations put in their output about the group: its GUID when known, and the identity sent. */
-export function describeTarget(target: GroupTarget, guidFromAnswer?: unknown): { groupGuid: string | null; group: string } {
-	const answered = typeof guidFromAnswer === 'string' ? /^[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/.exec(guidFromAnswer) : null;
+export function describeTarget(
+	target: GroupTarget,
+	guidFromAnswer?: unknown,
+): { groupGuid: string | null; group: string } {
+	const answered =
+		typeof guidFromAnswer === 'string'
+			? /^[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/.exec(guidFromAnswer)
+			: null;
 	return {
-		groupGuid: target.identity.kind === 'guid' ? target.identity.value : answered ? answered[0] : null,
+		groupGuid:
+			target.identity.kind === 'guid' ? target.identity.value : answered ? answered[0] : null,
 		group: target.identity.value,
 	};
 }

@@ -5,7 +5,12 @@ import {
 	type AttributesCollection,
 } from './attributeValues';
 import { checkOwner, GROUP_NOTES_FIELD, GROUP_SECURITY } from './groupFields';
-import { checkGroupTarget, groupPath, type GroupLocatorInput, type GroupTarget } from './groupTarget';
+import {
+	checkGroupTarget,
+	groupPath,
+	type GroupLocatorInput,
+	type GroupTarget,
+} from './groupTarget';
 import { checkChoice, InvalidFieldError, optionalText } from '../../shared/fieldChecks';
 
 /**

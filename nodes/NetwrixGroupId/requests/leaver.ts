@@ -1,6 +1,14 @@
 import { checkIdentityStoreId } from './attributeValues';
 import type { GroupLocatorInput } from './groupTarget';
-import { leaveOnBehalfRequest, MEMBERSHIP_TYPE_CODE, NO_DATE, DEFAULT_REMOVE_REASON, REASON_MAX_LENGTH, type LeaveOnBehalfBody, type MembershipRequest } from './membershipBody';
+import {
+	leaveOnBehalfRequest,
+	MEMBERSHIP_TYPE_CODE,
+	NO_DATE,
+	DEFAULT_REMOVE_REASON,
+	REASON_MAX_LENGTH,
+	type LeaveOnBehalfBody,
+	type MembershipRequest,
+} from './membershipBody';
 import { checkGroupsToKeep, checkUserIdentity, type KeptGroup } from './userGroups';
 import type { ObjectIdentity } from './groupIdentity';
 import { optionalText } from '../../shared/fieldChecks';
@@ -26,23 +34,37 @@ export interface RemoveFromAllGroupsPlan {
 }
 
 /** Checks one item. Pure; throws InvalidFieldError naming the field. */
-export function buildRemoveFromAllGroupsPlan(fields: RemoveFromAllGroupsFields, defaults: { identityStoreId: number }): RemoveFromAllGroupsPlan {
+export function buildRemoveFromAllGroupsPlan(
+	fields: RemoveFromAllGroupsFields,
+	defaults: { identityStoreId: number },
+): RemoveFromAllGroupsPlan {
 	return {
 		identityStoreId: checkIdentityStoreId(undefined, defaults.identityStoreId),
 		user: checkUserIdentity(fields.user),
 		keep: checkGroupsToKeep(fields.groupsToKeep),
-		reason: optionalText('Reason', fields.reason, { maxLength: REASON_MAX_LENGTH }) ?? DEFAULT_REMOVE_REASON,
+		reason:
+			optionalText('Reason', fields.reason, { maxLength: REASON_MAX_LENGTH }) ??
+			DEFAULT_REMOVE_REASON,
 	};
 }
 
 /** The LeaveOnBehalf that takes the user (by GUID) out of one group (by GUID). */
-export function leaveGroupRequest(plan: RemoveFromAllGroupsPlan, groupGuid: string, userGuid: string): MembershipRequest<LeaveOnBehalfBody> {
+export function leaveGroupRequest(
+	plan: RemoveFromAllGroupsPlan,
+	groupGuid: string,
+	userGuid: string,
+): MembershipRequest<LeaveOnBehalfBody> {
 	return leaveOnBehalfRequest(
 		{
 			identityStoreId: plan.identityStoreId,
 			identity: { kind: 'guid', value: groupGuid },
 			members: [],
-			membershipType: { MembershipType: MEMBERSHIP_TYPE_CODE, StartDate: NO_DATE, EndDate: NO_DATE, Reason: plan.reason },
+			membershipType: {
+				MembershipType: MEMBERSHIP_TYPE_CODE,
+				StartDate: NO_DATE,
+				EndDate: NO_DATE,
+				Reason: plan.reason,
+			},
 			endDate: null,
 		},
 		userGuid,

@@ -66,13 +66,17 @@ export function checkMembers(raw: unknown, field = 'Members'): MemberIdentifier[
 		split: splitMemberText,
 	});
 	if (entries.length === 0) {
-		throw new InvalidFieldError(field, 'add at least one member (GUID, DN, email or sAMAccountName)');
+		throw new InvalidFieldError(
+			field,
+			'add at least one member (GUID, DN, email or sAMAccountName)',
+		);
 	}
 	const seen = new Set<string>();
 	const members: MemberIdentifier[] = [];
 	entries.forEach((text, index) => {
 		const member = classifyMember(`${field} (entry ${index + 1})`, text);
-		const key = member.kind === 'guid' ? member.guid : `${member.attribute}:${member.value.toLowerCase()}`;
+		const key =
+			member.kind === 'guid' ? member.guid : `${member.attribute}:${member.value.toLowerCase()}`;
 		if (seen.has(key)) return;
 		seen.add(key);
 		members.push(member);
@@ -94,7 +98,8 @@ export function ownerLookup(
 	const text = optionalText(field, raw);
 	if (text === undefined) return undefined;
 	const owner = classifyMember(field, text);
-	if (owner.kind === 'guid' || (owner.attribute === 'distinguishedName' && options.ownerMayBeDn)) return undefined;
+	if (owner.kind === 'guid' || (owner.attribute === 'distinguishedName' && options.ownerMayBeDn))
+		return undefined;
 	return owner;
 }
 
@@ -102,11 +107,19 @@ function classifyMember(field: string, text: string): MemberIdentifier {
 	const guid = normalizeGuid(text);
 	if (guid !== undefined) return { text, kind: 'guid', guid };
 	if (DN_START.test(text)) {
-		return { text, kind: 'lookup', attribute: 'distinguishedName', value: checkDistinguishedName(field, text) };
+		return {
+			text,
+			kind: 'lookup',
+			attribute: 'distinguishedName',
+			value: checkDistinguishedName(field, text),
+		};
 	}
 	if (text.includes('@')) {
 		if (!EMAIL.test(text)) {
-			throw new InvalidFieldError(field, `"${text}" is not an email address (like jdoe@demo.local)`);
+			throw new InvalidFieldError(
+				field,
+				`"${text}" is not an email address (like jdoe@demo.local)`,
+			);
 		}
 		return { text, kind: 'lookup', attribute: 'mail', value: text };
 	}
@@ -118,7 +131,10 @@ function classifyMember(field: string, text: string): MemberIdentifier {
 		);
 	}
 	if (text.length > 256) {
-		throw new InvalidFieldError(field, `is ${text.length} characters long; a sAMAccountName has at most 256`);
+		throw new InvalidFieldError(
+			field,
+			`is ${text.length} characters long; a sAMAccountName has at most 256`,
+		);
 	}
 	return { text, kind: 'lookup', attribute: 'sAMAccountName', value: text };
 }
@@ -130,8 +146,13 @@ export const MEMBER_LOOKUP_PAGE_SIZE = 10;
  * The search that finds a member given by DN, email or sAMAccountName: the documented attribute
  * search, "Is Exactly", in the whole identity store.
  */
-export function memberLookupSearch(identityStoreId: number, member: { attribute: MemberLookupAttribute; value: string }): Search {
-	return attributeSearch(identityStoreId, member.attribute, 'Is Exactly', member.value, [member.attribute]);
+export function memberLookupSearch(
+	identityStoreId: number,
+	member: { attribute: MemberLookupAttribute; value: string },
+): Search {
+	return attributeSearch(identityStoreId, member.attribute, 'Is Exactly', member.value, [
+		member.attribute,
+	]);
 }
 
 /**
@@ -139,16 +160,26 @@ export function memberLookupSearch(identityStoreId: number, member: { attribute:
  * meetsConditions: ignoring case, and spaces around a DN's separators), or why there is none: no
  * match, or several.
  */
-export function pickLookupMatch(search: Search, results: DirectoryObject[]): { guid: string } | { problem: string } {
+export function pickLookupMatch(
+	search: Search,
+	results: DirectoryObject[],
+): { guid: string } | { problem: string } {
 	const guids = new Set<string>();
 	for (const object of results) {
-		const guid = typeof object.objectIdFromIdentityStore === 'string' ? normalizeGuid(object.objectIdFromIdentityStore) : undefined;
+		const guid =
+			typeof object.objectIdFromIdentityStore === 'string'
+				? normalizeGuid(object.objectIdFromIdentityStore)
+				: undefined;
 		if (guid !== undefined && meetsConditions(search.conditions, object)) guids.add(guid);
 	}
-	const described = search.conditions.map(({ attribute, value }) => `${attribute} "${value}"`).join(' and ');
+	const described = search.conditions
+		.map(({ attribute, value }) => `${attribute} "${value}"`)
+		.join(' and ');
 	if (guids.size === 0) return { problem: `no directory object has ${described}` };
 	if (guids.size > 1) {
-		return { problem: `${guids.size} directory objects have ${described} (${[...guids].join(', ')}); give the object GUID instead` };
+		return {
+			problem: `${guids.size} directory objects have ${described} (${[...guids].join(', ')}); give the object GUID instead`,
+		};
 	}
 	return { guid: [...guids][0] };
 }

@@ -1,4 +1,9 @@
-import { checkGroupTarget, groupPath, type GroupLocatorInput, type GroupTarget } from './groupTarget';
+import {
+	checkGroupTarget,
+	groupPath,
+	type GroupLocatorInput,
+	type GroupTarget,
+} from './groupTarget';
 import { checkMembers, type MemberIdentifier } from './memberIdentifiers';
 import { describeType, InvalidFieldError, optionalText } from '../../shared/fieldChecks';
 
@@ -73,10 +78,14 @@ export interface MembershipPlan extends GroupTarget {
 }
 
 /** Checks one item of Add Members: pure; throws InvalidFieldError naming the field. */
-export function buildAddMembersPlan(fields: MembershipFields, defaults: MembershipDefaults): MembershipPlan {
+export function buildAddMembersPlan(
+	fields: MembershipFields,
+	defaults: MembershipDefaults,
+): MembershipPlan {
 	const target = checkGroupTarget(fields.group, defaults);
 	const members = checkMembers(fields.members);
-	const duration = fields.duration === undefined || fields.duration === '' ? 'permanent' : fields.duration;
+	const duration =
+		fields.duration === undefined || fields.duration === '' ? 'permanent' : fields.duration;
 	if (duration !== 'permanent' && duration !== 'temporary') {
 		throw new InvalidFieldError(
 			'Membership',
@@ -88,7 +97,12 @@ export function buildAddMembersPlan(fields: MembershipFields, defaults: Membersh
 		return {
 			...target,
 			members,
-			membershipType: { MembershipType: MEMBERSHIP_TYPE_CODE, StartDate: NO_DATE, EndDate: NO_DATE, Reason: reason },
+			membershipType: {
+				MembershipType: MEMBERSHIP_TYPE_CODE,
+				StartDate: NO_DATE,
+				EndDate: NO_DATE,
+				Reason: reason,
+			},
 			endDate: null,
 		};
 	}
@@ -108,7 +122,10 @@ export function buildAddMembersPlan(fields: MembershipFields, defaults: Membersh
 }
 
 /** Checks one item of Remove Members: pure; throws InvalidFieldError naming the field. */
-export function buildRemoveMembersPlan(fields: MembershipFields, defaults: MembershipDefaults): MembershipPlan {
+export function buildRemoveMembersPlan(
+	fields: MembershipFields,
+	defaults: MembershipDefaults,
+): MembershipPlan {
 	return permanentMembershipPlan(fields, defaults, DEFAULT_REMOVE_REASON);
 }
 
@@ -117,12 +134,19 @@ export function buildRemoveMembersPlan(fields: MembershipFields, defaults: Membe
  * permanent (a temporary membership would leave the group short of the list when it ends), and
  * its joins and leaves carry one Reason.
  */
-export function buildSyncMembersPlan(fields: MembershipFields, defaults: MembershipDefaults): MembershipPlan {
+export function buildSyncMembersPlan(
+	fields: MembershipFields,
+	defaults: MembershipDefaults,
+): MembershipPlan {
 	return permanentMembershipPlan(fields, defaults, DEFAULT_SYNC_REASON);
 }
 
 /** A change with no dates, as both documented samples send it (`0001-01-01T00:00:00`). */
-function permanentMembershipPlan(fields: MembershipFields, defaults: MembershipDefaults, defaultReason: string): MembershipPlan {
+function permanentMembershipPlan(
+	fields: MembershipFields,
+	defaults: MembershipDefaults,
+	defaultReason: string,
+): MembershipPlan {
 	return {
 		...checkGroupTarget(fields.group, defaults),
 		members: checkMembers(fields.members),
@@ -137,7 +161,10 @@ function permanentMembershipPlan(fields: MembershipFields, defaults: MembershipD
 }
 
 /** The JoinOnBehalf request that adds one member, named by its object GUID. */
-export function joinOnBehalfRequest(plan: MembershipPlan, memberGuid: string): MembershipRequest<JoinOnBehalfBody> {
+export function joinOnBehalfRequest(
+	plan: MembershipPlan,
+	memberGuid: string,
+): MembershipRequest<JoinOnBehalfBody> {
 	return {
 		method: 'POST',
 		path: groupPath(plan, '/JoinOnBehalf'),
@@ -152,7 +179,10 @@ export function joinOnBehalfRequest(plan: MembershipPlan, memberGuid: string): M
 }
 
 /** The LeaveOnBehalf request that removes one member, named by its object GUID. */
-export function leaveOnBehalfRequest(plan: MembershipPlan, memberGuid: string): MembershipRequest<LeaveOnBehalfBody> {
+export function leaveOnBehalfRequest(
+	plan: MembershipPlan,
+	memberGuid: string,
+): MembershipRequest<LeaveOnBehalfBody> {
 	return {
 		method: 'POST',
 		path: groupPath(plan, '/LeaveOnBehalf'),
@@ -185,12 +215,18 @@ export function checkEndDate(raw: unknown, now: Date, timeZone?: string): Date {
 	let end: Date;
 	if (raw instanceof Date) {
 		end = raw;
-	} else if (typeof raw === 'object' && typeof (raw as { toJSDate?: unknown }).toJSDate === 'function') {
+	} else if (
+		typeof raw === 'object' &&
+		typeof (raw as { toJSDate?: unknown }).toJSDate === 'function'
+	) {
 		end = (raw as { toJSDate(): Date }).toJSDate();
 	} else if (typeof raw === 'string') {
 		end = parseDateText(field, raw.trim(), timeZone);
 	} else {
-		throw new InvalidFieldError(field, `must be a date like 2025-12-31 or 2025-12-31T17:00:00Z, not ${describeType(raw)}`);
+		throw new InvalidFieldError(
+			field,
+			`must be a date like 2025-12-31 or 2025-12-31T17:00:00Z, not ${describeType(raw)}`,
+		);
 	}
 	if (Number.isNaN(end.getTime())) {
 		throw new InvalidFieldError(field, 'is not a valid date');
@@ -207,12 +243,23 @@ export function checkEndDate(raw: unknown, now: Date, timeZone?: string): Date {
 function parseDateText(field: string, text: string, timeZone: string | undefined): Date {
 	const match = DATE_TIME.exec(text);
 	if (!match) {
-		throw new InvalidFieldError(field, `"${text}" is not a date like 2025-12-31 or 2025-12-31T17:00:00Z`);
+		throw new InvalidFieldError(
+			field,
+			`"${text}" is not a date like 2025-12-31 or 2025-12-31T17:00:00Z`,
+		);
 	}
 	const [, year, month, day, hour = '0', minute = '0', second = '0', fraction = '', zone] = match;
 	const parts = [year, month, day, hour, minute, second].map(Number);
 	const milliseconds = Number(fraction.padEnd(3, '0').slice(0, 3) || 0);
-	const asUtc = Date.UTC(parts[0], parts[1] - 1, parts[2], parts[3], parts[4], parts[5], milliseconds);
+	const asUtc = Date.UTC(
+		parts[0],
+		parts[1] - 1,
+		parts[2],
+		parts[3],
+		parts[4],
+		parts[5],
+		milliseconds,
+	);
 	const check = new Date(asUtc);
 	if (
 		check.getUTCFullYear() !== parts[0] ||
@@ -251,8 +298,16 @@ function zonedToUtc(wallClockAsUtc: number, timeZone: string | undefined): numbe
 		});
 		offset = (instant: number) => {
 			const values: Record<string, number> = {};
-			for (const part of format.formatToParts(new Date(instant))) values[part.type] = Number(part.value);
-			const local = Date.UTC(values.year, values.month - 1, values.day, values.hour, values.minute, values.second);
+			for (const part of format.formatToParts(new Date(instant)))
+				values[part.type] = Number(part.value);
+			const local = Date.UTC(
+				values.year,
+				values.month - 1,
+				values.day,
+				values.hour,
+				values.minute,
+				values.second,
+			);
 			return local - (instant - (((instant % 1000) + 1000) % 1000));
 		};
 	} catch {

@@ -29,15 +29,28 @@ export interface TransferOwnershipPlan {
 }
 
 /** Checks one item. Pure; throws InvalidFieldError naming the field. */
-export function buildTransferOwnershipPlan(fields: TransferOwnershipFields, defaults: { identityStoreId: number }): TransferOwnershipPlan {
+export function buildTransferOwnershipPlan(
+	fields: TransferOwnershipFields,
+	defaults: { identityStoreId: number },
+): TransferOwnershipPlan {
 	const identityStoreId = checkIdentityStoreId(undefined, defaults.identityStoreId);
 	const user = checkUserIdentity(fields.user);
 	const newOwner = checkOwner(fields.owner, { allowDn: true, field: NEW_OWNER_FIELD });
-	if (newOwner === undefined) throw new InvalidFieldError(NEW_OWNER_FIELD, 'is empty: pick the user who takes the groups over');
+	if (newOwner === undefined)
+		throw new InvalidFieldError(
+			NEW_OWNER_FIELD,
+			'is empty: pick the user who takes the groups over',
+		);
 	return { identityStoreId, user, newOwner };
 }
 
 /** The PATCH that gives one group (by GUID) the new owner. */
-export function transferGroupRequest(plan: TransferOwnershipPlan, groupGuid: string): UpdateGroupRequest {
-	return buildUpdateGroupRequest({ group: { mode: 'id', value: groupGuid }, owner: plan.newOwner }, { identityStoreId: plan.identityStoreId });
+export function transferGroupRequest(
+	plan: TransferOwnershipPlan,
+	groupGuid: string,
+): UpdateGroupRequest {
+	return buildUpdateGroupRequest(
+		{ group: { mode: 'id', value: groupGuid }, owner: plan.newOwner },
+		{ identityStoreId: plan.identityStoreId },
+	);
 }

@@ -12,8 +12,15 @@ export type PickerKind = 'group' | 'user' | 'container';
 /** Results per page of a picker: the editor loads the next page as the user scrolls. */
 export const PICKER_PAGE_SIZE = 50;
 
-const KINDS: Record<PickerKind, { objectClass: SearchCondition; nameAttribute: string; attributes: string[] }> = {
-	group: { objectClass: GROUPS_ONLY, nameAttribute: 'name', attributes: ['displayName', 'distinguishedName'] },
+const KINDS: Record<
+	PickerKind,
+	{ objectClass: SearchCondition; nameAttribute: string; attributes: string[] }
+> = {
+	group: {
+		objectClass: GROUPS_ONLY,
+		nameAttribute: 'name',
+		attributes: ['displayName', 'distinguishedName'],
+	},
 	user: {
 		objectClass: { operator: 'Is Exactly', attribute: 'objectClass', value: 'user' },
 		nameAttribute: 'displayName',
@@ -31,11 +38,18 @@ const KINDS: Record<PickerKind, { objectClass: SearchCondition; nameAttribute: s
  * the typed text. Characters a directory filter reads as syntax are dropped from the text, since
  * the documented body sends values unescaped.
  */
-export function pickerSearch(kind: PickerKind, typed: string | undefined, identityStoreId: number): Search {
+export function pickerSearch(
+	kind: PickerKind,
+	typed: string | undefined,
+	identityStoreId: number,
+): Search {
 	const { objectClass, nameAttribute, attributes } = KINDS[kind];
 	// eslint-disable-next-line no-control-regex -- control characters are dropped on purpose
 	const text = (typed ?? '').replace(/[*()\\\u0000-\u001f\u007f]/g, '').trim();
-	const conditions = [objectClass, ...(text === '' ? [] : [{ operator: 'Contains', attribute: nameAttribute, value: text }])];
+	const conditions = [
+		objectClass,
+		...(text === '' ? [] : [{ operator: 'Contains', attribute: nameAttribute, value: text }]),
+	];
 	return { identityStoreId, conditions, containers: {}, attributesToLoad: attributes };
 }
 
@@ -58,7 +72,8 @@ export function pickerEntry(kind: PickerKind, object: DirectoryObject): PickerEn
 	if (kind === 'container') return dn === undefined ? undefined : { name: dn, value: dn };
 	const guid = text(object.objectIdFromIdentityStore);
 	if (guid === undefined) return undefined;
-	const name = attribute('displayName') ?? attribute('name') ?? text(object.objectDisplayName) ?? guid;
+	const name =
+		attribute('displayName') ?? attribute('name') ?? text(object.objectDisplayName) ?? guid;
 	const mail = kind === 'user' ? attribute('mail') : undefined;
 	return { name: mail === undefined ? name : `${name} (${mail})`, value: guid };
 }

@@ -29,11 +29,17 @@ const ID_IN_MESSAGE = /\brequest\s*(?:id\s*)?#?\s*(\d+)/i;
 
 function entriesOf(envelope: EnvelopeEntry): EnvelopeEntry[] {
 	const details = Array.isArray(envelope.details) ? envelope.details : [];
-	return [envelope, ...details.filter((entry): entry is EnvelopeEntry => typeof entry === 'object' && entry !== null)];
+	return [
+		envelope,
+		...details.filter(
+			(entry): entry is EnvelopeEntry => typeof entry === 'object' && entry !== null,
+		),
+	];
 }
 
 function wholeNumber(value: unknown): number | undefined {
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	const text =
+		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	if (!/^\d+$/.test(text)) return undefined;
 	const number = Number(text);
 	return Number.isSafeInteger(number) && number > 0 ? number : undefined;
@@ -41,13 +47,19 @@ function wholeNumber(value: unknown): number | undefined {
 
 /** The queued change an answer reports, or undefined when it reports the change done (see above). */
 export function readQueuedChange(envelope: unknown): QueuedChange | undefined {
-	if (typeof envelope !== 'object' || envelope === null || Array.isArray(envelope)) return undefined;
+	if (typeof envelope !== 'object' || envelope === null || Array.isArray(envelope))
+		return undefined;
 	const entries = entriesOf(envelope as EnvelopeEntry);
 	const queued = entries.filter(
-		(entry) => (entry.status === undefined || entry.status === 0) && typeof entry.message === 'string' && QUEUED_MESSAGE.test(entry.message),
+		(entry) =>
+			(entry.status === undefined || entry.status === 0) &&
+			typeof entry.message === 'string' &&
+			QUEUED_MESSAGE.test(entry.message),
 	);
 	if (queued.length === 0) return undefined;
 	const fromData = entries.map((entry) => wholeNumber(entry.data)).find((id) => id !== undefined);
-	const fromMessage = queued.map((entry) => ID_IN_MESSAGE.exec(entry.message as string)?.[1]).find((id) => id !== undefined);
+	const fromMessage = queued
+		.map((entry) => ID_IN_MESSAGE.exec(entry.message as string)?.[1])
+		.find((id) => id !== undefined);
 	return { workflowRequestId: fromData ?? wholeNumber(fromMessage) ?? null };
 }

@@ -52,16 +52,25 @@ export interface Search {
 }
 
 /** What narrows a search to groups. */
-export const GROUPS_ONLY: SearchCondition = { operator: 'Is Exactly', attribute: 'objectClass', value: 'group' };
+export const GROUPS_ONLY: SearchCondition = {
+	operator: 'Is Exactly',
+	attribute: 'objectClass',
+	value: 'group',
+};
 
 /**
  * One page (numbered from 1) of a search: the documented method, path and body, fields in the
  * documented order. It loads the attributes its conditions compare too (after those asked for),
  * so that every object found can be checked against them (see meetsConditions).
  */
-export function searchPageRequest(search: Search, pageNo: number, pageSize: number): { method: 'POST'; path: string; body: SearchBody } {
+export function searchPageRequest(
+	search: Search,
+	pageNo: number,
+	pageSize: number,
+): { method: 'POST'; path: string; body: SearchBody } {
 	const [first, ...others] = search.conditions;
-	if (first === undefined) throw new InvalidFieldError('Filters', 'a search needs at least one condition');
+	if (first === undefined)
+		throw new InvalidFieldError('Filters', 'a search needs at least one condition');
 	return {
 		method: 'POST',
 		path: dataServicePath(search.identityStoreId, '/Searches'),
@@ -76,7 +85,10 @@ export function searchPageRequest(search: Search, pageNo: number, pageSize: numb
 			criteria: {
 				...criterion(first),
 				// The documented sample's one condition carries this empty child; further conditions go there.
-				child: others.length === 0 ? [{ operator: null, attribute: null, value: null }] : others.map((c) => ({ ...criterion(c), child: null })),
+				child:
+					others.length === 0
+						? [{ operator: null, attribute: null, value: null }]
+						: others.map((c) => ({ ...criterion(c), child: null })),
 			},
 			startInContainerWithScopes: { ...search.containers },
 			attributesToLoad: withComparedAttributes(search),
@@ -87,7 +99,8 @@ export function searchPageRequest(search: Search, pageNo: number, pageSize: numb
 function withComparedAttributes({ attributesToLoad, conditions }: Search): string[] {
 	const names = [...attributesToLoad];
 	for (const { attribute } of conditions) {
-		if (!names.some((name) => name.toLowerCase() === attribute.toLowerCase())) names.push(attribute);
+		if (!names.some((name) => name.toLowerCase() === attribute.toLowerCase()))
+			names.push(attribute);
 	}
 	return names;
 }
@@ -104,13 +117,18 @@ function withComparedAttributes({ attributesToLoad, conditions }: Search): strin
 export function meetsConditions(conditions: SearchCondition[], object: DirectoryObject): boolean {
 	return conditions.every((condition) =>
 		attributeValues(object, condition.attribute).some(
-			(value) => (typeof value === 'string' || typeof value === 'number') && compares(condition, String(value)),
+			(value) =>
+				(typeof value === 'string' || typeof value === 'number') &&
+				compares(condition, String(value)),
 		),
 	);
 }
 
 function compares({ operator, attribute, value }: SearchCondition, found: string): boolean {
-	const comparable = (text: string) => (attribute.toLowerCase() === 'distinguishedname' ? comparableDn(text) : text.trim().toLowerCase());
+	const comparable = (text: string) =>
+		attribute.toLowerCase() === 'distinguishedname'
+			? comparableDn(text)
+			: text.trim().toLowerCase();
 	const [have, wanted] = [comparable(found), comparable(value)];
 	switch (operator) {
 		case 'Is Exactly':
@@ -138,7 +156,12 @@ export function attributeSearch(
 	value: string,
 	attributesToLoad: string[],
 ): Search {
-	return { identityStoreId, conditions: [{ operator, attribute, value }], containers: {}, attributesToLoad };
+	return {
+		identityStoreId,
+		conditions: [{ operator, attribute, value }],
+		containers: {},
+		attributesToLoad,
+	};
 }
 
 /**

@@ -63,7 +63,8 @@ export function buildSmartGroupRequest(
 	fields: SmartGroupFields,
 	defaults: { identityStoreId: number },
 ): SmartGroupRequest {
-	const { groupName, container, groupType, security, description, owner, notes } = checkCreateFields(fields, { ownerMayBeDn: false });
+	const { groupName, container, groupType, security, description, owner, notes } =
+		checkCreateFields(fields, { ownerMayBeDn: false });
 	const identityStoreId = checkIdentityStoreId(fields.identityStoreId, defaults.identityStoreId);
 	const { objectTypes, criteria, startPaths } = checkSmartGroupQuery(fields, () => {
 		const root = domainRootOf(container);
@@ -73,7 +74,8 @@ export function buildSmartGroupRequest(
 	});
 	const mailEnabled = fields.mailEnabled === undefined ? true : fields.mailEnabled === true;
 	const mailNickname = mailEnabled ? checkMailNickname(fields.mailNickname, groupName) : undefined;
-	const displayName = optionalText('Display Name', fields.displayName, { maxLength: 256 }) ?? groupName;
+	const displayName =
+		optionalText('Display Name', fields.displayName, { maxLength: 256 }) ?? groupName;
 	const samAccountName =
 		fields.samAccountName === undefined || String(fields.samAccountName).trim() === ''
 			? groupName
@@ -134,11 +136,17 @@ function checkMailNickname(raw: unknown, groupName: string): string {
 	if (given !== undefined) {
 		const bad = [...given].find((char) => !ALIAS_CHARACTER.test(char));
 		if (bad !== undefined) {
-			throw new InvalidFieldError('Mail Nickname', `"${given}" contains "${bad}", which a mail alias cannot hold`);
+			throw new InvalidFieldError(
+				'Mail Nickname',
+				`"${given}" contains "${bad}", which a mail alias cannot hold`,
+			);
 		}
 		return given;
 	}
-	const derived = [...groupName].filter((char) => ALIAS_CHARACTER.test(char)).join('').replace(/^\.+|\.+$/g, '');
+	const derived = [...groupName]
+		.filter((char) => ALIAS_CHARACTER.test(char))
+		.join('')
+		.replace(/^\.+|\.+$/g, '');
 	if (derived === '') {
 		throw new InvalidFieldError('Mail Nickname', `cannot be derived from "${groupName}"; set one`);
 	}

@@ -51,12 +51,19 @@ export interface PreviewRequest {
 export const PREVIEW_ATTRIBUTES_FIELD = 'Attributes to Load';
 
 /** Builds the preview body for one item. Pure; throws InvalidFieldError naming the field. */
-export function buildPreviewRequest(fields: PreviewFields, defaults: { identityStoreId: number }): PreviewRequest {
+export function buildPreviewRequest(
+	fields: PreviewFields,
+	defaults: { identityStoreId: number },
+): PreviewRequest {
 	const identityStoreId = checkIdentityStoreId(undefined, defaults.identityStoreId);
 	const { objectTypes, criteria, startPaths } = checkSmartGroupQuery(fields, () => ({
 		reason: 'a preview has no container whose domain it could search by default',
 	}));
-	const attributesToLoad = checkAttributesToLoad(PREVIEW_ATTRIBUTES_FIELD, DEFAULT_PREVIEW_ATTRIBUTES, fields.attributes);
+	const attributesToLoad = checkAttributesToLoad(
+		PREVIEW_ATTRIBUTES_FIELD,
+		DEFAULT_PREVIEW_ATTRIBUTES,
+		fields.attributes,
+	);
 	return {
 		identityStoreId,
 		body: {
@@ -85,6 +92,15 @@ export function previewPath(identityStoreId: number, pageNo: number, pageSize: n
 	return dataServicePath(identityStoreId, `/Groups/SmartGroups/Members?${query.toString()}`);
 }
 
-function previewValue(value: string, attributeCollection: Record<string, string> = {}): PreviewValue {
-	return { IdentityStoreId: 0, Value: value, DN: null, Action: 1, AttributeCollection: attributeCollection };
+function previewValue(
+	value: string,
+	attributeCollection: Record<string, string> = {},
+): PreviewValue {
+	return {
+		IdentityStoreId: 0,
+		Value: value,
+		DN: null,
+		Action: 1,
+		AttributeCollection: attributeCollection,
+	};
 }

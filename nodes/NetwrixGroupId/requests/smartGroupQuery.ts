@@ -59,7 +59,10 @@ export interface SmartGroupQuery {
 export type DefaultStartPath = { root: string } | { root?: undefined; reason: string };
 
 /** Checks a Smart Group's query. Pure; throws InvalidFieldError naming the field. */
-export function checkSmartGroupQuery(fields: SmartGroupQueryFields, fallback: () => DefaultStartPath): SmartGroupQuery {
+export function checkSmartGroupQuery(
+	fields: SmartGroupQueryFields,
+	fallback: () => DefaultStartPath,
+): SmartGroupQuery {
 	const objectTypes = checkObjectTypes(fields.objectTypes);
 	const criteria = renderCriteria(fields.criteria);
 	const startPaths = checkStartPaths(fields.startPaths, fallback);
@@ -67,9 +70,16 @@ export function checkSmartGroupQuery(fields: SmartGroupQueryFields, fallback: ()
 }
 
 export function checkObjectTypes(raw: unknown): number[] {
-	const list = Array.isArray(raw) ? raw : raw === undefined || raw === null || raw === '' ? [] : [raw];
+	const list = Array.isArray(raw)
+		? raw
+		: raw === undefined || raw === null || raw === ''
+			? []
+			: [raw];
 	if (list.length === 0) {
-		throw new InvalidFieldError('Object Types', 'choose at least one kind of object for the group to hold');
+		throw new InvalidFieldError(
+			'Object Types',
+			'choose at least one kind of object for the group to hold',
+		);
 	}
 	const types = list.map((entry) => {
 		const type = Number(entry);
@@ -84,7 +94,10 @@ export function checkObjectTypes(raw: unknown): number[] {
 	return [...new Set(types)].sort((a, b) => a - b);
 }
 
-export function checkStartPaths(raw: StartPathInput[] | undefined, fallback: () => DefaultStartPath): StartPath[] {
+export function checkStartPaths(
+	raw: StartPathInput[] | undefined,
+	fallback: () => DefaultStartPath,
+): StartPath[] {
 	if (!raw || raw.length === 0) {
 		const defaultPath = fallback();
 		if (defaultPath.root === undefined) {

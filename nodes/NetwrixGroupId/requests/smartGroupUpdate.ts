@@ -1,4 +1,9 @@
-import { checkGroupTarget, dataServicePath, type GroupLocatorInput, type GroupTarget } from './groupTarget';
+import {
+	checkGroupTarget,
+	dataServicePath,
+	type GroupLocatorInput,
+	type GroupTarget,
+} from './groupTarget';
 import { identitySegment, normalizeGuid } from './groupIdentity';
 
 /**
@@ -21,7 +26,10 @@ export function buildSmartGroupUpdateRequest(
 	return {
 		...target,
 		method: 'POST',
-		path: dataServicePath(target.identityStoreId, `/Groups/SmartGroups/${identitySegment(target.identity)}/Update`),
+		path: dataServicePath(
+			target.identityStoreId,
+			`/Groups/SmartGroups/${identitySegment(target.identity)}/Update`,
+		),
 	};
 }
 
@@ -37,8 +45,15 @@ export const BULK_UPDATE_MAX_GROUPS = 100;
  * Its documented answer names each group in `details[]` (`groupID`, `taskID`, `status`,
  * `message`), so each group's outcome is read from its own entry (see bulkUpdateOutcome).
  */
-export function bulkSmartGroupUpdateRequest(identityStoreId: number, groupGuids: string[]): { method: 'POST'; path: string; body: string[] } {
-	return { method: 'POST', path: dataServicePath(identityStoreId, '/Groups/SmartGroups/Update'), body: [...groupGuids] };
+export function bulkSmartGroupUpdateRequest(
+	identityStoreId: number,
+	groupGuids: string[],
+): { method: 'POST'; path: string; body: string[] } {
+	return {
+		method: 'POST',
+		path: dataServicePath(identityStoreId, '/Groups/SmartGroups/Update'),
+		body: [...groupGuids],
+	};
 }
 
 /** One group's entry in a bulk update's answer, as documented. */
@@ -54,8 +69,14 @@ export interface BulkUpdateEntry {
  * (`status` 0); or why the group cannot be taken as queued: its entry reports a failure, or the
  * answer has no entry for it (GUIDs compared ignoring case and braces). Pure.
  */
-export function bulkUpdateOutcome(answer: unknown, groupGuid: string): { entry: BulkUpdateEntry } | { failure: string } {
-	const details = typeof answer === 'object' && answer !== null ? (answer as { details?: unknown }).details : undefined;
+export function bulkUpdateOutcome(
+	answer: unknown,
+	groupGuid: string,
+): { entry: BulkUpdateEntry } | { failure: string } {
+	const details =
+		typeof answer === 'object' && answer !== null
+			? (answer as { details?: unknown }).details
+			: undefined;
 	const entries = Array.isArray(details) ? details : [];
 	const entry = entries.find(
 		(candidate): candidate is BulkUpdateEntry =>
@@ -71,7 +92,10 @@ export function bulkUpdateOutcome(answer: unknown, groupGuid: string): { entry: 
 		};
 	}
 	if (entry.status !== 0) {
-		const message = typeof entry.message === 'string' && entry.message.trim() !== '' ? entry.message.trim() : `status ${String(entry.status)}, no message given`;
+		const message =
+			typeof entry.message === 'string' && entry.message.trim() !== ''
+				? entry.message.trim()
+				: `status ${String(entry.status)}, no message given`;
 		return { failure: `GroupID refused the request: ${message}` };
 	}
 	return { entry };

@@ -5,7 +5,12 @@ import {
 	type AdditionalAttributeInput,
 	type AttributesCollection,
 } from './attributeValues';
-import { checkCreateFields, GROUP_TYPES, type CreateFieldsInput, type GroupTypeValue } from './groupFields';
+import {
+	checkCreateFields,
+	GROUP_TYPES,
+	type CreateFieldsInput,
+	type GroupTypeValue,
+} from './groupFields';
 import { dataServicePath } from './groupTarget';
 
 /**
@@ -53,7 +58,8 @@ export function buildStaticGroupRequest(
 	fields: StaticGroupFields,
 	defaults: { identityStoreId: number },
 ): StaticGroupRequest {
-	const { groupName, container, groupType, security, description, owner, notes } = checkCreateFields(fields, { ownerMayBeDn: true });
+	const { groupName, container, groupType, security, description, owner, notes } =
+		checkCreateFields(fields, { ownerMayBeDn: true });
 	const identityStoreId = checkIdentityStoreId(undefined, defaults.identityStoreId);
 
 	const value = (text: string) => [attributeValue(text, STATIC_GROUP_ACTION)];
@@ -72,7 +78,11 @@ export function buildStaticGroupRequest(
 	if (notes !== undefined) attributes.info = value(notes);
 	applyAdditionalAttributes(attributes, fields.additionalAttributes ?? [], STATIC_GROUP_ACTION);
 
-	const body = { GroupName: groupName, Container: container, AttributesCollection: { AttributesCollection: attributes } };
+	const body = {
+		GroupName: groupName,
+		Container: container,
+		AttributesCollection: { AttributesCollection: attributes },
+	};
 	return { identityStoreId, groupName, container, body };
 }
 

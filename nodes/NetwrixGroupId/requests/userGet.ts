@@ -25,7 +25,10 @@ export interface GetUserRequest {
 }
 
 /** Builds the Get request for one item. Pure; throws InvalidFieldError naming the field. */
-export function buildGetUserRequest(fields: GetUserFields, defaults: { identityStoreId: number }): GetUserRequest {
+export function buildGetUserRequest(
+	fields: GetUserFields,
+	defaults: { identityStoreId: number },
+): GetUserRequest {
 	const identityStoreId = checkIdentityStoreId(undefined, defaults.identityStoreId);
 	const mode = fields.user.mode === 'id' ? 'id' : fields.user.mode === 'name' ? 'name' : 'any';
 	const identity = checkObjectIdentity('User', fields.user.value, mode);

@@ -2,7 +2,12 @@ import { describeType, InvalidFieldError } from '../../shared/fieldChecks';
 import { checkAttributesToLoad, checkIdentityStoreId } from './attributeValues';
 import { checkDistinguishedName } from './distinguishedName';
 import { attributeValues, flattenDirectoryObject, type DirectoryObject } from './directoryObjects';
-import { checkObjectIdentity, identitySegment, normalizeGuid, type ObjectIdentity } from './groupIdentity';
+import {
+	checkObjectIdentity,
+	identitySegment,
+	normalizeGuid,
+	type ObjectIdentity,
+} from './groupIdentity';
 import { ATTRIBUTES_FIELD } from './groupRead';
 import { dataServicePath, type GroupLocatorInput } from './groupTarget';
 
@@ -26,11 +31,13 @@ export type UserGroupsRole = 'member' | 'owner';
 const USER_GROUP_ENDPOINTS: Record<UserGroupsRole, { suffix: string; query: string }> = {
 	member: {
 		suffix: '/Groups/All',
-		query: 'displayNestedOwnership=true&displayAdditionalGroups=true&calculateTotal=true&searchMode=0',
+		query:
+			'displayNestedOwnership=true&displayAdditionalGroups=true&calculateTotal=true&searchMode=0',
 	},
 	owner: {
 		suffix: '/Groups',
-		query: 'displayNestedOwnership=false&displayAdditionalGroups=false&calculateTotal=true&searchMode=0&isManagedBy=false',
+		query:
+			'displayNestedOwnership=false&displayAdditionalGroups=false&calculateTotal=true&searchMode=0&isManagedBy=false',
 	},
 };
 
@@ -68,8 +75,17 @@ export function buildUserGroupsQuery(
 ): UserGroupsQuery {
 	const identityStoreId = checkIdentityStoreId(undefined, defaults.identityStoreId);
 	const user = checkUserIdentity(fields.user);
-	const loaded = checkAttributesToLoad(ATTRIBUTES_FIELD, DEFAULT_USER_GROUP_ATTRIBUTES, fields.attributes);
-	const attributesToLoad = [...loaded, ...requiredAttributes.filter((name) => !loaded.some((known) => known.toLowerCase() === name.toLowerCase()))];
+	const loaded = checkAttributesToLoad(
+		ATTRIBUTES_FIELD,
+		DEFAULT_USER_GROUP_ATTRIBUTES,
+		fields.attributes,
+	);
+	const attributesToLoad = [
+		...loaded,
+		...requiredAttributes.filter(
+			(name) => !loaded.some((known) => known.toLowerCase() === name.toLowerCase()),
+		),
+	];
 	return { identityStoreId, user, role, attributesToLoad };
 }
 
@@ -128,13 +144,17 @@ export function checkGroupsToKeep(raw: unknown): KeptGroup[] {
 	const entries = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(/[;\n]/) : [raw];
 	return entries.flatMap((entry): KeptGroup[] => {
 		if (typeof entry !== 'string') {
-			throw new InvalidFieldError(GROUPS_TO_KEEP_FIELD, `must be a group's GUID, distinguished name or name, not ${describeType(entry)}`);
+			throw new InvalidFieldError(
+				GROUPS_TO_KEEP_FIELD,
+				`must be a group's GUID, distinguished name or name, not ${describeType(entry)}`,
+			);
 		}
 		const text = entry.trim();
 		if (text === '') return [];
 		const guid = normalizeGuid(text);
 		if (guid !== undefined) return [{ text, kind: 'guid', value: guid }];
-		if (/^[A-Za-z][A-Za-z0-9-]*=/.test(text)) return [{ text, kind: 'dn', value: checkDistinguishedName(GROUPS_TO_KEEP_FIELD, text) }];
+		if (/^[A-Za-z][A-Za-z0-9-]*=/.test(text))
+			return [{ text, kind: 'dn', value: checkDistinguishedName(GROUPS_TO_KEEP_FIELD, text) }];
 		return [{ text, kind: 'name', value: text }];
 	});
 }
@@ -154,9 +174,16 @@ export function keptBy(group: ListedGroup, keep: KeptGroup[]): KeptGroup | undef
  * Whether a group's managedBy names this user (its DN or its GUID, compared ignoring case): Active
  * Directory keeps managedBy as a DN, GroupID's Smart Group sample sends it as a GUID.
  */
-export function isManagedByUser(object: DirectoryObject, user: { guid: string; distinguishedName: string | null }): boolean {
+export function isManagedByUser(
+	object: DirectoryObject,
+	user: { guid: string; distinguishedName: string | null },
+): boolean {
 	return attributeValues(object, 'managedBy').some((value) => {
 		const text = String(value).trim();
-		return normalizeGuid(text) === user.guid || (user.distinguishedName !== null && text.toLowerCase() === user.distinguishedName.toLowerCase());
+		return (
+			normalizeGuid(text) === user.guid ||
+			(user.distinguishedName !== null &&
+				text.toLowerCase() === user.distinguishedName.toLowerCase())
+		);
 	});
 }

@@ -24,7 +24,12 @@ export const USER_SEARCH_ATTRIBUTES = {
  * Operators of GroupID's Query Designer that compare with a value. Only "Is Exactly" appears in
  * the documented Search sample; the others are the product's operators for the same criteria.
  */
-export const USER_SEARCH_OPERATORS = ['Is Exactly', 'Starts With', 'Contains', 'Ends With'] as const;
+export const USER_SEARCH_OPERATORS = [
+	'Is Exactly',
+	'Starts With',
+	'Contains',
+	'Ends With',
+] as const;
 
 /** What User Search and Get load besides what GroupID always returns (name, CN, container, objectClass). */
 export const DEFAULT_USER_ATTRIBUTES = [
@@ -53,12 +58,19 @@ export interface UserSearchPlan {
 }
 
 /** Builds one item's User Search: pure, no I/O; throws InvalidFieldError naming the field. */
-export function buildUserSearch(fields: UserSearchFields, defaults: { identityStoreId: number }): UserSearchPlan {
+export function buildUserSearch(
+	fields: UserSearchFields,
+	defaults: { identityStoreId: number },
+): UserSearchPlan {
 	const attribute = checkChoice('Search By', fields.searchBy, Object.keys(USER_SEARCH_ATTRIBUTES));
 	const operator = checkChoice('Operator', fields.operator, USER_SEARCH_OPERATORS);
 	const value = checkSearchValue('Value', fields.value);
 	const limit = checkResultLimit(fields.returnAll, fields.limit);
-	const attributesToLoad = checkAttributesToLoad(ATTRIBUTES_FIELD, DEFAULT_USER_ATTRIBUTES, fields.attributes);
+	const attributesToLoad = checkAttributesToLoad(
+		ATTRIBUTES_FIELD,
+		DEFAULT_USER_ATTRIBUTES,
+		fields.attributes,
+	);
 	return {
 		search: attributeSearch(defaults.identityStoreId, attribute, operator, value, attributesToLoad),
 		limit,

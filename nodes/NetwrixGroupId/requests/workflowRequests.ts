@@ -43,7 +43,11 @@ function workflowsPath(identityStoreId: number, suffix = ''): string {
  * "string"): every pending request, in GroupID's order. `getRecent` is not explained; the sample
  * sends true, and false is sent so that older requests are not left out (a choice).
  */
-export function pendingRequestsPage(identityStoreId: number, pageIndex: number, pageSize: number): ApiRequest {
+export function pendingRequestsPage(
+	identityStoreId: number,
+	pageIndex: number,
+	pageSize: number,
+): ApiRequest {
 	return {
 		method: 'GET',
 		path: workflowsPath(identityStoreId, '/Pending'),
@@ -61,7 +65,10 @@ export function myRequestsRequest(identityStoreId: number): ApiRequest {
  * one; how it takes several is not documented: repeating the parameter is a choice).
  */
 export function workflowRequestsByIds(identityStoreId: number, ids: number[]): ApiRequest {
-	return { method: 'GET', path: workflowsPath(identityStoreId, `?${ids.map((id) => `ids=${id}`).join('&')}`) };
+	return {
+		method: 'GET',
+		path: workflowsPath(identityStoreId, `?${ids.map((id) => `ids=${id}`).join('&')}`),
+	};
 }
 
 /** What Approve, Deny and Delete act on: the request's ID in the credential's store. */
@@ -82,17 +89,31 @@ export function buildWorkflowDecision(
 	const workflowRequestId = checkWorkflowRequestId(fields.workflowRequestId);
 	switch (action) {
 		case 'approve':
-			return { identityStoreId, workflowRequestId, method: 'POST', path: workflowsPath(identityStoreId, '/Approve'), body: { workflowRequestID: workflowRequestId } };
+			return {
+				identityStoreId,
+				workflowRequestId,
+				method: 'POST',
+				path: workflowsPath(identityStoreId, '/Approve'),
+				body: { workflowRequestID: workflowRequestId },
+			};
 		case 'deny':
 			return {
 				identityStoreId,
 				workflowRequestId,
 				method: 'POST',
 				path: workflowsPath(identityStoreId, '/Deny'),
-				body: { workflowRequestID: workflowRequestId, reason: requireText('Reason', fields.reason, { maxLength: 1024 }) },
+				body: {
+					workflowRequestID: workflowRequestId,
+					reason: requireText('Reason', fields.reason, { maxLength: 1024 }),
+				},
 			};
 		case 'delete':
-			return { identityStoreId, workflowRequestId, method: 'DELETE', path: workflowsPath(identityStoreId, `/${workflowRequestId}`) };
+			return {
+				identityStoreId,
+				workflowRequestId,
+				method: 'DELETE',
+				path: workflowsPath(identityStoreId, `/${workflowRequestId}`),
+			};
 	}
 }
 
@@ -108,10 +129,17 @@ export interface WorkflowRequestObject {
 export const PENDING_STATUS_ID = 1;
 
 /** The requests in an answer: a bare array (My Requests, Get by IDs) or `{total, data}` (Pending). Undefined when neither. Pure. */
-export function readWorkflowList(answer: unknown): { requests: WorkflowRequestObject[]; total?: number } | undefined {
-	const isRequest = (value: unknown): value is WorkflowRequestObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+export function readWorkflowList(
+	answer: unknown,
+): { requests: WorkflowRequestObject[]; total?: number } | undefined {
+	const isRequest = (value: unknown): value is WorkflowRequestObject =>
+		typeof value === 'object' && value !== null && !Array.isArray(value);
 	if (Array.isArray(answer)) return { requests: answer.filter(isRequest) };
-	if (typeof answer === 'object' && answer !== null && Array.isArray((answer as { data?: unknown }).data)) {
+	if (
+		typeof answer === 'object' &&
+		answer !== null &&
+		Array.isArray((answer as { data?: unknown }).data)
+	) {
 		const { data, total } = answer as { data: unknown[]; total?: unknown };
 		return { requests: data.filter(isRequest), ...(typeof total === 'number' ? { total } : {}) };
 	}
@@ -138,7 +166,8 @@ export function statusOf(request: WorkflowRequestObject): string {
 /** Whether a request still waits for a decision. Pure. */
 export function isPending(request: WorkflowRequestObject): boolean {
 	const description = request.workflowStatusDTO?.description;
-	if (typeof description === 'string' && description.trim() !== '') return description.trim().toLowerCase() === 'pending';
+	if (typeof description === 'string' && description.trim() !== '')
+		return description.trim().toLowerCase() === 'pending';
 	return Number(request.statusId ?? request.workflowStatusDTO?.statusId) === PENDING_STATUS_ID;
 }
 
@@ -149,7 +178,9 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * (My Requests), the GUID in the other; the one that is not a GUID, else whichever is given.
  */
 function approverName(approver: Record<string, unknown>): string | null {
-	const given = [approver.approverName, approver.approver].filter((value): value is string => typeof value === 'string' && value.trim() !== '');
+	const given = [approver.approverName, approver.approver].filter(
+		(value): value is string => typeof value === 'string' && value.trim() !== '',
+	);
 	return given.find((value) => !GUID.test(value)) ?? given[0] ?? null;
 }
 
@@ -158,9 +189,18 @@ function approverName(approver: Record<string, unknown>): string | null {
  * fields it changes (name, new value, old value). Every other field stays in the full form. Pure.
  */
 export function simplifyWorkflowRequest(request: WorkflowRequestObject): Record<string, unknown> {
-	const text = (value: unknown) => (typeof value === 'string' ? value : value === null || value === undefined ? null : String(value));
-	const fields = Array.isArray(request.fieldDTOList) ? (request.fieldDTOList as Array<Record<string, unknown>>) : [];
-	const approvers = Array.isArray(request.requestApproverDTOList) ? (request.requestApproverDTOList as Array<Record<string, unknown>>) : [];
+	const text = (value: unknown) =>
+		typeof value === 'string'
+			? value
+			: value === null || value === undefined
+				? null
+				: String(value);
+	const fields = Array.isArray(request.fieldDTOList)
+		? (request.fieldDTOList as Array<Record<string, unknown>>)
+		: [];
+	const approvers = Array.isArray(request.requestApproverDTOList)
+		? (request.requestApproverDTOList as Array<Record<string, unknown>>)
+		: [];
 	return {
 		workflowRequestId: requestIdOf(request) ?? null,
 		status: statusOf(request),
@@ -174,6 +214,10 @@ export function simplifyWorkflowRequest(request: WorkflowRequestObject): Record<
 		approvers: approvers.map(approverName).filter((name): name is string => name !== null),
 		actualApprover: text(request.actualApproverName),
 		reason: text(request.reason),
-		changes: fields.map((field) => ({ field: text(field.name), value: text(field.value), oldValue: text(field.oldValue) })),
+		changes: fields.map((field) => ({
+			field: text(field.name),
+			value: text(field.value),
+			oldValue: text(field.oldValue),
+		})),
 	};
 }

@@ -4,7 +4,12 @@ import { collectPages, type Page, type ResultLimit } from '../../shared/paging';
 import type { RequestContext } from '../../shared/transport/apiErrors';
 import { summarizeBody } from '../../shared/transport/httpFailure';
 import type { ApiRequest } from '../../shared/transport/sendRequest';
-import { GROUPID_PAGE_SIZE, readObjectAnswer, readPageAnswer, type DirectoryObject } from '../requests/directoryObjects';
+import {
+	GROUPID_PAGE_SIZE,
+	readObjectAnswer,
+	readPageAnswer,
+	type DirectoryObject,
+} from '../requests/directoryObjects';
 import { memberSearchTarget } from '../requests/groupMembers';
 import type { GroupTarget } from '../requests/groupTarget';
 import { MEMBER_LOOKUP_PAGE_SIZE } from '../requests/memberIdentifiers';
@@ -50,7 +55,10 @@ async function readAnswer<T>(
 	const answer = await groupIdRead(context, connection, request, itemIndex);
 	const value = read(answer);
 	if (value === undefined) {
-		throw new NodeOperationError(context.getNode(), missing, { itemIndex, description: `Its answer: ${summarizeBody(answer)}` });
+		throw new NodeOperationError(context.getNode(), missing, {
+			itemIndex,
+			description: `Its answer: ${summarizeBody(answer)}`,
+		});
 	}
 	return value;
 }
@@ -66,7 +74,13 @@ export async function readLookupResults(
 	itemIndex: number,
 ): Promise<DirectoryObject[]> {
 	const request = searchPageRequest(search, 1, MEMBER_LOOKUP_PAGE_SIZE);
-	const page = await readDirectoryPage(context, connection, request, itemIndex, 'GroupID answered the search without a list of results');
+	const page = await readDirectoryPage(
+		context,
+		connection,
+		request,
+		itemIndex,
+		'GroupID answered the search without a list of results',
+	);
 	return page.results;
 }
 
@@ -86,11 +100,16 @@ export async function collectDirectoryPages(
 		limit,
 		GROUPID_PAGE_SIZE,
 		async (pageNo, pageSize) =>
-			await readDirectoryPage(context, connection, pageRequest(pageNo, pageSize), itemIndex, options.missing),
+			await readDirectoryPage(
+				context,
+				connection,
+				pageRequest(pageNo, pageSize),
+				itemIndex,
+				options.missing,
+			),
 		{ keep: options.keep },
 	);
 }
-
 
 /** A group's members, page after page of the documented member search, up to the limit. */
 export async function readGroupMembers(
@@ -108,6 +127,8 @@ export async function readGroupMembers(
 		limit,
 		(pageNo, pageSize) => groupMembersPageRequest(target, pageNo, pageSize),
 		itemIndex,
-		{ missing: `GroupID answered the member search of "${group.identity.value}" without a list of members` },
+		{
+			missing: `GroupID answered the member search of "${group.identity.value}" without a list of members`,
+		},
 	);
 }

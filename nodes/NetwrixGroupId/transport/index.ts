@@ -1,11 +1,26 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import { checkBaseUrl } from '../../shared/baseUrl';
-import { apiError, type RequestContext, type ServiceMessages } from '../../shared/transport/apiErrors';
+import {
+	apiError,
+	type RequestContext,
+	type ServiceMessages,
+} from '../../shared/transport/apiErrors';
 import type { DryRun } from '../../shared/transport/dryRun';
-import { describeOtherStatus, describeRateLimit, messageOfAnswer, summarizeBody, type FailureText, type HttpFailure } from '../../shared/transport/httpFailure';
+import {
+	describeOtherStatus,
+	describeRateLimit,
+	messageOfAnswer,
+	summarizeBody,
+	type FailureText,
+	type HttpFailure,
+} from '../../shared/transport/httpFailure';
 import type { RetryPolicy } from '../../shared/transport/retry';
-import { sendWithCredential, type ApiRequest, type CredentialConnection } from '../../shared/transport/sendRequest';
+import {
+	sendWithCredential,
+	type ApiRequest,
+	type CredentialConnection,
+} from '../../shared/transport/sendRequest';
 
 export const GROUPID_CREDENTIAL_TYPE = 'netwrixGroupIdApi';
 
@@ -28,7 +43,14 @@ export interface GroupIdConnection extends CredentialConnection {
 	identityStoreId: number;
 }
 
-const DRY_RUN_ENVELOPE = { status: 0, message: null, data: null, errorCode: null, exceptionMessagesAttributeWise: null, details: [] };
+const DRY_RUN_ENVELOPE = {
+	status: 0,
+	message: null,
+	data: null,
+	errorCode: null,
+	exceptionMessagesAttributeWise: null,
+	details: [],
+};
 
 const GROUPID_MESSAGES: ServiceMessages = {
 	service: 'GroupID',
@@ -51,10 +73,19 @@ export async function openGroupIdConnection(
 			{ description: 'Open the Netwrix GroupID credential and correct its Server URL.' },
 		);
 	}
-	if (data.identityStoreId === undefined || data.identityStoreId === null || String(data.identityStoreId).trim() === '') {
-		throw new NodeOperationError(context.getNode(), "The Netwrix GroupID credential's Identity Store ID is not set", {
-			description: "Open the Netwrix GroupID credential and set its Identity Store ID (from GroupID's Identitystore table).",
-		});
+	if (
+		data.identityStoreId === undefined ||
+		data.identityStoreId === null ||
+		String(data.identityStoreId).trim() === ''
+	) {
+		throw new NodeOperationError(
+			context.getNode(),
+			"The Netwrix GroupID credential's Identity Store ID is not set",
+			{
+				description:
+					"Open the Netwrix GroupID credential and set its Identity Store ID (from GroupID's Identitystore table).",
+			},
+		);
 	}
 	return {
 		serverUrl,
@@ -86,7 +117,9 @@ export async function groupIdRequest(
 	itemIndex: number,
 	options: GroupIdWriteOptions = {},
 ): Promise<GroupIdEnvelope> {
-	const { answer, url } = await send(context, connection, request, itemIndex, { idempotent: options.idempotent });
+	const { answer, url } = await send(context, connection, request, itemIndex, {
+		idempotent: options.idempotent,
+	});
 	if (!isEnvelope(answer)) {
 		throw apiError(context.getNode(), {}, itemIndex, {
 			message: 'GroupID answered with something other than its JSON envelope',
@@ -109,7 +142,9 @@ export async function groupIdWriteWithAnswer(
 	request: ApiRequest,
 	itemIndex: number,
 ): Promise<object | undefined> {
-	const { answer, url } = await send(context, connection, request, itemIndex, { idempotent: false });
+	const { answer, url } = await send(context, connection, request, itemIndex, {
+		idempotent: false,
+	});
 	if (connection.dryRun) return undefined;
 	if (typeof answer !== 'object' || answer === null || Array.isArray(answer)) {
 		throw apiError(context.getNode(), {}, itemIndex, {
@@ -149,7 +184,10 @@ export async function groupIdRead(
 	request: ApiRequest,
 	itemIndex: number,
 ): Promise<unknown> {
-	const { answer, url } = await send(context, connection, request, itemIndex, { idempotent: true, read: true });
+	const { answer, url } = await send(context, connection, request, itemIndex, {
+		idempotent: true,
+		read: true,
+	});
 	if (typeof answer !== 'object' || answer === null) {
 		throw apiError(context.getNode(), {}, itemIndex, {
 			message: 'GroupID answered with something other than JSON',
@@ -179,7 +217,11 @@ async function send(
 }
 
 /** An envelope that reports a failure on HTTP 200 fails the item with GroupID's message. */
-function refuseEnvelopeFailure(context: RequestContext, envelope: GroupIdEnvelope, itemIndex: number): void {
+function refuseEnvelopeFailure(
+	context: RequestContext,
+	envelope: GroupIdEnvelope,
+	itemIndex: number,
+): void {
 	const failure = findEnvelopeFailure(envelope);
 	if (failure === undefined) return;
 	throw apiError(context.getNode(), { httpCode: '200' }, itemIndex, {
@@ -225,18 +267,26 @@ export function findEnvelopeFailure(envelope: GroupIdEnvelope): string | undefin
 
 function envelopeMessages(entry: GroupIdEnvelope): string[] {
 	const messages: string[] = [];
-	if (typeof entry.message === 'string' && entry.message.trim() !== '') messages.push(entry.message.trim());
+	if (typeof entry.message === 'string' && entry.message.trim() !== '')
+		messages.push(entry.message.trim());
 	if (hasContent(entry.exceptionMessagesAttributeWise)) {
 		const perAttribute = entry.exceptionMessagesAttributeWise;
 		if (typeof perAttribute === 'object' && perAttribute !== null && !Array.isArray(perAttribute)) {
 			for (const [attribute, message] of Object.entries(perAttribute)) {
-				messages.push(`${attribute}: ${Array.isArray(message) ? message.join(', ') : String(message)}`);
+				messages.push(
+					`${attribute}: ${Array.isArray(message) ? message.join(', ') : String(message)}`,
+				);
 			}
 		} else {
 			messages.push(String(perAttribute));
 		}
 	}
-	if (entry.errorCode !== null && entry.errorCode !== undefined && entry.errorCode !== '' && messages.length === 0) {
+	if (
+		entry.errorCode !== null &&
+		entry.errorCode !== undefined &&
+		entry.errorCode !== '' &&
+		messages.length === 0
+	) {
 		messages.push(`error code ${String(entry.errorCode)}`);
 	}
 	return messages;
@@ -252,7 +302,9 @@ function hasContent(value: unknown): boolean {
 /** The message in an answer: the envelope's, an OAuth2 error's, or the answer's own text. */
 function groupIdServerMessage(body: unknown): string {
 	const failure = isEnvelope(body) ? findEnvelopeFailure(body) : undefined;
-	return failure ?? messageOfAnswer(body, ['message', 'Message', 'error_description', 'error', 'title']);
+	return (
+		failure ?? messageOfAnswer(body, ['message', 'Message', 'error_description', 'error', 'title'])
+	);
 }
 
 function describeGroupIdStatus(failure: HttpFailure, url: string): FailureText {
@@ -260,7 +312,10 @@ function describeGroupIdStatus(failure: HttpFailure, url: string): FailureText {
 	const serverMessage = groupIdServerMessage(failure.body);
 	switch (status) {
 		case 400:
-			return { message: `GroupID refused the request as invalid: ${serverMessage}`, description: `HTTP 400 from ${url}` };
+			return {
+				message: `GroupID refused the request as invalid: ${serverMessage}`,
+				description: `HTTP 400 from ${url}`,
+			};
 		case 401:
 			return {
 				message: 'GroupID rejected the access token, even after n8n requested a new one',
@@ -273,11 +328,17 @@ function describeGroupIdStatus(failure: HttpFailure, url: string): FailureText {
 			};
 		case 404:
 			return {
-				message: 'GroupID found no such object: it does not exist (any more), or the identity store ID or the Server URL is wrong',
+				message:
+					'GroupID found no such object: it does not exist (any more), or the identity store ID or the Server URL is wrong',
 				description: `HTTP 404 from ${url}: ${serverMessage}`,
 			};
 		case 429:
-			return describeRateLimit('GroupID is receiving too many requests', failure, url, serverMessage);
+			return describeRateLimit(
+				'GroupID is receiving too many requests',
+				failure,
+				url,
+				serverMessage,
+			);
 		default:
 			return describeOtherStatus('GroupID', status, url, serverMessage);
 	}

@@ -13,7 +13,8 @@ export const groupIdProperty: INodeProperties = {
 	type: 'resourceLocator',
 	required: true,
 	default: { mode: 'list', value: '' },
-	description: 'The local group: picked from the list, or its ID as Create Local Group and Get Many Groups output it',
+	description:
+		'The local group: picked from the list, or its ID as Create Local Group and Get Many Groups output it',
 	modes: [
 		{
 			displayName: 'From List',
@@ -49,17 +50,26 @@ export const organizationIdOption: INodeProperties = {
 
 /** An operation's Additional Fields: the Organization ID override, and the operation's own options (sorted by name). */
 export function additionalFieldsProperty(options: INodeProperties[] = []): INodeProperties {
-	return additionalFieldsCollection([...options, organizationIdOption].sort((a, b) => a.displayName.localeCompare(b.displayName)));
+	return additionalFieldsCollection(
+		[...options, organizationIdOption].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	);
 }
 
 /** Reads one item's Additional Fields. */
-export function readAdditionalFields(context: IExecuteFunctions, itemIndex: number): Record<string, unknown> {
+export function readAdditionalFields(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): Record<string, unknown> {
 	const value = context.getNodeParameter('additionalFields', itemIndex, {}) as unknown;
 	return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
 }
 
 /** Reads and checks one item's group (its ID and organization), for operations on one group. */
-export function readGroupRef(context: IExecuteFunctions, itemIndex: number, connection: UiPathConnection): GroupRef {
+export function readGroupRef(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	connection: UiPathConnection,
+): GroupRef {
 	return checkGroupRef(
 		{
 			groupId: readGroupId(context, itemIndex),

@@ -1,6 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { memberListProperties, readMemberListWithPicks, type MemberFieldNames } from '../../shared/memberListField';
+import {
+	memberListProperties,
+	readMemberListWithPicks,
+	type MemberFieldNames,
+} from '../../shared/memberListField';
 
 /** The members of Create Local Group, Add Members and Remove Members, and how to read them. */
 
@@ -10,7 +14,8 @@ export const membersAreProperty: INodeProperties = {
 	name: 'membersAre',
 	type: 'options',
 	default: 'ids',
-	description: 'How the members are typed. Members picked From List are user IDs under either setting.',
+	description:
+		'How the members are typed. Members picked From List are user IDs under either setting.',
 	options: [
 		{
 			name: 'Emails or Usernames',
@@ -21,7 +26,8 @@ export const membersAreProperty: INodeProperties = {
 		{
 			name: 'User IDs',
 			value: 'ids',
-			description: "Identifiers in UiPath's directory (GUIDs), sent as they are; an email or a DOMAIN\\user name is refused",
+			description:
+				"Identifiers in UiPath's directory (GUIDs), sent as they are; an email or a DOMAIN\\user name is refused",
 		},
 	],
 };
@@ -46,7 +52,11 @@ export function membersProperties(what: string): INodeProperties[] {
 					name: 'list',
 					type: 'list',
 					placeholder: 'Type a name or email...',
-					typeOptions: { searchListMethod: 'searchUsers', searchable: true, searchFilterRequired: true },
+					typeOptions: {
+						searchListMethod: 'searchUsers',
+						searchable: true,
+						searchFilterRequired: true,
+					},
 				},
 				// Named "id" in saved workflows; what it takes follows Members Are.
 				{
@@ -59,7 +69,8 @@ export function membersProperties(what: string): INodeProperties[] {
 			],
 		},
 		text: {
-			placeholder: 'e.g. 4592c5a7-3862-45d1-a6be-7592b458dd15, 25dcabab-11f1-42c1-be6e-9aa414f921e3',
+			placeholder:
+				'e.g. 4592c5a7-3862-45d1-a6be-7592b458dd15, 25dcabab-11f1-42c1-be6e-9aa414f921e3',
 			description: `The ${what} separated by commas, semicolons or line breaks, or an expression that gives a list of them: user IDs (GUIDs; Search Directory finds them), or emails or usernames (see Members Are). Repeats are sent once.`,
 		},
 	});
@@ -69,6 +80,9 @@ export function membersProperties(what: string): INodeProperties[] {
  * One item's members as the fields give them (a list, or text or whatever an expression gave), and
  * those picked From List, which are user IDs whatever Members Are says.
  */
-export function readMembers(context: IExecuteFunctions, itemIndex: number): { members: unknown; picked: Set<string> } {
+export function readMembers(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): { members: unknown; picked: Set<string> } {
 	return readMemberListWithPicks(context, itemIndex, MEMBER_FIELD_NAMES);
 }

@@ -33,17 +33,20 @@ export const rateLimitOptionFields: INodeProperties[] = [
 			{
 				name: "Automation Cloud's",
 				value: 'automationCloud',
-				description: 'Per organization and 5 minutes: GET 300, POST 24,000, PUT 160, PATCH 160, DELETE 160',
+				description:
+					'Per organization and 5 minutes: GET 300, POST 24,000, PUT 160, PATCH 160, DELETE 160',
 			},
 			{
 				name: 'Custom',
 				value: 'custom',
-				description: 'The numbers under Custom Rate Limits, e.g. an Automation Suite that has limits of its own',
+				description:
+					'The numbers under Custom Rate Limits, e.g. an Automation Suite that has limits of its own',
 			},
 			{
 				name: 'None',
 				value: 'none',
-				description: 'Send as Max Concurrent Requests allows; a 429 is still waited out (Max Rate Limit Wait)',
+				description:
+					'Send as Max Concurrent Requests allows; a 429 is still waited out (Max Rate Limit Wait)',
 			},
 		],
 	},
@@ -53,7 +56,8 @@ export const rateLimitOptionFields: INodeProperties[] = [
 		type: 'fixedCollection',
 		placeholder: 'Add Limits',
 		default: {},
-		description: "The organization's limits when Rate Limits is Custom; each defaults to Automation Cloud's",
+		description:
+			"The organization's limits when Rate Limits is Custom; each defaults to Automation Cloud's",
 		options: [
 			{
 				displayName: 'Limits',
@@ -70,7 +74,8 @@ export const rateLimitOptionFields: INodeProperties[] = [
 						type: 'number',
 						typeOptions: { minValue: 1 },
 						default: 300,
-						description: 'The length of the rolling window the numbers above count in (Automation Cloud: 300, 5 minutes)',
+						description:
+							'The length of the rolling window the numbers above count in (Automation Cloud: 300, 5 minutes)',
 					},
 				],
 			},
@@ -83,6 +88,6 @@ export const rateLimitOptionFields: INodeProperties[] = [
 		typeOptions: { minValue: 1, numberPrecision: 0 },
 		default: 1,
 		description:
-			"How many n8n processes send to this organization at the same time (in queue mode, the workers running this workflow, plus any other n8n). Each keeps to its share: the limits divided by this number.",
+			'How many n8n processes send to this organization at the same time (in queue mode, the workers running this workflow, plus any other n8n). Each keeps to its share: the limits divided by this number.',
 	},
 ];

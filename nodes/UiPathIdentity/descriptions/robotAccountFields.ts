@@ -11,7 +11,8 @@ export const robotAccountProperty: INodeProperties = {
 	type: 'resourceLocator',
 	required: true,
 	default: { mode: 'list', value: '' },
-	description: 'The robot account: picked from the list, or its ID as Get Many Robot Accounts outputs it',
+	description:
+		'The robot account: picked from the list, or its ID as Get Many Robot Accounts outputs it',
 	modes: [
 		{
 			displayName: 'From List',
@@ -31,7 +32,11 @@ export const robotAccountProperty: INodeProperties = {
 };
 
 /** Reads and checks one item's robot account and organization. */
-export function readRobotAccountRef(context: IExecuteFunctions, itemIndex: number, connection: UiPathConnection): RobotAccountRef {
+export function readRobotAccountRef(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	connection: UiPathConnection,
+): RobotAccountRef {
 	return checkRobotAccountRef(
 		context.getNodeParameter('robotAccount', itemIndex, '', { extractValue: true }) as unknown,
 		readAdditionalFields(context, itemIndex).organizationId,

@@ -13,14 +13,19 @@ export const userProperty: INodeProperties = {
 	type: 'resourceLocator',
 	required: true,
 	default: { mode: 'list', value: '' },
-	description: 'The user: picked from the directory (type a name or email), their user ID, or their email',
+	description:
+		'The user: picked from the directory (type a name or email), their user ID, or their email',
 	modes: [
 		{
 			displayName: 'From List',
 			name: 'list',
 			type: 'list',
 			placeholder: 'Type a name or email...',
-			typeOptions: { searchListMethod: 'searchUsers', searchable: true, searchFilterRequired: true },
+			typeOptions: {
+				searchListMethod: 'searchUsers',
+				searchable: true,
+				searchFilterRequired: true,
+			},
 		},
 		{
 			displayName: 'By ID',
@@ -34,21 +39,32 @@ export const userProperty: INodeProperties = {
 			name: 'email',
 			type: 'string',
 			placeholder: 'e.g. alex.morgan@example.com',
-			hint: "Looked up with Directory Search (UiPath documents it for Automation Cloud only) before anything is sent",
+			hint: 'Looked up with Directory Search (UiPath documents it for Automation Cloud only) before anything is sent',
 		},
 	],
 };
 
 /** Reads and checks one item's user and organization. */
-export function readUserTarget(context: IExecuteFunctions, itemIndex: number, connection: UiPathConnection): UserTarget {
+export function readUserTarget(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	connection: UiPathConnection,
+): UserTarget {
 	return checkUserTarget(
-		{ user: context.getNodeParameter('user', itemIndex, '') as unknown, organizationId: readAdditionalFields(context, itemIndex).organizationId },
+		{
+			user: context.getNodeParameter('user', itemIndex, '') as unknown,
+			organizationId: readAdditionalFields(context, itemIndex).organizationId,
+		},
 		connection.organizationId,
 	);
 }
 
 /** A list of groups, each picked from the organization's groups or given by ID. */
-export function groupListProperty(name: string, displayName: string, description: string): INodeProperties {
+export function groupListProperty(
+	name: string,
+	displayName: string,
+	description: string,
+): INodeProperties {
 	return {
 		displayName,
 		name,
@@ -57,13 +73,26 @@ export function groupListProperty(name: string, displayName: string, description
 		placeholder: 'Add Group',
 		default: {},
 		description,
-		options: [{ displayName: 'Group', name: 'group', values: [{ ...groupIdProperty, description: 'A local group: picked from the list, or its ID' }] }],
+		options: [
+			{
+				displayName: 'Group',
+				name: 'group',
+				values: [
+					{ ...groupIdProperty, description: 'A local group: picked from the list, or its ID' },
+				],
+			},
+		],
 	};
 }
 
 /** The entries of a group list (or whatever an expression gave instead). */
-export function readGroupList(context: IExecuteFunctions, itemIndex: number, name: string): unknown {
+export function readGroupList(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+): unknown {
 	const value = context.getNodeParameter(name, itemIndex, {}) as unknown;
-	if (value !== null && typeof value === 'object' && !Array.isArray(value)) return (value as { group?: unknown }).group ?? [];
+	if (value !== null && typeof value === 'object' && !Array.isArray(value))
+		return (value as { group?: unknown }).group ?? [];
 	return value;
 }

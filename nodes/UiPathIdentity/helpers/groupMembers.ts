@@ -3,7 +3,12 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { isNotFound } from '../../shared/ifNotFound';
 import { collectOffsetPages, type ResultLimit } from '../../shared/paging';
 import { apiError } from '../../shared/transport/apiErrors';
-import { getGroupRequest, groupMembersPageRequest, MEMBERS_PAGE_SIZE, type GroupRef } from '../requests/groupRequests';
+import {
+	getGroupRequest,
+	groupMembersPageRequest,
+	MEMBERS_PAGE_SIZE,
+	type GroupRef,
+} from '../requests/groupRequests';
 import { serviceUrl, uiPathRequest, type UiPathConnection } from '../transport';
 import { groupFailureMessages, membersListFailureMessages } from '../transport/failureMessages';
 
@@ -19,7 +24,10 @@ import { groupFailureMessages, membersListFailureMessages } from '../transport/f
 export function membersInGroupAnswer(group: IDataObject): IDataObject[] | undefined {
 	const { members } = group;
 	if (!Array.isArray(members)) return undefined;
-	return members.filter((member): member is IDataObject => typeof member === 'object' && member !== null && !Array.isArray(member));
+	return members.filter(
+		(member): member is IDataObject =>
+			typeof member === 'object' && member !== null && !Array.isArray(member),
+	);
 }
 
 /** The user IDs of members as UiPath lists them: `identifier` (Get Group, Directory Search), else `id`. */
@@ -44,12 +52,22 @@ export async function membersOfGroup(
 ): Promise<IDataObject[]> {
 	const listed = membersInGroupAnswer(group);
 	if (listed !== undefined) return listed;
-	return await collectOffsetPages<IDataObject>({ returnAll: true }, MEMBERS_PAGE_SIZE, async (offset, pageSize) => {
-		return await uiPathRequest(context, connection, groupMembersPageRequest(ref, pageSize, offset), itemIndex, {
-			expect: 'page',
-			messages: membersListFailureMessages(ref),
-		});
-	});
+	return await collectOffsetPages<IDataObject>(
+		{ returnAll: true },
+		MEMBERS_PAGE_SIZE,
+		async (offset, pageSize) => {
+			return await uiPathRequest(
+				context,
+				connection,
+				groupMembersPageRequest(ref, pageSize, offset),
+				itemIndex,
+				{
+					expect: 'page',
+					messages: membersListFailureMessages(ref),
+				},
+			);
+		},
+	);
 }
 
 /** The user IDs of a group's members, given its Get Group answer (see membersOfGroup). */
@@ -83,12 +101,22 @@ export async function listGroupMembers(
 ): Promise<IDataObject[]> {
 	if (!runsWithoutMembersEndpoint.has(connection)) {
 		try {
-			return await collectOffsetPages<IDataObject>(limit, MEMBERS_PAGE_SIZE, async (offset, pageSize) => {
-				return await uiPathRequest(context, connection, groupMembersPageRequest(ref, pageSize, offset), itemIndex, {
-					expect: 'page',
-					messages: groupFailureMessages(ref, 'read'),
-				});
-			});
+			return await collectOffsetPages<IDataObject>(
+				limit,
+				MEMBERS_PAGE_SIZE,
+				async (offset, pageSize) => {
+					return await uiPathRequest(
+						context,
+						connection,
+						groupMembersPageRequest(ref, pageSize, offset),
+						itemIndex,
+						{
+							expect: 'page',
+							messages: groupFailureMessages(ref, 'read'),
+						},
+					);
+				},
+			);
 		} catch (error) {
 			// The transport's own NodeApiError, passed on unless the group is to be read instead.
 			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error

@@ -72,7 +72,8 @@ export function planGroupChanges(
 ): SendUnit[] {
 	return unitsByGroup(
 		items,
-		({ organizationId, groupId, allowBuiltIn }) => JSON.stringify([organizationId, groupId, allowBuiltIn]),
+		({ organizationId, groupId, allowBuiltIn }) =>
+			JSON.stringify([organizationId, groupId, allowBuiltIn]),
 		async (group) => await sendGroupChanges(context, connection, group),
 	);
 }
@@ -100,25 +101,41 @@ async function sendGroupChanges(
 ): Promise<ItemOutcome[]> {
 	const [{ prepared: first, itemIndex }] = items;
 	const updates = items.map(({ prepared }) => prepared);
-	const newName = updates.reduce<string | undefined>((name, update) => update.name ?? name, undefined);
+	const newName = updates.reduce<string | undefined>(
+		(name, update) => update.name ?? name,
+		undefined,
+	);
 	const changesMembers = updates.some((update) => update.add.length + update.remove.length > 0);
 	let currentName: string | undefined;
 	let currentMembers: string[] = [];
 	if (newName === undefined || !first.allowBuiltIn || changesMembers) {
-		const group = await readGroupToChange(context, connection, first, itemIndex, first.allowBuiltIn);
-		if (newName === undefined) currentName = nameToSendBack(context, connection, first, group, itemIndex);
-		if (changesMembers) currentMembers = await memberIdsOfGroup(context, connection, first, group, itemIndex);
+		const group = await readGroupToChange(
+			context,
+			connection,
+			first,
+			itemIndex,
+			first.allowBuiltIn,
+		);
+		if (newName === undefined)
+			currentName = nameToSendBack(context, connection, first, group, itemIndex);
+		if (changesMembers)
+			currentMembers = await memberIdsOfGroup(context, connection, first, group, itemIndex);
 	}
 	const combined = combineMembershipChanges(updates, currentMembers);
 	const name = newName ?? currentName;
 	let answer: IDataObject | undefined;
 	if (newName !== undefined || combined.add.length + combined.remove.length > 0) {
-		const put = updateGroupRequest({ ...first, name: newName, add: combined.add, remove: combined.remove }, currentName);
+		const put = updateGroupRequest(
+			{ ...first, name: newName, add: combined.add, remove: combined.remove },
+			currentName,
+		);
 		answer = await uiPathRequest(context, connection, put, itemIndex, {
 			expect: 'objectOrNothing',
 			messages: {
 				...groupFailureMessages(first, 'write'),
-				...(newName === undefined ? {} : { conflict: `UiPath already has a group named "${newName}"` }),
+				...(newName === undefined
+					? {}
+					: { conflict: `UiPath already has a group named "${newName}"` }),
 			},
 		});
 	}

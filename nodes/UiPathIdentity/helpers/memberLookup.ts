@@ -5,7 +5,11 @@ import { isNotFound } from '../../shared/ifNotFound';
 import { lookUpNamesOnce } from '../../shared/nameLookup';
 import type { PreparedItem } from '../../shared/operation';
 import { isCredentialFailure } from '../../shared/transport/apiErrors';
-import { directorySearchRequest, matchDirectoryUser, type DirectoryEntry } from '../requests/directorySearch';
+import {
+	directorySearchRequest,
+	matchDirectoryUser,
+	type DirectoryEntry,
+} from '../requests/directorySearch';
 import { uiPathRequest, type UiPathConnection } from '../transport';
 import { DIRECTORY_SEARCH_MESSAGES } from '../transport/failureMessages';
 
@@ -46,17 +50,25 @@ export async function resolveMemberNames<T>(
 			const named = namesOf(prepared);
 			return named === undefined
 				? []
-				: named.lists.flatMap((list) => list.names.map((name) => ({ organizationId: named.organizationId, name })));
+				: named.lists.flatMap((list) =>
+						list.names.map((name) => ({ organizationId: named.organizationId, name })),
+					);
 		},
 		keyOf: ({ organizationId, name }) => `${organizationId}\n${name.toLowerCase()}`,
 		async find({ organizationId, name }, itemIndex) {
 			if (searchMissing) throw searchMissing;
 			let entries: DirectoryEntry[];
 			try {
-				entries = await uiPathRequest(context, connection, directorySearchRequest(organizationId, name), itemIndex, {
-					expect: 'list',
-					messages: DIRECTORY_SEARCH_MESSAGES,
-				});
+				entries = await uiPathRequest(
+					context,
+					connection,
+					directorySearchRequest(organizationId, name),
+					itemIndex,
+					{
+						expect: 'list',
+						messages: DIRECTORY_SEARCH_MESSAGES,
+					},
+				);
 			} catch (error) {
 				if (isNotFound(error)) searchMissing = error as Error;
 				// The transport's own NodeApiError: the items that need this name fail with it.

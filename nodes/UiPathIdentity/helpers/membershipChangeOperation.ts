@@ -1,5 +1,10 @@
 import type { Operation, OperationListing } from '../../shared/operation';
-import { groupIdProperty, additionalFieldsProperty, readAdditionalFields, readGroupId } from '../descriptions/groupFields';
+import {
+	groupIdProperty,
+	additionalFieldsProperty,
+	readAdditionalFields,
+	readGroupId,
+} from '../descriptions/groupFields';
 import { membersAreProperty, membersProperties, readMembers } from '../descriptions/memberFields';
 import { checkGroupUpdate, type GroupUpdate } from '../requests/groupRequests';
 import type { UiPathConnection } from '../transport';

@@ -1,6 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { excessRemovals, maxRemovalsError, strictestMaxRemovals, type MaxRemovals } from '../../shared/maxRemovals';
+import {
+	excessRemovals,
+	maxRemovalsError,
+	strictestMaxRemovals,
+	type MaxRemovals,
+} from '../../shared/maxRemovals';
 import { planMembershipSync, syncResult, type HeldMember } from '../../shared/membershipSync';
 import type { ItemOutcome, PreparedItem, SendUnit } from '../../shared/operation';
 import { unitsByGroup } from '../../shared/unitsByGroup';
@@ -52,16 +57,29 @@ async function sendGroupSync(
 		items.map(({ prepared }) => prepared.add.map((id) => ({ id, given: id }))),
 		held,
 	);
-	const groupName = typeof group.name === 'string' && group.name !== '' ? group.name : first.groupId;
+	const groupName =
+		typeof group.name === 'string' && group.name !== '' ? group.name : first.groupId;
 	const limit = strictestMaxRemovals(items.map(({ prepared }) => prepared.maxRemovals));
-	const excess = excessRemovals(limit, held.length, plan.remove.map(({ name }) => name));
+	const excess = excessRemovals(
+		limit,
+		held.length,
+		plan.remove.map(({ name }) => name),
+	);
 	if (excess !== undefined) {
-		return items.map(({ itemIndex: failing }) => maxRemovalsError(context.getNode(), failing, groupName, excess));
+		return items.map(({ itemIndex: failing }) =>
+			maxRemovalsError(context.getNode(), failing, groupName, excess),
+		);
 	}
 	if (plan.add.length + plan.remove.length > 0) {
 		const name = nameToSendBack(context, connection, first, group, itemIndex);
-		const put = updateGroupRequest({ ...first, add: plan.add.map(({ id }) => id), remove: plan.remove.map(({ id }) => id) }, name);
-		await uiPathRequest(context, connection, put, itemIndex, { expect: 'objectOrNothing', messages: groupFailureMessages(first, 'write') });
+		const put = updateGroupRequest(
+			{ ...first, add: plan.add.map(({ id }) => id), remove: plan.remove.map(({ id }) => id) },
+			name,
+		);
+		await uiPathRequest(context, connection, put, itemIndex, {
+			expect: 'objectOrNothing',
+			messages: groupFailureMessages(first, 'write'),
+		});
 	}
 	return plan.perItem.map((outcome) => ({
 		id: first.groupId,
@@ -75,7 +93,9 @@ function heldMembers(members: IDataObject[]): HeldMember[] {
 	return members.flatMap((member) => {
 		const id = member.identifier ?? member.id;
 		if (typeof id !== 'string' || id === '') return [];
-		const name = [member.email, member.name, member.displayName].find((value) => typeof value === 'string' && value !== '');
+		const name = [member.email, member.name, member.displayName].find(
+			(value) => typeof value === 'string' && value !== '',
+		);
 		return [{ id, name: typeof name === 'string' ? `${name} (${id})` : id }];
 	});
 }

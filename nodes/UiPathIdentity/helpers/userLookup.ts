@@ -23,7 +23,13 @@ export async function resolveUserTargets<T extends UserTarget>(
 		context,
 		connection,
 		items,
-		(prepared) => (prepared.email === undefined ? undefined : { organizationId: prepared.organizationId, lists: [{ field: USER_FIELD, names: [prepared.email] }] }),
+		(prepared) =>
+			prepared.email === undefined
+				? undefined
+				: {
+						organizationId: prepared.organizationId,
+						lists: [{ field: USER_FIELD, names: [prepared.email] }],
+					},
 		(prepared, [[userId]]) => ({ ...prepared, userId }),
 	);
 	return resolved as Array<FoundUserTarget<T> | Error>;

@@ -23,7 +23,10 @@ export function checkSearchText(value: unknown, field = 'Search For'): string {
  * `GET identity_/api/Directory/Search/{partitionGlobalId}?startsWith=&entityType=User`: users whose
  * name, email or display name starts with the text (no limit or paging is documented).
  */
-export function directorySearchRequest(organizationId: string, startsWith: string): UiPathRequestSpec {
+export function directorySearchRequest(
+	organizationId: string,
+	startsWith: string,
+): UiPathRequestSpec {
 	return {
 		method: 'GET',
 		path: `identity_/api/Directory/Search/${pathSegment(organizationId)}?startsWith=${encodeURIComponent(startsWith)}&entityType=User`,
@@ -42,12 +45,15 @@ export function isDirectoryUser(entry: DirectoryEntry): boolean {
 }
 
 /** The user an email or username names: the one user whose email or username is exactly that, in any case. */
-export type DirectoryMatch = { identifier: string; problem?: undefined } | { identifier?: undefined; problem: string };
+export type DirectoryMatch =
+	| { identifier: string; problem?: undefined }
+	| { identifier?: undefined; problem: string };
 
 export function matchDirectoryUser(name: string, entries: DirectoryEntry[]): DirectoryMatch {
 	const wanted = name.toLowerCase();
 	const users = entries.filter(
-		(entry) => isDirectoryUser(entry) && typeof entry.identifier === 'string' && entry.identifier !== '',
+		(entry) =>
+			isDirectoryUser(entry) && typeof entry.identifier === 'string' && entry.identifier !== '',
 	);
 	const matches = new Map<string, DirectoryEntry>();
 	for (const entry of users) {
@@ -79,7 +85,9 @@ export function matchesNoUser(error: Error): boolean {
 }
 
 function describeEntry(entry: DirectoryEntry): string {
-	const label = [entry.email, entry.identityName, entry.name].find((value) => typeof value === 'string' && value !== '');
+	const label = [entry.email, entry.identityName, entry.name].find(
+		(value) => typeof value === 'string' && value !== '',
+	);
 	const source = typeof entry.source === 'string' && entry.source !== '' ? `${entry.source} ` : '';
 	return `${label ?? entry.identifier} (${source}user ID ${String(entry.identifier)})`;
 }

@@ -1,4 +1,9 @@
-import { checkBoolean, InvalidFieldError, optionalText, requireText } from '../../shared/fieldChecks';
+import {
+	checkBoolean,
+	InvalidFieldError,
+	optionalText,
+	requireText,
+} from '../../shared/fieldChecks';
 import { GROUP_NAME_MAX_LENGTH, membersAreNames, splitMembers } from './localGroupBody';
 import { pathSegment, requireOrganizationId } from './organization';
 
@@ -28,9 +33,15 @@ export interface GroupRefFields {
 }
 
 /** Checks an item's Group ID and organization. Pure; throws InvalidFieldError naming the field. */
-export function checkGroupRef(fields: GroupRefFields, defaultOrganizationId: string | undefined): GroupRef {
+export function checkGroupRef(
+	fields: GroupRefFields,
+	defaultOrganizationId: string | undefined,
+): GroupRef {
 	const groupId = requireText('Group', fields.groupId);
-	return { organizationId: requireOrganizationId(fields.organizationId, defaultOrganizationId), groupId };
+	return {
+		organizationId: requireOrganizationId(fields.organizationId, defaultOrganizationId),
+		groupId,
+	};
 }
 
 /** `POST identity_/api/Group` with the documented body of Create a New Local Group (see localGroupBody.ts). */
@@ -40,12 +51,18 @@ export function createGroupRequest(body: object): UiPathRequestSpec {
 
 /** `GET identity_/api/Group/{partitionGlobalId}/{groupId}`: one group. */
 export function getGroupRequest(ref: GroupRef): UiPathRequestSpec {
-	return { method: 'GET', path: `${GROUP_API}/${pathSegment(ref.organizationId)}/${pathSegment(ref.groupId)}` };
+	return {
+		method: 'GET',
+		path: `${GROUP_API}/${pathSegment(ref.organizationId)}/${pathSegment(ref.groupId)}`,
+	};
 }
 
 /** `DELETE identity_/api/Group/{partitionGlobalId}/{groupId}`: documented to answer 204. */
 export function deleteGroupRequest(ref: GroupRef): UiPathRequestSpec {
-	return { method: 'DELETE', path: `${GROUP_API}/${pathSegment(ref.organizationId)}/${pathSegment(ref.groupId)}` };
+	return {
+		method: 'DELETE',
+		path: `${GROUP_API}/${pathSegment(ref.organizationId)}/${pathSegment(ref.groupId)}`,
+	};
 }
 
 /** `GET identity_/api/Group/{partitionGlobalId}`: every group of the organization, as one list (no paging is documented). */
@@ -54,7 +71,11 @@ export function getGroupsRequest(organizationId: string): UiPathRequestSpec {
 }
 
 /** `GET identity_/api/Group/{partitionGlobalId}/{groupId}/Members?top=&skip=`: one page of members. */
-export function groupMembersPageRequest(ref: GroupRef, top: number, skip: number): UiPathRequestSpec {
+export function groupMembersPageRequest(
+	ref: GroupRef,
+	top: number,
+	skip: number,
+): UiPathRequestSpec {
 	if (!Number.isInteger(top) || top < 1 || top > MEMBERS_PAGE_SIZE) {
 		throw new RangeError(`top must be 1 to ${MEMBERS_PAGE_SIZE}, not ${top}`);
 	}
@@ -82,7 +103,9 @@ export function filterGroupsByName<T extends { name?: unknown; displayName?: unk
 	if (nameContains === undefined) return groups;
 	const wanted = nameContains.toLowerCase();
 	return groups.filter((group) =>
-		[group.name, group.displayName].some((name) => typeof name === 'string' && name.toLowerCase().includes(wanted)),
+		[group.name, group.displayName].some(
+			(name) => typeof name === 'string' && name.toLowerCase().includes(wanted),
+		),
 	);
 }
 
@@ -131,24 +154,38 @@ export function checkGroupUpdate(
 	const adding = [...add.ids, ...add.names];
 	const removing = [...remove.ids, ...remove.names];
 	const nothing = byName ? 'give at least one email or username' : 'give at least one user ID';
-	if (mode.kind === 'add' && adding.length === 0) throw new InvalidFieldError(mode.addField, `is empty: ${nothing}`);
+	if (mode.kind === 'add' && adding.length === 0)
+		throw new InvalidFieldError(mode.addField, `is empty: ${nothing}`);
 	if (mode.kind === 'remove' && removing.length === 0) {
 		throw new InvalidFieldError(mode.removeField, `is empty: ${nothing}`);
 	}
-	if (mode.kind === 'update' && name === undefined && adding.length === 0 && removing.length === 0) {
-		throw new InvalidFieldError('Update Fields', 'has nothing to change: set Name, Members to Add or Members to Remove');
+	if (
+		mode.kind === 'update' &&
+		name === undefined &&
+		adding.length === 0 &&
+		removing.length === 0
+	) {
+		throw new InvalidFieldError(
+			'Update Fields',
+			'has nothing to change: set Name, Members to Add or Members to Remove',
+		);
 	}
 	const added = new Set(adding.map((member) => member.toLowerCase()));
 	const both = removing.find((member) => added.has(member.toLowerCase()));
 	if (both !== undefined) {
-		throw new InvalidFieldError(mode.removeField, `"${both}" is also in ${mode.addField}: add or remove it, not both`);
+		throw new InvalidFieldError(
+			mode.removeField,
+			`"${both}" is also in ${mode.addField}: add or remove it, not both`,
+		);
 	}
 	return {
 		...ref,
 		...(name === undefined ? {} : { name }),
 		add: add.ids,
 		remove: remove.ids,
-		...(add.names.length + remove.names.length > 0 ? { names: { add: add.names, remove: remove.names } } : {}),
+		...(add.names.length + remove.names.length > 0
+			? { names: { add: add.names, remove: remove.names } }
+			: {}),
 		allowBuiltIn: checkBoolean('Allow Built-In Groups', fields.allowBuiltIn, false),
 		addField: mode.addField,
 		removeField: mode.removeField,
@@ -160,7 +197,10 @@ export function checkGroupUpdate(
  * SDK have it (the guide's own cURL example puts the organization in the path too). `name` is
  * required by UiPath on every update: the new one, or the group's current one.
  */
-export function updateGroupRequest(update: GroupUpdate, currentName: string | undefined): UiPathRequestSpec {
+export function updateGroupRequest(
+	update: GroupUpdate,
+	currentName: string | undefined,
+): UiPathRequestSpec {
 	const name = update.name ?? currentName;
 	if (name === undefined) throw new Error('updateGroupRequest needs the group name');
 	return {

@@ -44,18 +44,34 @@ export function checkBundleCodes(picked: unknown, other: unknown): string[] {
 	const codes: string[] = [];
 	const add = (field: string, raw: unknown) => {
 		if (raw === undefined || raw === null || raw === '') return;
-		const entries = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(/[\s,;]+/) : [raw];
+		const entries = Array.isArray(raw)
+			? raw
+			: typeof raw === 'string'
+				? raw.split(/[\s,;]+/)
+				: [raw];
 		entries.forEach((entry, position) => {
-			if (typeof entry !== 'string') throw new InvalidFieldError(field, `entry ${position + 1} must be a user bundle code, not ${describeType(entry)}`);
+			if (typeof entry !== 'string')
+				throw new InvalidFieldError(
+					field,
+					`entry ${position + 1} must be a user bundle code, not ${describeType(entry)}`,
+				);
 			const code = entry.trim();
 			if (code === '') return;
-			if (!/^[A-Za-z0-9]+$/.test(code)) throw new InvalidFieldError(field, `"${code}" is not a user bundle code (letters and digits, like RPADEVPRONU)`);
+			if (!/^[A-Za-z0-9]+$/.test(code))
+				throw new InvalidFieldError(
+					field,
+					`"${code}" is not a user bundle code (letters and digits, like RPADEVPRONU)`,
+				);
 			if (!codes.includes(code)) codes.push(code);
 		});
 	};
 	add(BUNDLE_CODES_FIELD, picked);
 	add(OTHER_CODES_FIELD, other);
-	if (codes.length === 0) throw new InvalidFieldError(BUNDLE_CODES_FIELD, 'is empty: pick at least one user bundle code (or type one under Other Bundle Codes)');
+	if (codes.length === 0)
+		throw new InvalidFieldError(
+			BUNDLE_CODES_FIELD,
+			'is empty: pick at least one user bundle code (or type one under Other Bundle Codes)',
+		);
 	return codes;
 }
 
@@ -65,7 +81,11 @@ export function checkAccountId(value: unknown, organizationId: string): string {
 }
 
 /** `PUT lease_/api/account/{accountId}/user-license/group/{groupId}` with the documented body. */
-export function allocateGroupLicensesRequest(accountId: string, groupId: string, userBundleCodes: string[]): UiPathRequestSpec {
+export function allocateGroupLicensesRequest(
+	accountId: string,
+	groupId: string,
+	userBundleCodes: string[],
+): UiPathRequestSpec {
 	return {
 		method: 'PUT',
 		path: `lease_/api/account/${pathSegment(accountId)}/user-license/group/${pathSegment(groupId)}`,

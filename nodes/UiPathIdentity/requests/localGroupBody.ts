@@ -41,11 +41,19 @@ export const GROUP_NAME_MAX_LENGTH = 256;
  * Builds the Create Local Group request from one item's parameters: pure, no I/O (the group ID
  * generator is passed in). Throws InvalidFieldError, naming the field, before anything is sent.
  */
-export function buildLocalGroupRequest(fields: LocalGroupFields, defaults: LocalGroupDefaults): LocalGroupRequest {
+export function buildLocalGroupRequest(
+	fields: LocalGroupFields,
+	defaults: LocalGroupDefaults,
+): LocalGroupRequest {
 	const name = requireText('Group Name', fields.name, { maxLength: GROUP_NAME_MAX_LENGTH });
 	const organizationId = requireOrganizationId(fields.organizationId, defaults.organizationId);
 	const id = optionalText('Group ID', fields.groupId) ?? defaults.newGroupId();
-	const { ids, names } = splitMembers(fields.members, membersAreNames(fields.membersAre), 'Members', fields.picked);
+	const { ids, names } = splitMembers(
+		fields.members,
+		membersAreNames(fields.membersAre),
+		'Members',
+		fields.picked,
+	);
 	const request: LocalGroupRequest = {
 		// In the order of the documented example.
 		body: {

@@ -38,9 +38,17 @@ export interface RobotAccountRef {
 }
 
 /** Checks an item's robot account (a locator or an ID) and organization. Pure; throws InvalidFieldError. */
-export function checkRobotAccountRef(robotAccount: unknown, organizationId: unknown, fallback: string | undefined): RobotAccountRef {
+export function checkRobotAccountRef(
+	robotAccount: unknown,
+	organizationId: unknown,
+	fallback: string | undefined,
+): RobotAccountRef {
 	const robotAccountId = requireText(ROBOT_ACCOUNT_FIELD, locatorValue(robotAccount));
-	if (/[/?#]/.test(robotAccountId)) throw new InvalidFieldError(ROBOT_ACCOUNT_FIELD, `"${robotAccountId}" is not a robot account ID`);
+	if (/[/?#]/.test(robotAccountId))
+		throw new InvalidFieldError(
+			ROBOT_ACCOUNT_FIELD,
+			`"${robotAccountId}" is not a robot account ID`,
+		);
 	return { organizationId: requireOrganizationId(organizationId, fallback), robotAccountId };
 }
 
@@ -57,7 +65,10 @@ export interface RobotAccountPage {
 export const ROBOT_ACCOUNTS_PAGE_SIZE = 100;
 
 /** `GET identity_/api/RobotAccount/{partitionGlobalId}?searchTerm=&top=&skip=&sortBy=&sortOrder=`, in the documented order. */
-export function listRobotAccountsRequest(organizationId: string, page: RobotAccountPage): UiPathRequestSpec {
+export function listRobotAccountsRequest(
+	organizationId: string,
+	page: RobotAccountPage,
+): UiPathRequestSpec {
 	const query = [
 		...(page.searchTerm === undefined ? [] : [`searchTerm=${encodeURIComponent(page.searchTerm)}`]),
 		`top=${page.top}`,
@@ -65,17 +76,26 @@ export function listRobotAccountsRequest(organizationId: string, page: RobotAcco
 		...(page.sortBy === undefined ? [] : [`sortBy=${encodeURIComponent(page.sortBy)}`]),
 		...(page.sortOrder === undefined ? [] : [`sortOrder=${page.sortOrder}`]),
 	];
-	return { method: 'GET', path: `${ROBOT_ACCOUNT_API}/${pathSegment(organizationId)}?${query.join('&')}` };
+	return {
+		method: 'GET',
+		path: `${ROBOT_ACCOUNT_API}/${pathSegment(organizationId)}?${query.join('&')}`,
+	};
 }
 
 /** `GET identity_/api/RobotAccount/{partitionGlobalId}/{robotAccountId}`. */
 export function getRobotAccountRequest(ref: RobotAccountRef): UiPathRequestSpec {
-	return { method: 'GET', path: `${ROBOT_ACCOUNT_API}/${pathSegment(ref.organizationId)}/${pathSegment(ref.robotAccountId)}` };
+	return {
+		method: 'GET',
+		path: `${ROBOT_ACCOUNT_API}/${pathSegment(ref.organizationId)}/${pathSegment(ref.robotAccountId)}`,
+	};
 }
 
 /** `DELETE identity_/api/RobotAccount/{partitionGlobalId}/{robotAccountId}`: documented to answer 204. */
 export function deleteRobotAccountRequest(ref: RobotAccountRef): UiPathRequestSpec {
-	return { method: 'DELETE', path: `${ROBOT_ACCOUNT_API}/${pathSegment(ref.organizationId)}/${pathSegment(ref.robotAccountId)}` };
+	return {
+		method: 'DELETE',
+		path: `${ROBOT_ACCOUNT_API}/${pathSegment(ref.organizationId)}/${pathSegment(ref.robotAccountId)}`,
+	};
 }
 
 /** A new robot account, checked. */
@@ -89,12 +109,20 @@ export interface NewRobotAccount {
 
 /** Checks Create Robot Account's fields; `newId` makes the ID when none is given. Pure but for `newId`. */
 export function checkNewRobotAccount(
-	fields: { name: unknown; displayName?: unknown; id?: unknown; groups?: unknown; organizationId?: unknown },
+	fields: {
+		name: unknown;
+		displayName?: unknown;
+		id?: unknown;
+		groups?: unknown;
+		organizationId?: unknown;
+	},
 	defaultOrganizationId: string | undefined,
 	newId: () => string,
 ): NewRobotAccount {
 	const name = requireText('Name', fields.name, { maxLength: GROUP_NAME_MAX_LENGTH });
-	const displayName = optionalText('Display Name', fields.displayName, { maxLength: GROUP_NAME_MAX_LENGTH });
+	const displayName = optionalText('Display Name', fields.displayName, {
+		maxLength: GROUP_NAME_MAX_LENGTH,
+	});
 	const id = optionalText('Robot Account ID', fields.id) ?? newId();
 	const groupIds = checkGroupIds(ROBOT_GROUPS_FIELD, fields.groups);
 	return {
@@ -122,7 +150,11 @@ export function createRobotAccountRequest(robot: NewRobotAccount): UiPathRequest
 }
 
 /** `PUT identity_/api/RobotAccount/{robotAccountId}` with the documented body, in the example's order. */
-export function updateRobotAccountRequest(ref: RobotAccountRef, displayName: string, change: GroupMembershipChange): UiPathRequestSpec {
+export function updateRobotAccountRequest(
+	ref: RobotAccountRef,
+	displayName: string,
+	change: GroupMembershipChange,
+): UiPathRequestSpec {
 	return {
 		method: 'PUT',
 		path: `${ROBOT_ACCOUNT_API}/${pathSegment(ref.robotAccountId)}`,

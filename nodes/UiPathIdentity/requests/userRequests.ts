@@ -36,17 +36,30 @@ export interface UserTarget {
 export const USER_FIELD = 'User';
 
 /** Checks an item's user and organization. Pure; throws InvalidFieldError naming the field. */
-export function checkUserTarget(fields: UserFields, defaultOrganizationId: string | undefined): UserTarget {
+export function checkUserTarget(
+	fields: UserFields,
+	defaultOrganizationId: string | undefined,
+): UserTarget {
 	const organizationId = requireOrganizationId(fields.organizationId, defaultOrganizationId);
 	const raw = fields.user;
-	const mode = raw !== null && typeof raw === 'object' && 'mode' in raw ? (raw as { mode: unknown }).mode : 'id';
+	const mode =
+		raw !== null && typeof raw === 'object' && 'mode' in raw
+			? (raw as { mode: unknown }).mode
+			: 'id';
 	const value = requireText(USER_FIELD, locatorValue(raw));
 	if (mode === 'email') {
-		if (!/^[^\s@]+@[^\s@]+$/.test(value)) throw new InvalidFieldError(USER_FIELD, `"${value}" is not an email address (like alex.morgan@example.com)`);
+		if (!/^[^\s@]+@[^\s@]+$/.test(value))
+			throw new InvalidFieldError(
+				USER_FIELD,
+				`"${value}" is not an email address (like alex.morgan@example.com)`,
+			);
 		return { organizationId, email: value };
 	}
 	if (value.includes('@')) {
-		throw new InvalidFieldError(USER_FIELD, `"${value}" looks like an email, not a user ID: choose By Email, or give the user's ID (Search Directory finds it)`);
+		throw new InvalidFieldError(
+			USER_FIELD,
+			`"${value}" looks like an email, not a user ID: choose By Email, or give the user's ID (Search Directory finds it)`,
+		);
 	}
 	checkUserId(value, USER_FIELD);
 	return { organizationId, userId: value };
@@ -76,13 +89,23 @@ export const GROUPS_TO_REMOVE_FIELD = 'Groups to Remove';
  * a list of group IDs, or text separated by commas, semicolons or line breaks; repeats dropped. A
  * group in both, or neither list with a group, is refused. Pure; throws InvalidFieldError.
  */
-export function checkGroupMembershipChange(toAdd: unknown, toRemove: unknown): GroupMembershipChange {
+export function checkGroupMembershipChange(
+	toAdd: unknown,
+	toRemove: unknown,
+): GroupMembershipChange {
 	const groupIdsToAdd = checkGroupIds(GROUPS_TO_ADD_FIELD, toAdd);
 	const groupIdsToRemove = checkGroupIds(GROUPS_TO_REMOVE_FIELD, toRemove);
 	const both = groupIdsToAdd.find((id) => groupIdsToRemove.includes(id));
-	if (both !== undefined) throw new InvalidFieldError(GROUPS_TO_REMOVE_FIELD, `group "${both}" is in Groups to Add too: give each group in one list only`);
+	if (both !== undefined)
+		throw new InvalidFieldError(
+			GROUPS_TO_REMOVE_FIELD,
+			`group "${both}" is in Groups to Add too: give each group in one list only`,
+		);
 	if (groupIdsToAdd.length === 0 && groupIdsToRemove.length === 0) {
-		throw new InvalidFieldError(GROUPS_TO_ADD_FIELD, 'and Groups to Remove are both empty: give at least one group to add or remove');
+		throw new InvalidFieldError(
+			GROUPS_TO_ADD_FIELD,
+			'and Groups to Remove are both empty: give at least one group to add or remove',
+		);
 	}
 	return { groupIdsToAdd, groupIdsToRemove };
 }
@@ -93,12 +116,22 @@ export function checkGroupIds(field: string, raw: unknown): string[] {
 	const entries = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(/[,;\n]/) : [raw];
 	const ids: string[] = [];
 	entries.forEach((entry, position) => {
-		const value = entry !== null && typeof entry === 'object' && 'groupId' in entry ? locatorValue((entry as { groupId: unknown }).groupId) : locatorValue(entry);
-		if (typeof value !== 'string') throw new InvalidFieldError(field, `entry ${position + 1} must be a group ID, not ${describeType(value)}`);
+		const value =
+			entry !== null && typeof entry === 'object' && 'groupId' in entry
+				? locatorValue((entry as { groupId: unknown }).groupId)
+				: locatorValue(entry);
+		if (typeof value !== 'string')
+			throw new InvalidFieldError(
+				field,
+				`entry ${position + 1} must be a group ID, not ${describeType(value)}`,
+			);
 		const id = value.trim();
 		if (id === '') {
 			if (typeof raw === 'string') return;
-			throw new InvalidFieldError(field, `entry ${position + 1} is empty: pick a group or remove the entry`);
+			throw new InvalidFieldError(
+				field,
+				`entry ${position + 1} is empty: pick a group or remove the entry`,
+			);
 		}
 		if (!ids.includes(id)) ids.push(id);
 	});
@@ -106,7 +139,10 @@ export function checkGroupIds(field: string, raw: unknown): string[] {
 }
 
 /** `PUT identity_/api/User/{userId}` with the documented `groupIDsToAdd` and `groupIDsToRemove`. */
-export function updateUserGroupsRequest(userId: string, change: GroupMembershipChange): UiPathRequestSpec {
+export function updateUserGroupsRequest(
+	userId: string,
+	change: GroupMembershipChange,
+): UiPathRequestSpec {
 	return {
 		method: 'PUT',
 		path: `${USER_API}/${pathSegment(userId)}`,

@@ -13,7 +13,9 @@ export interface UiPathFailureMessages {
 }
 
 /** Reading the organization's groups. */
-export const GROUP_LIST_MESSAGES: UiPathFailureMessages = { scope: 'PM.Group or PM.Group.Read, for reading groups' };
+export const GROUP_LIST_MESSAGES: UiPathFailureMessages = {
+	scope: 'PM.Group or PM.Group.Read, for reading groups',
+};
 
 /**
  * Directory Search. UiPath documents it for Automation Cloud only: an Automation Suite answers
@@ -26,10 +28,16 @@ export const DIRECTORY_SEARCH_MESSAGES: UiPathFailureMessages = {
 };
 
 /** A request about one group: a 404 names the group and its organization. */
-export function groupFailureMessages(ref: GroupRef, scope: 'read' | 'write'): UiPathFailureMessages {
+export function groupFailureMessages(
+	ref: GroupRef,
+	scope: 'read' | 'write',
+): UiPathFailureMessages {
 	return {
 		notFound: `UiPath has no group with ID "${ref.groupId}" in organization "${ref.organizationId}"`,
-		scope: scope === 'read' ? GROUP_LIST_MESSAGES.scope : 'PM.Group or PM.Group.Write, for changing groups',
+		scope:
+			scope === 'read'
+				? GROUP_LIST_MESSAGES.scope
+				: 'PM.Group or PM.Group.Write, for changing groups',
 	};
 }
 
@@ -45,10 +53,16 @@ export function membersListFailureMessages(ref: GroupRef): UiPathFailureMessages
 }
 
 /** A request about one user: a 404 names the user. */
-export function userFailureMessages(userId: string, scope: 'read' | 'write'): UiPathFailureMessages {
+export function userFailureMessages(
+	userId: string,
+	scope: 'read' | 'write',
+): UiPathFailureMessages {
 	return {
 		notFound: `UiPath has no user with ID "${userId}"`,
-		scope: scope === 'read' ? 'PM.User or PM.User.Read, for reading users' : 'PM.User or PM.User.Write, for changing users',
+		scope:
+			scope === 'read'
+				? 'PM.User or PM.User.Read, for reading users'
+				: 'PM.User or PM.User.Write, for changing users',
 	};
 }
 
@@ -56,7 +70,8 @@ export function userFailureMessages(userId: string, scope: 'read' | 'write'): Ui
 export function licenseFailureMessages(accountId: string, groupId: string): UiPathFailureMessages {
 	return {
 		notFound: `UiPath has no licences allocated to account "${accountId}", or no group "${groupId}" (HTTP 404)`,
-		conflict: 'UiPath refused the licence allocation: it exceeds the licences the organization bought',
+		conflict:
+			'UiPath refused the licence allocation: it exceeds the licences the organization bought',
 		conflictAdvice:
 			"Each user bundle code can be allocated only as many times as the organization bought it: free some (Allocate Licenses with fewer codes to another group, or in UiPath's Admin > Licenses) or buy more.",
 		scope: 'PM.License.Write, for allocating licences',
@@ -64,7 +79,9 @@ export function licenseFailureMessages(accountId: string, groupId: string): UiPa
 }
 
 /** Listing the organization's robot accounts. */
-export const ROBOT_ACCOUNT_LIST_MESSAGES: UiPathFailureMessages = { scope: 'PM.RobotAccount or PM.RobotAccount.Read, for reading robot accounts' };
+export const ROBOT_ACCOUNT_LIST_MESSAGES: UiPathFailureMessages = {
+	scope: 'PM.RobotAccount or PM.RobotAccount.Read, for reading robot accounts',
+};
 
 /** A request about one robot account: a 404 names it and its organization; a 409 (create) is a name or ID in use. */
 export function robotAccountFailureMessages(
@@ -75,6 +92,9 @@ export function robotAccountFailureMessages(
 		notFound: `UiPath has no robot account with ID "${ref.robotAccountId}" in organization "${ref.organizationId}"`,
 		conflict: 'UiPath already has such a robot account',
 		conflictAdvice: 'Robot account names and IDs are unique within an organization.',
-		scope: scope === 'read' ? ROBOT_ACCOUNT_LIST_MESSAGES.scope : 'PM.RobotAccount or PM.RobotAccount.Write, for changing robot accounts',
+		scope:
+			scope === 'read'
+				? ROBOT_ACCOUNT_LIST_MESSAGES.scope
+				: 'PM.RobotAccount or PM.RobotAccount.Write, for changing robot accounts',
 	};
 }

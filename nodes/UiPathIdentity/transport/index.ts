@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import {
@@ -22,9 +27,20 @@ import {
 	type ServiceMessages,
 } from '../../shared/transport/apiErrors';
 import type { DryRun } from '../../shared/transport/dryRun';
-import { describeOtherStatus, describeRateLimit, messageOfAnswer, summarizeBody, type FailureText, type HttpFailure } from '../../shared/transport/httpFailure';
+import {
+	describeOtherStatus,
+	describeRateLimit,
+	messageOfAnswer,
+	summarizeBody,
+	type FailureText,
+	type HttpFailure,
+} from '../../shared/transport/httpFailure';
 import type { RetryPolicy } from '../../shared/transport/retry';
-import { sendWithCredential, type ApiRequest, type CredentialConnection } from '../../shared/transport/sendRequest';
+import {
+	sendWithCredential,
+	type ApiRequest,
+	type CredentialConnection,
+} from '../../shared/transport/sendRequest';
 import { organizationNotSet } from '../requests/organization';
 import type { UiPathFailureMessages } from './failureMessages';
 import { automaticBudget, readRateLimitOptions } from './rateLimits';
@@ -73,7 +89,9 @@ export async function openUiPathConnection(
 		const data = connection.credential.data!;
 		const held = uiPathHeldToken(data);
 		connection.organizationId =
-			data.authentication === 'accessToken' || held !== '' ? organizationIdFromToken(held) : ORGANIZATION_FROM_TOKEN;
+			data.authentication === 'accessToken' || held !== ''
+				? organizationIdFromToken(held)
+				: ORGANIZATION_FROM_TOKEN;
 	}
 	return connection;
 }
@@ -89,12 +107,16 @@ export async function connectUiPath(
 	items: Array<PreparedItem<unknown>>,
 ): Promise<Array<unknown | Error>> {
 	// Every UiPath operation keeps the organization an item acts in at the top of what it prepares.
-	const waiting = (prepared: unknown) => (prepared as { organizationId?: unknown }).organizationId === ORGANIZATION_FROM_TOKEN;
-	if (!items.some(({ prepared }) => waiting(prepared))) return items.map(({ prepared }) => prepared);
+	const waiting = (prepared: unknown) =>
+		(prepared as { organizationId?: unknown }).organizationId === ORGANIZATION_FROM_TOKEN;
+	if (!items.some(({ prepared }) => waiting(prepared)))
+		return items.map(({ prepared }) => prepared);
 	const organizationId = await organizationIdOfToken(context, connection);
 	return items.map(({ prepared }) => {
 		if (!waiting(prepared)) return prepared;
-		return organizationId === undefined ? organizationNotSet() : { ...(prepared as object), organizationId };
+		return organizationId === undefined
+			? organizationNotSet()
+			: { ...(prepared as object), organizationId };
 	});
 }
 
@@ -102,9 +124,15 @@ export async function connectUiPath(
  * The connection of a picker in the editor (a resource locator's list): its organization is the
  * node's Additional Fields > Organization ID, else the credential's, else the token's.
  */
-export async function openUiPathPickerConnection(context: ILoadOptionsFunctions): Promise<UiPathConnection & { organizationId: string }> {
+export async function openUiPathPickerConnection(
+	context: ILoadOptionsFunctions,
+): Promise<UiPathConnection & { organizationId: string }> {
 	const connection = await connectionFromCredential(context, PICKER_TIMEOUT_MS);
-	return await withOrganization(context, connection, context.getCurrentNodeParameter('additionalFields.organizationId') as unknown);
+	return await withOrganization(
+		context,
+		connection,
+		context.getCurrentNodeParameter('additionalFields.organizationId') as unknown,
+	);
 }
 
 /**
@@ -112,8 +140,14 @@ export async function openUiPathPickerConnection(context: ILoadOptionsFunctions)
  * requests draw on the organization's budget in this n8n process (Automation Cloud's documented
  * limits on its host), the same budget the action node's runs draw on.
  */
-export async function openUiPathPollConnection(context: IPollFunctions): Promise<UiPathConnection & { organizationId: string }> {
-	return await withOrganization(context, await connectionFromCredential(context, POLL_TIMEOUT_MS), undefined);
+export async function openUiPathPollConnection(
+	context: IPollFunctions,
+): Promise<UiPathConnection & { organizationId: string }> {
+	return await withOrganization(
+		context,
+		await connectionFromCredential(context, POLL_TIMEOUT_MS),
+		undefined,
+	);
 }
 
 /** How long a poll waits for UiPath. */
@@ -129,9 +163,14 @@ async function withOrganization(
 		connection.organizationId ??
 		(await organizationIdOfToken(context, connection));
 	if (organizationId === undefined) {
-		throw new NodeOperationError(context.getNode(), 'The Organization ID is not set, and the access token does not name one (its prt_id claim)', {
-			description: "Set it in the credential, or in the node's Additional Fields: it is the organizationId= part of the UiPath portal's address.",
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			'The Organization ID is not set, and the access token does not name one (its prt_id claim)',
+			{
+				description:
+					"Set it in the credential, or in the node's Additional Fields: it is the organizationId= part of the UiPath portal's address.",
+			},
+		);
 	}
 	return { ...connection, organizationId };
 }
@@ -139,12 +178,19 @@ async function withOrganization(
 /** How long a picker waits for UiPath: the editor is waiting. */
 const PICKER_TIMEOUT_MS = 30_000;
 
-async function connectionFromCredential(context: RequestContext, timeoutMs: number): Promise<UiPathConnection> {
+async function connectionFromCredential(
+	context: RequestContext,
+	timeoutMs: number,
+): Promise<UiPathConnection> {
 	const data = await context.getCredentials(UIPATH_CREDENTIAL_TYPE);
 	const badUrl = (problem: string) =>
-		new NodeOperationError(context.getNode(), `The UiPath Identity credential's Base URL ${problem}`, {
-			description: 'Open the UiPath Identity credential and correct its Base URL.',
-		});
+		new NodeOperationError(
+			context.getNode(),
+			`The UiPath Identity credential's Base URL ${problem}`,
+			{
+				description: 'Open the UiPath Identity credential and correct its Base URL.',
+			},
+		);
 	const first = checkUiPathBaseUrl(data.baseUrl);
 	if (first.problem !== undefined) throw badUrl(first.problem);
 	let deployment: UiPathDeployment;
@@ -152,7 +198,7 @@ async function connectionFromCredential(context: RequestContext, timeoutMs: numb
 		deployment = uiPathDeployment(data, first.url as string);
 	} catch (error) {
 		throw new NodeOperationError(context.getNode(), (error as Error).message, {
-			description: "Open the UiPath Identity credential and choose its Deployment.",
+			description: 'Open the UiPath Identity credential and choose its Deployment.',
 		});
 	}
 	const { url: baseUrl, problem } = checkUiPathBaseUrl(data.baseUrl, deployment);
@@ -176,8 +222,12 @@ async function connectionFromCredential(context: RequestContext, timeoutMs: numb
  * URL's host and first path segment, as UiPath's guides write it
  * (`https://{yourDomain}/{organizationName}/lease_/…`), whatever tenant the Base URL names.
  */
-export function serviceUrl(connection: Pick<UiPathConnection, 'baseUrl' | 'deployment'>, path: string): string {
-	if (path.startsWith('identity_/')) return `${connection.baseUrl}/${identitySegment(connection.deployment)}/${path.slice('identity_/'.length)}`;
+export function serviceUrl(
+	connection: Pick<UiPathConnection, 'baseUrl' | 'deployment'>,
+	path: string,
+): string {
+	if (path.startsWith('identity_/'))
+		return `${connection.baseUrl}/${identitySegment(connection.deployment)}/${path.slice('identity_/'.length)}`;
 	if (path.startsWith('lease_/')) {
 		const url = new URL(connection.baseUrl);
 		const organization = url.pathname.split('/').find((segment) => segment !== '');
@@ -200,7 +250,11 @@ async function organizationIdOfToken(
 	if (data.authentication === 'accessToken' || held !== '') return organizationIdFromToken(held);
 	let token: string;
 	try {
-		token = await sharedToken(data, SESSION, async () => await requestUiPathToken(context.helpers, data));
+		token = await sharedToken(
+			data,
+			SESSION,
+			async () => await requestUiPathToken(context.helpers, data),
+		);
 	} catch (error) {
 		throw requestFailureError(context.getNode(), error, connection.baseUrl, 0, UIPATH_MESSAGES);
 	}
@@ -248,7 +302,8 @@ export async function uiPathRequest<TExpected extends keyof ExpectedAnswers>(
 	const url = serviceUrl(connection, request.path);
 	const messages: ServiceMessages = {
 		...UIPATH_MESSAGES,
-		describeStatus: (failure, failedUrl) => describeUiPathStatus(failure, failedUrl, options.messages),
+		describeStatus: (failure, failedUrl) =>
+			describeUiPathStatus(failure, failedUrl, options.messages),
 	};
 	const answer = await sendWithCredential(context, connection, messages, {
 		method: request.method,
@@ -265,7 +320,10 @@ export async function uiPathRequest<TExpected extends keyof ExpectedAnswers>(
 	});
 }
 
-function readExpected(answer: unknown, expected: keyof ExpectedAnswers): { matches: boolean; value?: unknown } {
+function readExpected(
+	answer: unknown,
+	expected: keyof ExpectedAnswers,
+): { matches: boolean; value?: unknown } {
 	const isObject = typeof answer === 'object' && answer !== null && !Array.isArray(answer);
 	switch (expected) {
 		case 'list':
@@ -274,10 +332,17 @@ function readExpected(answer: unknown, expected: keyof ExpectedAnswers): { match
 			const page = answer as IDataObject;
 			if (!isObject || !isListOfObjects(page.results)) return { matches: false };
 			const results = page.results as IDataObject[];
-			return { matches: true, value: typeof page.totalCount === 'number' ? { results, totalCount: page.totalCount } : { results } };
+			return {
+				matches: true,
+				value:
+					typeof page.totalCount === 'number'
+						? { results, totalCount: page.totalCount }
+						: { results },
+			};
 		}
 		case 'objectOrNothing':
-			if (answer === undefined || answer === null || answer === '') return { matches: true, value: undefined };
+			if (answer === undefined || answer === null || answer === '')
+				return { matches: true, value: undefined };
 			return { matches: isObject, value: answer };
 		case 'object':
 			return { matches: isObject, value: answer };
@@ -285,7 +350,10 @@ function readExpected(answer: unknown, expected: keyof ExpectedAnswers): { match
 }
 
 function isListOfObjects(value: unknown): boolean {
-	return Array.isArray(value) && value.every((entry) => typeof entry === 'object' && entry !== null && !Array.isArray(entry));
+	return (
+		Array.isArray(value) &&
+		value.every((entry) => typeof entry === 'object' && entry !== null && !Array.isArray(entry))
+	);
 }
 
 /** The messages of an ASP.NET validation answer, `{"errors":{"field":["..."]}}`, as one line. */
@@ -300,10 +368,17 @@ export function validationMessages(body: unknown): string | undefined {
 }
 
 function serverMessage(body: unknown): string {
-	return validationMessages(body) ?? messageOfAnswer(body, ['error_description', 'message', 'detail', 'title', 'error']);
+	return (
+		validationMessages(body) ??
+		messageOfAnswer(body, ['error_description', 'message', 'detail', 'title', 'error'])
+	);
 }
 
-function describeUiPathStatus(failure: HttpFailure, url: string, messages: UiPathFailureMessages = {}): FailureText {
+function describeUiPathStatus(
+	failure: HttpFailure,
+	url: string,
+	messages: UiPathFailureMessages = {},
+): FailureText {
 	const status = failure.status ?? 0;
 	const said = serverMessage(failure.body);
 	if (status === 404 && messages.notFound !== undefined) {
@@ -326,10 +401,14 @@ function describeUiPathStatus(failure: HttpFailure, url: string, messages: UiPat
 	}
 	switch (status) {
 		case 400:
-			return { message: `UiPath refused the request: ${said}`, description: `HTTP 400 from ${url}` };
+			return {
+				message: `UiPath refused the request: ${said}`,
+				description: `HTTP 400 from ${url}`,
+			};
 		case 401:
 			return {
-				message: 'UiPath rejected the access token (HTTP 401): it is missing, expired or not valid for this organization',
+				message:
+					'UiPath rejected the access token (HTTP 401): it is missing, expired or not valid for this organization',
 				description: `From ${url}. With client credentials n8n already asked for a new token once; with an access token, paste a fresh one into the credential.`,
 			};
 		case 403:
@@ -339,7 +418,8 @@ function describeUiPathStatus(failure: HttpFailure, url: string, messages: UiPat
 			};
 		case 404:
 			return {
-				message: 'UiPath found nothing at this address: check the credential\'s Base URL (organization and tenant names)',
+				message:
+					"UiPath found nothing at this address: check the credential's Base URL (organization and tenant names)",
 				description: `HTTP 404 from ${url}: ${said}`,
 			};
 		case 409:

@@ -2,7 +2,11 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { UiPathDeployment } from '../../shared/auth/uiPathToken';
-import { BUDGETED_METHODS, type BudgetSettings, type RateLimits } from '../../shared/transport/rateBudget';
+import {
+	BUDGETED_METHODS,
+	type BudgetSettings,
+	type RateLimits,
+} from '../../shared/transport/rateBudget';
 
 /**
  * Which request budget a UiPath run draws on (see rateBudget): UiPath's documented "API rate
@@ -37,7 +41,11 @@ export function automaticBudget(baseUrl: string, deployment: UiPathDeployment): 
 }
 
 /** Reads UiPath's rate-limit options once per run; a bad value stops the run before anything is sent. */
-export function readRateLimitOptions(context: IExecuteFunctions, baseUrl: string, deployment: UiPathDeployment): BudgetSettings {
+export function readRateLimitOptions(
+	context: IExecuteFunctions,
+	baseUrl: string,
+	deployment: UiPathDeployment,
+): BudgetSettings {
 	const options = context.getNodeParameter('options', 0, {}) as {
 		rateLimits?: unknown;
 		customRateLimits?: { limits?: Record<string, unknown> };
@@ -45,13 +53,21 @@ export function readRateLimitOptions(context: IExecuteFunctions, baseUrl: string
 	};
 	const choice = (options.rateLimits ?? 'auto') as RateLimitsChoice;
 	if (!['auto', 'automationCloud', 'custom', 'none'].includes(choice)) {
-		throw new NodeOperationError(context.getNode(), `Invalid "Rate Limits": "${String(options.rateLimits)}" is not one of its choices`);
+		throw new NodeOperationError(
+			context.getNode(),
+			`Invalid "Rate Limits": "${String(options.rateLimits)}" is not one of its choices`,
+		);
 	}
 	const custom = options.customRateLimits?.limits;
 	if (custom !== undefined && choice !== 'custom') {
-		throw new NodeOperationError(context.getNode(), 'Invalid "Custom Rate Limits": they are set, but "Rate Limits" is not Custom', {
-			description: 'Set Rate Limits to Custom to pace requests to them, or remove Custom Rate Limits.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			'Invalid "Custom Rate Limits": they are set, but "Rate Limits" is not Custom',
+			{
+				description:
+					'Set Rate Limits to Custom to pace requests to them, or remove Custom Rate Limits.',
+			},
+		);
 	}
 	const sharingProcesses = Number(options.sharingProcesses ?? 1);
 	if (!Number.isInteger(sharingProcesses) || sharingProcesses < 1) {
@@ -60,7 +76,13 @@ export function readRateLimitOptions(context: IExecuteFunctions, baseUrl: string
 			`Invalid "Processes Sharing the Organization": must be a whole number of 1 or more, not "${String(options.sharingProcesses)}"`,
 		);
 	}
-	return budgetOf(choice, baseUrl, deployment, sharingProcesses, choice === 'custom' ? customLimits(context, custom ?? {}) : undefined);
+	return budgetOf(
+		choice,
+		baseUrl,
+		deployment,
+		sharingProcesses,
+		choice === 'custom' ? customLimits(context, custom ?? {}) : undefined,
+	);
 }
 
 /**
@@ -69,10 +91,17 @@ export function readRateLimitOptions(context: IExecuteFunctions, baseUrl: string
  */
 const NO_LIMITS: RateLimits = { windowMs: AUTOMATION_CLOUD_LIMITS.windowMs, perMethod: {} };
 
-function budgetOf(choice: RateLimitsChoice, baseUrl: string, deployment: UiPathDeployment, sharedBy: number, custom?: RateLimits): BudgetSettings {
+function budgetOf(
+	choice: RateLimitsChoice,
+	baseUrl: string,
+	deployment: UiPathDeployment,
+	sharedBy: number,
+	custom?: RateLimits,
+): BudgetSettings {
 	const onCloud = deployment === 'automationCloud';
 	const key = organizationKey(baseUrl);
-	if (choice === 'none' || (choice === 'auto' && !onCloud)) return { key, limits: NO_LIMITS, sharedBy, source: 'no limits of its own' };
+	if (choice === 'none' || (choice === 'auto' && !onCloud))
+		return { key, limits: NO_LIMITS, sharedBy, source: 'no limits of its own' };
 	const limits = custom ?? AUTOMATION_CLOUD_LIMITS;
 	const source = custom ? 'Custom Rate Limits' : "Automation Cloud's documented limits";
 	return { key, limits, sharedBy, source };

@@ -1,4 +1,8 @@
-import type { ICredentialDataDecryptedObject, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { accountOf, sharedToken, type IssuedToken, type SessionFields } from './sharedToken';
 
@@ -87,18 +91,27 @@ export function takeCredentialTestMark(requestOptions: IHttpRequestOptions): boo
  * one fetched for that test. Otherwise throws an error shaped like a 401 answer, before anything
  * is sent, so that n8n asks preAuthentication for a new token and sends again.
  */
-export function sessionTokenFor(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): string {
+export function sessionTokenFor(
+	credentials: ICredentialDataDecryptedObject,
+	requestOptions: IHttpRequestOptions,
+): string {
 	const testing = takeCredentialTestMark(requestOptions);
 	const token = ownSessionToken(credentials);
 	if (token !== '' && (!testing || fetchedFor.get(credentials) === token)) return token;
 	if (testing) signInAfresh.add(credentials);
-	throw Object.assign(new Error("The credential's stored access token was not fetched for its current values"), {
-		response: { status: 401 },
-	});
+	throw Object.assign(
+		new Error("The credential's stored access token was not fetched for its current values"),
+		{
+			response: { status: 401 },
+		},
+	);
 }
 
 /** The request with `token` as its bearer token. */
-export function withBearerToken(requestOptions: IHttpRequestOptions, token: string): IHttpRequestOptions {
+export function withBearerToken(
+	requestOptions: IHttpRequestOptions,
+	token: string,
+): IHttpRequestOptions {
 	requestOptions.headers = { ...requestOptions.headers, Authorization: `Bearer ${token}` };
 	return requestOptions;
 }

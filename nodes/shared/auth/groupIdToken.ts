@@ -13,7 +13,8 @@ const GROUPID_TOKEN_WORDS: TokenEndpointWords = {
 	oauthErrors: {
 		invalid_grant:
 			"GroupID rejected the credential's username or password, or the account may not sign in to that identity store",
-		invalid_client: "GroupID does not know the credential's client ID, or its client secret is wrong",
+		invalid_client:
+			"GroupID does not know the credential's client ID, or its client secret is wrong",
 		unauthorized_client: 'The client ID is not allowed to use the password grant in GroupID',
 		invalid_request:
 			"GroupID refused the token request as malformed; check the credential's Identity Store ID",
@@ -27,7 +28,9 @@ const GROUPID_TOKEN_WORDS: TokenEndpointWords = {
 export function groupIdServerUrl(credentials: ICredentialDataDecryptedObject): string {
 	const { url, problem } = checkBaseUrl(credentials.serverUrl, { allowPath: false });
 	if (problem !== undefined) {
-		throw new TokenRequestError({ message: `The Netwrix GroupID credential's Server URL ${problem}` });
+		throw new TokenRequestError({
+			message: `The Netwrix GroupID credential's Server URL ${problem}`,
+		});
 	}
 	return url as string;
 }

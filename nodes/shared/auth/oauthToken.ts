@@ -1,6 +1,11 @@
 import type { IHttpRequestHelper } from 'n8n-workflow';
 
-import { describeConnectionFailure, readHttpFailure, summarizeBody, type FailureText } from '../transport/httpFailure';
+import {
+	describeConnectionFailure,
+	readHttpFailure,
+	summarizeBody,
+	type FailureText,
+} from '../transport/httpFailure';
 import type { IssuedToken } from './sharedToken';
 import { TokenRequestError } from './TokenRequestError';
 
@@ -64,11 +69,18 @@ function readIssuedToken(answer: unknown): IssuedToken | undefined {
 	const accessToken = fields?.access_token;
 	if (typeof accessToken !== 'string' || accessToken === '') return undefined;
 	const expiresIn = Number(fields?.expires_in);
-	return { accessToken, expiresInSeconds: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : undefined };
+	return {
+		accessToken,
+		expiresInSeconds: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : undefined,
+	};
 }
 
 /** Words for a failed token request: no answer, an OAuth2 error, a missing endpoint, anything else. */
-export function describeTokenFailure(words: TokenEndpointWords, url: string, error: unknown): FailureText {
+export function describeTokenFailure(
+	words: TokenEndpointWords,
+	url: string,
+	error: unknown,
+): FailureText {
 	const failure = readHttpFailure(error);
 	const connection = describeConnectionFailure(words.service, url, failure);
 	if (connection) return connection;

@@ -65,7 +65,8 @@ export async function sharedToken(
 	const now = Date.now();
 	const held = credentials[session.token];
 	const refused = account.token === held && now - (account.replacedAt ?? 0) >= JUST_REPLACED_MS;
-	if (account.token !== undefined && !refused && now < (account.usableUntil ?? 0)) return account.token;
+	if (account.token !== undefined && !refused && now < (account.usableUntil ?? 0))
+		return account.token;
 
 	const replacing = typeof held === 'string' && held !== '';
 	account.pending = fetchToken().then((issued) => {
@@ -83,7 +84,11 @@ export async function sharedToken(
 }
 
 function usableLifetimeMs(expiresInSeconds: number | undefined): number {
-	if (expiresInSeconds === undefined || !Number.isFinite(expiresInSeconds) || expiresInSeconds <= 0) {
+	if (
+		expiresInSeconds === undefined ||
+		!Number.isFinite(expiresInSeconds) ||
+		expiresInSeconds <= 0
+	) {
 		return UNKNOWN_LIFETIME_MS;
 	}
 	const lifetimeMs = expiresInSeconds * 1000;

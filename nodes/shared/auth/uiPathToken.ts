@@ -21,7 +21,12 @@ export const DEFAULT_SCOPES = 'PM.Group.Read PM.Group.Write PM.Directory';
 export type UiPathDeployment = 'automationCloud' | 'automationSuite' | 'standalone';
 
 /** The credential's Deployment choices; 'auto' (Detect from Base URL) is the default of saved credentials. */
-export const DEPLOYMENT_CHOICES = ['auto', 'automationCloud', 'automationSuite', 'standalone'] as const;
+export const DEPLOYMENT_CHOICES = [
+	'auto',
+	'automationCloud',
+	'automationSuite',
+	'standalone',
+] as const;
 
 /** Automation Cloud's host: what Detect from Base URL reads as Automation Cloud; any other host as Automation Suite. */
 export const AUTOMATION_CLOUD_HOST = 'cloud.uipath.com';
@@ -36,7 +41,10 @@ export function identitySegment(deployment: UiPathDeployment): 'identity_' | 'id
  * field existed) the one its base URL's host says: cloud.uipath.com is Automation Cloud, any other
  * host an Automation Suite (Identity Server at `identity_`, as before the field existed).
  */
-export function uiPathDeployment(credentials: ICredentialDataDecryptedObject, baseUrl: string): UiPathDeployment {
+export function uiPathDeployment(
+	credentials: ICredentialDataDecryptedObject,
+	baseUrl: string,
+): UiPathDeployment {
 	const choice = credentials.deployment ?? 'auto';
 	if (!(DEPLOYMENT_CHOICES as readonly unknown[]).includes(choice)) {
 		throw new TokenRequestError({
@@ -44,7 +52,9 @@ export function uiPathDeployment(credentials: ICredentialDataDecryptedObject, ba
 		});
 	}
 	if (choice !== 'auto') return choice as UiPathDeployment;
-	return new URL(baseUrl).hostname.toLowerCase() === AUTOMATION_CLOUD_HOST ? 'automationCloud' : 'automationSuite';
+	return new URL(baseUrl).hostname.toLowerCase() === AUTOMATION_CLOUD_HOST
+		? 'automationCloud'
+		: 'automationSuite';
 }
 
 /**
@@ -68,15 +78,22 @@ export function checkUiPathBaseUrl(value: unknown, deployment?: UiPathDeployment
 }
 
 /** The credential's base URL, checked, without trailing slashes, and the deployment it is of. */
-export function uiPathEndpoint(credentials: ICredentialDataDecryptedObject): { baseUrl: string; deployment: UiPathDeployment } {
+export function uiPathEndpoint(credentials: ICredentialDataDecryptedObject): {
+	baseUrl: string;
+	deployment: UiPathDeployment;
+} {
 	const first = checkUiPathBaseUrl(credentials.baseUrl);
 	if (first.problem !== undefined) {
-		throw new TokenRequestError({ message: `The UiPath Identity credential's Base URL ${first.problem}` });
+		throw new TokenRequestError({
+			message: `The UiPath Identity credential's Base URL ${first.problem}`,
+		});
 	}
 	const deployment = uiPathDeployment(credentials, first.url as string);
 	const { url, problem } = checkUiPathBaseUrl(credentials.baseUrl, deployment);
 	if (problem !== undefined) {
-		throw new TokenRequestError({ message: `The UiPath Identity credential's Base URL ${problem}` });
+		throw new TokenRequestError({
+			message: `The UiPath Identity credential's Base URL ${problem}`,
+		});
 	}
 	return { baseUrl: url as string, deployment };
 }
@@ -95,7 +112,9 @@ export function uiPathTokenUrl(credentials: ICredentialDataDecryptedObject): str
 	if (override !== '') {
 		const { url, problem } = checkBaseUrl(override, { allowPath: true });
 		if (problem !== undefined) {
-			throw new TokenRequestError({ message: `The UiPath Identity credential's Token URL ${problem}` });
+			throw new TokenRequestError({
+				message: `The UiPath Identity credential's Token URL ${problem}`,
+			});
 		}
 		return url as string;
 	}
@@ -108,7 +127,9 @@ export function uiPathTokenUrl(credentials: ICredentialDataDecryptedObject): str
  * if it was fetched for them as they are now (see ownSessionToken); '' when there is none.
  */
 export function uiPathHeldToken(credentials: ICredentialDataDecryptedObject): string {
-	return credentials.authentication === 'accessToken' ? String(credentials.accessToken ?? '') : ownSessionToken(credentials);
+	return credentials.authentication === 'accessToken'
+		? String(credentials.accessToken ?? '')
+		: ownSessionToken(credentials);
 }
 
 const UIPATH_TOKEN_WORDS: TokenEndpointWords = {
@@ -119,7 +140,8 @@ const UIPATH_TOKEN_WORDS: TokenEndpointWords = {
 		invalid_scope:
 			"UiPath refused the credential's scopes: the external application must have each of them as an application scope",
 		unauthorized_client: 'The external application may not use the client credentials grant',
-		unsupported_grant_type: 'UiPath does not accept the client credentials grant for this application',
+		unsupported_grant_type:
+			'UiPath does not accept the client credentials grant for this application',
 		invalid_request: 'UiPath refused the token request as malformed',
 	},
 	notFoundAdvice: "Check the credential's Base URL, or set its Token URL.",
@@ -130,7 +152,11 @@ export async function requestUiPathToken(
 	helpers: IHttpRequestHelper['helpers'],
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<IssuedToken> {
-	const scopes = String(credentials.scopes ?? '').trim().split(/\s+/).filter(Boolean).join(' ');
+	const scopes = String(credentials.scopes ?? '')
+		.trim()
+		.split(/\s+/)
+		.filter(Boolean)
+		.join(' ');
 	return await requestOAuthToken(helpers, UIPATH_TOKEN_WORDS, {
 		url: uiPathTokenUrl(credentials),
 		form: {
@@ -158,7 +184,9 @@ export function organizationIdFromToken(token: string): string | undefined {
 	const payload = token.split('.')[1];
 	if (!payload) return undefined;
 	try {
-		const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { prt_id?: unknown };
+		const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as {
+			prt_id?: unknown;
+		};
 		return typeof claims.prt_id === 'string' && claims.prt_id !== '' ? claims.prt_id : undefined;
 	} catch {
 		return undefined;

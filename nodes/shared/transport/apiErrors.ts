@@ -1,4 +1,10 @@
-import type { IExecuteFunctions, ILoadOptionsFunctions, INode, IPollFunctions, JsonObject } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	ILoadOptionsFunctions,
+	INode,
+	IPollFunctions,
+	JsonObject,
+} from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { findTokenRequestError } from '../auth/TokenRequestError';
@@ -15,7 +21,12 @@ import type { RetryState } from './retry';
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 /** A NodeApiError with our own words, built from plain data so it carries no request or secret. */
-export function apiError(node: INode, response: JsonObject, itemIndex: number, text: FailureText): NodeApiError {
+export function apiError(
+	node: INode,
+	response: JsonObject,
+	itemIndex: number,
+	text: FailureText,
+): NodeApiError {
 	return new NodeApiError(node, response, {
 		message: text.message,
 		description: text.description,
@@ -69,15 +80,19 @@ export function requestFailureError(
 		return failure;
 	}
 	const failure = readHttpFailure(error);
-	const text = describeConnectionFailure(messages.service, url, failure) ?? messages.describeStatus(failure, url);
+	const text =
+		describeConnectionFailure(messages.service, url, failure) ??
+		messages.describeStatus(failure, url);
 	if (retried.refusedRateLimitWait !== undefined) {
 		const { askedMs, leftMs } = retried.refusedRateLimitWait;
 		text.message = `${text.message}: waiting ${Math.ceil(askedMs / 1000)} s would pass Max Rate Limit Wait (${Math.floor(leftMs / 1000)} s left of it in this run)`;
-		text.description = `${text.description ?? ''} The run waits for rate limits up to Max Rate Limit Wait (Seconds), under the node's Options: raise it to wait as long as the server asks, or run again later.`.trim();
+		text.description =
+			`${text.description ?? ''} The run waits for rate limits up to Max Rate Limit Wait (Seconds), under the node's Options: raise it to wait as long as the server asks, or run again later.`.trim();
 	}
 	if (retried.retries > 0) {
 		const times = retried.retries === 1 ? 'once' : `${retried.retries} times`;
-		text.description = `${text.description ?? ''} Sent again ${times}, after ${Math.round(retried.waitedMs / 100) / 10} s of waiting in all.`.trim();
+		text.description =
+			`${text.description ?? ''} Sent again ${times}, after ${Math.round(retried.waitedMs / 100) / 10} s of waiting in all.`.trim();
 	}
 	return apiError(node, failureAsErrorResponse(failure, text.message), itemIndex, text);
 }
@@ -91,7 +106,9 @@ export function prefixError(error: unknown, before: string, after = ''): Error {
 	const target = error instanceof Error ? error : new Error(String(error));
 	const message = target.message.trimEnd();
 	target.message =
-		after === '' ? `${before}${message}` : `${before}${message}${/[.!?]$/.test(message) ? '' : '.'}${after}`;
+		after === ''
+			? `${before}${message}`
+			: `${before}${message}${/[.!?]$/.test(message) ? '' : '.'}${after}`;
 	return target;
 }
 

@@ -28,7 +28,11 @@ export function startDryRun(): DryRun {
 
 export function captureWrite(dryRun: DryRun, itemIndex: number, request: CapturedRequest): void {
 	const list = dryRun.writes.get(itemIndex) ?? [];
-	list.push({ method: request.method, url: request.url, ...(request.body === undefined ? {} : { body: request.body }) });
+	list.push({
+		method: request.method,
+		url: request.url,
+		...(request.body === undefined ? {} : { body: request.body }),
+	});
 	dryRun.writes.set(itemIndex, list);
 }
 
@@ -36,14 +40,19 @@ export function captureWrite(dryRun: DryRun, itemIndex: number, request: Capture
 export function shareWrites(dryRun: DryRun, itemIndexes: number[]): void {
 	const [first, ...others] = itemIndexes;
 	const writes = dryRun.writes.get(first) ?? [];
-	for (const itemIndex of others) dryRun.writes.set(itemIndex, [...(dryRun.writes.get(itemIndex) ?? []), ...writes]);
+	for (const itemIndex of others)
+		dryRun.writes.set(itemIndex, [...(dryRun.writes.get(itemIndex) ?? []), ...writes]);
 }
 
 /**
  * An item's dry-run output: what a real run would output, with the writes it would send. A list
  * (the reads of Get Many, say, which send no write) is output as it is.
  */
-export function dryRunOutput(dryRun: DryRun, itemIndex: number, result: IDataObject | IDataObject[]): IDataObject | IDataObject[] {
+export function dryRunOutput(
+	dryRun: DryRun,
+	itemIndex: number,
+	result: IDataObject | IDataObject[],
+): IDataObject | IDataObject[] {
 	const requests = dryRun.writes.get(itemIndex) ?? [];
 	dryRun.writes.delete(itemIndex);
 	if (Array.isArray(result)) return result;

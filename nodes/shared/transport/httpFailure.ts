@@ -24,7 +24,13 @@ type ErrorLike = {
 	code?: string;
 	httpCode?: string | null;
 	cause?: ErrorLike;
-	response?: { status?: number; statusCode?: number; data?: unknown; body?: unknown; headers?: unknown };
+	response?: {
+		status?: number;
+		statusCode?: number;
+		data?: unknown;
+		body?: unknown;
+		headers?: unknown;
+	};
 	/** n8n's older request helper puts the answer's body here rather than in `response`. */
 	error?: unknown;
 	context?: { data?: unknown };
@@ -41,12 +47,16 @@ export function readHttpFailure(error: unknown): HttpFailure {
 	const withResponse = chain.find((e) => e.response && typeof e.response === 'object');
 	const response = withResponse?.response;
 	const status = response?.status ?? response?.statusCode;
-	const code = chain.map((e) => e.code).find((c) => typeof c === 'string' && !c.startsWith('ERR_BAD_'));
+	const code = chain
+		.map((e) => e.code)
+		.find((c) => typeof c === 'string' && !c.startsWith('ERR_BAD_'));
 	const ssrf = chain.find((e) => SSRF_ERRORS.has(e.name ?? ''));
 	return {
 		...(ssrf ? { ssrfBlocked: { hostname: ssrf.hostname, ip: ssrf.ip } } : {}),
 		status: typeof status === 'number' ? status : undefined,
-		body: parseBody(response?.data ?? response?.body ?? withResponse?.error ?? chain[0]?.context?.data),
+		body: parseBody(
+			response?.data ?? response?.body ?? withResponse?.error ?? chain[0]?.context?.data,
+		),
 		headers: lowerCaseHeaders(response?.headers),
 		code,
 		message: (chain[chain.length - 1]?.message ?? String(error)).split('\n')[0],
@@ -142,22 +152,31 @@ export function describeConnectionFailure(
 			'The server may still have carried out the request: check before sending it again. A create with "If the Group Already Exists: Use the Existing Group" finds out by itself when run again.',
 		);
 	}
-		if (UNREACHABLE_CODES.has(code)) {
+	if (UNREACHABLE_CODES.has(code)) {
 		return text(
 			`Cannot reach the ${service} server at ${url}`,
 			'Check the URL in the credential and that n8n can connect to that address and port.',
 		);
 	}
-	return text(`The request to the ${service} server at ${url} failed`, 'Check the URL in the credential.');
+	return text(
+		`The request to the ${service} server at ${url} failed`,
+		'Check the URL in the credential.',
+	);
 }
 
 /**
  * Words for a request n8n's SSRF protection refused (N8N_SSRF_PROTECTION_ENABLED): on-premises
  * servers live at private addresses, which it blocks unless the administrator allows them.
  */
-function describeSsrfBlock(service: string, url: string, blocked: { hostname?: string; ip?: string }): FailureText {
+function describeSsrfBlock(
+	service: string,
+	url: string,
+	blocked: { hostname?: string; ip?: string },
+): FailureText {
 	const hostname = blocked.hostname ?? hostOf(url);
-	const allowIp = blocked.ip ? ` or N8N_SSRF_ALLOWED_IP_RANGES=${blocked.ip}${blocked.ip.includes(':') ? '/128' : '/32'}` : ' or N8N_SSRF_ALLOWED_IP_RANGES (its address range)';
+	const allowIp = blocked.ip
+		? ` or N8N_SSRF_ALLOWED_IP_RANGES=${blocked.ip}${blocked.ip.includes(':') ? '/128' : '/32'}`
+		: ' or N8N_SSRF_ALLOWED_IP_RANGES (its address range)';
 	const advice =
 		`n8n's SSRF protection (N8N_SSRF_PROTECTION_ENABLED) refuses private and internal addresses, and nothing was sent. ` +
 		`To let n8n reach this ${service} server, the n8n administrator allows it: N8N_SSRF_ALLOWED_HOSTNAMES=${hostname ?? 'its host name'}${allowIp}.`;
@@ -205,7 +224,12 @@ export function failureAsErrorResponse(failure: HttpFailure, message: string): J
 }
 
 /** Words for a rate limit (HTTP 429): `refusal` says it in the service's terms; when to try again follows. */
-export function describeRateLimit(refusal: string, failure: HttpFailure, url: string, serverMessage: string): FailureText {
+export function describeRateLimit(
+	refusal: string,
+	failure: HttpFailure,
+	url: string,
+	serverMessage: string,
+): FailureText {
 	return {
 		message: `${refusal}; try again ${describeRetryAfter(failure)}`,
 		description: `HTTP 429 from ${url}: ${serverMessage}.`,
@@ -213,7 +237,12 @@ export function describeRateLimit(refusal: string, failure: HttpFailure, url: st
 }
 
 /** Words for an HTTP status no service explains otherwise: the server's own message, and for a 5xx, what to do. */
-export function describeOtherStatus(service: string, status: number, url: string, serverMessage: string): FailureText {
+export function describeOtherStatus(
+	service: string,
+	status: number,
+	url: string,
+	serverMessage: string,
+): FailureText {
 	return {
 		message: `${service} answered HTTP ${status}: ${serverMessage}`,
 		description:

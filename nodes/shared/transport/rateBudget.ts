@@ -16,7 +16,13 @@ import { sleep } from 'n8n-workflow';
 /** The methods a budget paces. */
 export type BudgetedMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-export const BUDGETED_METHODS: readonly BudgetedMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+export const BUDGETED_METHODS: readonly BudgetedMethod[] = [
+	'GET',
+	'POST',
+	'PUT',
+	'PATCH',
+	'DELETE',
+];
 
 /**
  * The most requests of each method in any window of `windowMs`. A method without a number is not
@@ -53,7 +59,8 @@ const realClock: Clock = {
 	sleep: async (ms, signal) => {
 		// n8n's own sleep, in steps, so a cancelled execution does not wait out a long pause.
 		for (let left = ms; left > 0; left -= CANCEL_CHECK_MS) {
-			if (signal?.aborted) throw new Error('The execution was cancelled while it waited for a rate limit');
+			if (signal?.aborted)
+				throw new Error('The execution was cancelled while it waited for a rate limit');
 			await sleep(Math.min(left, CANCEL_CHECK_MS));
 		}
 	},
@@ -162,14 +169,18 @@ async function waitForRoom(
 	limit: number,
 	settings: BudgetSettings,
 	method: BudgetedMethod,
-	{ signal, onLongWait }: { signal?: AbortSignal; onLongWait?: (waitMs: number, reason: string) => void },
+	{
+		signal,
+		onLongWait,
+	}: { signal?: AbortSignal; onLongWait?: (waitMs: number, reason: string) => void },
 ): Promise<void> {
 	for (;;) {
 		const now = clock.now();
 		forgetOlderThan(window, now - window.longestWindowMs);
 		if (window.heldUntil > now) {
 			const waitMs = window.heldUntil - now;
-			if (waitMs >= LONG_WAIT_MS) onLongWait?.(waitMs, `the server asked to hold ${method} requests`);
+			if (waitMs >= LONG_WAIT_MS)
+				onLongWait?.(waitMs, `the server asked to hold ${method} requests`);
 			await clock.sleep(waitMs, signal);
 			continue;
 		}
@@ -184,15 +195,26 @@ async function waitForRoom(
 		}
 		const waitMs = Math.max(1, window.answeredAt[first] + settings.limits.windowMs - now);
 		if (waitMs >= LONG_WAIT_MS) {
-			const reserve = limit < shareOf(settings.limits.perMethod[method] ?? limit, settings.sharedBy) ? ', less 1% kept in reserve' : '';
-			onLongWait?.(waitMs, `${limit} ${method} requests per ${describeWindow(settings)} (${settings.source}${reserve}) are spent`);
+			const reserve =
+				limit < shareOf(settings.limits.perMethod[method] ?? limit, settings.sharedBy)
+					? ', less 1% kept in reserve'
+					: '';
+			onLongWait?.(
+				waitMs,
+				`${limit} ${method} requests per ${describeWindow(settings)} (${settings.source}${reserve}) are spent`,
+			);
 		}
 		await clock.sleep(waitMs, signal);
 	}
 }
 
 /** A pause the server asked for: a 429's Retry-After, or until the reset when none remain. Never longer than a window. */
-function holdForServer(window: MethodWindow, now: number, signal: ServerLimitSignal | undefined, windowMs: number): void {
+function holdForServer(
+	window: MethodWindow,
+	now: number,
+	signal: ServerLimitSignal | undefined,
+	windowMs: number,
+): void {
 	if (signal === undefined) return;
 	let holdMs: number | undefined = signal.retryAfterMs;
 	if (signal.remaining === 0) holdMs = Math.max(holdMs ?? 0, signal.resetMs ?? windowMs);
@@ -226,7 +248,14 @@ function methodWindow(key: string, method: BudgetedMethod): MethodWindow {
 	}
 	let window = methods.get(method);
 	if (window === undefined) {
-		window = { answeredAt: [], inFlight: 0, heldUntil: 0, longestWindowMs: 0, line: Promise.resolve(), onAnswer: [] };
+		window = {
+			answeredAt: [],
+			inFlight: 0,
+			heldUntil: 0,
+			longestWindowMs: 0,
+			line: Promise.resolve(),
+			onAnswer: [],
+		};
 		methods.set(method, window);
 	}
 	return window;
@@ -241,7 +270,8 @@ function describeWindow(settings: BudgetSettings): string {
 /** How many requests that took a place in a budget are still waiting for their answer, across the whole n8n process (all budgets) */
 export function requestsInFlight(): number {
 	let count = 0;
-	for (const methods of budgets.values()) for (const window of methods.values()) count += window.inFlight;
+	for (const methods of budgets.values())
+		for (const window of methods.values()) count += window.inFlight;
 	return count;
 }
 

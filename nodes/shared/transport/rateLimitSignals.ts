@@ -6,7 +6,11 @@ import type { ServerLimitSignal } from './rateBudget';
  * seconds from now, as the IETF draft writes it; a value too large for that (past a year) is read
  * as a time in seconds since 1970, as some servers send it.
  */
-export function readServerLimitSignal(headers: Record<string, string>, status: number | undefined, now: number): ServerLimitSignal {
+export function readServerLimitSignal(
+	headers: Record<string, string>,
+	status: number | undefined,
+	now: number,
+): ServerLimitSignal {
 	const signal: ServerLimitSignal = {};
 	if (status === 429) {
 		const retryAfter = retryAfterMs(headers['retry-after'], now);
@@ -15,7 +19,8 @@ export function readServerLimitSignal(headers: Record<string, string>, status: n
 	const remaining = leadingNumber(headers['ratelimit-remaining']);
 	if (remaining !== undefined) signal.remaining = remaining;
 	const reset = leadingNumber(headers['ratelimit-reset']);
-	if (reset !== undefined) signal.resetMs = reset > A_YEAR_S ? Math.max(0, reset * 1000 - now) : reset * 1000;
+	if (reset !== undefined)
+		signal.resetMs = reset > A_YEAR_S ? Math.max(0, reset * 1000 - now) : reset * 1000;
 	return signal;
 }
 

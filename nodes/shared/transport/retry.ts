@@ -36,7 +36,8 @@ const DROPPED_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED_BEFORE_ANSWE
 export function isDroppedConnection(failure: HttpFailure): boolean {
 	return (
 		failure.status === undefined &&
-		(DROPPED_CODES.has(failure.code ?? '') || /socket hang up|connection reset/i.test(failure.message))
+		(DROPPED_CODES.has(failure.code ?? '') ||
+			/socket hang up|connection reset/i.test(failure.message))
 	);
 }
 
@@ -57,7 +58,15 @@ export function retryDelay(
 ): number | undefined {
 	if (!safeToRepeat || state.retries >= policy.retries) return undefined;
 	const left = policy.maxTotalWaitMs - state.waitedMs;
-	if (!(failure.status === 502 || failure.status === 503 || failure.status === 504 || isDroppedConnection(failure))) return undefined;
+	if (
+		!(
+			failure.status === 502 ||
+			failure.status === 503 ||
+			failure.status === 504 ||
+			isDroppedConnection(failure)
+		)
+	)
+		return undefined;
 	const wait = FIRST_BACKOFF_MS * 2 ** state.retries;
 	return wait <= left ? wait : undefined;
 }

@@ -74,7 +74,8 @@ export async function sendWithCredential(
 	const safeToRepeat = request.idempotent ?? request.method !== 'POST';
 	const retried: RetryState = { retries: 0, waitedMs: 0 };
 	const rateLimited = { times: 0, waitedMs: 0 };
-	const cancelled = 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
+	const cancelled =
+		'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
 	const clock = budgetClock();
 	// The failure as the item sees it, with every resend and wait so far (a refused wait besides).
 	const failed = (error: unknown, refused?: RetryState['refusedRateLimitWait']) =>
@@ -88,7 +89,9 @@ export async function sendWithCredential(
 			? await acquireBudget(connection.budget, request.method, {
 					signal: cancelled,
 					onLongWait: (waitMs, reason) =>
-						context.logger.info(`${messages.service}: ${request.method} ${request.url} waits ${seconds(waitMs)} s: ${reason}`),
+						context.logger.info(
+							`${messages.service}: ${request.method} ${request.url} waits ${seconds(waitMs)} s: ${reason}`,
+						),
 				})
 			: undefined;
 		let answer: FullAnswer;
@@ -103,7 +106,8 @@ export async function sendWithCredential(
 				const waitMs = rateLimitWaitMs(signal, rateLimited.times);
 				const allowance = connection.retry?.rateLimitWait;
 				if (allowance === undefined) throw failed(error);
-				if (!allowance.take(clock.now(), waitMs)) throw failed(error, { askedMs: waitMs, leftMs: allowance.leftMs });
+				if (!allowance.take(clock.now(), waitMs))
+					throw failed(error, { askedMs: waitMs, leftMs: allowance.leftMs });
 				context.logger.warn(
 					`${messages.service} answered 429 (rate limit) to ${request.method} ${request.url}: waiting ${seconds(waitMs)} s before sending it again (${seconds(allowance.leftMs)} s of Max Rate Limit Wait left after it)`,
 				);
@@ -135,8 +139,13 @@ interface FullAnswer {
 	headers: Record<string, string>;
 }
 
-async function sendOnce(context: RequestContext, connection: CredentialConnection, request: OutgoingRequest): Promise<FullAnswer> {
-	if (request.method === 'GET' && request.body !== undefined) return await sendGetWithBody(context, connection, request);
+async function sendOnce(
+	context: RequestContext,
+	connection: CredentialConnection,
+	request: OutgoingRequest,
+): Promise<FullAnswer> {
+	if (request.method === 'GET' && request.body !== undefined)
+		return await sendGetWithBody(context, connection, request);
 	const response = (await context.helpers.httpRequestWithAuthentication.call(
 		context,
 		connection.credential.type,
@@ -152,7 +161,11 @@ async function sendOnce(context: RequestContext, connection: CredentialConnectio
 		},
 		{ credentialsDecrypted: connection.credential },
 	)) as { statusCode?: number; body: unknown; headers?: unknown };
-	return { status: response.statusCode ?? 200, body: response.body, headers: lowerCaseHeaders(response.headers) };
+	return {
+		status: response.statusCode ?? 200,
+		body: response.body,
+		headers: lowerCaseHeaders(response.headers),
+	};
 }
 
 /**
@@ -191,8 +204,16 @@ async function sendGetWithBody(
 	if (response.statusCode >= 400) {
 		// Shaped like the failures of n8n's httpRequest helper, with plain data only.
 		throw Object.assign(new Error(`HTTP ${response.statusCode}`), {
-			response: { status: response.statusCode, data: response.body, headers: response.headers ?? {} },
+			response: {
+				status: response.statusCode,
+				data: response.body,
+				headers: response.headers ?? {},
+			},
 		});
 	}
-	return { status: response.statusCode, body: response.body, headers: lowerCaseHeaders(response.headers) };
+	return {
+		status: response.statusCode,
+		body: response.body,
+		headers: lowerCaseHeaders(response.headers),
+	};
 }

@@ -1,9 +1,18 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { groupLocatorProperty } from '../../descriptions/locatorFields';
-import { memberProperties, reasonProperty, readMembershipFields } from '../../descriptions/memberFields';
+import {
+	memberProperties,
+	reasonProperty,
+	readMembershipFields,
+} from '../../descriptions/memberFields';
 import { membershipChangeOperation } from '../../helpers/membershipChanges';
-import { buildAddMembersPlan, DEFAULT_ADD_REASON, joinOnBehalfRequest, type MembershipFields } from '../../requests/membershipBody';
+import {
+	buildAddMembersPlan,
+	DEFAULT_ADD_REASON,
+	joinOnBehalfRequest,
+	type MembershipFields,
+} from '../../requests/membershipBody';
 
 const properties: INodeProperties[] = [
 	groupLocatorProperty(),
@@ -36,7 +45,11 @@ const properties: INodeProperties[] = [
 ];
 
 export const addMembers = membershipChangeOperation({
-	listing: { value: 'addMembers', name: 'Add Members', description: 'Add users to a group, for good or until a date' },
+	listing: {
+		value: 'addMembers',
+		name: 'Add Members',
+		description: 'Add users to a group, for good or until a date',
+	},
 	properties,
 	change: { verb: 'add', done: 'added', request: joinOnBehalfRequest },
 	prepare: (context, itemIndex, connection) =>
@@ -52,6 +65,9 @@ function readAddMembersFields(context: IExecuteFunctions, itemIndex: number): Me
 	return {
 		...readMembershipFields(context, itemIndex),
 		duration: membership,
-		endDate: membership === 'temporary' ? (context.getNodeParameter('endDate', itemIndex, '') as unknown) : undefined,
+		endDate:
+			membership === 'temporary'
+				? (context.getNodeParameter('endDate', itemIndex, '') as unknown)
+				: undefined,
 	};
 }

@@ -13,8 +13,15 @@ import { containerLocatorProperty, ownerLocatorOption } from '../../descriptions
 import { additionalFieldsCollection } from '../../../shared/collections';
 import { groupCreateOperation } from '../../helpers/createOperation';
 import { prepareWithOwner } from '../../helpers/ownerLookup';
-import { buildStaticGroupRequest, staticGroupPath, type StaticGroupRequest } from '../../requests/staticGroupBody';
-import { buildEntraStaticGroupRequest, type EntraGroupRequest } from '../../requests/entraGroupBody';
+import {
+	buildStaticGroupRequest,
+	staticGroupPath,
+	type StaticGroupRequest,
+} from '../../requests/staticGroupBody';
+import {
+	buildEntraStaticGroupRequest,
+	type EntraGroupRequest,
+} from '../../requests/entraGroupBody';
 import { prepareWithPeople } from '../../helpers/entraPeopleLookup';
 import {
 	entraGroupTypeProperty,
@@ -29,7 +36,7 @@ const properties: INodeProperties[] = [
 	identityStoreTypeProperty,
 	groupNameProperty(
 		'e.g. DemoGroup',
-		"The group's name, also its sAMAccountName and CN. Active Directory refuses \" / \\ [ ] : ; | = , + * ? &lt; &gt;.",
+		'The group\'s name, also its sAMAccountName and CN. Active Directory refuses " / \\ [ ] : ; | = , + * ? &lt; &gt;.',
 	),
 	containerLocatorProperty,
 	onlyForStore(groupTypeProperty('-2147483640'), 'activeDirectory'),
@@ -40,7 +47,13 @@ const properties: INodeProperties[] = [
 		additionalAttributesProperty(ACTION_ZERO_LIKE_SAMPLE),
 		groupDescriptionOption,
 		onlyForStore(
-			{ displayName: 'Display Name', name: 'displayName', type: 'string', default: '', description: 'Default: the group name' },
+			{
+				displayName: 'Display Name',
+				name: 'displayName',
+				type: 'string',
+				default: '',
+				description: 'Default: the group name',
+			},
 			'entraId',
 			true,
 		),
@@ -58,11 +71,18 @@ const properties: INodeProperties[] = [
 ];
 
 export const createStaticGroup = groupCreateOperation<StaticGroupRequest | EntraGroupRequest>({
-	listing: { name: 'Create Static Group', description: 'Create a group whose members are added and removed by hand' },
+	listing: {
+		name: 'Create Static Group',
+		description: 'Create a group whose members are added and removed by hand',
+	},
 	properties,
-	request: prepareWithOwner((context, itemIndex) => readCommonCreateFields(context, itemIndex).fields, buildStaticGroupRequest, {
-		ownerMayBeDn: true,
-	}),
+	request: prepareWithOwner(
+		(context, itemIndex) => readCommonCreateFields(context, itemIndex).fields,
+		buildStaticGroupRequest,
+		{
+			ownerMayBeDn: true,
+		},
+	),
 	entraRequest: prepareWithPeople(readEntraCreateFields, buildEntraStaticGroupRequest),
 	path: staticGroupPath,
 });

@@ -1,15 +1,30 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { ifNotFoundProperty, isNotFound, readIfNotFound, type IfNotFound } from '../../../shared/ifNotFound';
+import {
+	ifNotFoundProperty,
+	isNotFound,
+	readIfNotFound,
+	type IfNotFound,
+} from '../../../shared/ifNotFound';
 import type { Operation } from '../../../shared/operation';
-import { buildGroupLifecycleRequest, type GroupLifecycleRequest } from '../../requests/groupLifecycle';
+import {
+	buildGroupLifecycleRequest,
+	type GroupLifecycleRequest,
+} from '../../requests/groupLifecycle';
 import { groupIdRequest, type GroupIdConnection } from '../../transport';
 import { groupLocatorProperty, readLocator } from '../../descriptions/locatorFields';
 
 const properties: INodeProperties[] = [groupLocatorProperty(), ifNotFoundProperty];
 
-export const deleteGroup: Operation<GroupIdConnection, GroupLifecycleRequest & { ifNotFound: IfNotFound }> = {
-	listing: { value: 'delete', name: 'Delete', description: 'Delete a group from the identity store' },
+export const deleteGroup: Operation<
+	GroupIdConnection,
+	GroupLifecycleRequest & { ifNotFound: IfNotFound }
+> = {
+	listing: {
+		value: 'delete',
+		name: 'Delete',
+		description: 'Delete a group from the identity store',
+	},
 	properties,
 	prepare: (context, itemIndex, connection) => ({
 		...buildGroupLifecycleRequest('delete', readLocator(context, 'group', itemIndex), {

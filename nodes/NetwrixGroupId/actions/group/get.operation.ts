@@ -2,7 +2,10 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { checkBoolean } from '../../../shared/fieldChecks';
 import type { Operation } from '../../../shared/operation';
-import { attributesToLoadProperty, simplifyProperty } from '../../descriptions/groupAttributeFields';
+import {
+	attributesToLoadProperty,
+	simplifyProperty,
+} from '../../descriptions/groupAttributeFields';
 import { groupLocatorProperty, readLocator } from '../../descriptions/locatorFields';
 import { flattenDirectoryObject } from '../../requests/directoryObjects';
 import {
@@ -26,7 +29,9 @@ export const getGroup: Operation<GroupIdConnection, Prepared> = {
 	listing: { value: 'get', name: 'Get', description: "Get a group's attributes" },
 	properties,
 	prepare: (context, itemIndex, connection) => ({
-		...buildGetGroupRequest(readGetFields(context, itemIndex), { identityStoreId: connection.identityStoreId }),
+		...buildGetGroupRequest(readGetFields(context, itemIndex), {
+			identityStoreId: connection.identityStoreId,
+		}),
 		simplify: checkBoolean('Simplify', context.getNodeParameter('simplify', itemIndex, true), true),
 	}),
 	send: sendObjectRead('group', flattenDirectoryObject),

@@ -2,7 +2,11 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { filtersCollection } from '../../../shared/collections';
 import { returnAllOrLimitProperties } from '../../../shared/paging';
-import { attributesToLoadProperty, groupTypeProperty, simplifyProperty } from '../../descriptions/groupAttributeFields';
+import {
+	attributesToLoadProperty,
+	groupTypeProperty,
+	simplifyProperty,
+} from '../../descriptions/groupAttributeFields';
 import { directoryListOperation } from '../../helpers/readOperations';
 import { prepareForStore } from '../../helpers/prepareForStore';
 import { buildGroupSearch, NAME_OPERATORS, type GroupSearchFields } from '../../requests/groupList';
@@ -50,7 +54,11 @@ const properties: INodeProperties[] = [
 ];
 
 export const getManyGroups = directoryListOperation({
-	listing: { value: 'getMany', name: 'Get Many', description: 'List groups, optionally filtered by name, container or group type' },
+	listing: {
+		value: 'getMany',
+		name: 'Get Many',
+		description: 'List groups, optionally filtered by name, container or group type',
+	},
 	properties,
 	query: prepareForStore(readSearchFields, buildGroupSearch),
 	page: searchPageRequest,

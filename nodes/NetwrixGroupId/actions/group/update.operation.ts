@@ -10,7 +10,11 @@ import {
 	readAdditionalAttributes,
 	securityProperty,
 } from '../../descriptions/groupAttributeFields';
-import { groupLocatorProperty, ownerLocatorOption, readLocator } from '../../descriptions/locatorFields';
+import {
+	groupLocatorProperty,
+	ownerLocatorOption,
+	readLocator,
+} from '../../descriptions/locatorFields';
 import { additionalAttributeEntries } from '../../requests/attributeValues';
 import { describeTarget } from '../../requests/groupTarget';
 import {
@@ -28,7 +32,8 @@ const updateFieldsProperty: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Field',
 	default: {},
-	description: 'Only the fields added here are sent; the group keeps every other attribute as it is',
+	description:
+		'Only the fields added here are sent; the group keeps every other attribute as it is',
 	options: [
 		additionalAttributesProperty(ACTION_ZERO_LIKE_SAMPLE),
 		groupDescriptionOption,

@@ -44,13 +44,14 @@ import {
 } from '../../helpers/firstReleaseLayout';
 
 /** An Additional Field that only an Active Directory store takes. */
-const activeDirectoryOnly = (property: INodeProperties) => onlyForStore(property, 'activeDirectory', true);
+const activeDirectoryOnly = (property: INodeProperties) =>
+	onlyForStore(property, 'activeDirectory', true);
 
 const properties: INodeProperties[] = [
 	identityStoreTypeProperty,
 	groupNameProperty(
 		'e.g. Engineering-All',
-		"The group's name. Also its sAMAccountName, display name, CN and mail nickname unless set under Additional Fields. Active Directory refuses \" / \\ [ ] : ; | = , + * ? &lt; &gt;.",
+		'The group\'s name. Also its sAMAccountName, display name, CN and mail nickname unless set under Additional Fields. Active Directory refuses " / \\ [ ] : ; | = , + * ? &lt; &gt;.',
 	),
 	containerLocatorProperty,
 	onlyForStore(groupTypeProperty('8'), 'activeDirectory'),
@@ -60,11 +61,14 @@ const properties: INodeProperties[] = [
 	objectTypesProperty,
 	...criteriaProperties,
 	startPathsProperty(
-		"Where in the directory GroupID looks for members. Without any, it searches the whole domain of the container (e.g. DC=demo,DC=local).",
+		'Where in the directory GroupID looks for members. Without any, it searches the whole domain of the container (e.g. DC=demo,DC=local).',
 	),
 	additionalFieldsCollection([
 		additionalAttributesProperty(
-			attributeActionChoices('1', 'the Smart Group sample sends 1 with the values a requester chooses.'),
+			attributeActionChoices(
+				'1',
+				'the Smart Group sample sends 1 with the values a requester chooses.',
+			),
 		),
 		activeDirectoryOnly({
 			displayName: 'CN',
@@ -108,7 +112,10 @@ const properties: INodeProperties[] = [
 				'Whether the group gets a mail alias (objectClass MailEnabledGroup and a mail nickname). On unless turned off here.',
 		}),
 		activeDirectoryOnly(
-			ownerLocatorOption("The group's owner (managedBy): picked from the directory, or its object GUID", { byDn: false }),
+			ownerLocatorOption(
+				"The group's owner (managedBy): picked from the directory, or its object GUID",
+				{ byDn: false },
+			),
 		),
 		activeDirectoryOnly({
 			displayName: 'sAMAccountName',
@@ -123,11 +130,19 @@ const properties: INodeProperties[] = [
 
 export const createSmartGroup = runsFirstReleaseLayout(
 	groupCreateOperation<SmartGroupRequest | EntraGroupRequest>({
-		listing: { name: 'Create Smart Group', description: 'Create a group whose members GroupID keeps in line with a query' },
+		listing: {
+			name: 'Create Smart Group',
+			description: 'Create a group whose members GroupID keeps in line with a query',
+		},
 		properties,
-		request: prepareWithOwner(readSmartGroupFields, buildSmartGroupRequest, { ownerMayBeDn: false }),
+		request: prepareWithOwner(readSmartGroupFields, buildSmartGroupRequest, {
+			ownerMayBeDn: false,
+		}),
 		entraRequest: prepareWithPeople(
-			(context, itemIndex) => ({ ...readEntraCreateFields(context, itemIndex), ...readSmartGroupQueryFields(context, itemIndex) }),
+			(context, itemIndex) => ({
+				...readEntraCreateFields(context, itemIndex),
+				...readSmartGroupQueryFields(context, itemIndex),
+			}),
 			buildEntraSmartGroupRequest,
 		),
 		path: smartGroupPath,
@@ -138,7 +153,9 @@ function readSmartGroupFields(context: IExecuteFunctions, itemIndex: number): Sm
 	const { fields, additional } = readCommonCreateFields(context, itemIndex);
 	return {
 		...fields,
-		...(isFirstReleaseLayout(context, itemIndex) ? { notes: firstReleaseNotes(context, itemIndex) } : {}),
+		...(isFirstReleaseLayout(context, itemIndex)
+			? { notes: firstReleaseNotes(context, itemIndex) }
+			: {}),
 		...readSmartGroupQueryFields(context, itemIndex),
 		identityStoreId: additional.identityStoreId,
 		displayName: additional.displayName,

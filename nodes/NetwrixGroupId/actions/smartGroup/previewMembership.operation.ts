@@ -1,11 +1,25 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { returnAllOrLimitProperties } from '../../../shared/paging';
-import { attributesToLoadProperty, simplifyProperty } from '../../descriptions/groupAttributeFields';
-import { criteriaProperties, objectTypesProperty, readSmartGroupQueryFields, startPathsProperty } from '../../descriptions/queryFields';
+import {
+	attributesToLoadProperty,
+	simplifyProperty,
+} from '../../descriptions/groupAttributeFields';
+import {
+	criteriaProperties,
+	objectTypesProperty,
+	readSmartGroupQueryFields,
+	startPathsProperty,
+} from '../../descriptions/queryFields';
 import { directoryListOperation } from '../../helpers/readOperations';
 import { prepareForStore } from '../../helpers/prepareForStore';
-import { buildPreviewRequest, DEFAULT_PREVIEW_ATTRIBUTES, previewPath, type PreviewFields, type PreviewRequest } from '../../requests/smartGroupPreview';
+import {
+	buildPreviewRequest,
+	DEFAULT_PREVIEW_ATTRIBUTES,
+	previewPath,
+	type PreviewFields,
+	type PreviewRequest,
+} from '../../requests/smartGroupPreview';
 
 const properties: INodeProperties[] = [
 	objectTypesProperty,
@@ -22,7 +36,8 @@ export const previewMembership = directoryListOperation({
 	listing: {
 		value: 'previewMembership',
 		name: 'Preview Membership',
-		description: 'List the objects a Smart Group query would include, without creating or changing a group',
+		description:
+			'List the objects a Smart Group query would include, without creating or changing a group',
 	},
 	properties,
 	query: prepareForStore(readPreviewFields, buildPreviewRequest),

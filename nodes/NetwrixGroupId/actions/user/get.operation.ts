@@ -4,7 +4,11 @@ import type { Operation } from '../../../shared/operation';
 import { simplifyProperty } from '../../descriptions/groupAttributeFields';
 import { readLocator, userLocatorProperty } from '../../descriptions/locatorFields';
 import { simplifyDirectoryObject } from '../../requests/directoryObjects';
-import { buildGetUserRequest, type GetUserFields, type GetUserRequest } from '../../requests/userGet';
+import {
+	buildGetUserRequest,
+	type GetUserFields,
+	type GetUserRequest,
+} from '../../requests/userGet';
 import type { GroupIdConnection } from '../../transport';
 import { sendObjectRead } from '../../helpers/readOperations';
 import { prepareForStore } from '../../helpers/prepareForStore';
@@ -12,7 +16,11 @@ import { prepareForStore } from '../../helpers/prepareForStore';
 const properties: INodeProperties[] = [userLocatorProperty(), simplifyProperty()];
 
 export const getUser: Operation<GroupIdConnection, GetUserRequest> = {
-	listing: { value: 'get', name: 'Get', description: "Get a user's GUID, distinguished name and attributes" },
+	listing: {
+		value: 'get',
+		name: 'Get',
+		description: "Get a user's GUID, distinguished name and attributes",
+	},
 	properties,
 	prepare: prepareForStore(readGetUserFields, buildGetUserRequest),
 	send: sendObjectRead('user', simplifyDirectoryObject),

@@ -10,5 +10,12 @@ import { transferOwnership } from './transferOwnership.operation';
 export const user: Resource<GroupIdConnection> = {
 	value: 'user',
 	name: 'User',
-	operations: [getUser, getUserGroups, getOwnedGroups, removeFromAllGroups, searchUsers, transferOwnership],
+	operations: [
+		getUser,
+		getUserGroups,
+		getOwnedGroups,
+		removeFromAllGroups,
+		searchUsers,
+		transferOwnership,
+	],
 };

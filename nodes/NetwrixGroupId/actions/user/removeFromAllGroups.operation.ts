@@ -3,13 +3,28 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { Operation } from '../../../shared/operation';
 import { readLocator, userLocatorProperty } from '../../descriptions/locatorFields';
 import { reasonProperty } from '../../descriptions/memberFields';
-import { groupsWithStatus, resultsAsOutput, writeEachGroup, type GroupResult } from '../../helpers/perGroupChanges';
+import {
+	groupsWithStatus,
+	resultsAsOutput,
+	writeEachGroup,
+	type GroupResult,
+} from '../../helpers/perGroupChanges';
 import { prepareForStore } from '../../helpers/prepareForStore';
 import { readAllUserGroups } from '../../helpers/userGroupOperations';
 import { resolveUsers, type FoundUser } from '../../helpers/userLookup';
-import { buildRemoveFromAllGroupsPlan, leaveGroupRequest, type RemoveFromAllGroupsFields, type RemoveFromAllGroupsPlan } from '../../requests/leaver';
+import {
+	buildRemoveFromAllGroupsPlan,
+	leaveGroupRequest,
+	type RemoveFromAllGroupsFields,
+	type RemoveFromAllGroupsPlan,
+} from '../../requests/leaver';
 import { DEFAULT_REMOVE_REASON } from '../../requests/membershipBody';
-import { DEFAULT_USER_GROUP_ATTRIBUTES, keptBy, listedGroup, type ListedGroup } from '../../requests/userGroups';
+import {
+	DEFAULT_USER_GROUP_ATTRIBUTES,
+	keptBy,
+	listedGroup,
+	type ListedGroup,
+} from '../../requests/userGroups';
 import type { GroupIdConnection } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -26,23 +41,40 @@ const properties: INodeProperties[] = [
 	reasonProperty(DEFAULT_REMOVE_REASON),
 ];
 
-export const removeFromAllGroups: Operation<GroupIdConnection, RemoveFromAllGroupsPlan, RemoveFromAllGroupsPlan & { found: FoundUser }> = {
+export const removeFromAllGroups: Operation<
+	GroupIdConnection,
+	RemoveFromAllGroupsPlan,
+	RemoveFromAllGroupsPlan & { found: FoundUser }
+> = {
 	listing: {
 		value: 'removeFromAllGroups',
 		name: 'Remove From All Groups',
-		description: "Take a user out of every group it is a member of, but those kept (a leaver's memberships)",
+		description:
+			"Take a user out of every group it is a member of, but those kept (a leaver's memberships)",
 	},
 	properties,
 	prepare: prepareForStore(readFields, buildRemoveFromAllGroupsPlan),
 	resolve: resolveUsers,
 	async send(context, connection, plan, itemIndex) {
-		const query = { identityStoreId: plan.identityStoreId, user: plan.user, role: 'member' as const, attributesToLoad: [...DEFAULT_USER_GROUP_ATTRIBUTES] };
-		const groups = (await readAllUserGroups(context, connection, query, itemIndex)).flatMap((object) => listedGroup(object) ?? []);
+		const query = {
+			identityStoreId: plan.identityStoreId,
+			user: plan.user,
+			role: 'member' as const,
+			attributesToLoad: [...DEFAULT_USER_GROUP_ATTRIBUTES],
+		};
+		const groups = (await readAllUserGroups(context, connection, query, itemIndex)).flatMap(
+			(object) => listedGroup(object) ?? [],
+		);
 		const kept: GroupResult[] = [];
 		const toLeave: ListedGroup[] = [];
 		for (const group of groups) {
 			const keeper = keptBy(group, plan.keep);
-			if (keeper) kept.push({ ...group, status: 'kept', message: `kept: in Groups to Keep as "${keeper.text}"` });
+			if (keeper)
+				kept.push({
+					...group,
+					status: 'kept',
+					message: `kept: in Groups to Keep as "${keeper.text}"`,
+				});
 			else toLeave.push(group);
 		}
 		const left = await writeEachGroup(context, connection, itemIndex, toLeave, {

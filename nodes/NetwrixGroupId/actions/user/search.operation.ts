@@ -2,8 +2,16 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { Operation } from '../../../shared/operation';
 import { returnAllOrLimitProperties } from '../../../shared/paging';
-import { attributesToLoadProperty, readListFields, simplifyProperty } from '../../descriptions/groupAttributeFields';
-import { isUser, simplifyDirectoryObject, type DirectoryObject } from '../../requests/directoryObjects';
+import {
+	attributesToLoadProperty,
+	readListFields,
+	simplifyProperty,
+} from '../../descriptions/groupAttributeFields';
+import {
+	isUser,
+	simplifyDirectoryObject,
+	type DirectoryObject,
+} from '../../requests/directoryObjects';
 import { meetsConditions, searchPageRequest } from '../../requests/search';
 import {
 	buildUserSearch,
@@ -34,7 +42,9 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		default: 'Is Exactly',
 		description: 'How the attribute is compared with the value',
-		options: [...USER_SEARCH_OPERATORS].sort().map((operator) => ({ name: operator, value: operator })),
+		options: [...USER_SEARCH_OPERATORS]
+			.sort()
+			.map((operator) => ({ name: operator, value: operator })),
 	},
 	{
 		displayName: 'Value',
@@ -43,7 +53,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. jdoe@demo.local',
-		description: 'The text to look for. * ( ) and \\ are refused: GroupID would read them as filter syntax.',
+		description:
+			'The text to look for. * ( ) and \\ are refused: GroupID would read them as filter syntax.',
 	},
 	...returnAllOrLimitProperties(),
 	attributesToLoadProperty(DEFAULT_USER_ATTRIBUTES),
@@ -51,16 +62,28 @@ const properties: INodeProperties[] = [
 ];
 
 export const searchUsers: Operation<GroupIdConnection, UserSearchPlan> = {
-	listing: { value: 'search', name: 'Search', description: 'Find users by email, name or sAMAccountName, with their GUID and distinguished name' },
+	listing: {
+		value: 'search',
+		name: 'Search',
+		description:
+			'Find users by email, name or sAMAccountName, with their GUID and distinguished name',
+	},
 	properties,
 	prepare: prepareForStore(readUserSearchFields, buildUserSearch),
 	async send(context, connection, plan, itemIndex) {
-		const page = (pageNo: number, pageSize: number) => searchPageRequest(plan.search, pageNo, pageSize);
+		const page = (pageNo: number, pageSize: number) =>
+			searchPageRequest(plan.search, pageNo, pageSize);
 		const missing = 'GroupID answered the search without a list of results';
 		// Search finds groups and contacts too; and only what meets the condition, as every search's answer.
-		const keep = (object: DirectoryObject) => isUser(object) && meetsConditions(plan.search.conditions, object);
-		const users = await collectDirectoryPages(context, connection, plan.limit, page, itemIndex, { missing, keep });
-		return users.map((user) => (plan.simplify ? simplifyDirectoryObject(user) : user) as IDataObject);
+		const keep = (object: DirectoryObject) =>
+			isUser(object) && meetsConditions(plan.search.conditions, object);
+		const users = await collectDirectoryPages(context, connection, plan.limit, page, itemIndex, {
+			missing,
+			keep,
+		});
+		return users.map(
+			(user) => (plan.simplify ? simplifyDirectoryObject(user) : user) as IDataObject,
+		);
 	},
 };
 

@@ -1,11 +1,25 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { collectPages, readResultLimit, returnAllOrLimitProperties, type ResultLimit } from '../../../shared/paging';
+import {
+	collectPages,
+	readResultLimit,
+	returnAllOrLimitProperties,
+	type ResultLimit,
+} from '../../../shared/paging';
 import type { Operation } from '../../../shared/operation';
 import { simplifyProperty } from '../../descriptions/groupAttributeFields';
-import { readSimplify, readWorkflowRequests, requestOutput } from '../../helpers/workflowOperations';
+import {
+	readSimplify,
+	readWorkflowRequests,
+	requestOutput,
+} from '../../helpers/workflowOperations';
 import { GROUPID_PAGE_SIZE } from '../../requests/directoryObjects';
-import { checkWorkflowList, myRequestsRequest, pendingRequestsPage, type WorkflowList } from '../../requests/workflowRequests';
+import {
+	checkWorkflowList,
+	myRequestsRequest,
+	pendingRequestsPage,
+	type WorkflowList,
+} from '../../requests/workflowRequests';
 import type { GroupIdConnection } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -19,9 +33,14 @@ const properties: INodeProperties[] = [
 			{
 				name: 'Pending Approval',
 				value: 'pending',
-				description: "Every request waiting for a decision (GroupID's Pending Requests: the account needs the right to manage all requests)",
+				description:
+					"Every request waiting for a decision (GroupID's Pending Requests: the account needs the right to manage all requests)",
 			},
-			{ name: 'My Requests', value: 'mine', description: "The requests the credential's account made, pending and decided" },
+			{
+				name: 'My Requests',
+				value: 'mine',
+				description: "The requests the credential's account made, pending and decided",
+			},
 		],
 	},
 	...returnAllOrLimitProperties(),
@@ -36,7 +55,11 @@ interface Prepared {
 }
 
 export const getManyWorkflowRequests: Operation<GroupIdConnection, Prepared> = {
-	listing: { value: 'getMany', name: 'Get Many', description: 'List the workflow requests pending approval, or those the account made' },
+	listing: {
+		value: 'getMany',
+		name: 'Get Many',
+		description: 'List the workflow requests pending approval, or those the account made',
+	},
 	properties,
 	prepare: (context, itemIndex, connection) => ({
 		identityStoreId: connection.identityStoreId,
@@ -47,11 +70,23 @@ export const getManyWorkflowRequests: Operation<GroupIdConnection, Prepared> = {
 	async send(context, connection, { identityStoreId, which, limit, simplify }, itemIndex) {
 		if (which === 'mine') {
 			// No paging is documented for My Requests: one read, cut to the limit.
-			const { requests } = await readWorkflowRequests(context, connection, myRequestsRequest(identityStoreId), itemIndex);
-			return (limit.returnAll ? requests : requests.slice(0, limit.limit)).map((request) => requestOutput(request, simplify));
+			const { requests } = await readWorkflowRequests(
+				context,
+				connection,
+				myRequestsRequest(identityStoreId),
+				itemIndex,
+			);
+			return (limit.returnAll ? requests : requests.slice(0, limit.limit)).map((request) =>
+				requestOutput(request, simplify),
+			);
 		}
 		const requests = await collectPages(limit, GROUPID_PAGE_SIZE, async (pageIndex, pageSize) => {
-			const page = await readWorkflowRequests(context, connection, pendingRequestsPage(identityStoreId, pageIndex, pageSize), itemIndex);
+			const page = await readWorkflowRequests(
+				context,
+				connection,
+				pendingRequestsPage(identityStoreId, pageIndex, pageSize),
+				itemIndex,
+			);
 			return { results: page.requests, totalCount: page.total };
 		});
 		return requests.map((request) => requestOutput(request, simplify));

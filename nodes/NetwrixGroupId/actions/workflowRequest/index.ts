@@ -9,5 +9,11 @@ import { getManyWorkflowRequests } from './getMany.operation';
 export const workflowRequest: Resource<GroupIdConnection> = {
 	value: 'workflowRequest',
 	name: 'Workflow Request',
-	operations: [approveWorkflowRequest, deleteWorkflowRequest, denyWorkflowRequest, getWorkflowRequest, getManyWorkflowRequests],
+	operations: [
+		approveWorkflowRequest,
+		deleteWorkflowRequest,
+		denyWorkflowRequest,
+		getWorkflowRequest,
+		getManyWorkflowRequests,
+	],
 };

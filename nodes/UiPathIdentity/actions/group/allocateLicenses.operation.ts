@@ -2,7 +2,12 @@ import type { INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/operation';
-import { additionalFieldsProperty, groupIdProperty, readAdditionalFields, readGroupRef } from '../../descriptions/groupFields';
+import {
+	additionalFieldsProperty,
+	groupIdProperty,
+	readAdditionalFields,
+	readGroupRef,
+} from '../../descriptions/groupFields';
 import {
 	allocateGroupLicensesRequest,
 	BUNDLE_CODES_FIELD,
@@ -28,7 +33,8 @@ const otherCodesOption: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'e.g. CTZDEVCU',
-	description: 'User bundle codes not in the list, separated by commas: sent as typed, with those picked',
+	description:
+		'User bundle codes not in the list, separated by commas: sent as typed, with those picked',
 };
 
 const accountIdOption: INodeProperties = {
@@ -44,7 +50,8 @@ export const allocateLicenses: Operation<UiPathConnection, LicenseAllocation> = 
 	listing: {
 		value: 'allocateLicenses',
 		name: 'Allocate Licenses',
-		description: "Allocate user licences to a group (Automation Cloud and Automation Suite): its members get them",
+		description:
+			'Allocate user licences to a group (Automation Cloud and Automation Suite): its members get them',
 	},
 	properties: [
 		groupIdProperty,
@@ -55,7 +62,10 @@ export const allocateLicenses: Operation<UiPathConnection, LicenseAllocation> = 
 			default: [],
 			description:
 				"The user licences the group gets, by UiPath's user bundle codes; the group's allocation becomes these codes. Each code is allocated only as far as the organization bought it.",
-			options: USER_BUNDLE_CODES.map(({ name, code }) => ({ name: `${name} (${code})`, value: code })),
+			options: USER_BUNDLE_CODES.map(({ name, code }) => ({
+				name: `${name} (${code})`,
+				value: code,
+			})),
 		},
 		additionalFieldsProperty([accountIdOption, otherCodesOption]),
 	],
@@ -64,14 +74,26 @@ export const allocateLicenses: Operation<UiPathConnection, LicenseAllocation> = 
 			throw new NodeOperationError(
 				context.getNode(),
 				'Allocate Licenses is not available in a standalone Orchestrator: UiPath documents its licence service (lease_) for Automation Cloud and Automation Suite only',
-				{ itemIndex, description: "Nothing was sent. If the Identity Server is an Automation Suite's or Automation Cloud's, set the credential's Deployment so." },
+				{
+					itemIndex,
+					description:
+						"Nothing was sent. If the Identity Server is an Automation Suite's or Automation Cloud's, set the credential's Deployment so.",
+				},
 			);
 		}
 		const { organizationId, groupId } = readGroupRef(context, itemIndex, connection);
 		const additional = readAdditionalFields(context, itemIndex);
-		const userBundleCodes = checkBundleCodes(context.getNodeParameter('userBundleCodes', itemIndex, []), additional.otherBundleCodes);
+		const userBundleCodes = checkBundleCodes(
+			context.getNodeParameter('userBundleCodes', itemIndex, []),
+			additional.otherBundleCodes,
+		);
 		const accountId = checkAccountId(additional.accountId, organizationId);
-		return { organizationId, ...(accountId === organizationId ? {} : { accountId }), groupId, userBundleCodes };
+		return {
+			organizationId,
+			...(accountId === organizationId ? {} : { accountId }),
+			groupId,
+			userBundleCodes,
+		};
 	},
 	send: async (context, connection, allocation, itemIndex) => {
 		const accountId = allocation.accountId ?? allocation.organizationId;
@@ -81,8 +103,17 @@ export const allocateLicenses: Operation<UiPathConnection, LicenseAllocation> = 
 			connection,
 			allocateGroupLicensesRequest(accountId, allocation.groupId, allocation.userBundleCodes),
 			itemIndex,
-			{ expect: 'objectOrNothing', messages: licenseFailureMessages(accountId, allocation.groupId), idempotent: true },
+			{
+				expect: 'objectOrNothing',
+				messages: licenseFailureMessages(accountId, allocation.groupId),
+				idempotent: true,
+			},
 		);
-		return { groupId: allocation.groupId, accountId, userBundleCodes: allocation.userBundleCodes, allocated: answer ?? null };
+		return {
+			groupId: allocation.groupId,
+			accountId,
+			userBundleCodes: allocation.userBundleCodes,
+			allocated: answer ?? null,
+		};
 	},
 };

@@ -6,11 +6,25 @@ import { createOrUseExisting } from '../../../shared/createOrUseExisting';
 import { checkChoice } from '../../../shared/fieldChecks';
 import type { Operation } from '../../../shared/operation';
 import { additionalFieldsProperty, readAdditionalFields } from '../../descriptions/groupFields';
-import { membersAreProperty, membersProperties, readMembers } from '../../descriptions/memberFields';
+import {
+	membersAreProperty,
+	membersProperties,
+	readMembers,
+} from '../../descriptions/memberFields';
 import { memberIdsOf, memberIdsOfGroup, membersInGroupAnswer } from '../../helpers/groupMembers';
 import { resolveMemberNames } from '../../helpers/memberLookup';
-import { createGroupRequest, getGroupRequest, getGroupsRequest, isBuiltInGroup, updateGroupRequest } from '../../requests/groupRequests';
-import { buildLocalGroupRequest, type LocalGroupBody, type LocalGroupFields } from '../../requests/localGroupBody';
+import {
+	createGroupRequest,
+	getGroupRequest,
+	getGroupsRequest,
+	isBuiltInGroup,
+	updateGroupRequest,
+} from '../../requests/groupRequests';
+import {
+	buildLocalGroupRequest,
+	type LocalGroupBody,
+	type LocalGroupFields,
+} from '../../requests/localGroupBody';
 import { uiPathRequest, type UiPathConnection } from '../../transport';
 import { groupFailureMessages } from '../../transport/failureMessages';
 
@@ -44,7 +58,8 @@ const properties: INodeProperties[] = [
 		name: 'ifGroupExists',
 		type: 'options',
 		default: 'useExisting',
-		description: 'What to do when the organization already has a local group of this name, as when a workflow runs again',
+		description:
+			'What to do when the organization already has a local group of this name, as when a workflow runs again',
 		options: [
 			{
 				name: 'Use the Existing Group',
@@ -62,13 +77,18 @@ const properties: INodeProperties[] = [
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. 3f2b8c1e-5d0a-4c7e-9b1f-2a6d8e4c0f17',
-			description: "The new group's ID. UiPath needs one from the caller: without it, a new UUID is used.",
+			description:
+				"The new group's ID. UiPath needs one from the caller: without it, a new UUID is used.",
 		},
 	]),
 ];
 
 export const createLocalGroup: Operation<UiPathConnection, PreparedLocalGroup> = {
-	listing: { value: 'create', name: 'Create Local Group', description: 'Create a local group with its initial members' },
+	listing: {
+		value: 'create',
+		name: 'Create Local Group',
+		description: 'Create a local group with its initial members',
+	},
 	properties,
 	prepare: (context, itemIndex, connection) => {
 		const { body, memberNames } = buildLocalGroupRequest(readLocalGroupFields(context, itemIndex), {
@@ -80,7 +100,11 @@ export const createLocalGroup: Operation<UiPathConnection, PreparedLocalGroup> =
 			organizationId: partitionGlobalId,
 			group,
 			...(memberNames && { memberNames }),
-			ifGroupExists: checkChoice('If the Group Already Exists', context.getNodeParameter('ifGroupExists', itemIndex, 'useExisting'), IF_GROUP_EXISTS),
+			ifGroupExists: checkChoice(
+				'If the Group Already Exists',
+				context.getNodeParameter('ifGroupExists', itemIndex, 'useExisting'),
+				IF_GROUP_EXISTS,
+			),
 			groupIdGiven: String(readAdditionalFields(context, itemIndex).groupId ?? '').trim() !== '',
 		};
 	},
@@ -96,7 +120,10 @@ export const createLocalGroup: Operation<UiPathConnection, PreparedLocalGroup> =
 				},
 			(request, [ids]) => ({
 				...request,
-				group: { ...request.group, directoryUserMemberIDs: [...new Set([...request.group.directoryUserMemberIDs, ...ids])] },
+				group: {
+					...request.group,
+					directoryUserMemberIDs: [...new Set([...request.group.directoryUserMemberIDs, ...ids])],
+				},
 				memberNames: undefined,
 			}),
 		),
@@ -129,7 +156,8 @@ async function sendLocalGroupCreate(
 		},
 		mayBeDuplicate: (error) => error instanceof NodeApiError && error.httpCode === '409',
 		findExisting: async () => await findExistingLocalGroup(context, connection, request, itemIndex),
-		useExisting: async (existing) => await useExistingLocalGroup(context, connection, request, existing, itemIndex),
+		useExisting: async (existing) =>
+			await useExistingLocalGroup(context, connection, request, existing, itemIndex),
 	});
 }
 
@@ -151,8 +179,16 @@ async function findExistingLocalGroup(
 ): Promise<ExistingLocalGroup | undefined> {
 	const { organizationId } = request;
 	const name = request.group.name.toLowerCase();
-	const groups = await uiPathRequest(context, connection, getGroupsRequest(organizationId), itemIndex, { expect: 'list' });
-	const named = groups.filter((group) => typeof group.name === 'string' && group.name.toLowerCase() === name);
+	const groups = await uiPathRequest(
+		context,
+		connection,
+		getGroupsRequest(organizationId),
+		itemIndex,
+		{ expect: 'list' },
+	);
+	const named = groups.filter(
+		(group) => typeof group.name === 'string' && group.name.toLowerCase() === name,
+	);
 	if (named.length !== 1 || typeof named[0].id !== 'string') return undefined;
 	const group = named[0] as IDataObject & { id: string };
 	// The list's documented sample carries each group's members; where it does not, the group is read.
@@ -188,20 +224,43 @@ async function useExistingLocalGroup(
 			throw new NodeOperationError(
 				context.getNode(),
 				`Group "${String(group.name)}" already exists and is built into UiPath: its members are not changed by a create`,
-				{ itemIndex, description: `It lacks ${missing.length} requested member(s): ${missing.join(', ')}. Add them with Add Members and Allow Built-In Groups. Nothing was changed.` },
+				{
+					itemIndex,
+					description: `It lacks ${missing.length} requested member(s): ${missing.join(', ')}. Add them with Add Members and Allow Built-In Groups. Nothing was changed.`,
+				},
 			);
 		}
 		const ref = { organizationId: request.organizationId, groupId: group.id };
-		const update = { ...ref, add: missing, remove: [], allowBuiltIn: false, addField: 'Members', removeField: 'Members' };
-		await uiPathRequest(context, connection, updateGroupRequest(update, String(group.name)), itemIndex, {
-			expect: 'objectOrNothing',
-			messages: groupFailureMessages(ref, 'write'),
-		});
+		const update = {
+			...ref,
+			add: missing,
+			remove: [],
+			allowBuiltIn: false,
+			addField: 'Members',
+			removeField: 'Members',
+		};
+		await uiPathRequest(
+			context,
+			connection,
+			updateGroupRequest(update, String(group.name)),
+			itemIndex,
+			{
+				expect: 'objectOrNothing',
+				messages: groupFailureMessages(ref, 'write'),
+			},
+		);
 	}
 	const differences: IDataObject[] = [];
-	if (request.groupIdGiven && group.id !== id) differences.push({ attribute: 'id', requested: id, existing: group.id });
+	if (request.groupIdGiven && group.id !== id)
+		differences.push({ attribute: 'id', requested: id, existing: group.id });
 	if (missing.length + extra.length > 0) {
-		differences.push({ attribute: 'directoryUserMemberIDs', requested: wanted, existing: memberIds, missing, extra });
+		differences.push({
+			attribute: 'directoryUserMemberIDs',
+			requested: wanted,
+			existing: memberIds,
+			missing,
+			extra,
+		});
 	}
 	return { ...group, alreadyExisted: true, differences, added: missing };
 }

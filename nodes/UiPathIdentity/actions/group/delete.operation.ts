@@ -1,19 +1,40 @@
 import { checkBoolean } from '../../../shared/fieldChecks';
-import { ifNotFoundProperty, isNotFound, readIfNotFound, type IfNotFound } from '../../../shared/ifNotFound';
+import {
+	ifNotFoundProperty,
+	isNotFound,
+	readIfNotFound,
+	type IfNotFound,
+} from '../../../shared/ifNotFound';
 import type { Operation } from '../../../shared/operation';
 import { deleteGroupRequest, type GroupRef } from '../../requests/groupRequests';
-import { additionalFieldsProperty, groupIdProperty, readAdditionalFields, readGroupRef } from '../../descriptions/groupFields';
+import {
+	additionalFieldsProperty,
+	groupIdProperty,
+	readAdditionalFields,
+	readGroupRef,
+} from '../../descriptions/groupFields';
 import { allowBuiltInGroupsOption, readGroupToChange } from '../../helpers/builtInGroups';
 import { uiPathRequest, type UiPathConnection } from '../../transport';
 import { groupFailureMessages } from '../../transport/failureMessages';
 
-export const deleteGroup: Operation<UiPathConnection, GroupRef & { ifNotFound: IfNotFound; allowBuiltIn: boolean }> = {
+export const deleteGroup: Operation<
+	UiPathConnection,
+	GroupRef & { ifNotFound: IfNotFound; allowBuiltIn: boolean }
+> = {
 	listing: { value: 'delete', name: 'Delete Group', description: 'Delete a local group' },
-	properties: [groupIdProperty, ifNotFoundProperty, additionalFieldsProperty([allowBuiltInGroupsOption])],
+	properties: [
+		groupIdProperty,
+		ifNotFoundProperty,
+		additionalFieldsProperty([allowBuiltInGroupsOption]),
+	],
 	prepare: (context, itemIndex, connection) => ({
 		...readGroupRef(context, itemIndex, connection),
 		ifNotFound: readIfNotFound(context, itemIndex),
-		allowBuiltIn: checkBoolean('Allow Built-In Groups', readAdditionalFields(context, itemIndex).allowBuiltInGroups, false),
+		allowBuiltIn: checkBoolean(
+			'Allow Built-In Groups',
+			readAdditionalFields(context, itemIndex).allowBuiltInGroups,
+			false,
+		),
 	}),
 	send: async (context, connection, ref, itemIndex) => {
 		try {
@@ -27,7 +48,12 @@ export const deleteGroup: Operation<UiPathConnection, GroupRef & { ifNotFound: I
 			// The transport's own NodeApiError, passed on unless "not found" counts as done.
 			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
 			if (ref.ifNotFound !== 'done' || !isNotFound(error)) throw error;
-			return { id: ref.groupId, partitionGlobalId: ref.organizationId, deleted: false, notFound: true };
+			return {
+				id: ref.groupId,
+				partitionGlobalId: ref.organizationId,
+				deleted: false,
+				notFound: true,
+			};
 		}
 		// UiPath answers 204 with no body: the output says what was deleted.
 		return { id: ref.groupId, partitionGlobalId: ref.organizationId, deleted: true };

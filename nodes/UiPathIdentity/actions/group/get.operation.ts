@@ -1,6 +1,10 @@
 import type { Operation } from '../../../shared/operation';
 import { getGroupRequest, type GroupRef } from '../../requests/groupRequests';
-import { additionalFieldsProperty, groupIdProperty, readGroupRef } from '../../descriptions/groupFields';
+import {
+	additionalFieldsProperty,
+	groupIdProperty,
+	readGroupRef,
+} from '../../descriptions/groupFields';
 import { uiPathRequest, type UiPathConnection } from '../../transport';
 import { groupFailureMessages } from '../../transport/failureMessages';
 

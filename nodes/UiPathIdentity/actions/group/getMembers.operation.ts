@@ -1,7 +1,15 @@
 import type { Operation } from '../../../shared/operation';
-import { readResultLimit, returnAllOrLimitProperties, type ResultLimit } from '../../../shared/paging';
+import {
+	readResultLimit,
+	returnAllOrLimitProperties,
+	type ResultLimit,
+} from '../../../shared/paging';
 import type { GroupRef } from '../../requests/groupRequests';
-import { additionalFieldsProperty, groupIdProperty, readGroupRef } from '../../descriptions/groupFields';
+import {
+	additionalFieldsProperty,
+	groupIdProperty,
+	readGroupRef,
+} from '../../descriptions/groupFields';
 import { listGroupMembers } from '../../helpers/groupMembers';
 import type { UiPathConnection } from '../../transport';
 
@@ -14,5 +22,6 @@ export const getGroupMembers: Operation<UiPathConnection, GetMembers> = {
 		...readGroupRef(context, itemIndex, connection),
 		limit: readResultLimit(context, itemIndex),
 	}),
-	send: async (context, connection, { limit, ...ref }, itemIndex) => await listGroupMembers(context, connection, ref, limit, itemIndex),
+	send: async (context, connection, { limit, ...ref }, itemIndex) =>
+		await listGroupMembers(context, connection, ref, limit, itemIndex),
 };

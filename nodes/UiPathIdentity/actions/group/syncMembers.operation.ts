@@ -1,8 +1,21 @@
-import { checkMaxRemovals, DEFAULT_MAX_REMOVALS, maxRemovalsProperties } from '../../../shared/maxRemovals';
+import {
+	checkMaxRemovals,
+	DEFAULT_MAX_REMOVALS,
+	maxRemovalsProperties,
+} from '../../../shared/maxRemovals';
 import type { Operation } from '../../../shared/operation';
 import { sendOneUnit } from '../../../shared/unitsByGroup';
-import { additionalFieldsProperty, groupIdProperty, readAdditionalFields, readGroupId } from '../../descriptions/groupFields';
-import { membersAreProperty, membersProperties, readMembers } from '../../descriptions/memberFields';
+import {
+	additionalFieldsProperty,
+	groupIdProperty,
+	readAdditionalFields,
+	readGroupId,
+} from '../../descriptions/groupFields';
+import {
+	membersAreProperty,
+	membersProperties,
+	readMembers,
+} from '../../descriptions/memberFields';
 import { allowBuiltInGroupsOption } from '../../helpers/builtInGroups';
 import { resolveUpdateNames } from '../../helpers/groupUpdate';
 import { planGroupSyncs, type GroupSync } from '../../helpers/membershipSync';
@@ -13,7 +26,8 @@ export const syncGroupMembers: Operation<UiPathConnection, GroupSync> = {
 	listing: {
 		value: 'syncMembers',
 		name: 'Sync Members',
-		description: "Make a local group's members exactly a list: add who is missing, remove who is not on it",
+		description:
+			"Make a local group's members exactly a list: add who is missing, remove who is not on it",
 	},
 	properties: [
 		groupIdProperty,

@@ -3,7 +3,12 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Operation } from '../../../shared/operation';
 import { checkGroupUpdate, type GroupUpdate } from '../../requests/groupRequests';
 import type { UiPathConnection } from '../../transport';
-import { additionalFieldsProperty, groupIdProperty, readAdditionalFields, readGroupId } from '../../descriptions/groupFields';
+import {
+	additionalFieldsProperty,
+	groupIdProperty,
+	readAdditionalFields,
+	readGroupId,
+} from '../../descriptions/groupFields';
 import { membersAreProperty } from '../../descriptions/memberFields';
 import { allowBuiltInGroupsOption } from '../../helpers/builtInGroups';
 import { planGroupChanges, resolveUpdateNames, sendGroupUpdate } from '../../helpers/groupUpdate';
@@ -23,8 +28,10 @@ const properties: INodeProperties[] = [
 				name: 'membersToAdd',
 				type: 'string',
 				default: '',
-				placeholder: 'e.g. 25dcabab-11f1-42c1-be6e-9aa414f921e3, f1c618df-7443-49e5-9e0a-dbb2f6d625b7',
-				description: 'User IDs (GUIDs; or emails or usernames, see Members Are) separated by commas, semicolons or line breaks, or an expression that gives a list',
+				placeholder:
+					'e.g. 25dcabab-11f1-42c1-be6e-9aa414f921e3, f1c618df-7443-49e5-9e0a-dbb2f6d625b7',
+				description:
+					'User IDs (GUIDs; or emails or usernames, see Members Are) separated by commas, semicolons or line breaks, or an expression that gives a list',
 			},
 			{
 				displayName: 'Members to Remove',
@@ -32,7 +39,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. 4592c5a7-3862-45d1-a6be-7592b458dd15',
-				description: 'User IDs (GUIDs; or emails or usernames, see Members Are) separated by commas, semicolons or line breaks, or an expression that gives a list',
+				description:
+					'User IDs (GUIDs; or emails or usernames, see Members Are) separated by commas, semicolons or line breaks, or an expression that gives a list',
 			},
 			{
 				displayName: 'Name',
@@ -49,10 +57,17 @@ const properties: INodeProperties[] = [
 ];
 
 export const updateGroup: Operation<UiPathConnection, GroupUpdate> = {
-	listing: { value: 'update', name: 'Update Group', description: 'Rename a local group, and add or remove members in the same request' },
+	listing: {
+		value: 'update',
+		name: 'Update Group',
+		description: 'Rename a local group, and add or remove members in the same request',
+	},
 	properties,
 	prepare: (context, itemIndex, connection) => {
-		const fields = context.getNodeParameter('updateFields', itemIndex, {}) as Record<string, unknown> | null;
+		const fields = context.getNodeParameter('updateFields', itemIndex, {}) as Record<
+			string,
+			unknown
+		> | null;
 		const additional = readAdditionalFields(context, itemIndex);
 		return checkGroupUpdate(
 			{

@@ -4,7 +4,11 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { Operation } from '../../../shared/operation';
 import { additionalFieldsProperty, readAdditionalFields } from '../../descriptions/groupFields';
 import { groupListProperty, readGroupList } from '../../descriptions/userFields';
-import { checkNewRobotAccount, createRobotAccountRequest, type NewRobotAccount } from '../../requests/robotAccountRequests';
+import {
+	checkNewRobotAccount,
+	createRobotAccountRequest,
+	type NewRobotAccount,
+} from '../../requests/robotAccountRequests';
 import { uiPathRequest, type UiPathConnection } from '../../transport';
 import { robotAccountFailureMessages } from '../../transport/failureMessages';
 
@@ -22,12 +26,17 @@ const options: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. 3f2b8c1e-5d0a-4c7e-9b1f-2a6d8e4c0f17',
-		description: "The new robot account's ID. UiPath's documented body has one from the caller: without it, a new UUID is used.",
+		description:
+			"The new robot account's ID. UiPath's documented body has one from the caller: without it, a new UUID is used.",
 	},
 ];
 
 export const createRobotAccount: Operation<UiPathConnection, NewRobotAccount> = {
-	listing: { value: 'create', name: 'Create Robot Account', description: 'Create a robot account in the groups given' },
+	listing: {
+		value: 'create',
+		name: 'Create Robot Account',
+		description: 'Create a robot account in the groups given',
+	},
 	properties: [
 		{
 			displayName: 'Name',
@@ -38,7 +47,11 @@ export const createRobotAccount: Operation<UiPathConnection, NewRobotAccount> = 
 			placeholder: 'e.g. Invoice Bot',
 			description: "The robot account's name, unique in the organization",
 		},
-		groupListProperty('groups', 'Groups', 'The local groups the robot account joins (the Group operations take users only)'),
+		groupListProperty(
+			'groups',
+			'Groups',
+			'The local groups the robot account joins (the Group operations take users only)',
+		),
 		additionalFieldsProperty(options),
 	],
 	prepare: (context, itemIndex, connection) => {
@@ -57,10 +70,26 @@ export const createRobotAccount: Operation<UiPathConnection, NewRobotAccount> = 
 	},
 	send: async (context, connection, robot, itemIndex) => {
 		// Not sent twice: a retried create would meet its own robot account (409).
-		const answer = await uiPathRequest(context, connection, createRobotAccountRequest(robot), itemIndex, {
-			expect: 'objectOrNothing',
-			messages: robotAccountFailureMessages({ organizationId: robot.organizationId, robotAccountId: robot.id }, 'write'),
-		});
-		return answer ?? { id: robot.id, name: robot.name, ...(robot.displayName === undefined ? {} : { displayName: robot.displayName }), groupIds: robot.groupIds };
+		const answer = await uiPathRequest(
+			context,
+			connection,
+			createRobotAccountRequest(robot),
+			itemIndex,
+			{
+				expect: 'objectOrNothing',
+				messages: robotAccountFailureMessages(
+					{ organizationId: robot.organizationId, robotAccountId: robot.id },
+					'write',
+				),
+			},
+		);
+		return (
+			answer ?? {
+				id: robot.id,
+				name: robot.name,
+				...(robot.displayName === undefined ? {} : { displayName: robot.displayName }),
+				groupIds: robot.groupIds,
+			}
+		);
 	},
 };

@@ -1,7 +1,10 @@
 import type { Operation } from '../../../shared/operation';
 import { additionalFieldsProperty } from '../../descriptions/groupFields';
 import { readRobotAccountRef, robotAccountProperty } from '../../descriptions/robotAccountFields';
-import { deleteRobotAccountRequest, type RobotAccountRef } from '../../requests/robotAccountRequests';
+import {
+	deleteRobotAccountRequest,
+	type RobotAccountRef,
+} from '../../requests/robotAccountRequests';
 import { uiPathRequest, type UiPathConnection } from '../../transport';
 import { robotAccountFailureMessages } from '../../transport/failureMessages';
 

@@ -6,7 +6,11 @@ import { uiPathRequest, type UiPathConnection } from '../../transport';
 import { robotAccountFailureMessages } from '../../transport/failureMessages';
 
 export const getRobotAccount: Operation<UiPathConnection, RobotAccountRef> = {
-	listing: { value: 'get', name: 'Get Robot Account', description: 'Get one robot account, with the IDs of its groups' },
+	listing: {
+		value: 'get',
+		name: 'Get Robot Account',
+		description: 'Get one robot account, with the IDs of its groups',
+	},
 	properties: [robotAccountProperty, additionalFieldsProperty()],
 	prepare: readRobotAccountRef,
 	send: async (context, connection, ref, itemIndex) =>

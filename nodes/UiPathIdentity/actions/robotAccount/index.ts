@@ -9,5 +9,11 @@ import { updateRobotGroupMemberships } from './updateGroupMemberships.operation'
 export const robotAccount: Resource<UiPathConnection> = {
 	value: 'robotAccount',
 	name: 'Robot Account',
-	operations: [getManyRobotAccounts, createRobotAccount, deleteRobotAccount, getRobotAccount, updateRobotGroupMemberships],
+	operations: [
+		getManyRobotAccounts,
+		createRobotAccount,
+		deleteRobotAccount,
+		getRobotAccount,
+		updateRobotGroupMemberships,
+	],
 };

@@ -1,4 +1,9 @@
-import { ifNotFoundPropertyFor, isNotFound, readIfNotFound, type IfNotFound } from '../../../shared/ifNotFound';
+import {
+	ifNotFoundPropertyFor,
+	isNotFound,
+	readIfNotFound,
+	type IfNotFound,
+} from '../../../shared/ifNotFound';
 import type { Operation } from '../../../shared/operation';
 import { additionalFieldsProperty } from '../../descriptions/groupFields';
 import { readUserTarget, userProperty } from '../../descriptions/userFields';
@@ -12,8 +17,16 @@ type UserDeletion = UserTarget & { ifNotFound: IfNotFound };
 /** A user given by email that no one in the directory has: with Treat as Done, already gone. */
 type GoneUser = UserDeletion & { userId?: undefined; gone: true };
 
-export const deleteUser: Operation<UiPathConnection, UserDeletion, FoundUserTarget<UserDeletion> | GoneUser> = {
-	listing: { value: 'delete', name: 'Delete User', description: 'Delete a user from the organization' },
+export const deleteUser: Operation<
+	UiPathConnection,
+	UserDeletion,
+	FoundUserTarget<UserDeletion> | GoneUser
+> = {
+	listing: {
+		value: 'delete',
+		name: 'Delete User',
+		description: 'Delete a user from the organization',
+	},
 	properties: [userProperty, ifNotFoundPropertyFor('user'), additionalFieldsProperty()],
 	prepare: (context, itemIndex, connection) => ({
 		...readUserTarget(context, itemIndex, connection),
@@ -25,7 +38,11 @@ export const deleteUser: Operation<UiPathConnection, UserDeletion, FoundUserTarg
 		const found = await resolveUserTargets(context, connection, items);
 		return found.map((outcome, position) => {
 			const prepared = items[position].prepared;
-			const gone = outcome instanceof Error && prepared.email !== undefined && prepared.ifNotFound === 'done' && matchesNoUser(outcome);
+			const gone =
+				outcome instanceof Error &&
+				prepared.email !== undefined &&
+				prepared.ifNotFound === 'done' &&
+				matchesNoUser(outcome);
 			return gone ? { ...prepared, userId: undefined, gone: true as const } : outcome;
 		});
 	},

@@ -7,7 +7,11 @@ import { uiPathRequest, type UiPathConnection } from '../../transport';
 import { userFailureMessages } from '../../transport/failureMessages';
 
 export const getUser: Operation<UiPathConnection, UserTarget, FoundUserTarget<UserTarget>> = {
-	listing: { value: 'get', name: 'Get User', description: "Get a user's record, with the IDs of its groups" },
+	listing: {
+		value: 'get',
+		name: 'Get User',
+		description: "Get a user's record, with the IDs of its groups",
+	},
 	properties: [userProperty, additionalFieldsProperty()],
 	prepare: readUserTarget,
 	resolve: resolveUserTargets,
