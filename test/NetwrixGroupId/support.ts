@@ -1,4 +1,7 @@
+import Ajv from 'ajv';
+import fs from 'fs';
 import nock from 'nock';
+import path from 'path';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import joinDoc from '../fixtures/groupid/joinOnBehalf.json';
@@ -164,3 +167,15 @@ export const lookups = (received: Received[]) =>
 /** The input item each output item is paired with. */
 export const pairing = (output: Array<{ pairedItem?: unknown }>) =>
 	output.map(({ pairedItem }) => (pairedItem as { item: number }).item);
+
+/** Whether an output item matches the operation's output schema (the editor's; the sandbox runs check the done form). */
+export function matchesSchema(resource: string, operation: string, item: unknown): string {
+	const file = path.resolve(
+		__dirname,
+		'../../nodes/NetwrixGroupId/__schema__/v1.0.0',
+		resource,
+		`${operation}.json`,
+	);
+	const validate = new Ajv({ allErrors: true }).compile(JSON.parse(fs.readFileSync(file, 'utf8')));
+	return validate(item) ? 'matches' : new Ajv().errorsText(validate.errors);
+}

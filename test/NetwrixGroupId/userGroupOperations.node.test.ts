@@ -12,6 +12,7 @@ import {
 	directoryObject,
 	documentedSuccess as success,
 	interceptGroupId,
+	matchesSchema,
 	refused,
 	runGroupIdNode as run,
 } from './support';
@@ -183,6 +184,38 @@ describe("User > Remove From All Groups in n8n's execution engine", () => {
 		expect((output![0].json.results as Array<{ message: string }>)[0].message).toContain(
 			'The user is not a direct member.',
 		);
+	});
+
+	test('a leave GroupID queued for approval is pending with its request ID, not removed; the other group is left', async () => {
+		// The answer the node reads as queued (Netwrix documents none: see requests/queuedChange.ts).
+		const message = 'Workflow request 12 was created: the change waits for approval.';
+		const queued = { ...success, message, data: 12 };
+		interceptGroupId(theUser, [200, getAllGroupsDoc.response], [200, queued], [200, success]);
+		const { output, error } = await run({
+			resource: 'user',
+			operation: 'removeFromAllGroups',
+			user: byId(USER),
+		});
+
+		expect(error).toBeUndefined();
+		expect(output![0].json).toMatchObject({
+			removed: ['Users'],
+			failed: [],
+			pending: true,
+			pendingGroups: ['Administrators'],
+			workflowRequestId: 12,
+			workflowRequestIds: [12],
+		});
+		expect((output![0].json.results as unknown[])[0]).toEqual({
+			groupGuid: ADMINISTRATORS,
+			name: 'Administrators',
+			distinguishedName: null,
+			status: 'pending',
+			message,
+			pending: true,
+			workflowRequestId: 12,
+		});
+		expect(matchesSchema('user', 'removeFromAllGroups', output![0].json)).toBe('matches');
 	});
 
 	test('with Dry Run, the user and its groups are read and nothing is left: the output says what would be, with the requests', async () => {

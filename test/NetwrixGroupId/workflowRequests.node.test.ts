@@ -1,7 +1,4 @@
-import Ajv from 'ajv';
-import fs from 'fs';
 import nock from 'nock';
-import path from 'path';
 
 import approveDoc from '../fixtures/groupid/workflow-approve.json';
 import byIdsDoc from '../fixtures/groupid/workflow-requests-by-ids.json';
@@ -16,6 +13,7 @@ import {
 	documentedSuccess as success,
 	groupMembersAre,
 	interceptGroupId,
+	matchesSchema,
 	refused,
 	runGroupIdNode as run,
 	byId,
@@ -44,18 +42,6 @@ const queuedAnswer = (id: number) => {
 	const message = `Workflow request ${id} was created: the change waits for approval.`;
 	return { ...success, message, data: id, details: [{ ...success.details[0], message, data: id }] };
 };
-
-/** Whether an output item matches the operation's output schema (the editor's; the sandbox runs check the done form). */
-function matchesSchema(resource: string, operation: string, item: unknown): string {
-	const file = path.resolve(
-		__dirname,
-		'../../nodes/NetwrixGroupId/__schema__/v1.0.0',
-		resource,
-		`${operation}.json`,
-	);
-	const validate = new Ajv({ allErrors: true }).compile(JSON.parse(fs.readFileSync(file, 'utf8')));
-	return validate(item) ? 'matches' : new Ajv().errorsText(validate.errors);
-}
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());

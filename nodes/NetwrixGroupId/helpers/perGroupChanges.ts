@@ -2,16 +2,22 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { isCredentialFailure } from '../../shared/transport/apiErrors';
 import type { ApiRequest } from '../../shared/transport/sendRequest';
+import { readQueuedChange } from '../requests/queuedChange';
 import type { ListedGroup } from '../requests/userGroups';
 import { groupIdRequest, type GroupIdConnection } from '../transport';
 
-/** What became of one group of a user's list: changed, left as it was (and why), or failed (GroupID's message). */
+/**
+ * What became of one group of a user's list: changed, queued for approval (`pending`, with the
+ * workflow request), left as it was (and why), or failed (GroupID's message).
+ */
 export interface GroupResult {
 	groupGuid: string;
 	name: string | null;
 	distinguishedName: string | null;
 	status: string;
 	message: string | null;
+	pending?: true;
+	workflowRequestId?: number | null;
 }
 
 /**
@@ -33,7 +39,19 @@ export async function writeEachGroup(
 			const envelope = await groupIdRequest(context, connection, write.request(group), itemIndex, {
 				idempotent: true,
 			});
-			results.push({ ...group, status: write.done, message: envelope.message ?? null });
+			// A write GroupID queued for approval is not done yet (see readQueuedChange).
+			const queued = readQueuedChange(envelope);
+			results.push(
+				queued
+					? {
+							...group,
+							status: 'pending',
+							message: envelope.message ?? null,
+							pending: true,
+							workflowRequestId: queued.workflowRequestId,
+						}
+					: { ...group, status: write.done, message: envelope.message ?? null },
+			);
 		} catch (error) {
 			if (isCredentialFailure(error)) {
 				const done = results
@@ -62,6 +80,26 @@ export function groupsWithStatus(results: GroupResult[], status: string): string
 	return results
 		.filter((result) => result.status === status)
 		.map((result) => result.name ?? result.groupGuid);
+}
+
+/**
+ * The fields an output gains when GroupID queued some of its writes for approval, as Add Members'
+ * output has them; none when it queued nothing, so that such outputs stay as they were.
+ */
+export function pendingFields(results: GroupResult[]): IDataObject {
+	const pending = results.filter((result) => result.status === 'pending');
+	if (pending.length === 0) return {};
+	const ids = [
+		...new Set(
+			pending.flatMap((result) => (result.workflowRequestId ? [result.workflowRequestId] : [])),
+		),
+	];
+	return {
+		pending: true,
+		pendingGroups: pending.map((result) => result.name ?? result.groupGuid),
+		workflowRequestId: ids[0] ?? null,
+		workflowRequestIds: ids,
+	};
 }
 
 /** Each result as output. */

@@ -5,6 +5,7 @@ import { readLocator, userLocatorProperty } from '../../descriptions/locatorFiel
 import { reasonProperty } from '../../descriptions/memberFields';
 import {
 	groupsWithStatus,
+	pendingFields,
 	resultsAsOutput,
 	writeEachGroup,
 	type GroupResult,
@@ -89,6 +90,7 @@ export const removeFromAllGroups: Operation<
 			kept: groupsWithStatus(results, 'kept'),
 			failed: groupsWithStatus(results, 'failed'),
 			results: resultsAsOutput(results),
+			...pendingFields(results),
 		};
 	},
 };

@@ -11,6 +11,7 @@ import {
 import { prepareWithOwner, resolveOwners, type WithOwnerByName } from '../../helpers/ownerLookup';
 import {
 	groupsWithStatus,
+	pendingFields,
 	resultsAsOutput,
 	writeEachGroup,
 	type GroupResult,
@@ -125,6 +126,7 @@ export const transferOwnership: Operation<GroupIdConnection, Prepared, Resolved>
 			skipped: groupsWithStatus(results, 'skipped'),
 			failed: groupsWithStatus(results, 'failed'),
 			results: resultsAsOutput(results),
+			...pendingFields(results),
 		};
 	},
 };
