@@ -92,24 +92,39 @@ test('create 165 groups, rename them (GET and PUT each), and get 140 of them: 63
 	);
 });
 
-test("unpaced (Rate Limits: None), 310 GETs meet the sandbox's 429s, which the node waits out: each item gets its own answer", async () => {
-	sandbox.reset();
-	const credentials = credentialsOf('other-org');
-	const items = Array.from({ length: 310 }, () => ({ id: 'absent' }));
-	const { output } = await runUiPath({
-		parameters: {
-			resource: 'group',
-			operation: 'get',
-			groupId: '={{ $json.id }}',
-			options: { maxConcurrency: 10, rateLimits: 'none' },
-		},
-		items,
-		credentials,
-		continueOnFail: true,
+test("unpaced (Rate Limits: None), 40 GETs past a limit of 30 meet the sandbox's 429s, which the node waits out: each item gets its own answer", async () => {
+	// A sandbox of its own, with a GET limit that a loaded machine still passes within the window:
+	// 30 GETs per 9 s (310 GETs within 3 s are not sure to be sent in time).
+	const strict = await startSandbox({
+		quiet: true,
+		recordBodies: false,
+		rateLimit: { timeScale: 0.03, limits: { GET: 30 } },
 	});
+	try {
+		const credentials = {
+			...credentialsOf('other-org'),
+			baseUrl: `${strict.url}/other-org/DefaultTenant/`,
+		};
+		const items = Array.from({ length: 40 }, () => ({ id: 'absent' }));
+		const { output } = await runUiPath({
+			parameters: {
+				resource: 'group',
+				operation: 'get',
+				groupId: '={{ $json.id }}',
+				options: { maxConcurrency: 10, rateLimits: 'none' },
+			},
+			items,
+			credentials,
+			continueOnFail: true,
+		});
 
-	const { limitedTotal } = sandbox.rateLimit;
-	expect(limitedTotal).toBeGreaterThan(0);
-	// Each item got the sandbox's answer for its group (404: there is none), not a rate limit.
-	expect(new Set(output!.map(({ json }) => json.httpCode))).toEqual(new Set(['404']));
+		const { received, limitedTotal } = strict.rateLimit;
+		expect(limitedTotal).toBeGreaterThan(0);
+		// Every GET answered 429 was sent again: each item's last request was answered.
+		expect(received.GET).toBe(40 + limitedTotal);
+		// Each item got the sandbox's answer for its group (404: there is none), not a rate limit.
+		expect(new Set(output!.map(({ json }) => json.httpCode))).toEqual(new Set(['404']));
+	} finally {
+		await strict.close();
+	}
 });
