@@ -55,7 +55,7 @@ async function signIn(page, editor) {
 
 /**
  * Adds a node to a new workflow through the node creator: searches, picks the node, then the
- * action. n8n adds a manual trigger before it and opens the node's panel.
+ * action (unfolding the node's actions when it opens on its triggers). n8n adds a manual trigger before it and opens the node's panel.
  * @param {import('playwright-core').Page} page
  */
 async function addNodeToNewWorkflow(page, editor, search, nodeName, action) {
@@ -69,6 +69,10 @@ async function addNodeToNewWorkflow(page, editor, search, nodeName, action) {
 			.filter({ has: page.getByTestId('node-creator-item-name').getByText(name, { exact: true }) })
 			.first();
 	await item(nodeName).click();
+	// An app that also has a trigger opens on its triggers, its actions folded under "Actions (n)".
+	const actionsFolded = creator.getByText(/^Actions \(\d+\)$/);
+	if ((await actionsFolded.count()) > 0 && !(await item(action).isVisible()))
+		await actionsFolded.first().click();
 	await item(action).click();
 	await page.getByTestId('ndv').waitFor();
 }

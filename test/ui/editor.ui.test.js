@@ -12,6 +12,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { startSandbox } = require('../../sandbox/server');
+const { UIPATH } = require('../../sandbox/accounts');
 const n8n = require('../../scripts/lib/realN8n');
 const {
 	exampleWorkflows,
@@ -94,6 +95,8 @@ describe('the n8n editor, in a browser, with the package installed', () => {
 		tarball = n8n.packPackage();
 		home = n8n.createN8nHome(tarball);
 		sandbox = await startSandbox({ quiet: true });
+		// The sandbox starts with no robot account: one, so that the Robot Account lists have an entry.
+		await createRobotAccount(sandbox.url, 'invoice-robot', 'Invoice Robot');
 		await n8n.importCredentials(runtime, home, sandboxCredentials(sandbox.url));
 		await n8n.importWorkflows(runtime, home, [...WORKFLOWS, SCHEMA_PREVIEW_WORKFLOW]);
 		const port = await n8n.freePort();
@@ -272,3 +275,27 @@ describe('the n8n editor, in a browser, with the package installed', () => {
 		expect([...listsOpened.keys()]).toEqual(withList);
 	});
 });
+
+/** Creates a robot account in the sandbox with UiPath's documented request. */
+async function createRobotAccount(sandboxUrl, name, displayName) {
+	const response = await fetch(
+		`${sandboxUrl}/${UIPATH.organizationName}/${UIPATH.tenantName}/identity_/api/RobotAccount`,
+		{
+			method: 'POST',
+			headers: {
+				Authorization: `Bearer ${UIPATH.personalAccessToken}`,
+				'Content-Type': 'application/json',
+			},
+			body: JSON.stringify({
+				partitionGlobalId: UIPATH.organizationId,
+				name,
+				displayName,
+				groupIDsToAdd: [],
+			}),
+		},
+	);
+	if (response.status !== 201)
+		throw new Error(
+			`The sandbox did not create the robot account: ${response.status} ${await response.text()}`,
+		);
+}
